@@ -1,0 +1,64 @@
+#pragma once
+// Applying a package, exactly the same way from the kiosk and from `kiosk-content import`:
+// stage a private copy → verify trust → read sheets → validate → build store → switch.
+#include "content/data_dir.h"
+#include "content/model.h"
+#include "content/problem.h"
+#include "content/store.h"
+
+#include <array>
+#include <atomic>
+#include <optional>
+#include <string>
+
+namespace content {
+
+enum class PackageSource {
+    Usb,     // KIOSK/ on a stick: signed applies, unsigned needs the staff PIN
+    Drop,    // a subfolder of the drop dir: signed only (unless allowUnsigned)
+    Console, // kiosk-content import: signed only unless --allow-unsigned
+};
+
+struct ImportOptions {
+    PackageSource source = PackageSource::Console;
+    bool allowUnsigned = false; // the operator or a PIN-holder vouches for an unsigned package
+    LocalDateTime now{};
+    // Set from another thread to abandon the import (stick pulled, app ending).
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+enum class ImportOutcome {
+    Applied,   // the store switched to the new content
+    Rejected,  // problems; the store is unchanged
+    Waiting,   // a drop package whose listed files are not all there yet; try again later
+    NeedsPin,  // an unsigned stick package: ask staff for the PIN, then retry with allowUnsigned
+    Unchanged, // a drop package whose version was applied or rejected already
+};
+
+struct ImportReport {
+    ImportOutcome outcome = ImportOutcome::Rejected;
+    Problems problems;
+    std::string source;           // the package path as given
+    std::string time;             // local time of the attempt, 2026-06-03T09:00
+    int64_t version = 0;          // the applied (or offered) content version
+    bool isSigned = false;
+    // Rows per sheet the package brought; -1 for a sheet it did not hold.
+    std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
+
+    bool ok() const { return outcome == ImportOutcome::Applied; }
+    // 已更新：活动 42 条、菜单 21 条 … / 未更新：发现 3 个问题 …
+    std::string summary() const;
+    // The text for KIOSK/import-report.txt: UTF-8 with BOM, CRLF line ends.
+    std::string reportFileText() const;
+};
+
+// Runs the whole import against the store in `store` (which is switched on success).
+// Never throws for anything a package can contain.
+ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& package,
+                           const ImportOptions& options);
+
+// The last import's result as kept in DATA_DIR/last-import.json (for info and status.json).
+std::optional<ImportReport> loadLastImport(const DataDir& dir);
+void saveLastImport(const DataDir& dir, const ImportReport& report);
+
+} // namespace content

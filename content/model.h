@@ -1,0 +1,137 @@
+#pragma once
+// The station's content as the sheets describe it. Plain values; no I/O.
+#include "content/date_time.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace content {
+
+// The seven kinds of sheet, in SPEC order.
+enum class SheetKind { Station, Activities, Meals, Lectures, Notices, Guide, Contacts };
+inline constexpr int kSheetKindCount = 7;
+inline constexpr std::array<SheetKind, kSheetKindCount> kAllSheetKinds = {
+    SheetKind::Station, SheetKind::Activities, SheetKind::Meals, SheetKind::Lectures,
+    SheetKind::Notices, SheetKind::Guide, SheetKind::Contacts};
+const char* sheetFileName(SheetKind kind); // "activities.csv"
+const char* sheetKey(SheetKind kind);      // "activities", the key in `info` JSON
+const char* sheetTitle(SheetKind kind);    // "活动", for summaries shown to staff
+
+// station.csv: 项目, 内容. Known keys are 站点名称, 欢迎语, 地址, 开放时间, 值班电话;
+// other keys are kept so an export re-imports unchanged.
+struct StationInfo {
+    std::vector<std::pair<std::string, std::string>> entries; // in sheet order
+    std::string value(std::string_view key) const;            // "" when absent
+    std::string name() const { return value("站点名称"); }
+    std::string welcome() const { return value("欢迎语"); }
+    std::string address() const { return value("地址"); }
+    std::string openHours() const { return value("开放时间"); }
+    std::string dutyPhone() const { return value("值班电话"); }
+    bool operator==(const StationInfo&) const = default;
+};
+
+struct Activity {
+    DaySpec day;
+    MinuteOfDay start = 0;
+    std::optional<MinuteOfDay> end;
+    std::string title;    // 活动
+    std::string place;    // 地点
+    std::string note;     // 说明
+    std::string category; // 类别, free text (文体, 学习, 健康, 照料 …)
+    bool operator==(const Activity&) const = default;
+};
+
+enum class MealKind { Breakfast, Lunch, Dinner, Snack };
+const char* mealKindName(MealKind kind); // 早餐 午餐 晚餐 加餐
+
+struct Meal {
+    DaySpec day;
+    MealKind kind = MealKind::Lunch;
+    std::vector<std::string> dishes;
+    std::optional<int> priceCents; // 12.5元 → 1250
+    std::vector<std::string> tags; // 软烂 低盐 低糖 …
+    std::string note;
+    bool operator==(const Meal&) const = default;
+};
+std::string formatPrice(int cents); // 1250 → "12.5", 1200 → "12"
+
+enum class LectureKind { Lecture, Clinic, Checkup, Other };
+const char* lectureKindName(LectureKind kind); // 讲座 义诊 体检 其他
+
+struct Lecture {
+    Date date{};
+    MinuteOfDay start = 0;
+    std::optional<MinuteOfDay> end;
+    LectureKind kind = LectureKind::Lecture;
+    std::string title;   // 主题
+    std::string speaker; // 主讲
+    std::string unit;    // 单位
+    std::string place;   // 地点
+    std::string note;    // 说明
+    bool operator==(const Lecture&) const = default;
+};
+
+struct Notice {
+    std::string title;
+    std::string body;
+    std::optional<Date> from; // 开始日期, blank: always
+    std::optional<Date> to;   // 结束日期, inclusive
+    bool pinned = false;      // 置顶
+    bool urgent = false;      // 紧急
+    bool operator==(const Notice&) const = default;
+};
+
+struct GuideEntry {
+    int order = 0;          // 序号
+    std::string title;      // 标题
+    std::string howItGoes;  // 骗术
+    std::string howToSpot;  // 识破
+    std::string whatToDo;   // 应对
+    bool operator==(const GuideEntry&) const = default;
+};
+
+struct Contact {
+    std::string name;
+    std::string phone;
+    std::string note;
+    std::string category; // 紧急/社区/服务/医疗
+    bool operator==(const Contact&) const = default;
+};
+
+// Everything the kiosk shows, rows in sheet order.
+struct Content {
+    int64_t version = 0;
+    StationInfo station;
+    std::vector<Activity> activities;
+    std::vector<Meal> meals;
+    std::vector<Lecture> lectures;
+    std::vector<Notice> notices;
+    std::vector<GuideEntry> guide;
+    std::vector<Contact> contacts;
+
+    // Rows per sheet as written (a weekly repeat is one row; station counts its key rows).
+    int rowCount(SheetKind kind) const;
+    bool operator==(const Content&) const = default;
+};
+
+// What a package brings: a sheet that is present replaces its kind; absent keeps the old one.
+struct ContentUpdate {
+    std::optional<StationInfo> station;
+    std::optional<std::vector<Activity>> activities;
+    std::optional<std::vector<Meal>> meals;
+    std::optional<std::vector<Lecture>> lectures;
+    std::optional<std::vector<Notice>> notices;
+    std::optional<std::vector<GuideEntry>> guide;
+    std::optional<std::vector<Contact>> contacts;
+
+    bool has(SheetKind kind) const;
+    bool empty() const;
+    // `base` with every present sheet replaced.
+    Content appliedTo(const Content& base) const;
+};
+
+} // namespace content

@@ -1,0 +1,57 @@
+#pragma once
+// A sheet as rows of text cells, whatever it was stored in (a CSV file or a content.db table).
+#include "content/model.h"
+#include "content/problem.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace content {
+
+struct SheetRow {
+    int number = 0; // spreadsheet row number; the header is row 1
+    std::vector<std::string> cells;
+};
+
+struct SheetTable {
+    std::string fileName; // e.g. activities.csv, used in problems
+    std::vector<std::string> header;
+    std::vector<SheetRow> rows; // blank rows already skipped
+};
+
+// Decodes UTF-8 (with or without BOM) or GB18030/GBK to UTF-8. Invalid in both: nothing.
+std::optional<std::string> decodeSheetText(std::string_view bytes);
+
+// RFC 4180 CSV (quoted commas and line breaks, CRLF or LF) into a table; header is the first
+// non-blank record... exactly: the first record. Problems (e.g. an unclosed quote) are located.
+SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& problems);
+
+// The sheet kind a file name stands for (case-insensitive: "Activities.CSV" too).
+std::optional<SheetKind> sheetKindFromFileName(std::string_view fileName);
+
+// The header texts of a kind, in SPEC order.
+const std::vector<std::string>& sheetHeader(SheetKind kind);
+
+// Typed rows from a table: finds columns by header, checks required columns and values, and
+// puts the rows into `update` only when this table has no problems. Appends every problem.
+void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& update, Problems& problems);
+
+// bytes of a .csv file → decode → parseCsv → readSheetTable.
+void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName, ContentUpdate& update,
+                   Problems& problems);
+
+// The canonical cell texts of a kind (header order), which readSheetTable reads back unchanged.
+std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content);
+
+// A CSV file for Excel: UTF-8 with BOM, CRLF, quoting where needed.
+std::string writeCsv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// The sheet of a kind as exported (writeCsv of sheetHeader and sheetCells).
+std::string exportSheet(SheetKind kind, const Content& content);
+
+// `init`: header and one example row.
+std::string templateSheet(SheetKind kind);
+
+} // namespace content
