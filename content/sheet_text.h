@@ -1,0 +1,35 @@
+#pragma once
+// Small text helpers for cells as staff type them in Excel or WPS (UTF-8 throughout).
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace content {
+
+// Without surrounding ASCII whitespace, no-break spaces, ideographic spaces (U+3000) and BOMs.
+std::string_view trimCell(std::string_view text);
+
+// Full-width ASCII forms (０-９, Ａ-Ｚ, ：, ／, －, ．, ＋ …) become their ASCII letters, so
+// cells typed with a Chinese input method in full-width mode parse like half-width ones.
+std::string toHalfWidth(std::string_view text);
+
+// ASCII letters lower-cased; other bytes untouched.
+std::string asciiLower(std::string_view text);
+
+// Pieces of `text` split at any of `separators` (UTF-8 characters), each trimmed, empty ones
+// dropped. Line breaks always separate.
+std::vector<std::string> splitCellList(std::string_view text, std::u32string_view separators);
+
+// `pieces` joined with `separator`.
+std::string joinCellList(const std::vector<std::string>& pieces, std::string_view separator);
+
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+bool isValidUtf8(std::string_view text);
+
+// Decodes the UTF-8 character at `pos` (which must be valid) and advances `pos` past it.
+char32_t nextCodePoint(std::string_view text, size_t& pos);
+
+// Appends the UTF-8 bytes of `cp`.
+void appendUtf8(std::string& out, char32_t cp);
+
+} // namespace content
