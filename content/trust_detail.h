@@ -1,0 +1,34 @@
+#pragma once
+// Helpers shared by the trust code (trust.cpp, staff_pin.cpp) and the staff tool's trust
+// commands. Not part of the public content API: trust.h is.
+#include "content/trust.h"
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace content::detail {
+
+// Writes `data` to a temporary file beside `path` with `mode`, fsyncs it, renames it over
+// `path` and fsyncs the directory, so readers see the old or the new file, never a mix.
+bool writeFileAtomic(const std::filesystem::path& path, std::string_view data, mode_t mode,
+                     std::string& error);
+
+// A regular file's bytes (symlinks are not followed), or nothing when it is missing, not a
+// regular file, unreadable or larger than `maxBytes`.
+std::optional<std::string> readRegularFile(const std::filesystem::path& path, std::size_t maxBytes);
+
+// The key id as minisign prints it (the 8 bytes read as a little-endian number, upper-case hex).
+std::string keyIdHex(const std::array<uint8_t, 8>& keyId);
+
+// True when `text` is a minisign secret key file whose key is encrypted with a password.
+bool isEncryptedSecretKey(std::string_view text);
+
+// `timestamp:<unix seconds>\tfile:<fileName>`, the trusted comment written when none is given.
+std::string defaultTrustedComment(std::string_view fileName);
+
+} // namespace content::detail
