@@ -1,0 +1,173 @@
+// parseCsv and writeCsv: RFC 4180 as Excel and WPS read and write it.
+#include "content/sheet_table.h"
+#include "content/sheet_text.h"
+
+namespace content {
+
+namespace {
+
+// Bounds that no real sheet comes near, so a hostile file cannot eat the kiosk's memory.
+constexpr size_t kMaxColumns = 1000;
+constexpr int kMaxRecords = 50000;
+
+class CsvParser {
+public:
+    CsvParser(std::string_view text, SheetTable& table, Problems& problems)
+        : m_text(text), m_table(table), m_problems(problems) {}
+
+    void run() {
+        const size_t n = m_text.size();
+        for (size_t i = 0; i < n && !m_stopped; ++i) {
+            const char c = m_text[i];
+            // NUL bytes (from a broken save or a binary file) are dropped: they cannot be shown
+            // and staff could not find them in Excel to remove them.
+            if (c == '\0') continue;
+            m_recordHasText = true;
+            if (m_inQuotes) {
+                if (c == '"') {
+                    if (i + 1 < n && m_text[i + 1] == '"') {
+                        m_field += '"';
+                        ++i;
+                    } else {
+                        m_inQuotes = false;
+                    }
+                } else if (c == '\r') {
+                    // Line breaks inside a cell become \n whatever the file used.
+                    m_field += '\n';
+                    if (i + 1 < n && m_text[i + 1] == '\n') ++i;
+                } else {
+                    m_field += c;
+                }
+                continue;
+            }
+            if (c == ',') {
+                endField();
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < n && m_text[i + 1] == '\n') ++i;
+                endField();
+                endRecord();
+            } else if (c == '"' && !m_fieldStarted) {
+                m_inQuotes = true;
+                m_fieldStarted = true;
+                m_quoteRecord = m_recordNumber;
+                m_quoteColumn = m_cells.size();
+            } else {
+                // Like Excel, a quote inside an unquoted cell (or after a closing quote) is
+                // kept as a character rather than treated as an error.
+                m_field += c;
+                m_fieldStarted = true;
+            }
+        }
+        if (m_stopped) return;
+        if (m_inQuotes) {
+            m_problems.push_back({m_table.fileName, m_quoteRecord, columnName(m_quoteRecord, m_quoteColumn),
+                                  "引号没有配对：这一格以英文双引号 \" 开头，但直到文件末尾都没有结束的引号。"
+                                  "请在这一格内容的末尾补上 \"，或删掉开头的 \""});
+        }
+        // A last line without a line break still counts; a trailing line break adds no record.
+        if (m_recordHasText) {
+            endField();
+            endRecord();
+        }
+    }
+
+private:
+    std::string columnName(int record, size_t column) const {
+        if (record > 1 && column < m_table.header.size()) return m_table.header[column];
+        return {};
+    }
+
+    void endField() {
+        if (m_cells.size() < kMaxColumns) {
+            m_cells.emplace_back(trimCell(m_field));
+        } else if (!m_reportedTooWide) {
+            m_reportedTooWide = true;
+            m_problems.push_back({m_table.fileName, m_recordNumber, {},
+                                  "这一行超过 " + std::to_string(kMaxColumns) +
+                                      " 列，不像是本站的表格，请检查是否选错了文件"});
+        }
+        m_field.clear();
+        m_fieldStarted = false;
+    }
+
+    void endRecord() {
+        bool blank = true;
+        for (const std::string& cell : m_cells) {
+            if (!cell.empty()) {
+                blank = false;
+                break;
+            }
+        }
+        if (m_recordNumber == 1) {
+            m_table.header = std::move(m_cells);
+        } else if (!blank) {
+            m_table.rows.push_back({m_recordNumber, std::move(m_cells)});
+        }
+        m_cells.clear();
+        m_recordHasText = false;
+        ++m_recordNumber;
+        if (m_recordNumber > kMaxRecords + 1) {
+            m_problems.push_back({m_table.fileName, 0, {},
+                                  "表格超过 " + std::to_string(kMaxRecords) +
+                                      " 行，不像是本站的表格，请检查是否选错了文件"});
+            m_stopped = true;
+        }
+    }
+
+    std::string_view m_text;
+    SheetTable& m_table;
+    Problems& m_problems;
+    std::vector<std::string> m_cells;
+    std::string m_field;
+    int m_recordNumber = 1;
+    bool m_inQuotes = false;
+    bool m_fieldStarted = false;
+    bool m_recordHasText = false;
+    bool m_reportedTooWide = false;
+    bool m_stopped = false;
+    int m_quoteRecord = 0;
+    size_t m_quoteColumn = 0;
+};
+
+bool needsQuotes(std::string_view cell) {
+    return cell.find_first_of(",\"\r\n") != std::string_view::npos;
+}
+
+void appendCsvCell(std::string& out, std::string_view cell) {
+    if (!needsQuotes(cell)) {
+        out += cell;
+        return;
+    }
+    out += '"';
+    for (char c : cell) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void appendCsvRecord(std::string& out, const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out += ',';
+        appendCsvCell(out, cells[i]);
+    }
+    out += "\r\n";
+}
+
+} // namespace
+
+SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& problems) {
+    SheetTable table;
+    table.fileName = std::move(fileName);
+    CsvParser(utf8Text, table, problems).run();
+    return table;
+}
+
+std::string writeCsv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    std::string out = "\xEF\xBB\xBF";
+    appendCsvRecord(out, header);
+    for (const auto& row : rows) appendCsvRecord(out, row);
+    return out;
+}
+
+} // namespace content

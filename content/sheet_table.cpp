@@ -1,0 +1,605 @@
+// Typed rows from sheet tables, and the canonical sheets written back out.
+#include "content/sheet_table.h"
+
+#include "content/sheet_text.h"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+
+namespace content {
+
+namespace {
+
+// After this many problems in one table the rest are summed up in one line: staff fix the
+// first ones anyway, and a hostile file must not grow the list without bound.
+constexpr size_t kMaxProblemsPerTable = 1000;
+
+const std::u32string_view kDishSeparators = U"、，,；;";
+const std::u32string_view kTagSeparators = U"、，,；; \u3000";
+
+constexpr std::string_view kDateForms = "请写成 2026-06-03、2026/6/3 或 2026年6月3日";
+constexpr std::string_view kRepeatForms = "，或写每天、工作日、每周一等";
+
+// A cell quoted in a message, cut short so a huge cell cannot flood the report.
+std::string quoted(std::string_view cell) {
+    constexpr size_t kMaxChars = 40;
+    std::string out = "“";
+    size_t pos = 0;
+    size_t chars = 0;
+    while (pos < cell.size() && chars < kMaxChars) {
+        const size_t start = pos;
+        nextCodePoint(cell, pos);
+        out.append(cell.substr(start, pos - start));
+        ++chars;
+    }
+    if (pos < cell.size()) out += "…";
+    out += "”";
+    return out;
+}
+
+class ProblemSink {
+public:
+    ProblemSink(std::string file, Problems& problems) : m_file(std::move(file)), m_problems(problems) {}
+
+    void add(int row, std::string column, std::string message) {
+        ++m_count;
+        if (m_count <= kMaxProblemsPerTable) {
+            m_problems.push_back({m_file, row, std::move(column), std::move(message)});
+        } else if (m_count == kMaxProblemsPerTable + 1) {
+            m_problems.push_back({m_file, 0, {}, "还有更多问题没有列出，请先改正上面的问题再检查一次"});
+        }
+    }
+    size_t count() const { return m_count; }
+
+private:
+    std::string m_file;
+    Problems& m_problems;
+    size_t m_count = 0;
+};
+
+// One data row with its cells found by header name. Columns are indexes into sheetHeader(kind).
+class RowCells {
+public:
+    RowCells(const SheetRow& row, const std::vector<int>& columnIndex, const std::vector<std::string>& names,
+             ProblemSink& sink)
+        : m_row(row), m_columnIndex(columnIndex), m_names(names), m_sink(sink) {}
+
+    bool hasColumn(int column) const { return m_columnIndex[column] >= 0; }
+
+    std::string_view text(int column) const {
+        const int index = m_columnIndex[column];
+        if (index < 0 || static_cast<size_t>(index) >= m_row.cells.size()) return {};
+        return trimCell(m_row.cells[index]);
+    }
+
+    bool blank() const {
+        for (size_t column = 0; column < m_columnIndex.size(); ++column) {
+            if (!text(static_cast<int>(column)).empty()) return false;
+        }
+        return true;
+    }
+
+    void problem(int column, std::string message) { m_sink.add(m_row.number, m_names[column], std::move(message)); }
+
+    // A required cell that is present; reports it when the column exists but the cell is empty.
+    bool require(int column) {
+        if (!hasColumn(column) || !text(column).empty()) return true;
+        problem(column, "“" + m_names[column] + "”这一格是空的，这一列必须填写");
+        return false;
+    }
+
+    std::optional<DaySpec> daySpec(int column, bool repeatAllowed) {
+        const std::string_view cell = text(column);
+        if (cell.empty()) return std::nullopt;
+        const auto spec = parseDaySpec(cell);
+        if (spec && (spec->date || repeatAllowed)) return spec;
+        if (spec) {
+            problem(column, "这里要写具体日期，不能写" + quoted(cell) + "这样的每周重复；" + std::string(kDateForms));
+        } else {
+            problem(column, "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
+                                (repeatAllowed ? std::string(kRepeatForms) : std::string()));
+        }
+        return std::nullopt;
+    }
+
+    // A blank cell is nothing and no problem; an unreadable one is a problem.
+    std::optional<Date> optionalDate(int column, bool& ok) {
+        const std::string_view cell = text(column);
+        if (cell.empty()) return std::nullopt;
+        if (const auto date = parseDate(cell)) return date;
+        problem(column, "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) + "；不限日期就空着");
+        ok = false;
+        return std::nullopt;
+    }
+
+    std::optional<MinuteOfDay> time(int column, bool& ok) {
+        const std::string_view cell = text(column);
+        if (cell.empty()) return std::nullopt;
+        if (const auto minute = parseTime(cell)) return minute;
+        problem(column, "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间");
+        ok = false;
+        return std::nullopt;
+    }
+
+    bool yesNo(int column, bool& ok) {
+        const std::string_view cell = text(column);
+        if (const auto value = parseYesNo(cell)) return *value;
+        problem(column, "无法识别的" + quoted(cell) + "，请写“是”或“否”（也可以写 Y/N、1/0，空着就是否）");
+        ok = false;
+        return false;
+    }
+
+    // End not before start, reported at the end column.
+    void checkOrder(int startColumn, int endColumn, std::optional<MinuteOfDay> start,
+                    std::optional<MinuteOfDay> end, bool& ok) {
+        if (start && end && *end < *start) {
+            problem(endColumn, "结束时间 " + formatTime(*end) + " 早于" + m_names[startColumn] + "时间 " +
+                                   formatTime(*start) + "，请检查这两个时间");
+            ok = false;
+        }
+    }
+
+private:
+    const SheetRow& m_row;
+    const std::vector<int>& m_columnIndex;
+    const std::vector<std::string>& m_names;
+    ProblemSink& m_sink;
+};
+
+std::optional<MealKind> parseMealKind(std::string_view cell) {
+    static const std::array<std::pair<std::string_view, MealKind>, 17> kNames = {{
+        {"早餐", MealKind::Breakfast}, {"早饭", MealKind::Breakfast}, {"早", MealKind::Breakfast},
+        {"早点", MealKind::Breakfast}, {"午餐", MealKind::Lunch},     {"午饭", MealKind::Lunch},
+        {"午", MealKind::Lunch},       {"中餐", MealKind::Lunch},     {"中饭", MealKind::Lunch},
+        {"中午", MealKind::Lunch},     {"晚餐", MealKind::Dinner},    {"晚饭", MealKind::Dinner},
+        {"晚", MealKind::Dinner},      {"晚上", MealKind::Dinner},    {"加餐", MealKind::Snack},
+        {"点心", MealKind::Snack},     {"加", MealKind::Snack},
+    }};
+    for (const auto& [name, kind] : kNames) {
+        if (cell == name) return kind;
+    }
+    return std::nullopt;
+}
+
+std::optional<LectureKind> parseLectureKind(std::string_view cell) {
+    if (cell.empty() || cell == "讲座") return LectureKind::Lecture;
+    if (cell == "义诊") return LectureKind::Clinic;
+    if (cell == "体检") return LectureKind::Checkup;
+    if (cell == "其他" || cell == "其它") return LectureKind::Other;
+    return std::nullopt;
+}
+
+// 12, 12.5, 12.50元, ￥12, 免费 → cents.
+std::optional<int> parsePriceCents(std::string_view cell) {
+    std::string s(trimCell(toHalfWidth(cell)));
+    if (s == "免费") return 0;
+    std::string_view v = s;
+    for (std::string_view prefix : {"\xEF\xBF\xA5" /* ￥ */, "\xC2\xA5" /* ¥ */, "RMB", "rmb"}) {
+        if (v.starts_with(prefix)) {
+            v.remove_prefix(prefix.size());
+            break;
+        }
+    }
+    for (std::string_view suffix : {"元/份", "/份", "元", "块"}) {
+        if (v.ends_with(suffix)) {
+            v.remove_suffix(suffix.size());
+            break;
+        }
+    }
+    v = trimCell(v);
+    const size_t dot = v.find('.');
+    const std::string_view whole = v.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : v.substr(dot + 1);
+    if (whole.empty() || whole.size() > 5) return std::nullopt;
+    if (dot != std::string_view::npos && (fraction.empty() || fraction.size() > 2)) return std::nullopt;
+    int cents = 0;
+    for (char c : whole) {
+        if (c < '0' || c > '9') return std::nullopt;
+        cents = cents * 10 + (c - '0');
+    }
+    cents *= 100;
+    int scale = 10;
+    for (char c : fraction) {
+        if (c < '0' || c > '9') return std::nullopt;
+        cents += (c - '0') * scale;
+        scale /= 10;
+    }
+    return cents;
+}
+
+// 1, 2, 3 … (Excel may show 1.0 for a number cell; that is taken too).
+std::optional<int> parseOrder(std::string_view cell) {
+    std::string s(trimCell(toHalfWidth(cell)));
+    std::string_view v = s;
+    if (v.ends_with(".0")) v.remove_suffix(2);
+    bool negative = false;
+    if (v.starts_with('-')) {
+        negative = true;
+        v.remove_prefix(1);
+    }
+    if (v.empty() || v.size() > 6) return std::nullopt;
+    int value = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
+}
+
+// Column positions in sheetHeader order.
+namespace col {
+enum Station { Key, Value };
+enum Activities { ADay, AStart, AEnd, ATitle, APlace, ANote, ACategory };
+enum Meals { MDay, MKind, MDishes, MPrice, MTags, MNote };
+enum Lectures { LDate, LStart, LEnd, LKind, LTitle, LSpeaker, LUnit, LPlace, LNote };
+enum Notices { NTitle, NBody, NFrom, NTo, NPinned, NUrgent };
+enum Guide { GOrder, GTitle, GHow, GSpot, GDo };
+enum Contacts { CName, CPhone, CNote, CCategory };
+} // namespace col
+
+std::vector<int> requiredColumns(SheetKind kind) {
+    switch (kind) {
+    case SheetKind::Station: return {col::Key, col::Value};
+    case SheetKind::Activities: return {col::ADay, col::AStart, col::ATitle};
+    case SheetKind::Meals: return {col::MDay, col::MKind, col::MDishes};
+    case SheetKind::Lectures: return {col::LDate, col::LStart, col::LTitle};
+    case SheetKind::Notices: return {col::NTitle};
+    case SheetKind::Guide: return {col::GTitle, col::GSpot};
+    case SheetKind::Contacts: return {col::CName, col::CPhone};
+    }
+    return {};
+}
+
+// Each reader returns the row's value, or nothing when it had a problem (already reported).
+std::optional<std::pair<std::string, std::string>> readStationRow(RowCells& row) {
+    bool ok = true;
+    if (row.hasColumn(col::Key) && row.text(col::Key).empty()) {
+        row.problem(col::Key, "“项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
+        ok = false;
+    }
+    ok = row.require(col::Value) && ok;
+    if (!ok) return std::nullopt;
+    return std::pair{std::string(row.text(col::Key)), std::string(row.text(col::Value))};
+}
+
+std::optional<Activity> readActivityRow(RowCells& row) {
+    bool ok = true;
+    for (int column : requiredColumns(SheetKind::Activities)) ok = row.require(column) && ok;
+    Activity activity;
+    const auto day = row.daySpec(col::ADay, true);
+    if (!day && !row.text(col::ADay).empty()) ok = false;
+    const auto start = row.time(col::AStart, ok);
+    const auto end = row.time(col::AEnd, ok);
+    row.checkOrder(col::AStart, col::AEnd, start, end, ok);
+    if (!ok || !day || !start) return std::nullopt;
+    activity.day = *day;
+    activity.start = *start;
+    activity.end = end;
+    activity.title = row.text(col::ATitle);
+    activity.place = row.text(col::APlace);
+    activity.note = row.text(col::ANote);
+    activity.category = row.text(col::ACategory);
+    return activity;
+}
+
+std::optional<Meal> readMealRow(RowCells& row) {
+    bool ok = true;
+    for (int column : requiredColumns(SheetKind::Meals)) ok = row.require(column) && ok;
+    Meal meal;
+    const auto day = row.daySpec(col::MDay, true);
+    if (!day && !row.text(col::MDay).empty()) ok = false;
+    const std::string_view kindText = row.text(col::MKind);
+    std::optional<MealKind> kind;
+    if (!kindText.empty()) {
+        kind = parseMealKind(kindText);
+        if (!kind) {
+            row.problem(col::MKind, "无法识别的餐次" + quoted(kindText) + "，请写早餐、午餐、晚餐或加餐");
+            ok = false;
+        }
+    }
+    meal.dishes = splitCellList(row.text(col::MDishes), kDishSeparators);
+    if (meal.dishes.empty() && !row.text(col::MDishes).empty()) {
+        row.problem(col::MDishes, "“菜品”里没有菜名，请写上菜名，用顿号“、”隔开");
+        ok = false;
+    }
+    const std::string_view priceText = row.text(col::MPrice);
+    if (!priceText.empty()) {
+        meal.priceCents = parsePriceCents(priceText);
+        if (!meal.priceCents) {
+            row.problem(col::MPrice, "无法识别的价格" + quoted(priceText) + "，请写成 12、12.5 或 12元");
+            ok = false;
+        }
+    }
+    meal.tags = splitCellList(row.text(col::MTags), kTagSeparators);
+    meal.note = row.text(col::MNote);
+    if (!ok || !day || !kind || meal.dishes.empty()) return std::nullopt;
+    meal.day = *day;
+    meal.kind = *kind;
+    return meal;
+}
+
+std::optional<Lecture> readLectureRow(RowCells& row) {
+    bool ok = true;
+    for (int column : requiredColumns(SheetKind::Lectures)) ok = row.require(column) && ok;
+    Lecture lecture;
+    const auto day = row.daySpec(col::LDate, false);
+    if (!day && !row.text(col::LDate).empty()) ok = false;
+    const auto start = row.time(col::LStart, ok);
+    const auto end = row.time(col::LEnd, ok);
+    row.checkOrder(col::LStart, col::LEnd, start, end, ok);
+    const std::string_view kindText = row.text(col::LKind);
+    const auto kind = parseLectureKind(kindText);
+    if (!kind) {
+        row.problem(col::LKind, "无法识别的类型" + quoted(kindText) + "，请写讲座、义诊、体检或其他（空着就是讲座）");
+        ok = false;
+    }
+    if (!ok || !day || !start || !kind) return std::nullopt;
+    lecture.date = *day->date;
+    lecture.start = *start;
+    lecture.end = end;
+    lecture.kind = *kind;
+    lecture.title = row.text(col::LTitle);
+    lecture.speaker = row.text(col::LSpeaker);
+    lecture.unit = row.text(col::LUnit);
+    lecture.place = row.text(col::LPlace);
+    lecture.note = row.text(col::LNote);
+    return lecture;
+}
+
+std::optional<Notice> readNoticeRow(RowCells& row) {
+    bool ok = row.require(col::NTitle);
+    Notice notice;
+    notice.title = row.text(col::NTitle);
+    notice.body = row.text(col::NBody);
+    notice.from = row.optionalDate(col::NFrom, ok);
+    notice.to = row.optionalDate(col::NTo, ok);
+    if (notice.from && notice.to && *notice.to < *notice.from) {
+        row.problem(col::NTo, "结束日期 " + formatDate(*notice.to) + " 早于开始日期 " + formatDate(*notice.from) +
+                                  "，请检查这两个日期");
+        ok = false;
+    }
+    notice.pinned = row.yesNo(col::NPinned, ok);
+    notice.urgent = row.yesNo(col::NUrgent, ok);
+    if (!ok) return std::nullopt;
+    return notice;
+}
+
+std::optional<GuideEntry> readGuideRow(RowCells& row, int previousOrder) {
+    bool ok = true;
+    for (int column : requiredColumns(SheetKind::Guide)) ok = row.require(column) && ok;
+    GuideEntry entry;
+    const std::string_view orderText = row.text(col::GOrder);
+    // A blank 序号 keeps the row right after the one above it.
+    entry.order = previousOrder;
+    if (!orderText.empty()) {
+        if (const auto order = parseOrder(orderText)) {
+            entry.order = *order;
+        } else {
+            row.problem(col::GOrder, "序号" + quoted(orderText) + "不是整数，请写 1、2、3 这样的数字");
+            ok = false;
+        }
+    }
+    entry.title = row.text(col::GTitle);
+    entry.howItGoes = row.text(col::GHow);
+    entry.howToSpot = row.text(col::GSpot);
+    entry.whatToDo = row.text(col::GDo);
+    if (!ok) return std::nullopt;
+    return entry;
+}
+
+std::optional<Contact> readContactRow(RowCells& row) {
+    bool ok = true;
+    for (int column : requiredColumns(SheetKind::Contacts)) ok = row.require(column) && ok;
+    if (!ok) return std::nullopt;
+    return Contact{std::string(row.text(col::CName)), std::string(row.text(col::CPhone)),
+                   std::string(row.text(col::CNote)), std::string(row.text(col::CCategory))};
+}
+
+std::string optionalTime(const std::optional<MinuteOfDay>& minute) {
+    return minute ? formatTime(*minute) : std::string();
+}
+
+std::string optionalDate(const std::optional<Date>& date) { return date ? formatDate(*date) : std::string(); }
+
+const char* yesNoText(bool value) { return value ? "是" : "否"; }
+
+} // namespace
+
+std::optional<SheetKind> sheetKindFromFileName(std::string_view fileName) {
+    const std::string lower = asciiLower(fileName);
+    for (SheetKind kind : kAllSheetKinds) {
+        if (lower == sheetFileName(kind)) return kind;
+    }
+    return std::nullopt;
+}
+
+const std::vector<std::string>& sheetHeader(SheetKind kind) {
+    static const std::array<std::vector<std::string>, kSheetKindCount> kHeaders = {{
+        {"项目", "内容"},
+        {"日期", "开始", "结束", "活动", "地点", "说明", "类别"},
+        {"日期", "餐次", "菜品", "价格", "标签", "备注"},
+        {"日期", "开始", "结束", "类型", "主题", "主讲", "单位", "地点", "说明"},
+        {"标题", "正文", "开始日期", "结束日期", "置顶", "紧急"},
+        {"序号", "标题", "骗术", "识破", "应对"},
+        {"名称", "电话", "说明", "类别"},
+    }};
+    return kHeaders[static_cast<size_t>(kind)];
+}
+
+void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& update, Problems& problems) {
+    const std::string file = table.fileName.empty() ? sheetFileName(kind) : table.fileName;
+    ProblemSink sink(file, problems);
+    const std::vector<std::string>& names = sheetHeader(kind);
+
+    // Columns by header name, anywhere; the first of two equal headers wins.
+    std::vector<int> columnIndex(names.size(), -1);
+    for (size_t i = 0; i < table.header.size(); ++i) {
+        const std::string_view name = trimCell(table.header[i]);
+        for (size_t column = 0; column < names.size(); ++column) {
+            if (columnIndex[column] < 0 && name == names[column]) columnIndex[column] = static_cast<int>(i);
+        }
+    }
+    for (int column : requiredColumns(kind)) {
+        if (columnIndex[column] < 0) {
+            sink.add(1, names[column], "缺少必需的列“" + names[column] + "”，请在第一行加上这一列的标题");
+        }
+    }
+
+    StationInfo station;
+    std::vector<Activity> activities;
+    std::vector<Meal> meals;
+    std::vector<Lecture> lectures;
+    std::vector<Notice> notices;
+    std::vector<GuideEntry> guide;
+    std::vector<Contact> contacts;
+    int previousOrder = 0;
+
+    for (const SheetRow& sheetRow : table.rows) {
+        RowCells row(sheetRow, columnIndex, names, sink);
+        // Text only in columns we do not read (a remark far to the right) is not a row for us.
+        if (row.blank()) continue;
+        switch (kind) {
+        case SheetKind::Station:
+            if (auto entry = readStationRow(row)) station.entries.push_back(std::move(*entry));
+            break;
+        case SheetKind::Activities:
+            if (auto activity = readActivityRow(row)) activities.push_back(std::move(*activity));
+            break;
+        case SheetKind::Meals:
+            if (auto meal = readMealRow(row)) meals.push_back(std::move(*meal));
+            break;
+        case SheetKind::Lectures:
+            if (auto lecture = readLectureRow(row)) lectures.push_back(std::move(*lecture));
+            break;
+        case SheetKind::Notices:
+            if (auto notice = readNoticeRow(row)) notices.push_back(std::move(*notice));
+            break;
+        case SheetKind::Guide:
+            if (auto entry = readGuideRow(row, previousOrder)) {
+                previousOrder = entry->order;
+                guide.push_back(std::move(*entry));
+            }
+            break;
+        case SheetKind::Contacts:
+            if (auto contact = readContactRow(row)) contacts.push_back(std::move(*contact));
+            break;
+        }
+    }
+
+    if (sink.count() > 0) return;
+    switch (kind) {
+    case SheetKind::Station: update.station = std::move(station); break;
+    case SheetKind::Activities: update.activities = std::move(activities); break;
+    case SheetKind::Meals: update.meals = std::move(meals); break;
+    case SheetKind::Lectures: update.lectures = std::move(lectures); break;
+    case SheetKind::Notices: update.notices = std::move(notices); break;
+    case SheetKind::Guide:
+        std::stable_sort(guide.begin(), guide.end(),
+                         [](const GuideEntry& a, const GuideEntry& b) { return a.order < b.order; });
+        update.guide = std::move(guide);
+        break;
+    case SheetKind::Contacts: update.contacts = std::move(contacts); break;
+    }
+}
+
+void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName, ContentUpdate& update,
+                   Problems& problems) {
+    const auto text = decodeSheetText(bytes);
+    if (!text) {
+        problems.push_back({std::move(fileName), 0, {},
+                            "无法识别文件的编码，请在 Excel 或 WPS 里“另存为”CSV UTF-8（逗号分隔）或 CSV（逗号分隔）格式"});
+        return;
+    }
+    const size_t before = problems.size();
+    const SheetTable table = parseCsv(*text, std::move(fileName), problems);
+    const bool csvOk = problems.size() == before;
+    // Value problems are still looked for after a CSV problem, but nothing is taken.
+    ContentUpdate read;
+    readSheetTable(kind, table, read, problems);
+    if (!csvOk) return;
+    switch (kind) {
+    case SheetKind::Station: if (read.station) update.station = std::move(read.station); break;
+    case SheetKind::Activities: if (read.activities) update.activities = std::move(read.activities); break;
+    case SheetKind::Meals: if (read.meals) update.meals = std::move(read.meals); break;
+    case SheetKind::Lectures: if (read.lectures) update.lectures = std::move(read.lectures); break;
+    case SheetKind::Notices: if (read.notices) update.notices = std::move(read.notices); break;
+    case SheetKind::Guide: if (read.guide) update.guide = std::move(read.guide); break;
+    case SheetKind::Contacts: if (read.contacts) update.contacts = std::move(read.contacts); break;
+    }
+}
+
+std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content) {
+    std::vector<std::vector<std::string>> rows;
+    switch (kind) {
+    case SheetKind::Station:
+        for (const auto& [key, value] : content.station.entries) rows.push_back({key, value});
+        break;
+    case SheetKind::Activities:
+        for (const Activity& a : content.activities) {
+            rows.push_back({formatDaySpec(a.day), formatTime(a.start), optionalTime(a.end), a.title, a.place, a.note,
+                            a.category});
+        }
+        break;
+    case SheetKind::Meals:
+        for (const Meal& m : content.meals) {
+            rows.push_back({formatDaySpec(m.day), mealKindName(m.kind), joinCellList(m.dishes, "、"),
+                            m.priceCents ? formatPrice(*m.priceCents) : std::string(), joinCellList(m.tags, "、"),
+                            m.note});
+        }
+        break;
+    case SheetKind::Lectures:
+        for (const Lecture& l : content.lectures) {
+            rows.push_back({formatDate(l.date), formatTime(l.start), optionalTime(l.end), lectureKindName(l.kind),
+                            l.title, l.speaker, l.unit, l.place, l.note});
+        }
+        break;
+    case SheetKind::Notices:
+        for (const Notice& n : content.notices) {
+            rows.push_back({n.title, n.body, optionalDate(n.from), optionalDate(n.to), yesNoText(n.pinned),
+                            yesNoText(n.urgent)});
+        }
+        break;
+    case SheetKind::Guide:
+        for (const GuideEntry& g : content.guide) {
+            rows.push_back({std::to_string(g.order), g.title, g.howItGoes, g.howToSpot, g.whatToDo});
+        }
+        break;
+    case SheetKind::Contacts:
+        for (const Contact& c : content.contacts) rows.push_back({c.name, c.phone, c.note, c.category});
+        break;
+    }
+    return rows;
+}
+
+std::string exportSheet(SheetKind kind, const Content& content) {
+    return writeCsv(sheetHeader(kind), sheetCells(kind, content));
+}
+
+std::string templateSheet(SheetKind kind) {
+    std::vector<std::string> example;
+    switch (kind) {
+    case SheetKind::Station: example = {"站点名称", "幸福里社区养老服务站"}; break;
+    case SheetKind::Activities:
+        example = {"每周一、每周三", "09:00", "10:30", "太极拳", "一楼活动室", "请穿运动鞋，自带水杯", "文体"};
+        break;
+    case SheetKind::Meals:
+        example = {"工作日", "午餐", "红烧鸡块、清炒时蔬、冬瓜汤、米饭", "12", "软烂、低盐", "80岁以上老人凭证半价"};
+        break;
+    case SheetKind::Lectures:
+        example = {"2026-06-10", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
+                   "请带上医保卡和近期在吃的药"};
+        break;
+    case SheetKind::Notices:
+        example = {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否"};
+        break;
+    case SheetKind::Guide:
+        example = {"1", "冒充医保局“退费”", "对方自称医保局工作人员，说您的医保卡有一笔退费，要您说出银行卡号和验证码。",
+                   "医保局不会打电话要验证码，退钱也不用您先付钱。", "马上挂断，拨打 12393 医保热线核实，或问社区工作人员。"};
+        break;
+    case SheetKind::Contacts: example = {"急救中心", "120", "突发疾病或受伤时拨打", "紧急"}; break;
+    }
+    return writeCsv(sheetHeader(kind), {example});
+}
+
+} // namespace content
