@@ -1,0 +1,99 @@
+# Shared helpers for the bench scripts (sourced, not run). Bash.
+# Every process started through these helpers is remembered by id and ended by bench_cleanup.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BENCH_PIDS=()
+BENCH_TMP=""
+XVFB_PID=""
+
+bench_log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
+bench_die() { bench_log "error: $*"; exit 2; }
+
+# Tells what to install when a tool is missing; exits when a required one is absent.
+bench_require() {
+    local missing=() tool pkg
+    for pair in "$@"; do
+        tool=${pair%%:*} pkg=${pair#*:}
+        command -v "$tool" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    if ((${#missing[@]})); then
+        bench_die "missing: ${missing[*]} — install with: apt-get install ${missing[*]}"
+    fi
+}
+
+# The kiosk and kiosk-content executables of a build dir (empty when not built yet).
+bench_find_exe() {
+    local build=$1 name=$2 c
+    for c in "$build/$name" "$build/bin/$name" "$build/kiosk/$name" "$build/content/$name" \
+             "$build/content/tool/$name"; do
+        if [[ -f $c && -x $c ]]; then
+            printf '%s\n' "$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# Starts one Xvfb at 1920x1080x24 on the first free display from :91; sets DISPLAY, XVFB_PID.
+bench_start_xvfb() {
+    local size=${1:-1920x1080x24} n
+    for n in $(seq 91 140); do
+        [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] && continue
+        Xvfb ":$n" -screen 0 "$size" -nolisten tcp -noreset >"$BENCH_TMP/xvfb.log" 2>&1 &
+        XVFB_PID=$!
+        BENCH_PIDS+=("$XVFB_PID")
+        for _ in $(seq 1 50); do
+            [[ -e /tmp/.X11-unix/X$n ]] && { export DISPLAY=":$n"; bench_log "Xvfb $DISPLAY ($size)"; return 0; }
+            kill -0 "$XVFB_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill "$XVFB_PID" 2>/dev/null || true
+    done
+    bench_die "could not start Xvfb (see $BENCH_TMP/xvfb.log)"
+}
+
+# Runs "$@" in the background in its own session so its whole tree can be ended; sets BG_PID.
+bench_spawn() {
+    local log=$1; shift
+    setsid "$@" >"$log" 2>&1 </dev/null &
+    BG_PID=$!
+    BENCH_PIDS+=("$BG_PID")
+}
+
+# Ends the process group started by bench_spawn (TERM, then KILL after a grace period).
+bench_stop() {
+    local pid=$1 i
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 30); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+bench_cleanup() {
+    local pid
+    for pid in "${BENCH_PIDS[@]}"; do
+        [[ $pid == "$XVFB_PID" ]] && continue
+        kill -0 "$pid" 2>/dev/null && bench_stop "$pid"
+    done
+    if [[ -n $XVFB_PID ]] && kill -0 "$XVFB_PID" 2>/dev/null; then
+        kill -TERM "$XVFB_PID" 2>/dev/null || true
+        wait "$XVFB_PID" 2>/dev/null || true
+    fi
+    if [[ -n $BENCH_TMP && -d $BENCH_TMP && -z ${BENCH_KEEP_TMP:-} ]]; then
+        rm -rf "$BENCH_TMP"
+    fi
+}
+
+# Wall time of a command from start to exit, in seconds (bash 5 EPOCHREALTIME).
+bench_time() {
+    local t0 t1
+    t0=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 </dev/null || { echo "fail"; return 0; }
+    t1=$EPOCHREALTIME
+    python3 -c "print(f'{$t1 - $t0:.3f}')"
+}
+
+bench_median() { python3 -c 'import statistics,sys; v=[float(x) for x in sys.argv[1:] if x!="fail"]; print(f"{statistics.median(v):.3f}" if v else "n/a")' "$@"; }
