@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Frame times while scrolling the week view with 1,000 activities (target: p95 < 16 ms).
+#
+#   bench/scroll_bench.sh BUILD_DIR
+#
+# Seeds a temp data dir, imports a generated package of 1,000 activities in the current week
+# (kiosk-content import PKG --data-dir DIR --allow-unsigned), starts the kiosk on one Xvfb
+# (1920x1080x24, Mesa llvmpipe) with KIOSK_FRAME_LOG=FILE, flicks the list up and down through
+# XTEST as a finger would, then reports p50/p95/p99/max of the frames drawn while scrolling.
+#
+# App hook it relies on: with KIOSK_FRAME_LOG=FILE set, the kiosk appends one line per rendered
+# frame: the frame's wall time in milliseconds (from the start of the frame's work, after the
+# event wait returns, to after SDL_GL_SwapWindow), flushed per line.
+#
+# Env: BENCH_SCROLL (20 s of scrolling), BENCH_SETTLE (5 s), BENCH_COUNT (1000),
+#      BENCH_NOW (today T09:00), BENCH_SCREEN (activities), BENCH_KIOSK_ARGS (extra kiosk args),
+#      BENCH_WEEK_TAP="X Y" (a tap that opens the week view, if the screen needs one),
+#      BENCH_DRAG="X Y TOP BOTTOM" (where to drag; default 960 600 300 950), BENCH_KEEP_TMP=1.
+# Needs: apt-get install xvfb  (plus python3, libx11-6, libxtst6)
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BUILD_DIR=${1:-}
+[[ -n $BUILD_DIR ]] || { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+SCROLL=${BENCH_SCROLL:-20}
+SETTLE=${BENCH_SETTLE:-5}
+COUNT=${BENCH_COUNT:-1000}
+NOW=${BENCH_NOW:-$(date +%Y-%m-%d)T09:00}
+SCREEN=${BENCH_SCREEN:-activities}
+OUT_DIR="$BENCH_DIR/out"
+
+bench_require "Xvfb:xvfb" "python3:python3" "setsid:util-linux"
+KIOSK=$(bench_find_exe "$BUILD_DIR" kiosk) || bench_die "no kiosk executable under $BUILD_DIR (build it first)"
+KCONTENT=$(bench_find_exe "$BUILD_DIR" kiosk-content) || bench_die "no kiosk-content under $BUILD_DIR"
+
+BENCH_TMP=$(mktemp -d /tmp/kiosk-scroll.XXXXXX)
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$OUT_DIR"
+DATA="$BENCH_TMP/data" PKG="$BENCH_TMP/pkg" FRAMES="$BENCH_TMP/frames.log"
+mkdir -p "$DATA"
+export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
+
+"$KCONTENT" info --data-dir "$DATA" >/dev/null || bench_die "kiosk-content info failed"
+python3 "$BENCH_DIR/gen_activities.py" "$PKG" --count "$COUNT" --week-of "${NOW%%T*}" >&2
+"$KCONTENT" import "$PKG" --data-dir "$DATA" --allow-unsigned >&2 || bench_die "import of $PKG rejected"
+ROWS=$("$KCONTENT" info --data-dir "$DATA" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rows"]["activities"])')
+bench_log "store holds $ROWS activities"
+
+bench_start_xvfb 1920x1080x24
+: >"$FRAMES"
+# shellcheck disable=SC2086
+KIOSK_FRAME_LOG="$FRAMES" bench_spawn "$BENCH_TMP/kiosk.log" "$KIOSK" --data-dir "$DATA" \
+    --windowed 1920x1080 --now "$NOW" --screen "$SCREEN" ${BENCH_KIOSK_ARGS:-}
+KPID=$BG_PID
+sleep "$SETTLE"
+kill -0 "$KPID" 2>/dev/null || bench_die "kiosk exited: $(tail -5 "$BENCH_TMP/kiosk.log")"
+if [[ -n ${BENCH_WEEK_TAP:-} ]]; then
+    # shellcheck disable=SC2086
+    python3 "$BENCH_DIR/xdrive.py" tap $BENCH_WEEK_TAP
+    sleep 1
+fi
+START_LINE=$(wc -l <"$FRAMES")
+bench_log "scrolling for $SCROLL s (frames logged before: $START_LINE)"
+# shellcheck disable=SC2086
+GESTURES=$(python3 "$BENCH_DIR/xdrive.py" scroll "$SCROLL" ${BENCH_DRAG:-})
+# Let kinetic scrolling come to rest inside the measured span.
+sleep 1.5
+CPU=$(python3 "$BENCH_DIR/proctree.py" cpu "$KPID" 5)
+bench_stop "$KPID"
+cp "$BENCH_TMP/kiosk.log" "$OUT_DIR/scroll-kiosk.log"
+
+if [[ ! -s $FRAMES ]]; then
+    bench_log "no frame times in $FRAMES: the kiosk needs the KIOSK_FRAME_LOG hook (see the header of $0)"
+    echo "scroll: n/a (KIOSK_FRAME_LOG hook missing)"
+    exit 3
+fi
+tail -n +"$((START_LINE + 1))" "$FRAMES" >"$BENCH_TMP/scroll-frames.txt"
+cp "$BENCH_TMP/scroll-frames.txt" "$OUT_DIR/scroll-frames.txt"
+STATS=$(python3 "$BENCH_DIR/proctree.py" stats "$BENCH_TMP/scroll-frames.txt")
+python3 - "$OUT_DIR/scroll.md" "$STATS" "$ROWS" "$SCROLL" "$GESTURES" "$CPU" <<'EOF'
+import json, sys
+out, stats, rows, secs, gestures, cpu = sys.argv[1:]
+s = json.loads(stats)
+ok = s["count"] > 0 and s["p95"] < 16.0
+idle_after = json.loads(cpu)["tree"]
+lines = [
+    f"Week view, {rows} activities, {secs} s of flicks ({gestures} gestures), llvmpipe 1920x1080",
+    f"frames drawn while scrolling: {s['count']}",
+    f"frame time ms: p50 {s['p50']}  p95 {s['p95']}  p99 {s['p99']}  max {s['max']}",
+    f"target p95 < 16 ms: {'yes' if ok else 'NO'}",
+    f"CPU in the 5 s after scrolling stopped: {idle_after} % of a core",
+]
+print("\n".join(lines))
+with open(out, "w", encoding="utf-8") as f:
+    f.write("# Scroll benchmark\n\n" + "\n".join(f"- {l}" for l in lines) + "\n")
+EOF
