@@ -58,6 +58,18 @@ TEST_CASE("demo sheets: all seven, with every date token filled in", "[demo]")
     CHECK(contains(byName("lectures.csv"), "2026-06-01,"));  // {{-2}}
     CHECK(contains(byName("lectures.csv"), "2026-06-23,"));  // {{+20}}
     CHECK(contains(byName("notices.csv"), "6月4日"));        // {{+1月日}} in running text
+
+    // Across a year end and a leap day.
+    for (const EmbeddedSheet& sheet : demoSheets(ymd(2026, 12, 31))) {
+        if (sheet.name == "lectures.csv") {
+            CHECK(contains(sheet.bytes, "2026-12-29,"));
+            CHECK(contains(sheet.bytes, "2027-01-20,"));
+        }
+    }
+    for (const EmbeddedSheet& sheet : demoSheets(ymd(2028, 2, 28))) {
+        if (sheet.name == "notices.csv")
+            CHECK(contains(sheet.bytes, "2月29日"));
+    }
 }
 
 TEST_CASE("demo sheets validate with zero problems on any day", "[demo]")

@@ -436,7 +436,7 @@ TEST_CASE("upcomingLectures: drop off exactly when they end", "[schedule]")
     }
 }
 
-TEST_CASE("countdownText", "[schedule]")
+TEST_CASE("countdownText: 今天, 明天, 后天, 还有N天", "[schedule]")
 {
     CHECK(countdownText(0) == "今天");
     CHECK(countdownText(1) == "明天");
