@@ -1,0 +1,431 @@
+#include "content/model.h"
+#include "content/sheet_table.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace content;
+using namespace std::chrono;
+
+namespace {
+
+Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/fixtures/sheets/" + name, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+struct ReadResult {
+    ContentUpdate update;
+    Problems problems;
+    std::vector<std::string> lines() const {
+        std::vector<std::string> out;
+        for (const Problem& p : problems) out.push_back(p.format());
+        return out;
+    }
+};
+
+ReadResult readSheet(SheetKind kind, std::string_view bytes) {
+    ReadResult result;
+    readSheetFile(kind, bytes, sheetFileName(kind), result.update, result.problems);
+    return result;
+}
+
+// Reads a sheet that must have no problems and gives back the content it brings.
+Content readClean(SheetKind kind, std::string_view bytes) {
+    ReadResult result = readSheet(kind, bytes);
+    INFO(bytes);
+    for (const std::string& line : result.lines()) UNSCOPED_INFO(line);
+    REQUIRE(result.problems.empty());
+    REQUIRE(result.update.has(kind));
+    return result.update.appliedTo(Content{});
+}
+
+// The only problem of a sheet, formatted; the sheet must add nothing.
+std::string onlyProblem(SheetKind kind, std::string_view bytes) {
+    ReadResult result = readSheet(kind, bytes);
+    INFO(bytes);
+    CHECK_FALSE(result.update.has(kind));
+    REQUIRE(result.problems.size() == 1);
+    return result.problems[0].format();
+}
+
+using Lines = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("model names and helpers", "[sheets][model]") {
+    CHECK(std::string(sheetFileName(SheetKind::Activities)) == "activities.csv");
+    CHECK(std::string(sheetKey(SheetKind::Contacts)) == "contacts");
+    CHECK(std::string(sheetTitle(SheetKind::Activities)) == "活动");
+    CHECK(std::string(mealKindName(MealKind::Snack)) == "加餐");
+    CHECK(std::string(lectureKindName(LectureKind::Clinic)) == "义诊");
+    CHECK(formatPrice(1250) == "12.5");
+    CHECK(formatPrice(1200) == "12");
+    CHECK(formatPrice(1205) == "12.05");
+    CHECK(formatPrice(0) == "0");
+    CHECK(formatPrice(99) == "0.99");
+
+    StationInfo station{{{"站点名称", "幸福里"}, {"自定义", "x"}, {"站点名称", "第二个"}}};
+    CHECK(station.name() == "幸福里");
+    CHECK(station.value("自定义") == "x");
+    CHECK(station.address().empty());
+
+    Content base;
+    base.contacts = {Contact{"急救", "120", "", "紧急"}};
+    base.station = station;
+    CHECK(base.rowCount(SheetKind::Station) == 3);
+    CHECK(base.rowCount(SheetKind::Contacts) == 1);
+    CHECK(base.rowCount(SheetKind::Meals) == 0);
+
+    ContentUpdate update;
+    CHECK(update.empty());
+    update.meals = std::vector<Meal>{};
+    update.contacts = std::vector<Contact>{};
+    CHECK_FALSE(update.empty());
+    CHECK(update.has(SheetKind::Meals));
+    CHECK_FALSE(update.has(SheetKind::Station));
+    const Content applied = update.appliedTo(base);
+    CHECK(applied.contacts.empty());
+    CHECK(applied.station == station);
+}
+
+TEST_CASE("the same sheet reads the same from UTF-8, UTF-8 with BOM and CRLF, and GBK", "[sheets][encoding]") {
+    const Content utf8 = readClean(SheetKind::Activities, fixture("activities_utf8.csv"));
+    const Content bom = readClean(SheetKind::Activities, fixture("activities_utf8_bom_crlf.csv"));
+    const Content gbk = readClean(SheetKind::Activities, fixture("activities_gbk.csv"));
+    CHECK(utf8 == bom);
+    CHECK(utf8 == gbk);
+
+    // Header in its own order with an unknown column (负责人) that is ignored.
+    REQUIRE(utf8.activities.size() == 2);
+    const Activity& taiji = utf8.activities[0];
+    CHECK(taiji.day == DaySpec{ymd(2026, 6, 3), {}});
+    CHECK(taiji.start == 540);
+    CHECK(taiji.end == 630);
+    CHECK(taiji.title == "太极拳");
+    CHECK(taiji.place == "一楼活动室");
+    CHECK(taiji.note == "请穿运动鞋，自带水杯, 谢谢");
+    CHECK(taiji.category == "文体");
+    const Activity& calligraphy = utf8.activities[1];
+    CHECK(calligraphy.day == DaySpec{std::nullopt, WeeklyRepeat{0x05}});
+    CHECK(calligraphy.start == 840);
+    CHECK_FALSE(calligraphy.end.has_value());
+    CHECK(calligraphy.note == "老师说：\"字如其人\"\n每次带好毛笔");
+
+    const Content rare = readClean(SheetKind::Contacts, fixture("contacts_gb18030.csv"));
+    REQUIRE(rare.contacts.size() == 1);
+    CHECK(rare.contacts[0].name == "𠮷祥家政");
+}
+
+TEST_CASE("an undecodable file is one problem without a row", "[sheets][encoding]") {
+    CHECK(onlyProblem(SheetKind::Activities, fixture("garbage.bin")).starts_with("activities.csv: 无法识别文件的编码"));
+}
+
+TEST_CASE("every missing required column is reported at row 1", "[sheets]") {
+    CHECK(onlyProblem(SheetKind::Activities, "开始,活动\n9:00,太极\n") ==
+          "activities.csv:1:日期: 缺少必需的列“日期”，请在第一行加上这一列的标题");
+    const ReadResult all = readSheet(SheetKind::Activities, "地点,说明\n一楼,x\n");
+    CHECK(all.lines() == Lines{"activities.csv:1:日期: 缺少必需的列“日期”，请在第一行加上这一列的标题",
+                               "activities.csv:1:开始: 缺少必需的列“开始”，请在第一行加上这一列的标题",
+                               "activities.csv:1:活动: 缺少必需的列“活动”，请在第一行加上这一列的标题"});
+    const std::vector<std::pair<SheetKind, Lines>> required = {
+        {SheetKind::Station, {"项目", "内容"}},          {SheetKind::Meals, {"日期", "餐次", "菜品"}},
+        {SheetKind::Lectures, {"日期", "开始", "主题"}}, {SheetKind::Notices, {"标题"}},
+        {SheetKind::Guide, {"标题", "识破"}},             {SheetKind::Contacts, {"名称", "电话"}},
+    };
+    for (const auto& [kind, columns] : required) {
+        const ReadResult result = readSheet(kind, "无关\n1\n");
+        INFO(sheetFileName(kind));
+        CHECK_FALSE(result.update.has(kind));
+        REQUIRE(result.problems.size() == columns.size());
+        for (size_t i = 0; i < columns.size(); ++i) {
+            CHECK(result.problems[i].format() == std::string(sheetFileName(kind)) + ":1:" + columns[i] +
+                                                     ": 缺少必需的列“" + columns[i] + "”，请在第一行加上这一列的标题");
+        }
+    }
+    // An empty file has no header at all.
+    CHECK(readSheet(SheetKind::Notices, "").lines() ==
+          Lines{"notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题"});
+}
+
+TEST_CASE("a header-only sheet is present and empty", "[sheets]") {
+    const ReadResult result = readSheet(SheetKind::Meals, "日期,餐次,菜品\r\n");
+    CHECK(result.problems.empty());
+    REQUIRE(result.update.meals.has_value());
+    CHECK(result.update.meals->empty());
+}
+
+TEST_CASE("empty required cells are reported with their row, counting blank rows", "[sheets]") {
+    const ReadResult result = readSheet(SheetKind::Activities, "日期,开始,活动,备注\n"
+                                                               "2026-06-03,9:00,太极,\n"
+                                                               "\n"
+                                                               ",,,\n"
+                                                               "2026-06-03,,书法,\n"
+                                                               ",,,只在未知列里有字\n"
+                                                               ",10:00,,\n");
+    CHECK_FALSE(result.update.has(SheetKind::Activities));
+    CHECK(result.lines() == Lines{"activities.csv:5:开始: “开始”这一格是空的，这一列必须填写",
+                                  "activities.csv:7:日期: “日期”这一格是空的，这一列必须填写",
+                                  "activities.csv:7:活动: “活动”这一格是空的，这一列必须填写"});
+}
+
+TEST_CASE("activity values: dates, repeats, times and their problems", "[sheets]") {
+    const Content ok = readClean(SheetKind::Activities, "日期,开始,结束,活动\n"
+                                                        "2026/6/3,9:00,09:30:00,a\n"
+                                                        "2026年6月3日,9：00,,b\n"
+                                                        "2026/6/3 0:00,09:00,,c\n"
+                                                        "2026-06-03 00:00:00,9:00,,d\n"
+                                                        "2026.6.3,9:00,,e\n"
+                                                        "每天,9:00,,f\n"
+                                                        "工作日,9:00,,g\n"
+                                                        "周末,9:00,,h\n"
+                                                        "星期天,9:00,,i\n"
+                                                        "\"周一,周三\",9:00,,j\n"
+                                                        "礼拜二,9:00,9:00,k\n");
+    REQUIRE(ok.activities.size() == 11);
+    for (int i = 0; i < 5; ++i) CHECK(ok.activities[i].day == DaySpec{ymd(2026, 6, 3), {}});
+    CHECK(ok.activities[0].end == 570);
+    CHECK(ok.activities[5].day.repeat == kEveryDay);
+    CHECK(ok.activities[6].day.repeat == kWorkdays);
+    CHECK(ok.activities[7].day.repeat == kWeekend);
+    CHECK(ok.activities[8].day.repeat == WeeklyRepeat{0x40});
+    CHECK(ok.activities[9].day.repeat == WeeklyRepeat{0x05});
+    CHECK(ok.activities[10].day.repeat == WeeklyRepeat{0x02});
+
+    const ReadResult bad = readSheet(SheetKind::Activities, "日期,开始,结束,活动\n"
+                                                            "2026-06-03,9:00,10:00,好的\n"
+                                                            "2026-13-45,9:00,,a\n"
+                                                            "2026-02-30,25:00,,b\n"
+                                                            "每周八,9:00,8:00,c\n");
+    CHECK_FALSE(bad.update.has(SheetKind::Activities));
+    CHECK(bad.lines() ==
+          Lines{"activities.csv:3:日期: 无法识别的日期“2026-13-45”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
+                "或写每天、工作日、每周一等",
+                "activities.csv:4:日期: 无法识别的日期“2026-02-30”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
+                "或写每天、工作日、每周一等",
+                "activities.csv:4:开始: 无法识别的时间“25:00”，请写成 9:00 或 14:30 这样的24小时制时间",
+                "activities.csv:5:日期: 无法识别的日期“每周八”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
+                "或写每天、工作日、每周一等",
+                "activities.csv:5:结束: 结束时间 08:00 早于开始时间 09:00，请检查这两个时间"});
+}
+
+TEST_CASE("a very long bad cell is cut short in the message", "[sheets]") {
+    const std::string longDate(500, '9');
+    const std::string line = onlyProblem(SheetKind::Activities, "日期,开始,活动\n" + longDate + ",9:00,a\n");
+    CHECK(line.size() < 250);
+    CHECK(line.find("…”") != std::string::npos);
+}
+
+TEST_CASE("meal values: kinds, dishes, prices, tags", "[sheets]") {
+    const Content ok = readClean(SheetKind::Meals, "备注,标签,价格,菜品,餐次,日期\n"
+                                                   "软一点,软烂、低盐 低糖,12,\"米饭、红烧肉，青菜,汤；粥;馒头\n花卷\",午餐,2026-06-03\n"
+                                                   ",,12.5,粥,早,每天\n"
+                                                   ",,12元,面条,晚饭,周一\n"
+                                                   ",,￥12,水果,加餐,周末\n"
+                                                   ",,12.50元,包子,早饭,工作日\n"
+                                                   ",,,饺子,晚餐,2026/6/3\n");
+    REQUIRE(ok.meals.size() == 6);
+    const Meal& lunch = ok.meals[0];
+    CHECK(lunch.kind == MealKind::Lunch);
+    CHECK(lunch.dishes == std::vector<std::string>{"米饭", "红烧肉", "青菜", "汤", "粥", "馒头", "花卷"});
+    CHECK(lunch.tags == std::vector<std::string>{"软烂", "低盐", "低糖"});
+    CHECK(lunch.priceCents == 1200);
+    CHECK(lunch.note == "软一点");
+    CHECK(ok.meals[1].kind == MealKind::Breakfast);
+    CHECK(ok.meals[1].priceCents == 1250);
+    CHECK(ok.meals[1].day.repeat == kEveryDay);
+    CHECK(ok.meals[2].kind == MealKind::Dinner);
+    CHECK(ok.meals[2].priceCents == 1200);
+    CHECK(ok.meals[3].kind == MealKind::Snack);
+    CHECK(ok.meals[3].priceCents == 1200);
+    CHECK(ok.meals[4].priceCents == 1250);
+    CHECK_FALSE(ok.meals[5].priceCents.has_value());
+    CHECK(ok.meals[5].tags.empty());
+
+    const ReadResult bad = readSheet(SheetKind::Meals, "日期,餐次,菜品,价格\n"
+                                                       "2026-06-03,宵夜,粥,12.555\n"
+                                                       "2026-06-03,午餐,、，,十二元\n");
+    CHECK(bad.lines() == Lines{"meals.csv:2:餐次: 无法识别的餐次“宵夜”，请写早餐、午餐、晚餐或加餐",
+                               "meals.csv:2:价格: 无法识别的价格“12.555”，请写成 12、12.5 或 12元",
+                               "meals.csv:3:菜品: “菜品”里没有菜名，请写上菜名，用顿号“、”隔开",
+                               "meals.csv:3:价格: 无法识别的价格“十二元”，请写成 12、12.5 或 12元"});
+}
+
+TEST_CASE("lecture values: real dates only, kinds", "[sheets]") {
+    const Content ok = readClean(SheetKind::Lectures, "主题,日期,开始,类型,主讲,单位,地点,说明,结束\n"
+                                                      "血压,2026-06-10,9:30,,王医生,卫生中心,二楼,带医保卡,11:00\n"
+                                                      "义诊,2026-06-11,9:30,义诊,,,,,\n"
+                                                      "体检,2026-06-12,9:30,体检,,,,,\n"
+                                                      "其他,2026-06-13,9:30,其它,,,,,\n");
+    REQUIRE(ok.lectures.size() == 4);
+    CHECK(ok.lectures[0].kind == LectureKind::Lecture);
+    CHECK(ok.lectures[0].date == ymd(2026, 6, 10));
+    CHECK(ok.lectures[0].end == 660);
+    CHECK(ok.lectures[0].speaker == "王医生");
+    CHECK(ok.lectures[0].unit == "卫生中心");
+    CHECK(ok.lectures[0].place == "二楼");
+    CHECK(ok.lectures[0].note == "带医保卡");
+    CHECK(ok.lectures[1].kind == LectureKind::Clinic);
+    CHECK(ok.lectures[2].kind == LectureKind::Checkup);
+    CHECK(ok.lectures[3].kind == LectureKind::Other);
+
+    const ReadResult bad = readSheet(SheetKind::Lectures, "日期,开始,主题,类型\n"
+                                                          "每周一,9:00,a,讲座\n"
+                                                          "2026-06-10,9:00,b,座谈\n");
+    CHECK(bad.lines() == Lines{"lectures.csv:2:日期: 这里要写具体日期，不能写“每周一”这样的每周重复；"
+                               "请写成 2026-06-03、2026/6/3 或 2026年6月3日",
+                               "lectures.csv:3:类型: 无法识别的类型“座谈”，请写讲座、义诊、体检或其他（空着就是讲座）"});
+}
+
+TEST_CASE("notice values: optional dates and yes/no flags", "[sheets]") {
+    const Content ok = readClean(SheetKind::Notices, "标题,正文,开始日期,结束日期,置顶,紧急\n"
+                                                     "停水,明天停水,2026-06-03,2026-06-04,是,Y\n"
+                                                     "长期,,,,,\n"
+                                                     "同一天,,2026-06-03,2026/6/3,TRUE,0\n");
+    REQUIRE(ok.notices.size() == 3);
+    CHECK(ok.notices[0].from == ymd(2026, 6, 3));
+    CHECK(ok.notices[0].to == ymd(2026, 6, 4));
+    CHECK(ok.notices[0].pinned);
+    CHECK(ok.notices[0].urgent);
+    CHECK_FALSE(ok.notices[1].from.has_value());
+    CHECK_FALSE(ok.notices[1].to.has_value());
+    CHECK_FALSE(ok.notices[1].pinned);
+    CHECK_FALSE(ok.notices[1].urgent);
+    CHECK(ok.notices[2].pinned);
+    CHECK_FALSE(ok.notices[2].urgent);
+
+    const ReadResult bad = readSheet(SheetKind::Notices, "标题,开始日期,结束日期,置顶,紧急\n"
+                                                         "a,2026-06-05,2026-06-04,也许,\n"
+                                                         ",明天,,,\n");
+    CHECK(bad.lines() ==
+          Lines{"notices.csv:2:结束日期: 结束日期 2026-06-04 早于开始日期 2026-06-05，请检查这两个日期",
+                "notices.csv:2:置顶: 无法识别的“也许”，请写“是”或“否”（也可以写 Y/N、1/0，空着就是否）",
+                "notices.csv:3:标题: “标题”这一格是空的，这一列必须填写",
+                "notices.csv:3:开始日期: 无法识别的日期“明天”，请写成 2026-06-03、2026/6/3 或 2026年6月3日；"
+                "不限日期就空着"});
+}
+
+TEST_CASE("guide rows are ordered by 序号, stably", "[sheets]") {
+    const Content ok = readClean(SheetKind::Guide, "序号,标题,识破\n"
+                                                   "3,c,x\n"
+                                                   "1,a,x\n"
+                                                   ",a2,x\n"
+                                                   "2,b,x\n"
+                                                   "1,a3,x\n");
+    std::vector<std::string> titles;
+    for (const GuideEntry& g : ok.guide) titles.push_back(g.title);
+    CHECK(titles == std::vector<std::string>{"a", "a2", "a3", "b", "c"});
+    CHECK(onlyProblem(SheetKind::Guide, "序号,标题,识破\n第一,a,x\n") ==
+          "guide.csv:2:序号: 序号“第一”不是整数，请写 1、2、3 这样的数字");
+}
+
+TEST_CASE("station rows keep unknown keys; a blank 项目 is an error", "[sheets]") {
+    const Content ok = readClean(SheetKind::Station, "项目,内容\n站点名称,幸福里\n微信公众号,xfl\n");
+    CHECK(ok.station.name() == "幸福里");
+    CHECK(ok.station.value("微信公众号") == "xfl");
+    CHECK(onlyProblem(SheetKind::Station, "项目,内容\n,幸福里\n") ==
+          "station.csv:2:项目: “项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
+    CHECK(onlyProblem(SheetKind::Station, "项目,内容\n地址,\n") ==
+          "station.csv:2:内容: “内容”这一格是空的，这一列必须填写");
+}
+
+TEST_CASE("contacts need a name and a phone", "[sheets]") {
+    const Content ok = readClean(SheetKind::Contacts, "类别,说明,电话,名称\n紧急,急救,120,急救中心\n");
+    REQUIRE(ok.contacts.size() == 1);
+    CHECK(ok.contacts[0] == Contact{"急救中心", "120", "急救", "紧急"});
+    CHECK(onlyProblem(SheetKind::Contacts, "名称,电话\n居委会,\n") ==
+          "contacts.csv:2:电话: “电话”这一格是空的，这一列必须填写");
+}
+
+TEST_CASE("duplicate headers: the first one wins", "[sheets]") {
+    const Content ok = readClean(SheetKind::Contacts, "名称,电话,名称\n甲,1,乙\n");
+    CHECK(ok.contacts[0].name == "甲");
+}
+
+TEST_CASE("a CSV problem keeps the whole sheet out", "[sheets]") {
+    const ReadResult result = readSheet(SheetKind::Contacts, "名称,电话\n甲,1\n乙,\"2\n");
+    CHECK_FALSE(result.update.has(SheetKind::Contacts));
+    CHECK(result.lines() == Lines{"contacts.csv:3:电话: 引号没有配对：这一格以英文双引号 \" 开头，但直到文件末尾都没有"
+                                  "结束的引号。请在这一格内容的末尾补上 \"，或删掉开头的 \""});
+}
+
+TEST_CASE("problems per table are capped", "[sheets]") {
+    std::string csv = "日期,开始,活动\n";
+    for (int i = 0; i < 3000; ++i) csv += "x,9:00,a\n";
+    const ReadResult result = readSheet(SheetKind::Activities, csv);
+    REQUIRE(result.problems.size() == 1001);
+    CHECK(result.problems[999].row == 1001);
+    CHECK(result.problems[1000].format() == "activities.csv: 还有更多问题没有列出，请先改正上面的问题再检查一次");
+}
+
+TEST_CASE("every template sheet reads back with one example row", "[sheets]") {
+    for (SheetKind kind : kAllSheetKinds) {
+        INFO(sheetFileName(kind));
+        const std::string csv = templateSheet(kind);
+        CHECK(csv.starts_with("\xEF\xBB\xBF"));
+        const Content content = readClean(kind, csv);
+        CHECK(content.rowCount(kind) == 1);
+        Problems problems;
+        const SheetTable table = parseCsv(*decodeSheetText(csv), sheetFileName(kind), problems);
+        CHECK(table.header == sheetHeader(kind));
+    }
+}
+
+TEST_CASE("export reads back to identical content for every sheet kind", "[sheets]") {
+    Content content;
+    content.station.entries = {{"站点名称", "幸福里, \"第一\"站"}, {"欢迎语", "欢迎\n常来坐坐"}, {"自定义项", "值"}};
+    content.activities = {
+        Activity{DaySpec{ymd(2026, 6, 3), {}}, 540, 630, "太极, 拳", "一楼\"大\"厅", "第一行\n第二行", "文体"},
+        Activity{DaySpec{std::nullopt, kEveryDay}, 0, std::nullopt, "早操", "", "", ""},
+        Activity{DaySpec{std::nullopt, kWorkdays}, 1439, std::nullopt, "值班", "", "", ""},
+        Activity{DaySpec{std::nullopt, WeeklyRepeat{0x45}}, 840, 900, "书法", "二楼", "", "学习"},
+    };
+    content.meals = {
+        Meal{DaySpec{ymd(2026, 6, 3), {}}, MealKind::Lunch, {"红烧肉", "青菜"}, 1250, {"软烂", "低盐"}, "备注, 有逗号"},
+        Meal{DaySpec{std::nullopt, kWeekend}, MealKind::Snack, {"水果"}, std::nullopt, {}, ""},
+        Meal{DaySpec{std::nullopt, WeeklyRepeat{0x01}}, MealKind::Breakfast, {"粥"}, 5, {}, ""},
+        Meal{DaySpec{std::nullopt, kEveryDay}, MealKind::Dinner, {"面"}, 0, {"低糖"}, ""},
+    };
+    content.lectures = {
+        Lecture{ymd(2026, 6, 10), 570, 660, LectureKind::Clinic, "血压\"管理\"", "王医生", "卫生中心", "二楼", "带卡\n带药"},
+        Lecture{ymd(2026, 12, 31), 600, std::nullopt, LectureKind::Other, "其他", "", "", "", ""},
+        Lecture{ymd(2027, 1, 1), 600, std::nullopt, LectureKind::Lecture, "讲座", "", "", "", ""},
+        Lecture{ymd(2027, 1, 2), 600, std::nullopt, LectureKind::Checkup, "体检", "", "", "", ""},
+    };
+    content.notices = {
+        Notice{"停水", "明天, 停水\n请储水", ymd(2026, 6, 3), ymd(2026, 6, 4), true, false},
+        Notice{"长期", "", std::nullopt, std::nullopt, false, true},
+        Notice{"只有开始", "", ymd(2026, 6, 3), std::nullopt, false, false},
+    };
+    content.guide = {
+        GuideEntry{1, "冒充\"医保局\"", "打电话,说退费", "不要验证码", "挂断"},
+        GuideEntry{1, "同序号", "", "x", ""},
+        GuideEntry{7, "七", "", "y", ""},
+    };
+    content.contacts = {Contact{"急救中心", "120", "说明, 有逗号", "紧急"}, Contact{"居委会", "010-12345678", "", ""}};
+
+    Content back;
+    for (SheetKind kind : kAllSheetKinds) {
+        INFO(sheetFileName(kind));
+        const std::string csv = exportSheet(kind, content);
+        CHECK(csv.starts_with("\xEF\xBB\xBF"));
+        CHECK(csv.ends_with("\r\n"));
+        ReadResult result = readSheet(kind, csv);
+        for (const std::string& line : result.lines()) UNSCOPED_INFO(line);
+        REQUIRE(result.problems.empty());
+        back = result.update.appliedTo(back);
+        CHECK(result.update.appliedTo(Content{}).rowCount(kind) == content.rowCount(kind));
+    }
+    CHECK(back == content);
+    CHECK(exportSheet(SheetKind::Meals, back) == exportSheet(SheetKind::Meals, content));
+    CHECK(sheetCells(SheetKind::Activities, content)[3][0] == "每周一、每周三、每周日");
+    CHECK(sheetCells(SheetKind::Meals, content)[0][3] == "12.5");
+    CHECK(sheetCells(SheetKind::Notices, content)[0][4] == "是");
+}
