@@ -1,0 +1,89 @@
+#include "platform/systemd_notify.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#ifdef KIOSK_HAVE_SYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
+
+namespace platform {
+
+SystemdNotifier::SystemdNotifier()
+{
+    const char* socketPath = std::getenv("NOTIFY_SOCKET");
+    m_enabled = socketPath && *socketPath;
+    if (const char* usec = std::getenv("WATCHDOG_USEC"); m_enabled && usec && *usec) {
+        const long long us = std::atoll(usec);
+        const char* pid = std::getenv("WATCHDOG_PID");
+        // WATCHDOG_PID, when set, names the process the watchdog is meant for.
+        const bool forUs = !pid || !*pid || std::atoll(pid) == static_cast<long long>(getpid());
+        if (us > 0 && forUs) {
+            m_watchdog = true;
+            m_interval = std::min(std::chrono::milliseconds(us / 2000), std::chrono::milliseconds(5000));
+            if (m_interval.count() < 100)
+                m_interval = std::chrono::milliseconds(100);
+        }
+    }
+}
+
+bool SystemdNotifier::send(std::string_view message)
+{
+    if (!m_enabled)
+        return false;
+    const std::string text(message);
+#ifdef KIOSK_HAVE_SYSTEMD
+    return sd_notify(0, text.c_str()) > 0;
+#else
+    // The protocol is one datagram to the socket NOTIFY_SOCKET names ('@' = abstract namespace).
+    const char* path = std::getenv("NOTIFY_SOCKET");
+    if (!path)
+        return false;
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    const size_t len = std::strlen(path);
+    if (len == 0 || len >= sizeof addr.sun_path)
+        return false;
+    std::memcpy(addr.sun_path, path, len);
+    if (addr.sun_path[0] == '@')
+        addr.sun_path[0] = '\0';
+    const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const auto addrLen = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + len);
+    const bool ok = sendto(fd, text.data(), text.size(), MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&addr),
+                           addrLen) == static_cast<ssize_t>(text.size());
+    close(fd);
+    return ok;
+#endif
+}
+
+void SystemdNotifier::ready(std::string_view status)
+{
+    send("READY=1\nSTATUS=" + std::string(status));
+    m_lastPing = std::chrono::steady_clock::now();
+}
+
+void SystemdNotifier::stopping()
+{
+    send("STOPPING=1");
+}
+
+void SystemdNotifier::tick()
+{
+    if (!m_watchdog)
+        return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_lastPing < m_interval)
+        return;
+    m_lastPing = now;
+    send("WATCHDOG=1");
+}
+
+} // namespace platform
