@@ -15,11 +15,15 @@ struct StoreError : std::runtime_error {
 };
 
 // Schema version written to PRAGMA user_version; older stores are migrated on open.
-inline constexpr int kStoreSchemaVersion = 1;
+// v2: `meta` also holds app_version and written_at.
+inline constexpr int kStoreSchemaVersion = 2;
 
 // Writes `content` into a new SQLite file at `file` (must not exist) with our schema,
 // fsyncs it. Throws StoreError.
 void writeStoreFile(const fs::path& file, const Content& content);
+// The same schema with only the sheets `update` holds (`kiosk-content build`: a package's
+// content.db, where a missing table keeps the kiosk's sheet of that kind).
+void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t version);
 
 // Reads one of our own store files (migrating a copy in memory if older). Throws StoreError.
 Content readStoreFile(const fs::path& file);

@@ -1,0 +1,337 @@
+// The one import pipeline, shared by the kiosk and `kiosk-content import`:
+// stage a private copy → trust → read sheets or content.db → validate → switch the store.
+#include "content/importer.h"
+
+#include "content/package_stage.h"
+#include "content/sheet_text.h"
+#include "content/trust.h"
+#include "content/trust_detail.h"
+
+#include <nlohmann/json.hpp>
+
+#include <exception>
+#include <vector>
+
+namespace content {
+
+namespace {
+
+constexpr size_t kSummaryProblemLines = 3;
+constexpr size_t kMaxLastImportBytes = 4 * 1024 * 1024;
+
+void addProblem(Problems& problems, std::string file, std::string message)
+{
+    problems.push_back(Problem{std::move(file), 0, {}, std::move(message)});
+}
+
+const char* outcomeKey(ImportOutcome outcome)
+{
+    switch (outcome) {
+    case ImportOutcome::Applied: return "applied";
+    case ImportOutcome::Rejected: return "rejected";
+    case ImportOutcome::Waiting: return "waiting";
+    case ImportOutcome::NeedsPin: return "needs_pin";
+    case ImportOutcome::Unchanged: return "unchanged";
+    }
+    return "rejected";
+}
+
+std::optional<ImportOutcome> outcomeFromKey(std::string_view key)
+{
+    for (ImportOutcome outcome : {ImportOutcome::Applied, ImportOutcome::Rejected, ImportOutcome::Waiting,
+                                  ImportOutcome::NeedsPin, ImportOutcome::Unchanged}) {
+        if (key == outcomeKey(outcome))
+            return outcome;
+    }
+    return std::nullopt;
+}
+
+const char* outcomeTitle(ImportOutcome outcome)
+{
+    switch (outcome) {
+    case ImportOutcome::Applied: return "已更新";
+    case ImportOutcome::Rejected: return "未更新";
+    case ImportOutcome::Waiting: return "等待同步完成";
+    case ImportOutcome::NeedsPin: return "需要工作人员密码";
+    case ImportOutcome::Unchanged: return "内容没有变化";
+    }
+    return "";
+}
+
+bool cancelled(const ImportOptions& options)
+{
+    return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
+
+// The steps after the report's source and time are filled in. Sets outcome and problems.
+void runImport(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options,
+               ImportReport& report)
+{
+    Problems& problems = report.problems;
+    auto reject = [&report](std::string file, std::string message) {
+        addProblem(report.problems, std::move(file), std::move(message));
+        report.outcome = ImportOutcome::Rejected;
+    };
+
+    // (1) A private copy; everything after this reads only the copy.
+    cleanStaging(dir.stagingDir());
+    StagedPackage staged;
+    const StageStatus stage = stagePackage(package, dir.stagingDir(), StageLimits{}, options.cancel, staged, problems);
+    switch (stage) {
+    case StageStatus::Ok: break;
+    case StageStatus::Rejected: report.outcome = ImportOutcome::Rejected; return;
+    case StageStatus::Cancelled: return reject({}, "导入已取消，未做任何更改");
+    case StageStatus::Vanished:
+        return reject({}, options.source == PackageSource::Usb ? "U盘被拔出，未做任何更改"
+                                                               : "内容包在复制时消失或无法读取，未做任何更改");
+    }
+
+    // (2) Trust.
+    const bool hasManifest = staged.has(kManifestFileName);
+    const bool hasSignature = staged.has(kSignatureFileName);
+    std::optional<Manifest> manifest;
+    std::vector<std::string> names = staged.files();
+    if (hasSignature) {
+        if (!hasManifest)
+            return reject(kSignatureFileName, "有签名文件却没有清单 manifest.json，无法核对签名");
+        const std::optional<std::string> manifestText = staged.read(kManifestFileName);
+        const std::optional<std::string> signatureText = staged.read(kSignatureFileName);
+        if (!manifestText || !signatureText)
+            return reject(kManifestFileName, "无法读取清单或签名文件");
+        const SignatureCheck check = verifySignature(*manifestText, *signatureText, loadTrustedKeys(dir));
+        if (!check.ok)
+            return reject(kSignatureFileName, "签名无效，内容包不能导入：" + check.problem);
+        report.isSigned = true;
+        manifest = parseManifest(*manifestText, problems);
+        if (!manifest) {
+            report.outcome = ImportOutcome::Rejected;
+            return;
+        }
+        report.version = manifest->version;
+        if (options.source == PackageSource::Drop && manifest->version <= store.version()) {
+            // No replay of an old package; the one applied now is simply still in the folder.
+            if (manifest->version == store.version()) {
+                report.outcome = ImportOutcome::Unchanged;
+                return;
+            }
+            return reject(kManifestFileName, "内容包的版本 " + std::to_string(manifest->version) +
+                                                 " 不比当前新（当前版本 " + std::to_string(store.version()) +
+                                                 "），未做更改");
+        }
+        bool incomplete = false;
+        if (!checkManifestFiles(staged, *manifest, problems, incomplete)) {
+            report.outcome = options.source == PackageSource::Drop && incomplete ? ImportOutcome::Waiting
+                                                                                 : ImportOutcome::Rejected;
+            return;
+        }
+        // A signed package is exactly what its manifest lists; other files are ignored.
+        names.clear();
+        for (const auto& entry : manifest->files)
+            names.push_back(entry.first);
+    } else {
+        if (!options.allowUnsigned && options.source != PackageSource::Usb) {
+            return reject({}, "未签名的内容包不能从这里导入：需要由受信任的密钥签名"
+                              "（确认内容可靠时，可用 kiosk-content import --allow-unsigned 导入）");
+        }
+        if (hasManifest) {
+            // Unsigned, the manifest is only a checksum list, but a wrong checksum still means
+            // a damaged or half-copied package.
+            const std::optional<std::string> manifestText = staged.read(kManifestFileName);
+            if (manifestText)
+                manifest = parseManifest(*manifestText, problems);
+            if (!manifest) {
+                if (problems.empty())
+                    addProblem(problems, kManifestFileName, "无法读取清单");
+                report.outcome = ImportOutcome::Rejected;
+                return;
+            }
+            bool incomplete = false;
+            if (!checkManifestFiles(staged, *manifest, problems, incomplete)) {
+                report.outcome = options.source == PackageSource::Drop && incomplete ? ImportOutcome::Waiting
+                                                                                     : ImportOutcome::Rejected;
+                return;
+            }
+        }
+    }
+    if (cancelled(options))
+        return reject({}, "导入已取消，未做任何更改");
+
+    // (3) Read and validate the sheets or the content.db of the staged copy.
+    ContentUpdate update;
+    readPackageFiles(staged, names, update, problems);
+    // (4) Any problem rejects the whole package.
+    if (!problems.empty()) {
+        report.outcome = ImportOutcome::Rejected;
+        return;
+    }
+    report.rows = updateRowCounts(update);
+    if (!report.isSigned && !options.allowUnsigned) {
+        // Only a stick gets here: the content is fine, staff vouch for it with the PIN.
+        report.outcome = ImportOutcome::NeedsPin;
+        return;
+    }
+    if (cancelled(options))
+        return reject({}, "导入已取消，未做任何更改");
+
+    // (5) The new content, its version always above the applied one.
+    Content next = update.appliedTo(store.content());
+    const int64_t current = store.version();
+    next.version = report.isSigned && manifest && manifest->version > current ? manifest->version : current + 1;
+    try {
+        store.replace(next);
+    } catch (const StoreError& e) {
+        return reject({}, std::string("无法写入内容库，未做任何更改：") + e.what());
+    }
+    report.version = next.version;
+    report.outcome = ImportOutcome::Applied;
+}
+
+} // namespace
+
+std::string ImportReport::summary() const
+{
+    switch (outcome) {
+    case ImportOutcome::Applied: {
+        std::string text = "已更新：";
+        bool first = true;
+        for (SheetKind kind : kAllSheetKinds) {
+            const int count = rows[static_cast<size_t>(kind)];
+            if (count < 0)
+                continue;
+            text += first ? "" : "、";
+            text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + " 条";
+            first = false;
+        }
+        return text;
+    }
+    case ImportOutcome::Rejected: {
+        std::string text = "未更新，发现 " + std::to_string(problems.size()) + " 个问题：";
+        for (size_t i = 0; i < problems.size() && i < kSummaryProblemLines; ++i)
+            text += "\n" + problems[i].format();
+        if (problems.size() > kSummaryProblemLines)
+            text += "\n……";
+        return text;
+    }
+    case ImportOutcome::Waiting: return "内容包还没有同步完整，稍后会自动再试";
+    case ImportOutcome::NeedsPin: return "这是未签名的内容包，请工作人员输入密码后导入";
+    case ImportOutcome::Unchanged: return "内容没有变化：版本 " + std::to_string(version) + " 已是当前内容";
+    }
+    return {};
+}
+
+std::string ImportReport::reportFileText() const
+{
+    std::vector<std::string> lines;
+    lines.push_back("养老服务站信息屏 内容导入报告");
+    lines.push_back("时间：" + time);
+    lines.push_back("来源：" + source);
+    lines.push_back(std::string("结果：") + outcomeTitle(outcome));
+    if (version > 0)
+        lines.push_back("版本：" + std::to_string(version));
+    lines.push_back(std::string("签名：") + (isSigned ? "已签名" : "未签名"));
+    lines.push_back("");
+    if (outcome == ImportOutcome::Rejected) {
+        lines.push_back("未更新，发现 " + std::to_string(problems.size()) + " 个问题，请改正后再导入：");
+        for (const Problem& problem : problems)
+            lines.push_back(problem.format());
+    } else {
+        lines.push_back(summary());
+        for (const Problem& problem : problems)
+            lines.push_back(problem.format());
+    }
+    std::string text = "\xEF\xBB\xBF";
+    for (const std::string& line : lines)
+        text += line + "\r\n";
+    return text;
+}
+
+ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options)
+{
+    ImportReport report;
+    report.source = package.string();
+    report.time = formatLocalDateTime(options.now.date.ok() ? options.now : systemLocalNow());
+    try {
+        runImport(store, dir, package, options, report);
+    } catch (const std::exception& e) {
+        // Whatever a package holds ends here as a rejection, never as a crash.
+        report.outcome = ImportOutcome::Rejected;
+        report.problems.push_back(Problem{{}, 0, {}, std::string("导入时出错，未做任何更改：") + e.what()});
+    } catch (...) {
+        report.outcome = ImportOutcome::Rejected;
+        report.problems.push_back(Problem{{}, 0, {}, "导入时出错，未做任何更改"});
+    }
+    if (report.outcome == ImportOutcome::Rejected && report.problems.empty())
+        report.problems.push_back(Problem{{}, 0, {}, "内容包不能导入"});
+    if (report.outcome == ImportOutcome::Applied || report.outcome == ImportOutcome::Rejected) {
+        try {
+            saveLastImport(dir, report);
+        } catch (...) {
+            // The import itself is done; failing to note it must not turn it into a failure.
+        }
+    }
+    return report;
+}
+
+void saveLastImport(const DataDir& dir, const ImportReport& report)
+{
+    nlohmann::ordered_json json;
+    json["ok"] = report.ok();
+    json["outcome"] = outcomeKey(report.outcome);
+    json["time"] = report.time;
+    json["source"] = report.source;
+    json["version"] = report.version;
+    json["signed"] = report.isSigned;
+    nlohmann::ordered_json rows = nlohmann::ordered_json::object();
+    for (SheetKind kind : kAllSheetKinds)
+        rows[sheetKey(kind)] = report.rows[static_cast<size_t>(kind)];
+    json["rows"] = rows;
+    nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+    for (const Problem& problem : report.problems) {
+        problems.push_back(
+            {{"file", problem.file}, {"row", problem.row}, {"column", problem.column}, {"message", problem.message}});
+    }
+    json["problems"] = problems;
+    json["summary"] = report.summary();
+    // File names from a stick may be in a legacy encoding: never let that stop the write.
+    const std::string text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::error_code ec;
+    fs::create_directories(dir.root, ec);
+    std::string error;
+    if (!detail::writeFileAtomic(dir.lastImportFile(), text, 0644, error))
+        throw StoreError(error);
+}
+
+std::optional<ImportReport> loadLastImport(const DataDir& dir)
+{
+    const std::optional<std::string> text = detail::readRegularFile(dir.lastImportFile(), kMaxLastImportBytes);
+    if (!text)
+        return std::nullopt;
+    try {
+        const nlohmann::json json = nlohmann::json::parse(*text);
+        ImportReport report;
+        const std::optional<ImportOutcome> outcome = outcomeFromKey(json.at("outcome").get<std::string>());
+        if (!outcome)
+            return std::nullopt;
+        report.outcome = *outcome;
+        report.time = json.at("time").get<std::string>();
+        report.source = json.at("source").get<std::string>();
+        report.version = json.value("version", int64_t{0});
+        report.isSigned = json.value("signed", false);
+        if (const auto rows = json.find("rows"); rows != json.end() && rows->is_object()) {
+            for (SheetKind kind : kAllSheetKinds)
+                report.rows[static_cast<size_t>(kind)] = rows->value(sheetKey(kind), -1);
+        }
+        if (const auto problems = json.find("problems"); problems != json.end() && problems->is_array()) {
+            for (const nlohmann::json& item : *problems) {
+                report.problems.push_back(Problem{item.value("file", std::string()), item.value("row", 0),
+                                                  item.value("column", std::string()),
+                                                  item.value("message", std::string())});
+            }
+        }
+        return report;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace content
