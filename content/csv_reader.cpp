@@ -9,6 +9,7 @@ namespace {
 // Bounds that no real sheet comes near, so a hostile file cannot eat the kiosk's memory.
 constexpr size_t kMaxColumns = 1000;
 constexpr int kMaxRecords = 50000;
+constexpr size_t kMaxCells = 400000;
 
 class CsvParser {
 public:
@@ -78,6 +79,12 @@ private:
     }
 
     void endField() {
+        // Cells right of the header have no column name, so nothing reads them: not kept.
+        if (m_recordNumber > 1 && m_cells.size() >= m_table.header.size()) {
+            m_field.clear();
+            m_fieldStarted = false;
+            return;
+        }
         if (m_cells.size() < kMaxColumns) {
             m_cells.emplace_back(trimCell(m_field));
         } else if (!m_reportedTooWide) {
@@ -101,6 +108,7 @@ private:
         if (m_recordNumber == 1) {
             m_table.header = std::move(m_cells);
         } else if (!blank) {
+            m_cellCount += m_cells.size();
             m_table.rows.push_back({m_recordNumber, std::move(m_cells)});
         }
         m_cells.clear();
@@ -110,6 +118,11 @@ private:
             m_problems.push_back({m_table.fileName, 0, {},
                                   "表格超过 " + std::to_string(kMaxRecords) +
                                       " 行，不像是本站的表格，请检查是否选错了文件"});
+            m_stopped = true;
+        } else if (m_cellCount > kMaxCells) {
+            m_problems.push_back({m_table.fileName, m_recordNumber - 1, {},
+                                  "表格太大（超过 " + std::to_string(kMaxCells) +
+                                      " 格），不像是本站的表格，请检查是否选错了文件"});
             m_stopped = true;
         }
     }
@@ -125,6 +138,7 @@ private:
     bool m_recordHasText = false;
     bool m_reportedTooWide = false;
     bool m_stopped = false;
+    size_t m_cellCount = 0;
     int m_quoteRecord = 0;
     size_t m_quoteColumn = 0;
 };

@@ -48,6 +48,8 @@ struct DaySpec {
 
 // Parsers accept every form SPEC.md lists and return nothing on anything else.
 // Dates: 2026-06-03, 2026/6/3, 2026年6月3日 (and Excel's 2026/06/03 0:00, 2026.6.3).
+// Also a bare five-digit Excel date serial of 2000…2099 (46176 is 2026-06-03), which is what
+// a date cell shows when Excel or WPS lost its date format.
 std::optional<Date> parseDate(std::string_view text);
 // Times: 9:00, 09:00, 09:00:00, 9：00 (full-width colon).
 std::optional<MinuteOfDay> parseTime(std::string_view text);

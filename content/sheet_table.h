@@ -26,6 +26,8 @@ std::optional<std::string> decodeSheetText(std::string_view bytes);
 
 // RFC 4180 CSV (quoted commas and line breaks, CRLF or LF) into a table; header is the first
 // non-blank record... exactly: the first record. Problems (e.g. an unclosed quote) are located.
+// Cells are trimmed (incl. U+3000), line breaks inside cells become \n, NUL bytes are dropped,
+// and cells right of the header are not kept.
 SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& problems);
 
 // The sheet kind a file name stands for (case-insensitive: "Activities.CSV" too).

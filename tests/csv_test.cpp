@@ -148,17 +148,31 @@ TEST_CASE("parseCsv drops NUL bytes and copes with very long cells", "[csv]") {
 
 TEST_CASE("parseCsv bounds hostile input", "[csv]") {
     Problems problems;
-    const SheetTable wide = parsed("a\n" + std::string(5000, ','), problems);
+    const SheetTable wide = parsed(std::string(5000, ',') + "\nx\n", problems);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].row == 2);
-    REQUIRE(wide.rows.empty()); // the cells kept are all blank
+    CHECK(problems[0].row == 1);
+    CHECK(wide.header.size() == 1000);
+
+    // Cells right of the header are never read, so they are not kept.
+    const SheetTable narrow = parsedClean("a,b\n1,2,3,4," + std::string(5000, ',') + "\n,,x\n");
+    REQUIRE(narrow.rows.size() == 1);
+    CHECK(narrow.rows[0].cells == Cells{"1", "2"});
 
     Problems many;
     std::string lines = "a\n";
     for (int i = 0; i < 60000; ++i) lines += "x\n";
     const SheetTable tall = parsed(lines, many);
     REQUIRE(many.size() == 1);
+    CHECK(many[0].row == 0);
     CHECK(tall.rows.size() <= 50000);
+
+    Problems big;
+    std::string cells = "a,b,c,d,e,f,g,h,i,j\n";
+    for (int i = 0; i < 45000; ++i) cells += "x,x,x,x,x,x,x,x,x,x\n";
+    const SheetTable huge = parsed(cells, big);
+    REQUIRE(big.size() == 1);
+    CHECK(big[0].message.starts_with("表格太大"));
+    CHECK(huge.rows.size() <= 40001);
 }
 
 TEST_CASE("parseCsv of empty text has no header and no rows", "[csv]") {
