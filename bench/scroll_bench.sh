@@ -13,7 +13,7 @@
 # event wait returns, to after SDL_GL_SwapWindow), flushed per line.
 #
 # Env: BENCH_SCROLL (20 s of scrolling), BENCH_SETTLE (5 s), BENCH_COUNT (1000),
-#      BENCH_NOW (today T09:00), BENCH_SCREEN (activities), BENCH_KIOSK_ARGS (extra kiosk args),
+#      BENCH_NOW (this week's Monday T09:00), BENCH_SCREEN (activities), BENCH_KIOSK_ARGS (extra kiosk args),
 #      BENCH_WEEK_TAP="X Y" (a tap that opens the week view, if the screen needs one),
 #      BENCH_DRAG="X Y TOP BOTTOM" (where to drag; default 960 600 300 950), BENCH_KEEP_TMP=1.
 # Needs: apt-get install xvfb  (plus python3, libx11-6, libxtst6)
@@ -26,7 +26,8 @@ BUILD_DIR=${1:-}
 SCROLL=${BENCH_SCROLL:-20}
 SETTLE=${BENCH_SETTLE:-5}
 COUNT=${BENCH_COUNT:-1000}
-NOW=${BENCH_NOW:-$(date +%Y-%m-%d)T09:00}
+# A Monday, so "this week" and "the next seven days" are the same seven days.
+NOW=${BENCH_NOW:-$(date -d "$(( ($(date +%u) - 1) )) days ago" +%Y-%m-%d)T09:00}
 SCREEN=${BENCH_SCREEN:-activities}
 OUT_DIR="$BENCH_DIR/out"
 
