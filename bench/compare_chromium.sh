@@ -13,7 +13,7 @@
 # and prints figure | kiosk | chromium | ratio | target met?, also written to bench/out/results.md.
 #
 # Env: BENCH_SETTLE (10 s), BENCH_IDLE (55 s: long enough to hold one minute tick of the clock),
-#      BENCH_ATTRACT (34 s: four slide changes), BENCH_SHOT_RUNS (5), BENCH_NOW (today T09:00),
+#      BENCH_ATTRACT (30 s after 5 s: four slide changes), BENCH_SHOT_RUNS (5), BENCH_NOW (today T09:00),
 #      BENCH_SHEETS (use these sheets instead of exporting; kiosk half skipped if not built),
 #      BENCH_KEEP_TMP=1 keeps the temp dir, CHROMIUM (chromium), CHROMIUM_EXTRA_FLAGS.
 # Needs: apt-get install chromium xvfb time sysstat  (plus python3)
@@ -25,7 +25,7 @@ BUILD_DIR=${1:-}
 [[ -n $BUILD_DIR ]] || { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 SETTLE=${BENCH_SETTLE:-10}
 IDLE=${BENCH_IDLE:-55}
-ATTRACT=${BENCH_ATTRACT:-34}
+ATTRACT=${BENCH_ATTRACT:-30}
 SHOT_RUNS=${BENCH_SHOT_RUNS:-5}
 NOW=${BENCH_NOW:-$(date +%Y-%m-%d)T09:00}
 CHROMIUM=${CHROMIUM:-chromium}
