@@ -152,7 +152,7 @@ cp "$HTML"/*.html "$OUT_DIR/"
 ATLAS="n/a"
 if [[ -f $BENCH_TMP/kiosk-home.log ]]; then
     line=$(grep -i atlas "$BENCH_TMP/kiosk-home.log" | tail -1 || true)
-    ATLAS=$(grep -oE '[0-9]+ ?x ?[0-9]+' <<<"$line" | head -1 | tr -d ' ' || true)
+    ATLAS=$(grep -oE '[0-9]+ ?(x|X|×|\*) ?[0-9]+' <<<"$line" | head -1 | sed -E 's/ ?(x|X|×|\*) ?/x/' || true)
     [[ -n $ATLAS ]] || ATLAS="n/a"
     [[ -n $line ]] && bench_log "kiosk atlas line: $line"
 fi
