@@ -29,6 +29,18 @@ std::string fileUri(const std::filesystem::path& file, std::string_view query)
     return uri;
 }
 
+// The start of a statement for a message, cut at a character boundary.
+std::string shortSql(std::string_view sql)
+{
+    constexpr size_t kMaxBytes = 60;
+    if (sql.size() <= kMaxBytes)
+        return std::string(sql);
+    size_t end = kMaxBytes;
+    while (end > 0 && (static_cast<unsigned char>(sql[end]) & 0xC0) == 0x80)
+        --end;
+    return std::string(sql.substr(0, end)) + "…";
+}
+
 std::string errorText(sqlite3* db, int rc)
 {
     if (db && sqlite3_errcode(db) == rc)
@@ -162,7 +174,7 @@ void Database::exec(std::string_view sql)
         sqlite3_free(error);
         if ((rc & 0xff) == SQLITE_INTERRUPT)
             message = "读取超时";
-        throw StoreError("数据库错误（" + text.substr(0, 60) + "）：" + message);
+        throw StoreError("数据库错误（" + shortSql(text) + "）：" + message);
     }
 }
 
@@ -172,7 +184,7 @@ Statement Database::prepare(std::string_view sql)
     const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
-        check(rc, sql.substr(0, 60));
+        check(rc, shortSql(sql));
     }
     if (!stmt)
         throw StoreError("数据库错误：空语句");
