@@ -60,7 +60,7 @@ std::string localTimestamp(std::chrono::system_clock::time_point when)
     const std::time_t t = std::chrono::system_clock::to_time_t(when);
     std::tm tm{};
     localtime_r(&t, &tm);
-    char buffer[32];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
                   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     return buffer;

@@ -422,13 +422,7 @@ void UpdateService::runDropImport(const Job& job)
 void UpdateService::finishImport(const content::ImportReport& report, PackageSource source, const fs::path& package,
                                  fs::path reportFile)
 {
-    if (report.outcome == ImportOutcome::Applied || report.outcome == ImportOutcome::Rejected) {
-        try {
-            content::saveLastImport(m_options.dataDir, report);
-        } catch (const std::exception& e) {
-            std::cerr << "kiosk: cannot record the last import: " << e.what() << "\n";
-        }
-    }
+    // importPackage has recorded Applied and Rejected results in last-import.json already.
     refreshInfo();
     writeStatus();
 
