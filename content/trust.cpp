@@ -123,6 +123,34 @@ void secretKeyChecksum(const SecretKey& key, uint8_t out[32])
     crypto_generichash_final(&state, out, 32);
 }
 
+constexpr std::size_t kKeyNumOffset = 2 + 2 + 2 + 32 + 8 + 8;
+
+// The key id, secret key and checksum block of a secret key file, checked: the checksum must
+// match (or be all zero when `allowZeroChecksum`) and the public half must be the seed's.
+std::optional<SecretKey> secretKeyFromKeyNum(const uint8_t* keyNum, bool allowZeroChecksum)
+{
+    SecretKey key;
+    std::copy_n(keyNum, 8, key.keyId.begin());
+    std::copy_n(keyNum + 8, 64, key.key.begin());
+    const uint8_t* storedChecksum = keyNum + 8 + 64;
+
+    uint8_t checksum[32];
+    secretKeyChecksum(key, checksum);
+    bool checksumOk = (allowZeroChecksum && sodium_is_zero(storedChecksum, 32) != 0) ||
+                      sodium_memcmp(checksum, storedChecksum, 32) == 0;
+
+    uint8_t pk[crypto_sign_PUBLICKEYBYTES];
+    uint8_t sk[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_seed_keypair(pk, sk, key.key.data());
+    bool consistent = sodium_memcmp(sk, key.key.data(), sizeof sk) == 0;
+    sodium_memzero(sk, sizeof sk);
+    if (!checksumOk || !consistent) {
+        sodium_memzero(key.key.data(), key.key.size());
+        return std::nullopt;
+    }
+    return key;
+}
+
 } // namespace
 
 namespace detail {
@@ -230,6 +258,58 @@ bool isEncryptedSecretKey(std::string_view text)
     return raw && (*raw)[0] == 'E' && (*raw)[1] == 'd' && ((*raw)[2] != 0 || (*raw)[3] != 0);
 }
 
+std::optional<SecretKey> decryptSecretKey(std::string_view text, std::string_view password, std::string& error)
+{
+    ensureSodium();
+    std::optional<std::vector<uint8_t>> raw = fromBase64(keyDataLine(text), kSecretKeyBytes);
+    if (!raw || (*raw)[0] != 'E' || (*raw)[1] != 'd' || (*raw)[4] != 'B' || (*raw)[5] != '2') {
+        error = "不是有效的 minisign 私钥文件";
+        return std::nullopt;
+    }
+    uint8_t* b = raw->data();
+    if (b[2] == 0 && b[3] == 0) {
+        std::optional<SecretKey> key = parseSecretKey(text);
+        if (!key)
+            error = "私钥文件已损坏";
+        sodium_memzero(b, raw->size());
+        return key;
+    }
+    if (b[2] != 'S' || b[3] != 'c') {
+        error = "不支持的私钥加密方式";
+        return std::nullopt;
+    }
+    auto readLe64 = [](const uint8_t* p) {
+        uint64_t value = 0;
+        for (int i = 7; i >= 0; --i)
+            value = (value << 8) | p[i];
+        return value;
+    };
+    const uint8_t* salt = b + 6;
+    uint64_t opslimit = readLe64(b + 38);
+    uint64_t memlimit = readLe64(b + 46);
+    // minisign uses 1 GiB; refuse absurd limits from a damaged or hostile file.
+    if (memlimit > (uint64_t{4} << 30) || opslimit > (uint64_t{1} << 32)) {
+        error = "私钥文件的加密参数异常";
+        return std::nullopt;
+    }
+    constexpr std::size_t keyNumBytes = 8 + 64 + 32;
+    uint8_t stream[keyNumBytes];
+    if (crypto_pwhash_scryptsalsa208sha256(stream, sizeof stream, password.data(), password.size(), salt,
+                                           static_cast<unsigned long long>(opslimit),
+                                           static_cast<std::size_t>(memlimit)) != 0) {
+        error = "无法解密私钥（内存不足）";
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < keyNumBytes; ++i)
+        b[kKeyNumOffset + i] ^= stream[i];
+    sodium_memzero(stream, sizeof stream);
+    std::optional<SecretKey> key = secretKeyFromKeyNum(b + kKeyNumOffset, false);
+    sodium_memzero(b, raw->size());
+    if (!key)
+        error = "私钥密码不正确";
+    return key;
+}
+
 std::string defaultTrustedComment(std::string_view fileName)
 {
     return "timestamp:" + std::to_string(static_cast<long long>(std::time(nullptr))) + "\tfile:" +
@@ -267,34 +347,11 @@ std::optional<SecretKey> parseSecretKey(std::string_view text)
     if (!raw)
         return std::nullopt;
     const uint8_t* b = raw->data();
-    // Only unencrypted keys: an encrypted one needs the password (see isEncryptedSecretKey).
-    if (b[0] != 'E' || b[1] != 'd' || b[2] != 0 || b[3] != 0 || b[4] != 'B' || b[5] != '2') {
-        sodium_memzero(raw->data(), raw->size());
-        return std::nullopt;
-    }
-    constexpr std::size_t keyNum = 2 + 2 + 2 + 32 + 8 + 8;
-    SecretKey key;
-    std::copy_n(b + keyNum, 8, key.keyId.begin());
-    std::copy_n(b + keyNum + 8, 64, key.key.begin());
-    const uint8_t* storedChecksum = b + keyNum + 8 + 64;
-
-    // minisign 0.11 leaves the checksum zero in unencrypted keys; otherwise it must match.
-    uint8_t checksum[32];
-    secretKeyChecksum(key, checksum);
-    bool zeroChecksum = sodium_is_zero(storedChecksum, 32) != 0;
-    bool checksumOk = zeroChecksum || sodium_memcmp(checksum, storedChecksum, 32) == 0;
-
-    // The public half stored in the key must be the one its seed derives.
-    uint8_t pk[crypto_sign_PUBLICKEYBYTES];
-    uint8_t sk[crypto_sign_SECRETKEYBYTES];
-    crypto_sign_seed_keypair(pk, sk, key.key.data());
-    bool consistent = sodium_memcmp(sk, key.key.data(), sizeof sk) == 0;
-    sodium_memzero(sk, sizeof sk);
+    // Only unencrypted keys here: an encrypted one needs detail::decryptSecretKey.
+    bool plain = b[0] == 'E' && b[1] == 'd' && b[2] == 0 && b[3] == 0 && b[4] == 'B' && b[5] == '2';
+    // minisign 0.11 leaves the checksum zero in unencrypted keys.
+    std::optional<SecretKey> key = plain ? secretKeyFromKeyNum(b + kKeyNumOffset, true) : std::nullopt;
     sodium_memzero(raw->data(), raw->size());
-    if (!checksumOk || !consistent) {
-        sodium_memzero(key.key.data(), key.key.size());
-        return std::nullopt;
-    }
     return key;
 }
 

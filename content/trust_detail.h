@@ -28,6 +28,10 @@ std::string keyIdHex(const std::array<uint8_t, 8>& keyId);
 // True when `text` is a minisign secret key file whose key is encrypted with a password.
 bool isEncryptedSecretKey(std::string_view text);
 
+// A minisign secret key file encrypted with a password (scrypt, as `minisign -G` writes it);
+// unencrypted files are accepted too. Nothing, with a reason, on a wrong password or bad file.
+std::optional<SecretKey> decryptSecretKey(std::string_view text, std::string_view password, std::string& error);
+
 // `timestamp:<unix seconds>\tfile:<fileName>`, the trusted comment written when none is given.
 std::string defaultTrustedComment(std::string_view fileName);
 

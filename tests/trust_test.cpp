@@ -264,6 +264,50 @@ TEST_CASE("trust: sign and verify", "[trust]")
     }
 }
 
+TEST_CASE("trust: password-protected secret keys decrypt", "[trust]")
+{
+    // Build an encrypted key the way minisign does, with cheap scrypt limits to keep this fast:
+    // "Ed" "Sc" "B2" salt opslimit memlimit, then (key id | secret key | checksum) XOR scrypt stream.
+    auto [pub, sec] = generateKeyPair();
+    std::string plainText = formatSecretKeyFile(sec);
+    std::vector<uint8_t> raw(158);
+    std::string line = lines(plainText)[1];
+    size_t length = 0;
+    REQUIRE(sodium_base642bin(raw.data(), raw.size(), line.data(), line.size(), nullptr, &length, nullptr,
+                              sodium_base64_VARIANT_ORIGINAL) == 0);
+    REQUIRE(length == 158);
+    raw[2] = 'S';
+    raw[3] = 'c';
+    randombytes_buf(raw.data() + 6, 32);
+    const uint64_t opslimit = crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MIN;
+    const uint64_t memlimit = crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MIN;
+    for (int i = 0; i < 8; ++i) {
+        raw[38 + i] = static_cast<uint8_t>(opslimit >> (8 * i));
+        raw[46 + i] = static_cast<uint8_t>(memlimit >> (8 * i));
+    }
+    std::vector<uint8_t> stream(104);
+    const std::string password = "correct horse";
+    REQUIRE(crypto_pwhash_scryptsalsa208sha256(stream.data(), stream.size(), password.data(), password.size(),
+                                               raw.data() + 6, opslimit, memlimit) == 0);
+    for (size_t i = 0; i < stream.size(); ++i)
+        raw[54 + i] ^= stream[i];
+    std::string encrypted = "untrusted comment: minisign encrypted secret key\n" + base64(raw) + "\n";
+
+    CHECK(detail::isEncryptedSecretKey(encrypted));
+    CHECK_FALSE(parseSecretKey(encrypted));
+    std::string error;
+    auto key = detail::decryptSecretKey(encrypted, password, error);
+    REQUIRE(key);
+    CHECK(key->key == sec.key);
+    CHECK(key->keyId == sec.keyId);
+    CHECK_FALSE(detail::decryptSecretKey(encrypted, "wrong", error));
+    CHECK(error == "私钥密码不正确");
+    // Unencrypted files pass through; garbage is refused with a reason.
+    CHECK(detail::decryptSecretKey(plainText, "", error));
+    CHECK_FALSE(detail::decryptSecretKey("garbage", "", error));
+    CHECK_FALSE(error.empty());
+}
+
 TEST_CASE("trust: garbage key files do not parse", "[trust]")
 {
     for (std::string text : {std::string(), std::string("untrusted comment: x\n"), std::string("RWQ"),

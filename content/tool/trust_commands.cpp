@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -149,6 +151,35 @@ int64_t versionFromClock()
             local.tm_hour) * 100 + local.tm_min;
 }
 
+// A password line from standard input; typed without echo when it is a terminal.
+std::optional<std::string> readPassword(const std::string& prompt)
+{
+    bool terminal = ::isatty(STDIN_FILENO) != 0;
+    termios saved{};
+    if (terminal) {
+        std::fprintf(stderr, "%s", prompt.c_str());
+        std::fflush(stderr);
+        if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        } else {
+            terminal = false;
+        }
+    }
+    std::string line;
+    bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fprintf(stderr, "\n");
+    }
+    if (!got)
+        return std::nullopt;
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
 } // namespace
 
 int runKeygen(const Args& args)
@@ -218,15 +249,26 @@ int runSign(const Args& args)
     std::optional<std::string> keyText = content::detail::readRegularFile(*keyPath, kMaxKeyFileBytes);
     if (!keyText)
         return fail("无法读取私钥文件“" + *keyPath + "”");
+    std::optional<content::SecretKey> key;
     if (content::detail::isEncryptedSecretKey(*keyText)) {
+        std::optional<std::string> password = readPassword("请输入私钥“" + *keyPath + "”的密码：");
+        if (!password) {
+            sodium_memzero(keyText->data(), keyText->size());
+            return fail("没有读到私钥密码。也可以用 kiosk-content keygen 或 minisign -G -W 生成不加密的私钥。");
+        }
+        std::fprintf(stderr, "正在解密私钥……\n");
+        std::string error;
+        key = content::detail::decryptSecretKey(*keyText, *password, error);
+        sodium_memzero(password->data(), password->size());
         sodium_memzero(keyText->data(), keyText->size());
-        return fail("私钥“" + *keyPath + "”设有密码，本工具不能使用。请用 kiosk-content keygen 或 "
-                    "minisign -G -W 生成不加密的私钥，或直接用 minisign -S -m manifest.json 签名。");
+        if (!key)
+            return fail("“" + *keyPath + "”：" + error);
+    } else {
+        key = content::parseSecretKey(*keyText);
+        sodium_memzero(keyText->data(), keyText->size());
+        if (!key)
+            return fail("“" + *keyPath + "”不是有效的 minisign 私钥文件");
     }
-    std::optional<content::SecretKey> key = content::parseSecretKey(*keyText);
-    sodium_memzero(keyText->data(), keyText->size());
-    if (!key)
-        return fail("“" + *keyPath + "”不是有效的 minisign 私钥文件");
 
     // Every sheet in the package, by name, with its hash.
     std::map<std::string, std::string> files;

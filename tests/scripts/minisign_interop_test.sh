@@ -96,6 +96,15 @@ refuse "trust refuses a non-key" "$TOOL" trust hello.txt --data-dir data
 expect "kiosk-content sign with a minisign -W secret key" "$TOOL" sign pkg --key ms.key --version 100
 expect "... and minisign verifies it" minisign -V -p ms.pub -m pkg/manifest.json
 
+# A password-protected key as plain `minisign -G` writes it (fixture; password "secret pw").
+make_package encpkg
+cp "$SOURCE_DIR/tests/fixtures/trust/encrypted.key" "$SOURCE_DIR/tests/fixtures/trust/encrypted.pub" .
+expect "kiosk-content sign with a password-protected minisign key" \
+    bash -c "echo 'secret pw' | '$TOOL' sign encpkg --key encrypted.key"
+expect "... and minisign verifies it" minisign -V -p encrypted.pub -m encpkg/manifest.json
+refuse "a wrong password is refused" bash -c "echo 'wrong' | '$TOOL' sign encpkg --key encrypted.key"
+said "私钥密码不正确"
+
 make_package hashed
 write_manifest hashed 202606030900
 expect "minisign -S (prehashed)" minisign -S -s ms.key -m hashed/manifest.json
