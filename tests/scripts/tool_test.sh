@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# kiosk-content's content commands as staff and deployment scripts use them:
+# init, check, build, import, export, info; exit codes 0 ok / 1 failure / 2 usage.
+# Usage: tool_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+
+BUILD_DIR=$(cd "$1" && pwd)
+SOURCE_DIR=$(cd "$2" && pwd)
+TOOL="$BUILD_DIR/kiosk-content"
+PACKAGES="$SOURCE_DIR/tests/fixtures/packages"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# expect CODE CMD... : runs CMD, keeps its output in $WORK/out, checks the exit code.
+expect() {
+    local want=$1; shift
+    local got=0
+    "$@" >"$WORK/out" 2>&1 || got=$?
+    if [[ $got -ne $want ]]; then
+        fail "exit $got (want $want): $*"
+        sed 's/^/    /' "$WORK/out" >&2
+    fi
+}
+contains() {
+    grep -qF -- "$1" "$WORK/out" || { fail "output lacks '$1'"; sed 's/^/    /' "$WORK/out" >&2; }
+}
+hash_dir() { (cd "$1" && find . -type f ! -name LOCK -print0 | sort -z | xargs -0 sha256sum); }
+# check_json 'PYTHON CONDITION on d': the last output is JSON and the condition holds.
+check_json() {
+    python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($1) else 1)" "$WORK/out" ||
+        { fail "JSON check: $1"; sed 's/^/    /' "$WORK/out" >&2; }
+}
+
+# usage errors
+expect 2 "$TOOL"
+expect 2 "$TOOL" check
+expect 2 "$TOOL" import "$PACKAGES/good"
+expect 2 "$TOOL" build "$PACKAGES/good"
+expect 2 "$TOOL" info --data-dir
+expect 2 "$TOOL" export --data-dir "$WORK/data" --bogus
+
+# init writes seven templates once and never overwrites
+expect 0 "$TOOL" init "$WORK/tpl"
+[[ $(ls "$WORK/tpl" | wc -l) -eq 7 ]] || fail "init wrote $(ls "$WORK/tpl" | wc -l) files"
+expect 1 "$TOOL" init "$WORK/tpl"
+expect 0 "$TOOL" check "$WORK/tpl"
+contains "可以导入"
+
+# check
+expect 0 "$TOOL" check "$PACKAGES/good"
+expect 0 "$TOOL" check "$PACKAGES/good-gbk"
+expect 1 "$TOOL" check "$PACKAGES/bad-date"
+contains "activities.csv:4:日期: "
+expect 1 "$TOOL" check "$PACKAGES/bad-missing-column"
+contains "meals.csv:1:餐次"
+expect 1 "$TOOL" check "$PACKAGES/bad-xlsx"
+contains "另存为"
+expect 1 "$TOOL" check "$PACKAGES/no-sheets"
+contains "没有找到任何表格"
+expect 1 "$TOOL" check "$WORK/nowhere"
+
+# info on a fresh data dir: the demo, version 1, no import yet; a missing dir is an error
+expect 1 "$TOOL" info --data-dir "$WORK/missing"
+mkdir "$WORK/data"
+expect 0 "$TOOL" info --data-dir "$WORK/data"
+check_json 'd["version"] == 1 and d["last_import"] is None and
+    list(d["rows"]) == ["station", "activities", "meals", "lectures", "notices", "guide", "contacts"]' 
+
+# import: unsigned needs --allow-unsigned; a bad package leaves the store byte-identical
+before=$(hash_dir "$WORK/data/store")
+expect 1 "$TOOL" import "$PACKAGES/good" --data-dir "$WORK/data"
+contains "未签名"
+expect 1 "$TOOL" import "$PACKAGES/bad-date" --data-dir "$WORK/data" --allow-unsigned
+contains "activities.csv:4:日期"
+[[ $(hash_dir "$WORK/data/store") == "$before" ]] || fail "rejected import changed the store"
+expect 0 "$TOOL" import "$PACKAGES/good" --data-dir "$WORK/data" --allow-unsigned
+contains "已更新：站点信息 1 条、活动 3 条"
+expect 0 "$TOOL" info --data-dir "$WORK/data"
+check_json 'd["version"] == 2 and d["rows"]["activities"] == 3 and d["rows"]["station"] == 1 and
+    d["last_import"]["ok"] is True and d["last_import"]["source"] == "'"$PACKAGES/good"'" and
+    len(d["last_import"]["time"]) == 16'
+
+# export writes BOM sheets that re-import unchanged
+expect 0 "$TOOL" export --data-dir "$WORK/data" -o "$WORK/export"
+[[ $(head -c 3 "$WORK/export/activities.csv" | od -An -tx1 | tr -d ' ') == efbbbf ]] || fail "export BOM"
+mkdir "$WORK/data2"
+expect 0 "$TOOL" import "$WORK/export" --data-dir "$WORK/data2" --allow-unsigned
+expect 0 "$TOOL" export --data-dir "$WORK/data2" -o "$WORK/export2"
+diff -r "$WORK/export" "$WORK/export2" >/dev/null || fail "export → import → export differs"
+
+# build a content.db and import it as a package
+expect 0 "$TOOL" build "$PACKAGES/good-gbk" -o "$WORK/gbk.db"
+mkdir "$WORK/dbpkg" && cp "$WORK/gbk.db" "$WORK/dbpkg/content.db"
+expect 0 "$TOOL" check "$WORK/dbpkg"
+expect 0 "$TOOL" import "$WORK/dbpkg" --data-dir "$WORK/data" --allow-unsigned
+contains "已更新：活动 2 条、电话 1 条"
+expect 0 "$TOOL" info --data-dir "$WORK/data"
+check_json 'd["version"] == 3 and d["rows"]["activities"] == 2 and d["rows"]["meals"] == 1' 
+expect 1 "$TOOL" build "$PACKAGES/bad-date" -o "$WORK/bad.db"
+[[ ! -e "$WORK/bad.db" ]] || fail "build wrote a file for a bad package"
+
+# a package with both kinds, and garbage as content.db
+cp "$PACKAGES/good/meals.csv" "$WORK/dbpkg/"
+expect 1 "$TOOL" import "$WORK/dbpkg" --data-dir "$WORK/data" --allow-unsigned
+contains "二选一"
+mkdir "$WORK/junk" && head -c 20000 /dev/urandom >"$WORK/junk/content.db"
+expect 1 "$TOOL" check "$WORK/junk"
+contains "content.db"
+
+if [[ $failures -ne 0 ]]; then
+    echo "$failures failure(s)" >&2
+    exit 1
+fi
+echo "tool_test: ok"
