@@ -122,6 +122,15 @@ void UpdateService::approvePending()
     enqueue(std::move(job));
 }
 
+void UpdateService::submitPin(std::string pin, PinPurpose purpose)
+{
+    Job job;
+    job.kind = Job::Kind::Pin;
+    job.pin = std::move(pin);
+    job.purpose = purpose;
+    enqueue(std::move(job));
+}
+
 void UpdateService::cancelPending()
 {
     std::lock_guard lock(m_mutex);
@@ -229,6 +238,7 @@ void UpdateService::refreshInfo()
     next.storeOpen = m_store.has_value();
     next.contentVersion = m_store ? m_store->version() : 0;
     next.canRollback = m_store && m_store->canRollback();
+    next.pinSet = content::hasPin(m_options.dataDir);
     try {
         next.lastImport = content::loadLastImport(m_options.dataDir);
     } catch (const std::exception&) {
@@ -239,6 +249,7 @@ void UpdateService::refreshInfo()
     m_info.contentVersion = next.contentVersion;
     m_info.canRollback = next.canRollback;
     m_info.lastImport = next.lastImport;
+    m_info.pinSet = next.pinSet;
 }
 
 void UpdateService::writeStatus()
@@ -267,6 +278,8 @@ void UpdateService::run()
                 break;
             if (m_jobs.empty()) {
                 lock.unlock();
+                // Also notices a PIN set on the console meanwhile.
+                refreshInfo();
                 writeStatus();
                 nextStatus = std::chrono::steady_clock::now() + m_options.statusInterval;
                 continue;
@@ -280,18 +293,12 @@ void UpdateService::run()
             case Job::Kind::Stick:
                 runStickImport(job.stick, false);
                 break;
-            case Job::Kind::Approve: {
-                std::optional<StickInfo> pending;
-                {
-                    std::lock_guard lock(m_mutex);
-                    pending = m_pending;
-                    m_pending.reset();
-                    m_info.pinPending = false;
-                }
-                if (pending)
-                    runStickImport(*pending, true);
+            case Job::Kind::Approve:
+                runApprove();
                 break;
-            }
+            case Job::Kind::Pin:
+                runPinCheck(job);
+                break;
             case Job::Kind::Drop:
                 runDropImport(job);
                 break;
@@ -368,8 +375,10 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
     }
 
     if (report.outcome == ImportOutcome::NeedsPin) {
+        const bool pinSet = content::hasPin(m_options.dataDir);
         {
             std::lock_guard lock(m_mutex);
+            m_info.pinSet = pinSet;
             m_pending = stick;
             m_info.pinPending = true;
         }
@@ -391,6 +400,43 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
             reportFile = target;
     }
     finishImport(report, PackageSource::Usb, stick.kioskDir(), reportFile);
+}
+
+void UpdateService::runApprove()
+{
+    std::optional<StickInfo> pending;
+    {
+        std::lock_guard lock(m_mutex);
+        pending = m_pending;
+        m_pending.reset();
+        m_info.pinPending = false;
+    }
+    if (pending)
+        runStickImport(*pending, true);
+}
+
+void UpdateService::runPinCheck(const Job& job)
+{
+    const auto nowSeconds = static_cast<int64_t>(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    content::PinCheck check;
+    try {
+        check = content::checkPin(m_options.dataDir, job.pin, nowSeconds);
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: PIN check failed: " << e.what() << "\n";
+        check.result = content::PinResult::Wrong;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_info.pinSet = check.result != content::PinResult::NoPin;
+    }
+    UpdateEvent event;
+    event.kind = UpdateEventKind::PinChecked;
+    event.pinCheck = check;
+    event.pinPurpose = job.purpose;
+    post(std::move(event));
+    if (check.result == content::PinResult::Ok && job.purpose == PinPurpose::ApproveImport)
+        runApprove();
 }
 
 void UpdateService::runDropImport(const Job& job)

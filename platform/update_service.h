@@ -9,6 +9,7 @@
 #include "content/date_time.h"
 #include "content/importer.h"
 #include "content/model.h"
+#include "content/trust.h"
 #include "platform/main_queue.h"
 #include "platform/mount_watcher.h"
 
@@ -42,6 +43,13 @@ enum class UpdateEventKind {
     ExportFailed,   // `message` says why
     RolledBack,     // rollback switched to the previous content: `snapshot`
     RollbackFailed, // there was no previous content (`message`)
+    PinChecked,     // the answer to submitPin: `pinCheck`, `pinPurpose`
+};
+
+// What a PIN typed on the screen is for.
+enum class PinPurpose {
+    ApproveImport, // the pending unsigned stick package (NeedsPin)
+    StaffMenu,     // opening the staff screen
 };
 
 struct UpdateEvent {
@@ -53,6 +61,8 @@ struct UpdateEvent {
     fs::path reportFile;                              // where import-report.txt was written, or empty
     fs::path exportDir;                               // Exported
     std::string message;                              // plain Chinese, for the staff screen
+    std::optional<content::PinCheck> pinCheck;        // PinChecked
+    PinPurpose pinPurpose = PinPurpose::ApproveImport; // PinChecked
 };
 
 // What the staff screen shows. A copy; cheap to take every frame.
@@ -63,6 +73,7 @@ struct UpdateInfo {
     std::optional<content::ImportReport> lastImport;
     bool busy = false;          // an import or staff action is running
     bool pinPending = false;    // a stick package waits for the PIN
+    bool pinSet = true;         // a staff PIN exists (kiosk-content set-pin)
     std::optional<StickInfo> stick; // the inserted stick with KIOSK/, if any
 };
 
@@ -100,6 +111,10 @@ public:
     // Main thread, after content::checkPin said Ok: imports the pending stick package again
     // with allowUnsigned. Nothing happens when no PIN request is pending.
     void approvePending();
+    // Checks a PIN typed on the screen off the main thread (crypto_pwhash is slow on purpose and
+    // the attempt counter is a file) and answers with PinChecked. For ApproveImport, a correct
+    // PIN goes straight on to import the pending package (as approvePending would).
+    void submitPin(std::string pin, PinPurpose purpose);
     // The staff member gave up on the PIN: forget the pending package.
     void cancelPending();
     // Writes the live content as sheets onto the inserted stick (see exportToStick in the .cpp
@@ -113,10 +128,12 @@ public:
 
 private:
     struct Job {
-        enum class Kind { Stick, Drop, Approve, Export, Rollback } kind = Kind::Stick;
+        enum class Kind { Stick, Drop, Approve, Export, Rollback, Pin } kind = Kind::Stick;
         StickInfo stick;
         fs::path folder;
         uint64_t fingerprint = 0;
+        std::string pin;
+        PinPurpose purpose = PinPurpose::ApproveImport;
     };
 
     void enqueue(Job job);
@@ -126,6 +143,8 @@ private:
     void runDropImport(const Job& job);
     void runExport();
     void runRollback();
+    void runPinCheck(const Job& job);
+    void runApprove();
     void finishImport(const content::ImportReport& report, content::PackageSource source,
                       const fs::path& package, fs::path reportFile);
     void writeStatus();

@@ -339,3 +339,51 @@ TEST_CASE("status.json holds versions, last import and uptime", "[update]")
         ++files;
     CHECK(files == 1);
 }
+
+TEST_CASE("update service: the PIN typed on screen is checked off the main thread", "[update]")
+{
+    TempDir tmp;
+    auto options = fastOptions(tmp);
+    fs::create_directories(options.dataDir.root);
+    std::string error;
+    REQUIRE(content::setPin(options.dataDir, "2468", error));
+
+    App app;
+    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    CHECK(service.info().pinSet);
+
+    // For the staff menu: a wrong PIN says how many tries are left.
+    service.submitPin("1111", PinPurpose::StaffMenu);
+    REQUIRE(app.waitFor(UpdateEventKind::PinChecked));
+    {
+        const auto& e = app.last(UpdateEventKind::PinChecked);
+        REQUIRE(e.pinCheck);
+        CHECK(e.pinCheck->result == content::PinResult::Wrong);
+        CHECK(e.pinCheck->triesLeft == 4);
+        CHECK(e.pinPurpose == PinPurpose::StaffMenu);
+    }
+
+    insertStick(tmp.path, tmp.path / "media", "S", kActivities);
+    REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
+    service.submitPin("2468", PinPurpose::ApproveImport);
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    CHECK(app.last(UpdateEventKind::PinChecked).pinCheck->result == content::PinResult::Ok);
+    CHECK(app.last(UpdateEventKind::Applied).snapshot->activities.size() == 2);
+    service.stop();
+}
+
+TEST_CASE("update service: no PIN set is reported as such", "[update]")
+{
+    TempDir tmp;
+    App app;
+    UpdateService service(fastOptions(tmp), app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    CHECK_FALSE(service.info().pinSet);
+    service.submitPin("1234", PinPurpose::StaffMenu);
+    REQUIRE(app.waitFor(UpdateEventKind::PinChecked));
+    CHECK(app.last(UpdateEventKind::PinChecked).pinCheck->result == content::PinResult::NoPin);
+    service.stop();
+}
