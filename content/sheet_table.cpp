@@ -38,6 +38,16 @@ std::string quoted(std::string_view cell) {
     return out;
 }
 
+// 9:00-10:30 written into one time cell.
+bool looksLikeTimeRange(std::string_view cell) {
+    for (std::string_view dash : {"-", "~", "—", "～", "至", "到", "－"}) {
+        const size_t at = cell.find(dash);
+        if (at == std::string_view::npos || at == 0) continue;
+        if (parseTime(cell.substr(0, at)) && parseTime(cell.substr(at + dash.size()))) return true;
+    }
+    return false;
+}
+
 class ProblemSink {
 public:
     ProblemSink(std::string file, Problems& problems) : m_file(std::move(file)), m_problems(problems) {}
@@ -117,7 +127,11 @@ public:
         const std::string_view cell = text(column);
         if (cell.empty()) return std::nullopt;
         if (const auto minute = parseTime(cell)) return minute;
-        problem(column, "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间");
+        if (looksLikeTimeRange(cell)) {
+            problem(column, "这一格只写一个时间，" + quoted(cell) + "是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
+        } else {
+            problem(column, "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间");
+        }
         ok = false;
         return std::nullopt;
     }
@@ -125,7 +139,8 @@ public:
     bool yesNo(int column, bool& ok) {
         const std::string_view cell = text(column);
         if (const auto value = parseYesNo(cell)) return *value;
-        problem(column, "无法识别的" + quoted(cell) + "，请写“是”或“否”（也可以写 Y/N、1/0，空着就是否）");
+        problem(column, "无法识别" + quoted(cell) + "，“" + m_names[column] +
+                            "”请写“是”或“否”（也可以写 Y/N、1/0，空着就是否）");
         ok = false;
         return false;
     }

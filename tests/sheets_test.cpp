@@ -216,6 +216,13 @@ TEST_CASE("activity values: dates, repeats, times and their problems", "[sheets]
                 "activities.csv:5:结束: 结束时间 08:00 早于开始时间 09:00，请检查这两个时间"});
 }
 
+TEST_CASE("a time range in one cell gets its own advice", "[sheets]") {
+    CHECK(onlyProblem(SheetKind::Activities, "日期,开始,活动\n每天,9:00-10:30,a\n") ==
+          "activities.csv:2:开始: 这一格只写一个时间，“9:00-10:30”是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
+    CHECK(onlyProblem(SheetKind::Lectures, "日期,开始,主题\n2026-06-03,9点至10点,a\n") ==
+          "lectures.csv:2:开始: 这一格只写一个时间，“9点至10点”是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
+}
+
 TEST_CASE("a very long bad cell is cut short in the message", "[sheets]") {
     const std::string longDate(500, '9');
     const std::string line = onlyProblem(SheetKind::Activities, "日期,开始,活动\n" + longDate + ",9:00,a\n");
@@ -306,7 +313,7 @@ TEST_CASE("notice values: optional dates and yes/no flags", "[sheets]") {
                                                          ",明天,,,\n");
     CHECK(bad.lines() ==
           Lines{"notices.csv:2:结束日期: 结束日期 2026-06-04 早于开始日期 2026-06-05，请检查这两个日期",
-                "notices.csv:2:置顶: 无法识别的“也许”，请写“是”或“否”（也可以写 Y/N、1/0，空着就是否）",
+                "notices.csv:2:置顶: 无法识别“也许”，“置顶”请写“是”或“否”（也可以写 Y/N、1/0，空着就是否）",
                 "notices.csv:3:标题: “标题”这一格是空的，这一列必须填写",
                 "notices.csv:3:开始日期: 无法识别的日期“明天”，请写成 2026-06-03、2026/6/3 或 2026年6月3日；"
                 "不限日期就空着"});
