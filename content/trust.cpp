@@ -77,9 +77,17 @@ std::string_view trimSpace(std::string_view s)
     return s;
 }
 
+bool startsWith(std::string_view s, std::string_view prefix)
+{
+    return s.substr(0, prefix.size()) == prefix;
+}
+
 // Lines with LF or CRLF ends; trailing blank lines dropped.
 std::vector<std::string_view> splitLines(std::string_view text)
 {
+    // Windows Notepad may put a UTF-8 byte order mark before the first line.
+    if (startsWith(text, "\xEF\xBB\xBF"))
+        text.remove_prefix(3);
     std::vector<std::string_view> lines;
     while (!text.empty()) {
         std::size_t newline = text.find('\n');
@@ -94,11 +102,6 @@ std::vector<std::string_view> splitLines(std::string_view text)
     while (!lines.empty() && trimSpace(lines.back()).empty())
         lines.pop_back();
     return lines;
-}
-
-bool startsWith(std::string_view s, std::string_view prefix)
-{
-    return s.substr(0, prefix.size()) == prefix;
 }
 
 // The base64 line of a key file: the first non-blank line that is not a comment.

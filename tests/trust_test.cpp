@@ -103,6 +103,7 @@ TEST_CASE("trust: public and secret key files round trip", "[trust]")
     // A bare base64 line and CRLF line ends are accepted too.
     CHECK(parsePublicKey(lines(pubText)[1]));
     CHECK(parsePublicKey(joinLines(lines(pubText), "\r\n")));
+    CHECK(parsePublicKey("\xEF\xBB\xBF" + pubText));
 
     std::string secText = formatSecretKeyFile(sec);
     auto secBack = parseSecretKey(secText);
@@ -175,6 +176,8 @@ TEST_CASE("trust: sign and verify", "[trust]")
         CHECK(check.trustedComment == "timestamp:1\tfile:manifest.json");
         // CRLF line ends (a file that passed through Windows) still verify.
         CHECK(verifySignature(message, joinLines(sigLines, "\r\n"), {pub}).ok);
+        // So does a file saved by Notepad with a byte order mark.
+        CHECK(verifySignature(message, "\xEF\xBB\xBF" + sig, {pub}).ok);
         // The untrusted comment is not signed.
         sigLines[0] = "untrusted comment: anything at all";
         CHECK(verifySignature(message, joinLines(sigLines), {pub}).ok);

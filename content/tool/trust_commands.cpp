@@ -103,7 +103,11 @@ bool isSheetFile(const std::string& name)
 {
     if (name == "content.db")
         return true;
-    if (name.size() <= 4 || name.front() == '.')
+    // Names parseManifest would refuse are left out rather than making an unusable manifest.
+    if (name.size() <= 4 || name.front() == '.' || name.find("..") != std::string::npos)
+        return false;
+    auto odd = [](unsigned char c) { return c < 0x20 || c == 0x7f || c == ':' || c == '\\'; };
+    if (std::any_of(name.begin(), name.end(), odd))
         return false;
     std::string ext = name.substr(name.size() - 4);
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
