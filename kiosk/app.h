@@ -1,0 +1,151 @@
+#pragma once
+// The kiosk app: owns the window, fonts, screens, the station clock, the idle policy and the
+// current content snapshot, and runs the event loop (drawing only when something changed).
+//
+// Plugging in the update service (USB / drop folder import, PIN pad, staff menu, banner):
+//  - Run imports on a worker thread; when one applies, post to mainQueue():
+//        app.mainQueue().post([&app, c = std::make_shared<const content::Content>(store.content())]
+//                             { app.setContent(c); });
+//    The app recomputes its snapshot, extends the font atlas between frames and redraws.
+//  - Draw the PIN pad / staff menu / import banner as an Overlay (addOverlay). A visible
+//    overlay is drawn above the current screen and takes all input.
+//  - Register a staff screen with addScreen() (ScreenId::Staff) and open it with showScreen().
+#include "content/model.h"
+#include "kiosk/app_state.h"
+#include "kiosk/fonts.h"
+#include "kiosk/screen.h"
+#include "kiosk/theme.h"
+#include "kiosk/widgets/idle_policy.h"
+#include "kiosk/widgets/touch.h"
+#include "kiosk/widgets/ui.h"
+#include "platform/frame_pacer.h"
+#include "platform/main_queue.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace platform {
+class Window;
+}
+
+namespace kiosk {
+
+struct AppConfig {
+    std::filesystem::path dataDir;
+    bool windowed = false;
+    int width = 1920;
+    int height = 1080;
+    std::optional<content::LocalDateTime> now; // --now: the clock starts here and runs on
+    ScreenId startScreen = ScreenId::Home;
+    std::string screenshotPath;
+    // Passed on to the update service.
+    std::filesystem::path dropDir;
+    std::vector<std::filesystem::path> mediaRoots; // default /media and /run/media
+    std::filesystem::path statusDir;
+    bool allowUnsigned = false;
+    IdleSettings idle;
+};
+
+// Parses the kiosk command line (SPEC.md). False with a message on bad arguments.
+bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& error);
+const char* usageText();
+
+// The station's local time: the system clock, or --now and running on from there.
+class StationClock {
+public:
+    explicit StationClock(std::optional<content::LocalDateTime> start = std::nullopt);
+    struct Reading {
+        content::LocalDateTime local;
+        int second = 0;
+    };
+    Reading now() const;
+
+private:
+    std::optional<content::LocalDateTime> m_start;
+    double m_startSeconds = 0;
+};
+
+// Seconds on a monotonic clock.
+double monotonicSeconds();
+
+// Something drawn above the screens that may take over input (the update UI's PIN pad,
+// staff menu, import banner).
+class Overlay {
+public:
+    virtual ~Overlay() = default;
+    // Whether it is showing now. While visible and modal, screens below get no input.
+    virtual bool visible(const AppState& state) const = 0;
+    virtual bool modal(const AppState&) const { return true; }
+    virtual void draw(AppState& state) = 0;
+    virtual bool wantsFrames(const AppState&) const { return false; }
+};
+
+// One frame's ImGui content for `screen`: a full-screen root window, the screen, the overlays
+// and the idle warning. Between ImGui::NewFrame() and ImGui::Render(). Used by the app and by
+// the headless screen tests.
+void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
+               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught);
+
+class App {
+public:
+    explicit App(AppConfig config);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Opens the window and runs until SIGTERM (or, windowed, until closed). Exit status.
+    int run(std::shared_ptr<const content::Content> initial);
+
+    const AppConfig& config() const { return m_config; }
+    platform::MainQueue& mainQueue() { return m_queue; }
+    // Main thread: show this content from the next frame on.
+    void setContent(std::shared_ptr<const content::Content> content);
+    void addOverlay(Overlay* overlay) { m_overlays.push_back(overlay); }
+    void addScreen(std::unique_ptr<Screen> screen);
+    void showScreen(ScreenId id);
+    void requestRedraw() { m_pacer.requestNow(); }
+
+private:
+    void handleEvent(const void* sdlEvent);
+    void pointerDown(Point p);
+    void pointerMove(Point p);
+    void pointerUp(Point p);
+    void refreshSnapshot(bool force);
+    void ensureFonts();
+    void frame(bool capture);
+    void switchTo(ScreenId id);
+    Screen* screen(ScreenId id);
+
+    AppConfig m_config;
+    platform::MainQueue m_queue;
+    platform::FramePacer m_pacer;
+    std::unique_ptr<platform::Window> m_window;
+    std::optional<FontFiles> m_fontFiles;
+    Fonts m_fonts;
+    GlyphPlan m_glyphs;
+    bool m_fontsBuilt = false;
+    Theme m_theme;
+    StationClock m_clock;
+    IdlePolicy m_idle;
+    TapTracker m_tracker;
+    std::vector<std::unique_ptr<Screen>> m_screens;
+    std::vector<Overlay*> m_overlays;
+    std::shared_ptr<const content::Content> m_content;
+    AppState m_state;
+    ScreenId m_current = ScreenId::Home;
+    bool m_quit = false;
+    bool m_swallowGesture = false;
+    long long m_lastFingerId = -1;
+    bool m_mouseDown = false;
+    // Input gathered since the last frame.
+    bool m_justPressed = false;
+    bool m_released = false;
+    std::optional<Tap> m_tap;
+    double m_lastFrameTime = 0;
+    std::vector<unsigned char> m_capture;
+};
+
+} // namespace kiosk

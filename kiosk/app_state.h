@@ -1,0 +1,44 @@
+#pragma once
+// What a screen may read while drawing, and the few requests it may make back to the app.
+#include "content/date_time.h"
+#include "kiosk/screen.h"
+#include "kiosk/snapshot.h"
+#include "kiosk/widgets/idle_policy.h"
+
+#include <memory>
+#include <optional>
+
+namespace kiosk {
+
+class Ui;
+struct Theme;
+class Fonts;
+
+struct AppState {
+    const Theme* theme = nullptr;
+    Ui* ui = nullptr; // valid while drawing
+    std::shared_ptr<const Snapshot> snapshot;
+    content::LocalDateTime now; // the station's local time
+    int second = 0;             // seconds into the minute
+    double time = 0;            // monotonic seconds, for animations and timers
+    bool largeText = false;
+    ScreenId screen = ScreenId::Home;
+    IdleStatus idle;
+    // The whole window, and where screens may draw (below an overlay's banner, say).
+    float width = 0, height = 0;
+
+    // Requests, applied by the app after the frame.
+    std::optional<ScreenId> pendingScreen;
+    bool pendingLargeTextToggle = false;
+    // The earliest monotonic time a screen wants to be redrawn without input (0: none).
+    double wakeAt = 0;
+
+    void go(ScreenId id) { pendingScreen = id; }
+    void toggleLargeText() { pendingLargeTextToggle = true; }
+    void wakeAtTime(double t) {
+        if (wakeAt == 0 || t < wakeAt) wakeAt = t;
+    }
+    const Snapshot& view() const { return *snapshot; }
+};
+
+} // namespace kiosk

@@ -1,0 +1,156 @@
+// Attract mode for passers-by, readable from 3 m: a carousel of today's activities, today's
+// menu, upcoming lectures, an anti-fraud tip and notices, with a big clock. Urgent notices come
+// first. Everything drifts a few pixels over minutes against burn-in. A touch goes home (the
+// app swallows it so nothing underneath fires).
+#include "kiosk/app_state.h"
+#include "kiosk/screens/screens.h"
+#include "kiosk/ui_text.h"
+#include "kiosk/widgets/text.h"
+#include "kiosk/widgets/ui.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk {
+
+namespace {
+
+constexpr double kSlideSeconds = 10; // each slide ≥ 8 s
+
+// A slow Lissajous path of ±10 px, one loop in tens of minutes.
+ImVec2 burnInDrift(double time, float scale) {
+    return ImVec2(static_cast<float>(10 * scale * std::sin(time / 397.0)),
+                  static_cast<float>(8 * scale * std::sin(time / 541.0)));
+}
+
+class AttractScreen final : public Screen {
+public:
+    ScreenId id() const override { return ScreenId::Attract; }
+    void onEnter(AppState& state) override { m_start = state.time; }
+
+    void draw(AppState& state) override {
+        Ui& u = *state.ui;
+        const Theme& t = u.theme();
+        const Palette& p = t.palette;
+        const Snapshot& s = state.view();
+        ImDrawList* d = u.draw();
+        ImFont* df = u.fonts().display;
+        ImFont* cf = u.fonts().bigClock;
+        const float W = state.width, H = state.height;
+        d->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.attractBackground.packed());
+        const ImVec2 drift = burnInDrift(state.time, t.scale);
+        const float m = t.margin * 1.5f;
+
+        // Header: name and date on one side, the big clock on the other (stacked in portrait).
+        char clock[16];
+        std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
+        const std::string date = content::formatMonthDayChinese(state.now.date) + " " + s.weekdayText;
+        const std::string name = s.content->station.name();
+        float y = m * 0.6f + drift.y;
+        const float x0 = m + drift.x;
+        const float clockW = textWidth(cf, clock);
+        if (!t.portrait) {
+            const float leftW = W - 2 * m - clockW - t.gap * 2;
+            drawLine(d, df, ImVec2(x0, y + t.px(20)), leftW, p.attractText.packed(), name);
+            drawLine(d, df, ImVec2(x0, y + t.px(20) + df->FontSize * 1.3f), leftW, p.attractAccent.packed(), date);
+            d->AddText(cf, cf->FontSize, ImVec2(W - m - clockW + drift.x, y - cf->FontSize * 0.1f), p.attractText.packed(), clock);
+            y += std::max(cf->FontSize * 1.0f, df->FontSize * 2.5f);
+        } else {
+            d->AddText(cf, cf->FontSize, ImVec2((W - clockW) * 0.5f + drift.x, y), p.attractText.packed(), clock);
+            y += cf->FontSize * 1.05f;
+            drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(), date);
+            y += df->FontSize * 1.4f;
+            drawParagraph(d, df, ImVec2(x0, y), W - 2 * m, p.attractText.packed(), name, 1.3f, 2);
+            y += df->FontSize * 1.3f * (textWidth(df, name) > W - 2 * m ? 2 : 1);
+        }
+        y += t.gap;
+        d->AddLine(ImVec2(x0, y), ImVec2(W - m + drift.x, y), p.attractAccent.packed(160), t.border);
+        y += t.gap * 1.5f;
+
+        // Footer hint.
+        const float footerY = H - m * 0.6f - df->FontSize * 1.2f + drift.y;
+        drawCentered(d, df, ImVec2(x0, footerY), ImVec2(W - m + drift.x, footerY + df->FontSize), p.attractAccent.packed(),
+                     ui::kTouchToStart);
+
+        if (s.slides.empty()) {
+            drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, footerY), p.attractText.packed(), ui::kWelcome);
+            return;
+        }
+        const int n = static_cast<int>(s.slides.size());
+        const double elapsed = std::max(0.0, state.time - m_start);
+        const int index = static_cast<int>(elapsed / kSlideSeconds) % n;
+        state.wakeAtTime(m_start + (std::floor(elapsed / kSlideSeconds) + 1) * kSlideSeconds);
+        const AttractSlide& slide = s.slides[index];
+
+        // Slide title (urgent ones in a red band with the word 紧急通知).
+        const float titleH = df->FontSize * 1.5f;
+        if (slide.urgent) d->AddRectFilled(ImVec2(x0 - t.gap, y), ImVec2(W - m + drift.x, y + titleH), p.urgent.packed(), t.radius);
+        d->AddText(df, df->FontSize, ImVec2(x0, y + (titleH - df->FontSize) * 0.5f),
+                   (slide.urgent ? p.onDark : p.attractAccent).packed(), slide.title.c_str());
+        // Which slide of how many, as dots on the title line.
+        const float dotR = t.px(12);
+        for (int i = 0; i < n; ++i) {
+            const ImVec2 c(W - m + drift.x - (n - 1 - i) * dotR * 3 - dotR, y + titleH * 0.5f);
+            if (i == index) d->AddCircleFilled(c, dotR, p.attractText.packed());
+            else d->AddCircle(c, dotR, p.attractText.packed(170), 24, 2.0f);
+        }
+        y += titleH + t.gap;
+
+        d->PushClipRect(ImVec2(0, y), ImVec2(W, footerY - t.gap), true);
+        const float width = W - 2 * m;
+        for (const SlideItem& item : slide.items) {
+            float x = x0;
+            if (!item.lead.empty()) {
+                const float lw = textWidth(df, item.lead);
+                const bool inline_ = lw < width * 0.4f && !t.portrait;
+                d->AddText(df, df->FontSize, ImVec2(x, y + df->FontSize * 0.15f), p.attractAccent.packed(), item.lead.c_str());
+                if (inline_) x += lw + df->FontSize * 0.6f;
+                else y += df->FontSize * 1.3f;
+            }
+            const int maxLines = std::max(1, static_cast<int>((footerY - t.gap - y) / (df->FontSize * 1.3f)));
+            y += drawParagraph(d, df, ImVec2(x, y), x0 + width - x, p.attractText.packed(), item.text, 1.3f, std::min(maxLines, 4));
+            y += t.gap * 0.5f;
+            if (y > footerY) break;
+        }
+        d->PopClipRect();
+    }
+
+private:
+    double m_start = 0;
+};
+
+// Night: the screen dims to a clock; a touch wakes it.
+class NightScreen final : public Screen {
+public:
+    ScreenId id() const override { return ScreenId::Night; }
+    void draw(AppState& state) override {
+        Ui& u = *state.ui;
+        const Theme& t = u.theme();
+        const Palette& p = t.palette;
+        ImDrawList* d = u.draw();
+        ImFont* cf = u.fonts().bigClock;
+        ImFont* df = u.fonts().display;
+        const float W = state.width, H = state.height;
+        d->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.nightBackground.packed());
+        const ImVec2 drift = burnInDrift(state.time, t.scale * 3);
+        char clock[16];
+        std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
+        const float cy = H * 0.38f + drift.y;
+        const float cw = textWidth(cf, clock);
+        d->AddText(cf, cf->FontSize, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(), clock);
+        const std::string date = content::formatMonthDayChinese(state.now.date) + " " +
+                                 content::weekdayName(content::weekdayIndex(state.now.date));
+        drawCentered(d, df, ImVec2(drift.x, cy + cf->FontSize * 0.6f), ImVec2(W + drift.x, cy + cf->FontSize * 0.6f + df->FontSize),
+                     p.nightText.packed(), date);
+        drawCentered(d, df, ImVec2(drift.x, H * 0.8f + drift.y), ImVec2(W + drift.x, H * 0.8f + df->FontSize + drift.y),
+                     p.nightText.packed(), ui::kTouchToWake);
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Screen> makeAttractScreen() { return std::make_unique<AttractScreen>(); }
+std::unique_ptr<Screen> makeNightScreen() { return std::make_unique<NightScreen>(); }
+
+} // namespace kiosk

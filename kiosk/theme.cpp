@@ -1,0 +1,74 @@
+#include "kiosk/theme.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+double channel(uint8_t value) {
+    const double c = value / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+} // namespace
+
+double relativeLuminance(Rgb color) {
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b);
+}
+
+double contrastRatio(Rgb a, Rgb b) {
+    double la = relativeLuminance(a), lb = relativeLuminance(b);
+    if (la < lb) std::swap(la, lb);
+    return (la + 0.05) / (lb + 0.05);
+}
+
+std::vector<ColorPair> textColorPairs(const Palette& p) {
+    std::vector<ColorPair> pairs = {
+        {"text on background", p.text, p.background},
+        {"muted text on background", p.textMuted, p.background},
+        {"text on card", p.text, p.card},
+        {"muted text on card", p.textMuted, p.card},
+        {"button words", p.onDark, p.primary},
+        {"pressed button words", p.onDark, p.primaryPressed},
+        {"quiet button words", p.text, p.secondary},
+        {"pressed quiet button words", p.text, p.secondaryPressed},
+        {"urgent label", p.onDark, p.urgent},
+        {"ongoing label", p.onDark, p.ongoing},
+        {"pinned label", p.onDark, p.pinned},
+        {"chip words", p.text, p.chip},
+        {"attract text", p.attractText, p.attractBackground},
+        {"attract accent", p.attractAccent, p.attractBackground},
+        {"night clock", p.nightText, p.nightBackground},
+    };
+    for (int i = 0; i < 6; ++i) pairs.push_back({"tile " + std::to_string(i), p.onDark, p.tile[i]});
+    return pairs;
+}
+
+Theme Theme::make(float width, float height, bool largeText) {
+    Theme t;
+    t.width = width;
+    t.height = height;
+    t.portrait = height > width;
+    t.largeText = largeText;
+    // Design sizes are for a 1080 px short side; smaller windows scale down, larger up.
+    t.scale = std::max(0.5f, std::min(width, height) / 1080.0f);
+    const float text = largeText ? 1.25f : 1.0f;
+    t.bodyPx = std::round(t.px(40) * text);
+    t.headingPx = std::round(t.px(56) * text);
+    t.guidePx = t.headingPx;
+    t.displayPx = std::round(t.px(72));
+    t.clockPx = std::round(t.px(96));
+    t.bigClockPx = std::round(t.px(200));
+    t.lineSpacing = 1.4f;
+    t.minTarget = t.px(120);
+    t.gap = t.px(24);
+    t.tapSlop = t.px(24);
+    t.margin = t.px(40);
+    t.radius = t.px(18);
+    t.border = std::max(2.0f, t.px(3));
+    t.topBarHeight = std::max(t.minTarget + t.px(30), t.headingPx * 2.4f);
+    t.tileColumns = t.portrait ? 2 : 3;
+    return t;
+}
+
+} // namespace kiosk

@@ -1,0 +1,123 @@
+#include "kiosk/widgets/chrome.h"
+
+#include "kiosk/ui_text.h"
+#include "kiosk/widgets/text.h"
+#include "kiosk/widgets/ui.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace kiosk {
+
+namespace {
+constexpr Section kSections[] = {
+    {ScreenId::Activities, ui::kActivities, ui::kIconActivities, 0},
+    {ScreenId::Meals, ui::kMeals, ui::kIconMeals, 1},
+    {ScreenId::Lectures, ui::kLectures, ui::kIconLectures, 2},
+    {ScreenId::Notices, ui::kNotices, ui::kIconNotices, 3},
+    {ScreenId::Guide, ui::kGuide, ui::kIconGuide, 4},
+    {ScreenId::Contacts, ui::kContacts, ui::kIconContacts, 5},
+};
+} // namespace
+
+const Section* sections(int& count) {
+    count = static_cast<int>(std::size(kSections));
+    return kSections;
+}
+
+const Section* sectionFor(ScreenId id) {
+    for (const auto& s : kSections)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+float drawLargeTextToggle(AppState& state, ImVec2 min, float height) {
+    Ui& u = *state.ui;
+    const Theme& t = u.theme();
+    // The label names what a tap switches to; the icon "字" grows with it.
+    const char* label = state.largeText ? ui::kLargeTextOff : ui::kLargeTextOn;
+    const float w = std::max(t.minTarget * 1.6f, textWidth(u.fonts().heading, label) + t.px(60));
+    if (u.button(min, ImVec2(min.x + w, min.y + height), label, ButtonKind::Quiet, u.fonts().heading, {}, false))
+        state.toggleLargeText();
+    return w;
+}
+
+float drawTopBar(AppState& state, ScreenId id) {
+    Ui& u = *state.ui;
+    const Theme& t = u.theme();
+    const Palette& p = t.palette;
+    ImDrawList* d = u.draw();
+    const float barH = t.topBarHeight;
+    d->AddRectFilled(ImVec2(0, 0), ImVec2(state.width, barH), p.secondary.packed());
+    d->AddLine(ImVec2(0, barH), ImVec2(state.width, barH), p.cardBorder.packed(), t.border);
+
+    const float btnH = std::max(t.minTarget, barH - t.px(30));
+    const float y = (barH - btnH) * 0.5f;
+    float x = t.margin * 0.6f;
+    ImFont* hf = u.fonts().heading;
+    const float backW = std::max(t.minTarget * 2, textWidth(hf, ui::kBackHome) + hf->FontSize * 1.6f);
+    // A house shape beside the words.
+    if (u.button(ImVec2(x, y), ImVec2(x + backW, y + btnH), "", ButtonKind::Primary, hf)) state.go(ScreenId::Home);
+    {
+        const float s = hf->FontSize * 0.5f;
+        const float cx = x + hf->FontSize * 0.75f, cy = y + btnH * 0.5f;
+        const ImU32 ink = p.onDark.packed();
+        const bool down = u.pressed(ImVec2(x, y), ImVec2(x + backW, y + btnH));
+        const float sink = down ? t.px(4) : 0;
+        d->AddTriangleFilled(ImVec2(cx - s, cy - s * 0.1f + sink), ImVec2(cx + s, cy - s * 0.1f + sink), ImVec2(cx, cy - s + sink), ink);
+        d->AddRectFilled(ImVec2(cx - s * 0.7f, cy - s * 0.1f + sink), ImVec2(cx + s * 0.7f, cy + s * 0.8f + sink), ink);
+        d->AddText(hf, hf->FontSize, ImVec2(x + hf->FontSize * 1.35f, cy - hf->FontSize * 0.5f + sink), ink, ui::kBackHome);
+    }
+    x += backW + t.gap * 1.5f;
+
+    const Section* section = sectionFor(id);
+    const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
+    const float titleRight = state.width - t.margin * 0.6f - toggleW - t.gap;
+    if (section) {
+        const float r = std::min(barH * 0.36f, hf->FontSize * 0.85f);
+        u.badge(ImVec2(x + r, barH * 0.5f), r, section->icon, p.tile[section->colorIndex]);
+        x += 2 * r + t.gap * 0.6f;
+        drawLine(d, hf, ImVec2(x, (barH - hf->FontSize) * 0.5f), titleRight - x, p.text.packed(), section->title);
+    }
+    drawLargeTextToggle(state, ImVec2(state.width - t.margin * 0.6f - toggleW, y), btnH);
+    return barH;
+}
+
+void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view message) {
+    Ui& u = *state.ui;
+    const Theme& t = u.theme();
+    u.card(min, max, t.palette.card, t.palette.cardBorder);
+    ImFont* f = u.fonts().heading;
+    drawParagraph(u.draw(), f, ImVec2(min.x + t.margin, min.y + (max.y - min.y - f->FontSize * t.lineSpacing) * 0.5f),
+                  max.x - min.x - 2 * t.margin, t.palette.textMuted.packed(), message, t.lineSpacing);
+}
+
+Area contentArea(const AppState& state, float top, float bottomReserve) {
+    const Theme& t = *state.theme;
+    return Area{ImVec2(t.margin, top + t.gap), ImVec2(state.width - t.margin, state.height - t.margin * 0.75f - bottomReserve)};
+}
+
+} // namespace kiosk
+
+namespace kiosk {
+
+float drawDayTabs(AppState& state, ImVec2 min, float width, content::Date today, int& selected) {
+    Ui& u = *state.ui;
+    const Theme& t = u.theme();
+    const float gap = std::max(t.px(16), std::min(t.gap, (width - 7 * t.minTarget) / 6));
+    const float w = (width - 6 * gap) / 7;
+    const float h = std::max(t.minTarget, u.fonts().heading->FontSize + u.fonts().body->FontSize * 1.1f + t.px(36));
+    const content::Date monday = content::weekStart(today);
+    for (int i = 0; i < 7; ++i) {
+        const content::Date day = content::addDays(monday, i);
+        const ImVec2 a(min.x + i * (w + gap), min.y);
+        std::string second;
+        if (day == today) second = ui::kToday;
+        else if (w > u.fonts().body->FontSize * 4.6f) second = content::formatMonthDayChinese(day);
+        else second = std::to_string(static_cast<unsigned>(day.day())) + "日";
+        if (u.button2(a, ImVec2(a.x + w, a.y + h), content::weekdayShortName(i), second, i == selected)) selected = i;
+    }
+    return h;
+}
+
+} // namespace kiosk

@@ -1,0 +1,224 @@
+#include "kiosk/widgets/text.h"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace kiosk {
+
+namespace {
+
+// Closing punctuation that must not begin a line.
+bool noLineStart(char32_t c) {
+    static constexpr std::u32string_view kChars = U"，。、；：！？）》」』”’…—,.;:!?)]}%・·～";
+    return kChars.find(c) != std::u32string_view::npos;
+}
+// Opening punctuation that must not end a line.
+bool noLineEnd(char32_t c) {
+    static constexpr std::u32string_view kChars = U"（《「『“‘([{";
+    return kChars.find(c) != std::u32string_view::npos;
+}
+// Characters that stay together as one Latin word or number: 0353-5550101, 8:30, 12.5, App.
+bool wordChar(char32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+           c == ':' || c == '.' || c == '/' || c == '@' || c == '_' || c == '+' || c == '#';
+}
+
+struct Unit {
+    std::size_t begin = 0, end = 0;
+    float width = 0;
+    bool space = false;
+    bool newline = false;
+};
+
+} // namespace
+
+char32_t nextCodepoint(std::string_view s, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    int extra = 0;
+    char32_t c = 0;
+    if (b0 < 0x80) { ++i; return b0; }
+    if ((b0 & 0xE0) == 0xC0) { extra = 1; c = b0 & 0x1F; }
+    else if ((b0 & 0xF0) == 0xE0) { extra = 2; c = b0 & 0x0F; }
+    else if ((b0 & 0xF8) == 0xF0) { extra = 3; c = b0 & 0x07; }
+    else { ++i; return 0xFFFD; }
+    for (int k = 1; k <= extra; ++k) {
+        if (i + k >= s.size() || (byte(i + k) & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+        c = (c << 6) | (byte(i + k) & 0x3F);
+    }
+    i += extra + 1;
+    return c;
+}
+
+std::vector<LineSpan> breakLines(std::string_view text, float maxWidth,
+                                 const std::function<float(char32_t)>& advance) {
+    // 1. Units that must not be split: a Latin word, one CJK char with its attached punctuation.
+    std::vector<Unit> units;
+    std::size_t i = 0;
+    bool glueNext = false; // the previous unit was opening punctuation: join the next one to it
+    while (i < text.size()) {
+        const std::size_t start = i;
+        const char32_t c = nextCodepoint(text, i);
+        if (c == '\r') continue;
+        if (c == '\n') {
+            units.push_back({start, i, 0, false, true});
+            glueNext = false;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == U'\u3000') {
+            units.push_back({start, i, advance(c), true, false});
+            glueNext = false;
+            continue;
+        }
+        float w = advance(c);
+        std::size_t end = i;
+        if (wordChar(c)) {
+            while (end < text.size()) {
+                std::size_t j = end;
+                const char32_t d = nextCodepoint(text, j);
+                if (!wordChar(d)) break;
+                w += advance(d);
+                end = j;
+            }
+            i = end;
+        }
+        const bool attachToPrevious = (noLineStart(c) || glueNext) && !units.empty() &&
+                                      !units.back().newline && !units.back().space;
+        if (attachToPrevious) {
+            units.back().end = end;
+            units.back().width += w;
+        } else {
+            units.push_back({start, end, w, false, false});
+        }
+        glueNext = noLineEnd(c);
+    }
+
+    // 2. Greedy fill.
+    std::vector<LineSpan> lines;
+    LineSpan line;
+    bool open = false;     // a line has started
+    float trailing = 0;    // width of spaces at the end of the line (dropped if it breaks there)
+    const auto finish = [&] {
+        line.width -= trailing;
+        lines.push_back(line);
+        open = false;
+        trailing = 0;
+    };
+    for (const Unit& u : units) {
+        if (u.newline) {
+            if (!open) line = {u.begin, u.begin, 0};
+            finish();
+            continue;
+        }
+        if (u.space) {
+            if (!open) continue; // no spaces at the start of a line
+            line.end = u.end;
+            line.width += u.width;
+            trailing += u.width;
+            continue;
+        }
+        if (open && line.width + u.width > maxWidth && line.width - trailing > 0) {
+            finish();
+        }
+        if (!open) {
+            line = {u.begin, u.begin, 0};
+            open = true;
+        }
+        if (u.width > maxWidth && line.width == 0) {
+            // Wider than a whole line (a very long number): split it by character.
+            std::size_t k = u.begin;
+            while (k < u.end) {
+                std::size_t next = k;
+                const float w = advance(nextCodepoint(text, next));
+                if (line.width + w > maxWidth && line.end > line.begin) {
+                    finish();
+                    line = {k, k, 0};
+                    open = true;
+                }
+                line.end = next;
+                line.width += w;
+                k = next;
+            }
+            trailing = 0;
+            continue;
+        }
+        line.end = u.end;
+        line.width += u.width;
+        trailing = 0;
+    }
+    if (open) finish();
+    return lines;
+}
+
+float textWidth(ImFont* font, std::string_view text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+}
+
+namespace {
+std::vector<LineSpan> fontLines(ImFont* font, std::string_view text, float width) {
+    return breakLines(text, width, [font](char32_t c) {
+        return c <= 0xFFFF ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX;
+    });
+}
+} // namespace
+
+float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines) {
+    std::size_t n = fontLines(font, text, width).size();
+    if (maxLines > 0) n = std::min<std::size_t>(n, maxLines);
+    return static_cast<float>(n) * lineAdvance(font, spacing);
+}
+
+float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU32 color,
+                    std::string_view text, float spacing, int maxLines) {
+    const auto lines = fontLines(font, text, width);
+    const float advance = lineAdvance(font, spacing);
+    const float halfLeading = (advance - font->FontSize) * 0.5f;
+    const ImVec4 clip = draw->_ClipRectStack.Size ? draw->_ClipRectStack.back() : ImVec4(-1e9f, -1e9f, 1e9f, 1e9f);
+    std::size_t shown = lines.size();
+    if (maxLines > 0) shown = std::min<std::size_t>(shown, maxLines);
+    for (std::size_t n = 0; n < shown; ++n) {
+        const float y = pos.y + n * advance + halfLeading;
+        if (y > clip.w || y + font->FontSize < clip.y) continue; // outside the visible area
+        std::string_view part = text.substr(lines[n].begin, lines[n].end - lines[n].begin);
+        if (n + 1 == shown && shown < lines.size()) {
+            drawLine(draw, font, ImVec2(pos.x, y), width, color, std::string(part) + "……");
+        } else {
+            draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, part.data(), part.data() + part.size());
+        }
+    }
+    return static_cast<float>(shown) * advance;
+}
+
+float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text) {
+    float w = textWidth(font, text);
+    if (w <= maxWidth) {
+        draw->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size());
+        return w;
+    }
+    static constexpr std::string_view kEllipsis = "…";
+    const float ellipsis = textWidth(font, kEllipsis);
+    std::size_t i = 0, fit = 0;
+    float used = 0;
+    while (i < text.size()) {
+        std::size_t j = i;
+        const char32_t c = nextCodepoint(text, j);
+        const float a = c <= 0xFFFF ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX;
+        if (used + a + ellipsis > maxWidth) break;
+        used += a;
+        fit = j;
+        i = j;
+    }
+    std::string shortened(text.substr(0, fit));
+    shortened += kEllipsis;
+    draw->AddText(font, font->FontSize, pos, color, shortened.c_str());
+    return used + ellipsis;
+}
+
+void drawCentered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view text) {
+    const float avail = max.x - min.x;
+    const float w = std::min(textWidth(font, text), avail);
+    const ImVec2 pos(min.x + (avail - w) * 0.5f, min.y + (max.y - min.y - font->FontSize) * 0.5f);
+    drawLine(draw, font, pos, avail, color, text);
+}
+
+} // namespace kiosk

@@ -1,0 +1,43 @@
+#pragma once
+// Wrapped paragraphs with real line spacing. ImGui has no line spacing and its word wrap only
+// breaks at spaces, which Chinese does not have: lines are broken here between any two CJK
+// characters, Latin words and numbers (phone numbers, times) are kept whole, and closing
+// punctuation never starts a line (避头尾).
+#include "imgui.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+struct LineSpan {
+    std::size_t begin = 0; // byte offsets into the text
+    std::size_t end = 0;
+    float width = 0;
+};
+
+// Decodes one UTF-8 codepoint at `i` (advancing it); U+FFFD for invalid bytes.
+char32_t nextCodepoint(std::string_view text, std::size_t& i);
+
+// Lines no wider than `maxWidth` (a single unbreakable unit wider than that is split).
+std::vector<LineSpan> breakLines(std::string_view text, float maxWidth,
+                                 const std::function<float(char32_t)>& advance);
+
+float textWidth(ImFont* font, std::string_view text);
+// Distance between baselines of consecutive lines.
+inline float lineAdvance(ImFont* font, float spacing) { return font->FontSize * spacing; }
+
+// Height a paragraph takes: lines × advance (half the leading above and below each line).
+float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines = 0);
+// Draws it and returns its height. With maxLines, the last shown line ends in "…" if cut.
+float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU32 color,
+                    std::string_view text, float spacing, int maxLines = 0);
+
+// One line, shortened with "…" when wider than maxWidth. Returns the drawn width.
+float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text);
+// Centred in the rectangle (one line, shortened if needed).
+void drawCentered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view text);
+
+} // namespace kiosk

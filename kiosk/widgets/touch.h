@@ -1,0 +1,102 @@
+#pragma once
+// Touch input as plain classes (no SDL, no ImGui), unit-tested in tests/touch_test.cpp.
+//
+// TapTracker turns one pointer's down/move/up into taps and drags: a tap fires on release, and
+// only if the finger stayed within `slop` of where it went down — a finger sliding to scroll
+// never presses what is under it. TouchScroller is drag-to-scroll with kinetic momentum.
+#include <cstddef>
+#include <optional>
+
+namespace kiosk {
+
+struct Point {
+    float x = 0, y = 0;
+};
+
+struct Tap {
+    Point down; // where the finger went down
+    Point up;   // where it was lifted (within slop of down)
+};
+
+class TapTracker {
+public:
+    explicit TapTracker(float slop = 24) : m_slop(slop) {}
+    void setSlop(float slop) { m_slop = slop; }
+
+    void down(Point p, double time);
+    void move(Point p);
+    // Ends the gesture; a tap when the finger never left the slop circle.
+    std::optional<Tap> up(Point p);
+    // The gesture is abandoned (window lost focus, second finger, screen changed).
+    void cancel();
+
+    bool isDown() const { return m_down; }
+    // True once the finger has moved beyond the slop: the gesture is a drag from now on.
+    bool isDragging() const { return m_down && m_dragging; }
+    // Down and not (yet) dragging: targets under downPos() show their pressed look.
+    bool isPressing() const { return m_down && !m_dragging && !m_cancelled; }
+    Point downPos() const { return m_downPos; }
+    Point position() const { return m_pos; }
+    double downTime() const { return m_downTime; }
+
+private:
+    float m_slop;
+    bool m_down = false;
+    bool m_dragging = false;
+    bool m_cancelled = false;
+    Point m_downPos;
+    Point m_pos;
+    double m_downTime = 0;
+};
+
+// Vertical drag-to-scroll with momentum. Offsets are in pixels, 0 at the top; time in seconds.
+class TouchScroller {
+public:
+    // Content taller than the view can scroll by (content - view); the offset is clamped.
+    void setBounds(float contentHeight, float viewHeight);
+    float maxOffset() const { return m_max; }
+    float offset() const { return m_offset; }
+    void scrollTo(float offset);
+    void reset();
+
+    // The finger position (screen y) while it drags the content.
+    void beginDrag(float pointerY, double time);
+    void dragTo(float pointerY, double time);
+    // Lifting the finger: momentum continues from the recent drag velocity.
+    void endDrag(double time);
+    // A finger landing on a moving list stops it (and that touch is not a tap).
+    void stop();
+
+    // Advances momentum to `time`. Returns true while still moving.
+    bool update(double time);
+    bool isDragging() const { return m_dragging; }
+    bool isMoving() const { return !m_dragging && m_velocity != 0; }
+    float velocity() const { return m_velocity; } // px/s, positive scrolls content up
+
+    // Tuning (public for tests): velocity decays as exp(-t / timeConstant).
+    static constexpr double kTimeConstant = 0.35;
+    static constexpr float kStopSpeed = 30;   // px/s below which momentum ends
+    static constexpr float kMaxSpeed = 6000;  // px/s cap for a wild flick
+    static constexpr double kVelocityWindow = 0.1; // s of recent samples for release velocity
+
+private:
+    void clamp();
+    struct Sample {
+        float y = 0;
+        double time = 0;
+    };
+    static constexpr std::size_t kSamples = 8;
+    Sample m_samples[kSamples];
+    std::size_t m_sampleCount = 0;
+    std::size_t m_sampleNext = 0;
+
+    float m_offset = 0;
+    float m_max = 0;
+    bool m_dragging = false;
+    float m_dragStartOffset = 0;
+    float m_dragStartY = 0;
+    float m_velocity = 0;
+    double m_lastTime = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,164 @@
+#include "platform/window.h"
+
+#include <SDL.h>
+#include <algorithm>
+#include <SDL_opengl.h>
+#include <stb_image_write.h>
+
+#include "backends/imgui_impl_opengl3.h"
+#include "imgui.h"
+
+namespace platform {
+
+Window::~Window() { close(); }
+
+bool Window::open(const WindowOptions& options, std::string& error) {
+    // Never capture the mouse while a button is down: capture can swallow touch events on
+    // Linux, and a kiosk has nowhere else for the pointer to go.
+    SDL_SetHint(SDL_HINT_MOUSE_AUTO_CAPTURE, "0");
+    // Fingers are read as SDL_FINGER* events; synthetic mouse events would count every tap twice.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    // A kiosk screen must not blank or switch off because no key was pressed.
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    // Losing focus (a notification, a second screen) must not minimise the fullscreen window.
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
+        error = std::string("SDL_Init: ") + SDL_GetError();
+        return false;
+    }
+    m_sdlReady = true;
+
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
+    int w = options.width, h = options.height;
+    if (options.fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_DisplayMode mode{};
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+    }
+    m_fullscreen = options.fullscreen;
+    m_window = SDL_CreateWindow(options.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!m_window) {
+        // Some drivers only offer a compatibility context; 3.0 is enough for the renderer.
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, 0);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        m_window = SDL_CreateWindow(options.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    }
+    if (!m_window) {
+        error = std::string("SDL_CreateWindow: ") + SDL_GetError();
+        close();
+        return false;
+    }
+    m_glContext = SDL_GL_CreateContext(m_window);
+    if (!m_glContext) {
+        error = std::string("SDL_GL_CreateContext: ") + SDL_GetError();
+        close();
+        return false;
+    }
+    SDL_GL_MakeCurrent(m_window, m_glContext);
+    SDL_GL_SetSwapInterval(options.vsync ? 1 : 0);
+    if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    // Nothing to remember between runs, and no file writes from the UI.
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    if (!ImGui_ImplOpenGL3_Init("#version 130")) {
+        error = "ImGui OpenGL3 renderer could not start";
+        close();
+        return false;
+    }
+    m_imguiReady = true;
+    return true;
+}
+
+void Window::close() {
+    if (m_imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        m_imguiReady = false;
+    }
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    if (m_glContext) {
+        SDL_GL_DeleteContext(static_cast<SDL_GLContext>(m_glContext));
+        m_glContext = nullptr;
+    }
+    if (m_window) {
+        SDL_DestroyWindow(m_window);
+        m_window = nullptr;
+    }
+    if (m_sdlReady) {
+        SDL_Quit();
+        m_sdlReady = false;
+    }
+}
+
+int Window::width() const {
+    int w = 0, h = 0;
+    if (m_window) SDL_GL_GetDrawableSize(m_window, &w, &h);
+    return w;
+}
+
+int Window::height() const {
+    int w = 0, h = 0;
+    if (m_window) SDL_GL_GetDrawableSize(m_window, &w, &h);
+    return h;
+}
+
+void Window::beginFrame(double deltaSeconds) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    // ImGui asserts on a zero delta; frames may be minutes apart, which it does not mind.
+    io.DeltaTime = static_cast<float>(deltaSeconds > 1e-4 ? deltaSeconds : 1e-4);
+}
+
+void Window::render(float clearR, float clearG, float clearB) {
+    glViewport(0, 0, width(), height());
+    glClearColor(clearR, clearG, clearB, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::present() { SDL_GL_SwapWindow(m_window); }
+
+bool Window::readPixels(std::vector<uint8_t>& rgba, int& outWidth, int& outHeight) const {
+    const int w = width(), h = height();
+    if (w <= 0 || h <= 0) return false;
+    std::vector<uint8_t> bottomUp(static_cast<size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
+    // GL rows start at the bottom; PNG rows at the top.
+    rgba.resize(bottomUp.size());
+    const size_t stride = static_cast<size_t>(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::copy_n(bottomUp.data() + static_cast<size_t>(h - 1 - y) * stride, stride, rgba.data() + y * stride);
+    outWidth = w;
+    outHeight = h;
+    return glGetError() == GL_NO_ERROR;
+}
+
+void Window::rebuildFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool writePng(const std::string& path, const std::vector<uint8_t>& rgba, int width, int height) {
+    return stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4) != 0;
+}
+
+} // namespace platform

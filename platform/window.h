@@ -1,0 +1,65 @@
+#pragma once
+// The SDL window, its OpenGL 3 context and the ImGui OpenGL3 renderer.
+//
+// Input is deliberately NOT routed through ImGui's SDL platform backend: in imgui 1.86 it polls
+// the global mouse state every frame and calls SDL_CaptureMouse while a button is down, which
+// on Linux has been reported to stop touch events (libsdl #11469, imgui #8150). The app feeds
+// taps and drags itself (kiosk/widgets/touch.h), from finger and mouse events alike.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+struct SDL_Window;
+
+namespace platform {
+
+struct WindowOptions {
+    bool fullscreen = true; // desktop fullscreen on the primary display
+    int width = 1920;       // window size when not fullscreen
+    int height = 1080;
+    bool vsync = true;
+    const char* title = "社区养老服务站";
+};
+
+class Window {
+public:
+    Window() = default;
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+    ~Window();
+
+    // Initialises SDL video, creates the window and a GL 3.0 context, creates the ImGui
+    // context and the OpenGL3 renderer. False with a reason on failure.
+    bool open(const WindowOptions& options, std::string& error);
+    void close();
+
+    // Drawable size in pixels.
+    int width() const;
+    int height() const;
+    bool fullscreen() const { return m_fullscreen; }
+    SDL_Window* sdlWindow() const { return m_window; }
+
+    // Before ImGui::NewFrame(): renderer objects, display size and delta time.
+    void beginFrame(double deltaSeconds);
+    // After ImGui::Render(): clears, draws ImGui's draw data. Call present() to show it.
+    void render(float clearR, float clearG, float clearB);
+    void present();
+
+    // The back buffer as top-down RGBA rows (call after render(), before present()).
+    bool readPixels(std::vector<uint8_t>& rgba, int& width, int& height) const;
+
+    // Re-uploads the font atlas after it was rebuilt between frames.
+    void rebuildFontTexture();
+
+private:
+    SDL_Window* m_window = nullptr;
+    void* m_glContext = nullptr;
+    bool m_fullscreen = false;
+    bool m_imguiReady = false;
+    bool m_sdlReady = false;
+};
+
+// Writes top-down RGBA pixels as PNG. False when the file cannot be written.
+bool writePng(const std::string& path, const std::vector<uint8_t>& rgba, int width, int height);
+
+} // namespace platform
