@@ -4,7 +4,7 @@
   xdrive.py drag X1 Y1 X2 Y2 [MS]       press at (X1,Y1), move to (X2,Y2) over MS ms, release
   xdrive.py scroll SECONDS [X Y TOP BOTTOM]
                                         flick a list up and down for SECONDS: drags between
-                                        TOP and BOTTOM at column X, then wheel notches at (X,Y)
+                                        TOP and BOTTOM at column X, (Y unused)
   xdrive.py tap X Y
 
 Uses libX11 and libXtst through ctypes (Python 3 standard library only); DISPLAY must be set.
@@ -98,14 +98,12 @@ def main(argv):
         end = time.monotonic() + seconds
         n = 0
         while time.monotonic() < end:
-            # Four flicks towards the end of the week, then back; a pause lets kinetic scroll run.
-            up = (n // 4) % 2 == 0
-            if n % 8 < 6:
-                a, b = (bottom, top) if up else (top, bottom)
-                p.drag(x, a, x, b, 250)
-                time.sleep(0.35)
-            else:
-                p.wheel(x, y, up, 10)
+            # Six flicks down the list, then six back; a pause lets kinetic scrolling run.
+            # Touchscreens have no wheel, so only drags.
+            up = (n // 6) % 2 == 0
+            a, b = (bottom, top) if up else (top, bottom)
+            p.drag(x, a, x, b, 250)
+            time.sleep(0.35)
             n += 1
         print(n)
     else:
