@@ -94,7 +94,7 @@ def main(argv):
         p.button(1, False)
     elif cmd == "scroll":
         seconds = float(argv[2])
-        x, y, top, bottom = (int(v) for v in argv[3:7]) if len(argv) > 6 else (960, 600, 300, 950)
+        x, y, top, bottom = (int(v) for v in argv[3:7]) if len(argv) > 6 else (960, 700, 420, 1000)
         end = time.monotonic() + seconds
         n = 0
         while time.monotonic() < end:
