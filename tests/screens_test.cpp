@@ -1,0 +1,160 @@
+// Every screen drawn in a headless ImGui context (fonts built without a GL texture, no backend)
+// with fixed demo content and a fixed clock, landscape and portrait, normal and 大字.
+#include "content/demo_content.h"
+#include "kiosk/app.h"
+#include "kiosk/fonts.h"
+#include "kiosk/screens/screens.h"
+#include "kiosk/snapshot.h"
+#include "kiosk/theme.h"
+
+#include "imgui.h"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <stdexcept>
+
+using namespace kiosk;
+
+namespace {
+
+// ImGui asserts become test failures instead of aborting the run.
+struct ImGuiContextGuard {
+    ImGuiContextGuard() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+    }
+    ~ImGuiContextGuard() { ImGui::DestroyContext(); }
+};
+
+content::Date fixedDate() {
+    using namespace std::chrono;
+    return content::Date{year{2026}, month{6}, day{3}}; // a Wednesday
+}
+
+void drawScreens(float width, float height, bool largeText, const content::LocalDateTime& now) {
+    auto files = findCjkFonts();
+    REQUIRE(files); // fonts-noto-cjk is a build dependency of the kiosk
+    ImGuiContextGuard guard;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60;
+
+    auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
+    auto snapshot = makeSnapshot(content, now);
+    const GlyphPlan plan = glyphPlan(*snapshot);
+    const Theme theme = Theme::make(width, height, largeText);
+
+    for (FontProfile profile : {FontProfile::Interactive, FontProfile::Attract}) {
+        Fonts fonts;
+        REQUIRE(fonts.build(*io.Fonts, *files, theme, profile, plan));
+        CHECK(fonts.atlasWidth <= 2048);
+        CHECK(fonts.atlasHeight <= 4096);
+        if (!largeText) CHECK(fonts.atlasHeight <= 2048);
+        auto screens = makeAllScreens();
+        for (auto& screen : screens) {
+            const bool dark = screen->id() == ScreenId::Attract || screen->id() == ScreenId::Night;
+            if (dark != (profile == FontProfile::Attract)) continue;
+            INFO("screen " << screenName(screen->id()) << " " << width << "x" << height << (largeText ? " 大字" : ""));
+            AppState state;
+            state.snapshot = snapshot;
+            state.now = now;
+            state.largeText = largeText;
+            state.screen = screen->id();
+            state.time = 1000;
+            screen->onEnter(state);
+            // Two frames: the first may scroll (to what is on now), the second draws there.
+            for (int frame = 0; frame < 2; ++frame) {
+                ImGui::NewFrame();
+                FrameInput input;
+                input.time = state.time + frame * 0.016;
+                bool wants = false, caught = false;
+                drawFrame(state, *screen, theme, fonts, input, {}, wants, caught);
+                ImGui::Render();
+                const ImDrawData* data = ImGui::GetDrawData();
+                REQUIRE(data);
+                CHECK(data->TotalVtxCount > 40); // something was drawn
+                CHECK_FALSE(state.pendingScreen);  // drawing alone navigates nowhere
+            }
+            screen->onLeave(state);
+        }
+    }
+}
+
+content::LocalDateTime fixedNow(int hour, int minute) { return {fixedDate(), hour * 60 + minute}; }
+
+} // namespace
+
+TEST_CASE("every screen draws in landscape 1920x1080", "[screens]") { drawScreens(1920, 1080, false, fixedNow(10, 15)); }
+TEST_CASE("every screen draws in portrait 1080x1920", "[screens]") { drawScreens(1080, 1920, false, fixedNow(10, 15)); }
+TEST_CASE("every screen draws with 大字 in landscape", "[screens]") { drawScreens(1920, 1080, true, fixedNow(10, 15)); }
+TEST_CASE("every screen draws with 大字 in portrait", "[screens]") { drawScreens(1080, 1920, true, fixedNow(10, 15)); }
+TEST_CASE("screens draw early and late in the day (empty states)", "[screens]") {
+    drawScreens(1920, 1080, false, fixedNow(6, 0));
+    drawScreens(1920, 1080, false, fixedNow(23, 59));
+}
+
+TEST_CASE("screens draw with no content at all", "[screens]") {
+    auto files = findCjkFonts();
+    REQUIRE(files);
+    ImGuiContextGuard guard;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1920, 1080);
+    io.DeltaTime = 1.0f / 60;
+    auto snapshot = makeSnapshot(std::make_shared<const content::Content>(), fixedNow(10, 0));
+    const Theme theme = Theme::make(1920, 1080, false);
+    Fonts fonts;
+    REQUIRE(fonts.build(*io.Fonts, *files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    for (auto& screen : makeAllScreens()) {
+        AppState state;
+        state.snapshot = snapshot;
+        state.now = snapshot->at;
+        screen->onEnter(state);
+        ImGui::NewFrame();
+        bool wants = false, caught = false;
+        drawFrame(state, *screen, theme, fonts, FrameInput{}, {}, wants, caught);
+        ImGui::Render();
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 40);
+    }
+}
+
+TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]") {
+    auto files = findCjkFonts();
+    REQUIRE(files);
+    ImGuiContextGuard guard;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1920, 1080);
+    io.DeltaTime = 1.0f / 60;
+    auto content = std::make_shared<const content::Content>(content::demoContent(fixedDate()));
+    auto snapshot = makeSnapshot(content, fixedNow(10, 15));
+    const Theme theme = Theme::make(1920, 1080, false);
+    Fonts fonts;
+    REQUIRE(fonts.build(*io.Fonts, *files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    auto home = makeHomeScreen();
+    auto frameWith = [&](FrameInput input) {
+        AppState state;
+        state.snapshot = snapshot;
+        state.now = snapshot->at;
+        ImGui::NewFrame();
+        bool wants = false, caught = false;
+        drawFrame(state, *home, theme, fonts, input, {}, wants, caught);
+        ImGui::Render();
+        return state.pendingScreen;
+    };
+    // The first tile (活动安排) sits at the bottom left in landscape.
+    const Point onTile{150, 1000};
+    FrameInput tap;
+    tap.tap = Tap{onTile, {onTile.x + 5, onTile.y}};
+    auto next = frameWith(tap);
+    REQUIRE(next);
+    CHECK(*next == ScreenId::Activities);
+    // Pressed and slid away: no tap reaches the screen, so nothing opens.
+    FrameInput slide;
+    slide.pointerDown = true;
+    slide.dragging = true;
+    slide.downPos = onTile;
+    slide.pos = {onTile.x + 300, onTile.y};
+    CHECK_FALSE(frameWith(slide));
+}

@@ -1,0 +1,193 @@
+// Taps, drags and kinetic scrolling, and the idle timing — plain classes, no display.
+#include "kiosk/widgets/idle_policy.h"
+#include "kiosk/widgets/text.h"
+#include "kiosk/widgets/touch.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace kiosk;
+
+TEST_CASE("a tap fires on release near where the finger went down", "[touch]") {
+    TapTracker t(24);
+    t.down({100, 100}, 0);
+    CHECK(t.isPressing());
+    t.move({110, 105});
+    CHECK(t.isPressing());
+    auto tap = t.up({110, 105});
+    REQUIRE(tap);
+    CHECK(tap->down.x == 100);
+    CHECK(tap->up.x == 110);
+    CHECK_FALSE(t.isDown());
+}
+
+TEST_CASE("a sliding finger never taps, even when it comes back", "[touch]") {
+    TapTracker t(24);
+    t.down({100, 100}, 0);
+    t.move({100, 160});
+    CHECK(t.isDragging());
+    CHECK_FALSE(t.isPressing());
+    t.move({100, 101});
+    CHECK(t.isDragging());
+    CHECK_FALSE(t.up({100, 100}));
+}
+
+TEST_CASE("a cancelled gesture does not tap", "[touch]") {
+    TapTracker t(24);
+    t.down({10, 10}, 0);
+    t.cancel();
+    CHECK_FALSE(t.isPressing());
+    CHECK_FALSE(t.up({10, 10}));
+    // The next gesture is fresh.
+    t.down({10, 10}, 1);
+    CHECK(t.up({12, 12}));
+}
+
+TEST_CASE("dragging moves content with the finger and clamps at the ends", "[scroll]") {
+    TouchScroller s;
+    s.setBounds(3000, 1000);
+    CHECK(s.maxOffset() == 2000);
+    s.beginDrag(800, 0.0);
+    s.dragTo(500, 0.1); // finger up 300 px: content scrolls down 300
+    CHECK(s.offset() == Approx(300));
+    s.dragTo(900, 0.2); // past the top
+    CHECK(s.offset() == 0);
+    s.dragTo(-5000, 0.3);
+    CHECK(s.offset() == 2000);
+}
+
+TEST_CASE("a flick keeps moving, slows down and stops", "[scroll]") {
+    TouchScroller s;
+    s.setBounds(100000, 1000);
+    s.beginDrag(900, 0.00);
+    for (int i = 1; i <= 6; ++i) s.dragTo(900 - i * 20.0f, i * 0.016);
+    s.endDrag(6 * 0.016);
+    CHECK(s.isMoving());
+    CHECK(s.velocity() == Approx(1250).margin(20)); // 20 px per 16 ms
+    const float released = s.offset();
+    double t = 6 * 0.016;
+    float lastVelocity = s.velocity();
+    int frames = 0;
+    while (s.update(t += 0.016)) {
+        CHECK(s.velocity() < lastVelocity); // friction only slows it
+        lastVelocity = s.velocity();
+        REQUIRE(++frames < 1000);
+    }
+    CHECK_FALSE(s.isMoving());
+    // Travel ≈ v·τ (exponential decay), give or take the stop threshold.
+    CHECK(s.offset() - released == Approx(1250 * TouchScroller::kTimeConstant).margin(40));
+}
+
+TEST_CASE("momentum is frame-rate independent", "[scroll]") {
+    auto run = [](double step) {
+        TouchScroller s;
+        s.setBounds(100000, 1000);
+        s.beginDrag(900, 0);
+        s.dragTo(800, 0.05);
+        s.endDrag(0.05);
+        double t = 0.05;
+        while (s.update(t += step)) {}
+        return s.offset();
+    };
+    CHECK(run(1.0 / 60) == Approx(run(1.0 / 30)).margin(15));
+}
+
+TEST_CASE("a slow release or a pause before lifting has no momentum", "[scroll]") {
+    TouchScroller s;
+    s.setBounds(5000, 1000);
+    s.beginDrag(500, 0);
+    s.dragTo(499, 0.5);
+    s.endDrag(0.5);
+    CHECK_FALSE(s.isMoving());
+    s.beginDrag(500, 1.0);
+    s.dragTo(300, 1.05);
+    s.endDrag(1.5); // held still 450 ms before lifting
+    CHECK_FALSE(s.isMoving());
+}
+
+TEST_CASE("momentum stops at the end of the list and a finger stops it", "[scroll]") {
+    TouchScroller s;
+    s.setBounds(1200, 1000); // only 200 px to scroll
+    s.beginDrag(900, 0);
+    s.dragTo(850, 0.02);
+    s.dragTo(800, 0.04);
+    s.endDrag(0.04);
+    double t = 0.04;
+    while (s.update(t += 0.016)) {}
+    CHECK(s.offset() == Approx(200));
+    s.scrollTo(0);
+    s.beginDrag(900, 10);
+    s.dragTo(800, 10.03);
+    s.endDrag(10.03);
+    REQUIRE(s.isMoving());
+    s.stop();
+    CHECK_FALSE(s.isMoving());
+    CHECK_FALSE(s.update(10.1));
+}
+
+TEST_CASE("idle: warning after 90 s, home after 20 more, attract 60 s later", "[idle]") {
+    IdleSettings settings;
+    IdlePolicy idle(settings, 0);
+    const int noon = 12 * 60;
+    auto st = idle.evaluate(10, noon, false);
+    CHECK(st.phase == IdlePhase::Active);
+    CHECK(st.nextChange == Approx(90));
+    st = idle.evaluate(90.5, noon, false);
+    CHECK(st.phase == IdlePhase::Warning);
+    CHECK(st.warningSecondsLeft == 20);
+    st = idle.evaluate(105.2, noon, false);
+    CHECK(st.warningSecondsLeft == 5);
+    st = idle.evaluate(110, noon, false);
+    CHECK(st.phase == IdlePhase::GoHome);
+    idle.wentHome(110);
+    st = idle.evaluate(150, noon, true);
+    CHECK(st.phase == IdlePhase::Active);
+    CHECK(st.nextChange == Approx(170));
+    st = idle.evaluate(170, noon, true);
+    CHECK(st.phase == IdlePhase::Attract);
+    // The touch that wakes attract mode is swallowed.
+    CHECK(idle.touched(200));
+    CHECK(idle.phase() == IdlePhase::Active);
+    CHECK_FALSE(idle.touched(201));
+}
+
+TEST_CASE("idle: a touch during the warning keeps reading", "[idle]") {
+    IdlePolicy idle({}, 0);
+    CHECK(idle.evaluate(95, 600, false).phase == IdlePhase::Warning);
+    CHECK(idle.touched(96)); // swallowed: dismisses the warning only
+    CHECK(idle.evaluate(100, 600, false).phase == IdlePhase::Active);
+    CHECK(idle.evaluate(186, 600, false).phase == IdlePhase::Warning);
+}
+
+TEST_CASE("idle: night hours dim instead of attract, and switch back in the morning", "[idle]") {
+    IdleSettings s;
+    CHECK(inNightWindow(s, 23 * 60));
+    CHECK(inNightWindow(s, 2 * 60));
+    CHECK_FALSE(inNightWindow(s, 6 * 60));
+    CHECK_FALSE(inNightWindow(s, 21 * 60 + 59));
+    IdlePolicy idle(s, 0);
+    CHECK(idle.evaluate(61, 23 * 60, true).phase == IdlePhase::Night);
+    CHECK(idle.evaluate(5000, 23 * 60 + 30, true).phase == IdlePhase::Night);
+    CHECK(idle.evaluate(9000, 6 * 60, true).phase == IdlePhase::Attract);
+    CHECK(idle.touched(9001));
+}
+
+TEST_CASE("Chinese lines break between characters, never before closing punctuation", "[text]") {
+    auto advance = [](char32_t c) { return c < 0x80 ? 10.0f : 20.0f; };
+    const std::string text = "先送小礼品，再讲课";
+    auto lines = breakLines(text, 100, advance); // 5 CJK characters per line
+    REQUIRE(lines.size() == 2);
+    // "，" may not start a line: it goes down with 品 instead.
+    CHECK(text.substr(lines[0].begin, lines[0].end - lines[0].begin) == "先送小礼");
+    CHECK(text.substr(lines[1].begin, lines[1].end - lines[1].begin) == "品，再讲课");
+    // Phone numbers and times stay whole.
+    const std::string phone = "请打0353-5550101问问";
+    lines = breakLines(phone, 150, advance);
+    bool whole = false;
+    for (const auto& l : lines)
+        if (phone.substr(l.begin, l.end - l.begin).find("0353-5550101") != std::string::npos) whole = true;
+    CHECK(whole);
+    // Explicit line breaks are kept.
+    CHECK(breakLines("一\n二", 1000, advance).size() == 2);
+}
