@@ -3,8 +3,9 @@
 # Usage: bash minisign_interop_test.sh BUILD_DIR SOURCE_DIR
 set -u
 
-BUILD_DIR=${1:?build dir}
-SOURCE_DIR=${2:?source dir}
+# Absolute paths: the checks run in a scratch directory.
+BUILD_DIR=$(cd "${1:?build dir}" && pwd)
+SOURCE_DIR=$(cd "${2:?source dir}" && pwd)
 TOOL="$BUILD_DIR/kiosk-content"
 
 if ! command -v minisign >/dev/null 2>&1; then
