@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Renders every kiosk screen under Xvfb (landscape, and portrait for a few), checks each PNG
+# exists and is not blank, and reads key words back with tesseract (chi_sim) — a fair check
+# that the Chinese text is really rendered and legible.
+# Usage: screenshot_test.sh BUILD_DIR SOURCE_DIR [OUT_DIR]
+set -euo pipefail
+BUILD_DIR=$(cd "$1" && pwd)
+SOURCE_DIR=$(cd "$2" && pwd)
+OUT_DIR=${3:-}
+KIOSK=$BUILD_DIR/kiosk
+[[ -x $KIOSK ]] || { echo "no $KIOSK: build the kiosk target first" >&2; exit 1; }
+for tool in xvfb-run tesseract python3; do
+    command -v $tool >/dev/null || { echo "SKIP: $tool not installed" >&2; exit 0; }
+done
+
+TMP=$(mktemp -d /tmp/kiosk-shots.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+DATA=$TMP/data
+mkdir -p "$DATA"
+NOW=2026-06-03T10:15 # a Wednesday morning: activities on now, lunch, a clinic today
+failures=0
+
+# shot NAME SIZE FILE
+shot() {
+    xvfb-run -a -s "-screen 0 1920x1920x24" "$KIOSK" --data-dir "$DATA" --windowed "$2" --now "$NOW" \
+        --screen "$1" --screenshot "$3" >"$3.log" 2>&1
+}
+
+# not_blank FILE: a real screen has many distinct colours and both dark and light pixels.
+not_blank() {
+    python3 - "$1" <<'PY'
+import sys, zlib, struct
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+pos, idat, w, h = 8, b'', 0, 0
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b'IHDR': w, h = struct.unpack('>II', body[:8])
+    if kind == b'IDAT': idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+stride = w * 4 + 1
+# Sample the filter-0 free bytes roughly: distinct byte values across rows are enough to tell
+# a blank or single-colour image from a drawn screen.
+values = set()
+for y in range(0, h, max(1, h // 60)):
+    row = raw[y * stride + 1:(y + 1) * stride]
+    values.update(row[::97])
+if len(values) < 20:
+    print('blank-looking image: %d distinct values' % len(values)); sys.exit(1)
+PY
+}
+
+# expect FILE WORD... : every word must appear in the OCR text (spaces removed). Words are
+# picked from dark-on-light text: tesseract reads white-on-colour chips and tiles poorly.
+expect() {
+    local file=$1; shift
+    local text
+    text=$(tesseract "$file" - -l chi_sim 2>/dev/null | tr -d ' \n\t')
+    local word missing=0
+    for word in "$@"; do
+        if [[ $text != *"$word"* ]]; then
+            echo "FAIL: $(basename "$file"): \"$word\" not read back" >&2
+            missing=1
+        fi
+    done
+    if ((missing)); then
+        echo "  OCR read: ${text:0:300}" >&2
+        failures=$((failures + 1))
+    fi
+}
+
+check() { # check SCREEN SIZE WORD...
+    local screen=$1 size=$2; shift 2
+    local file=$TMP/$screen-$size.png
+    if ! shot "$screen" "$size" "$file"; then
+        echo "FAIL: kiosk --screen $screen --windowed $size exited non-zero" >&2
+        cat "$file.log" >&2
+        failures=$((failures + 1))
+        return
+    fi
+    [[ -s $file ]] || { echo "FAIL: no $file" >&2; failures=$((failures + 1)); return; }
+    not_blank "$file" || { echo "FAIL: $file looks blank" >&2; failures=$((failures + 1)); return; }
+    expect "$file" "$@"
+    if [[ -n $OUT_DIR ]]; then
+        local tag=landscape
+        [[ $size == 1080x1920 ]] && tag=portrait
+        cp "$file" "$OUT_DIR/$screen-$tag.png"
+    fi
+    echo "ok: $screen $size"
+}
+
+check home 1920x1080 服务站 星期三 午餐
+check activities 1920x1080 义务理发 地点
+check meals 1920x1080 刀削面 价格
+check lectures 1920x1080 义诊 主讲
+check notices 1920x1080 置顶 停水通知
+check guide 1920x1080 防骗 96110
+check contacts 1920x1080 常用电话 110
+check attract 1920x1080 服务站
+check home 1080x1920 服务站 星期三
+check guide 1080x1920 防骗 96110
+for s in activities meals lectures notices contacts attract; do
+    if [[ -n $OUT_DIR ]]; then check $s 1080x1920; fi
+done
+
+# The atlas stays within 2048x2048 for the demo content.
+while read -r w h; do
+    if ((w > 2048 || h > 2048)); then
+        echo "FAIL: font atlas ${w}x${h} is larger than 2048x2048" >&2
+        failures=$((failures + 1))
+    fi
+done < <(grep -ohE "font atlas [0-9]+x[0-9]+" "$TMP"/*.log | sed -E 's/font atlas ([0-9]+)x([0-9]+)/\1 \2/')
+
+if ((failures)); then
+    echo "$failures screenshot check(s) failed" >&2
+    exit 1
+fi
+echo "all screenshot checks passed"
