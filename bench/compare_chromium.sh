@@ -103,20 +103,27 @@ measure_window() {
         R[$key,pss]="n/a"; R[$key,cpu]="n/a"; R[$key,xcpu]="n/a"
         return 0
     fi
-    R[$key,pss]=$(python3 "$BENCH_DIR/proctree.py" pss "$pid")
-    R[$key,procs]=$(python3 "$BENCH_DIR/proctree.py" pids "$pid" | wc -l)
+    local tapped=0
     if [[ -n ${MEASURE_TAP:-} ]]; then
         # The kiosk leaves home for attract after 60 s without a touch, the moment its clock
         # first ticks (--now starts at HH:00). One tap on inert text before the window restarts
         # that count, so the window holds a minute tick on home. Chromium gets the same tap.
         # shellcheck disable=SC2086
         python3 "$BENCH_DIR/xdrive.py" tap $MEASURE_TAP
-        sleep 2
+        tapped=$EPOCHSECONDS
     fi
+    R[$key,pss]=$(python3 "$BENCH_DIR/proctree.py" pss "$pid")
+    R[$key,procs]=$(python3 "$BENCH_DIR/proctree.py" pids "$pid" | wc -l)
+    # Let the tap's frames and the PSS walk finish before the window opens.
+    ((tapped)) && sleep $((EPOCHSECONDS - tapped < 2 ? 2 - (EPOCHSECONDS - tapped) : 0))
     cpu=$(python3 "$BENCH_DIR/proctree.py" cpu "$pid" "$secs" "$XVFB_PID")
+    # What the program logged up to the end of the window (a later switch does not count).
+    cp "$log" "$BENCH_TMP/$label.window.log"
+    # What was on screen at the end of the window, to look at (ImageMagick, if installed).
+    command -v import >/dev/null && import -window root -resize 50% "$OUT_DIR/$label-end.png" 2>/dev/null || true
+    bench_stop "$pid"
     R[$key,cpu]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["tree"])' "$cpu")
     R[$key,xcpu]=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["x"])' "$cpu")
-    bench_stop "$pid"
     cp "$log" "$OUT_DIR/$label.log" 2>/dev/null || true
     bench_log "$label: pss ${R[$key,pss]} kB in ${R[$key,procs]} process(es), cpu ${R[$key,cpu]}% (+ X server ${R[$key,xcpu]}%)"
 }
@@ -174,7 +181,7 @@ fi
 
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 NOTES=""
-if grep -q "attract profile" "$BENCH_TMP/kiosk-home.log" 2>/dev/null; then
+if grep -q "attract profile" "$BENCH_TMP/kiosk-home.window.log" 2>/dev/null; then
     NOTES+="The kiosk switched to attract mode inside the home window: the home idle figure is not clean. "
 fi
 if python3 -c 'import os,sys; sys.exit(0 if float(sys.argv[1]) > os.cpu_count() else 1)' "${LOAD_END%% *}"; then
