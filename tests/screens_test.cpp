@@ -52,7 +52,7 @@ void drawScreens(float width, float height, bool largeText, const content::Local
         REQUIRE(fonts.build(*io.Fonts, *files, theme, profile, plan));
         CHECK(fonts.atlasWidth <= 2048);
         CHECK(fonts.atlasHeight <= 4096);
-        if (!largeText) CHECK(fonts.atlasHeight <= 2048);
+        CHECK(fonts.atlasHeight <= 2048);
         auto screens = makeAllScreens();
         for (auto& screen : screens) {
             const bool dark = screen->id() == ScreenId::Attract || screen->id() == ScreenId::Night;

@@ -3,6 +3,7 @@
 // first. Everything drifts a few pixels over minutes against burn-in. A touch goes home (the
 // app swallows it so nothing underneath fires).
 #include "kiosk/app_state.h"
+#include "kiosk/screens/burn_in.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
@@ -17,12 +18,6 @@ namespace kiosk {
 namespace {
 
 constexpr double kSlideSeconds = 10; // each slide ≥ 8 s
-
-// A slow Lissajous path of ±10 px, one loop in tens of minutes.
-ImVec2 burnInDrift(double time, float scale) {
-    return ImVec2(static_cast<float>(10 * scale * std::sin(time / 397.0)),
-                  static_cast<float>(8 * scale * std::sin(time / 541.0)));
-}
 
 class AttractScreen final : public Screen {
 public:
@@ -91,7 +86,7 @@ public:
         // Which slide of how many, as dots on the title line.
         const float dotR = t.px(12);
         for (int i = 0; i < n; ++i) {
-            const ImVec2 c(W - m + drift.x - (n - 1 - i) * dotR * 3 - dotR, y + titleH * 0.5f);
+            const ImVec2 c(W - m + drift.x - t.gap - (n - 1 - i) * dotR * 3 - dotR, y + titleH * 0.5f);
             if (i == index) d->AddCircleFilled(c, dotR, p.attractText.packed());
             else d->AddCircle(c, dotR, p.attractText.packed(170), 24, 2.0f);
         }
@@ -120,37 +115,8 @@ private:
     double m_start = 0;
 };
 
-// Night: the screen dims to a clock; a touch wakes it.
-class NightScreen final : public Screen {
-public:
-    ScreenId id() const override { return ScreenId::Night; }
-    void draw(AppState& state) override {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        ImDrawList* d = u.draw();
-        ImFont* cf = u.fonts().bigClock;
-        ImFont* df = u.fonts().display;
-        const float W = state.width, H = state.height;
-        d->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.nightBackground.packed());
-        const ImVec2 drift = burnInDrift(state.time, t.scale * 3);
-        char clock[16];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
-        const float cy = H * 0.38f + drift.y;
-        const float cw = textWidth(cf, clock);
-        d->AddText(cf, cf->FontSize, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(), clock);
-        const std::string date = content::formatMonthDayChinese(state.now.date) + " " +
-                                 content::weekdayName(content::weekdayIndex(state.now.date));
-        drawCentered(d, df, ImVec2(drift.x, cy + cf->FontSize * 0.6f), ImVec2(W + drift.x, cy + cf->FontSize * 0.6f + df->FontSize),
-                     p.nightText.packed(), date);
-        drawCentered(d, df, ImVec2(drift.x, H * 0.8f + drift.y), ImVec2(W + drift.x, H * 0.8f + df->FontSize + drift.y),
-                     p.nightText.packed(), ui::kTouchToWake);
-    }
-};
-
 } // namespace
 
 std::unique_ptr<Screen> makeAttractScreen() { return std::make_unique<AttractScreen>(); }
-std::unique_ptr<Screen> makeNightScreen() { return std::make_unique<NightScreen>(); }
 
 } // namespace kiosk

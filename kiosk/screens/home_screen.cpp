@@ -155,6 +155,8 @@ private:
         std::string title;
         std::string detail;
         ScreenId target;
+        const char* iconUnused = nullptr;
+        std::string more; // filled into the card's remaining lines
         const char* icon;
         int colorIndex;
     };
@@ -165,7 +167,7 @@ private:
         const Palette& p = t.palette;
         std::vector<CardText> cards;
 
-        CardText act{"", p.primary, true, "", "", ScreenId::Activities, ui::kIconActivities, 0};
+        CardText act{"", p.primary, true, "", "", ScreenId::Activities, nullptr, "", ui::kIconActivities, 0};
         if (s.highlight >= 0) {
             const auto& o = s.today[s.highlight];
             act.label = o.ongoing ? ui::kOngoing : ui::kNext;
@@ -173,6 +175,7 @@ private:
             act.title = o.activity->title;
             act.detail = timeRange(o.activity->start, o.activity->end);
             if (!o.activity->place.empty()) act.detail += " · " + o.activity->place;
+            act.more = o.activity->note;
         } else {
             act.label = ui::kTodayActivity;
             act.labelIsChip = false;
@@ -180,7 +183,7 @@ private:
         }
         cards.push_back(act);
 
-        CardText meal{ui::kTodayLunch, p.text, false, "", "", ScreenId::Meals, ui::kIconMeals, 1};
+        CardText meal{ui::kTodayLunch, p.text, false, "", "", ScreenId::Meals, nullptr, "", ui::kIconMeals, 1};
         const content::Meal* lunch = s.mealOfKind(s.todayMeals, content::MealKind::Lunch);
         if (!lunch && !s.todayMeals.meals.empty()) {
             lunch = s.todayMeals.meals.front();
@@ -188,13 +191,15 @@ private:
         }
         if (lunch) {
             meal.title = joinDishes(lunch->dishes);
-            if (lunch->priceCents) meal.detail = content::formatPrice(*lunch->priceCents) + ui::kYuan;
+            if (lunch->priceCents) meal.detail = std::string(ui::kPrice) + " " + content::formatPrice(*lunch->priceCents) + ui::kYuan;
+            for (const auto& tag : lunch->tags) meal.more += (meal.more.empty() ? "" : "、") + tag;
+            if (!lunch->note.empty()) meal.more += (meal.more.empty() ? "" : "。") + lunch->note;
         } else {
             meal.title = ui::kNoMealsToday;
         }
         cards.push_back(meal);
 
-        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, ui::kIconLectures, 2};
+        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, nullptr, "", ui::kIconLectures, 2};
         if (!s.lectures.empty()) {
             const auto& l = s.lectures.front();
             lec.label = content::countdownText(l.daysUntil) + " " + content::lectureKindName(l.lecture->kind);
@@ -203,6 +208,7 @@ private:
             lec.title = l.lecture->title;
             lec.detail = content::formatMonthDayChinese(l.lecture->date) + " " + content::formatTime(l.lecture->start);
             if (!l.lecture->place.empty()) lec.detail += " · " + l.lecture->place;
+            if (!l.lecture->speaker.empty()) lec.more = std::string(ui::kSpeaker) + "：" + l.lecture->speaker;
         } else {
             lec.title = ui::kNoLectures;
         }
@@ -250,7 +256,13 @@ private:
         const float detailH = c.detail.empty() ? 0 : lineAdvance(bf, t.lineSpacing);
         const int titleLines = std::max(1, static_cast<int>((bottom - y - detailH) / lineAdvance(hf, 1.3f)));
         y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.3f, std::min(titleLines, 3));
-        if (!c.detail.empty()) drawLine(d, bf, ImVec2(x, y + t.px(4)), w, p.textMuted.packed(), c.detail);
+        if (!c.detail.empty()) {
+            drawLine(d, bf, ImVec2(x, y + t.px(4)), w, p.text.packed(), c.detail);
+            y += detailH;
+        }
+        const int moreLines = static_cast<int>((bottom - y) / lineAdvance(bf, t.lineSpacing));
+        if (!c.more.empty() && moreLines > 0)
+            drawParagraph(d, bf, ImVec2(x, y), w, p.textMuted.packed(), c.more, t.lineSpacing, moreLines);
         d->PopClipRect();
         if (u.tapped(a, b)) state.go(c.target);
     }

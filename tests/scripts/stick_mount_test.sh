@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# A USB stick, simulated by a tmpfs mounted under a temporary media root, holding KIOSK/ with a
+# signed package: the running kiosk applies it (status.json) and writes KIOSK/import-report.txt.
+# Needs root and permission to mount; otherwise prints SKIP and exits 0.
+# Usage: stick_mount_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$(cd "$1" && pwd)
+kiosk=$build/kiosk
+tool=$build/kiosk-content
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "SKIP: needs root to mount"
+    exit 0
+fi
+for cmd in xvfb-run python3 mount umount; do
+    if ! command -v "$cmd" >/dev/null; then
+        echo "SKIP: $cmd is not installed"
+        exit 0
+    fi
+done
+
+tmp=$(mktemp -d)
+pid_file=$tmp/kiosk.pid
+runner=
+cleanup() {
+    if [ -s "$pid_file" ]; then kill -TERM "$(cat "$pid_file")" 2>/dev/null || true; fi
+    if [ -n "$runner" ]; then wait "$runner" 2>/dev/null || true; fi
+    umount -l "$media/U盘 STICK" 2>/dev/null || true
+    umount -l "$prep" 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+data=$tmp/data
+status=$tmp/status
+media=$tmp/media
+prep=$tmp/prep
+mkdir -p "$data" "$status" "$media" "$prep"
+
+if ! mount -t tmpfs -o size=16m kiosk-stick "$prep" 2>/dev/null; then
+    echo "SKIP: mount is not permitted here"
+    exit 0
+fi
+
+# Keys: staff sign on the office PC; the kiosk trusts the public key.
+"$tool" keygen -p "$tmp/staff.pub" -s "$tmp/staff.key" >/dev/null
+"$tool" trust "$tmp/staff.pub" --data-dir "$data" >/dev/null
+
+# The stick's contents, complete before it "arrives".
+version=209901011000
+mkdir -p "$prep/KIOSK"
+printf '日期,餐次,菜品,价格,标签,备注\r\n每天,午餐,红烧肉、清炒时蔬、米饭,12元,软烂,\r\n' >"$prep/KIOSK/meals.csv"
+printf '名称,电话,说明,类别\r\n社区服务站,010-12345678,工作日 8:30-17:00,社区\r\n' >"$prep/KIOSK/contacts.csv"
+"$tool" sign "$prep/KIOSK" --key "$tmp/staff.key" --version "$version" >/dev/null
+
+status_field() {
+    python3 - "$status/status.json" "$1" <<'PY' 2>/dev/null || true
+import json, sys
+try:
+    with open(sys.argv[1], encoding="utf-8") as f:
+        value = json.load(f)
+    for key in sys.argv[2].split("."):
+        value = value[key]
+    print(value)
+except Exception:
+    pass
+PY
+}
+
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+    local seconds=$1 what=$2
+    shift 2
+    local end=$((SECONDS + seconds))
+    while [ $SECONDS -lt $end ]; do
+        if "$@"; then return 0; fi
+        if [ -n "$runner" ] && ! kill -0 "$runner" 2>/dev/null; then
+            echo "FAIL: the kiosk ended while waiting for $what"
+            return 1
+        fi
+        sleep 0.2
+    done
+    echo "FAIL: timed out waiting for $what"
+    return 1
+}
+
+xvfb-run -a -s "-screen 0 1280x800x24" \
+    sh -c 'echo $$ >"$0"; exec "$@"' "$pid_file" \
+    "$kiosk" --data-dir "$data" --media-root "$media" --status-dir "$status" \
+    --windowed 1280x800 >"$tmp/kiosk.log" 2>&1 &
+runner=$!
+
+has_status() { [ -n "$(status_field content_version)" ]; }
+wait_for 30 "the first status.json" has_status || { cat "$tmp/kiosk.log"; exit 1; }
+echo "kiosk up, content version $(status_field content_version)"
+
+# The stick is "plugged in": its filesystem appears under the media root in one mount.
+mkdir -p "$media/U盘 STICK"
+mount --bind "$prep" "$media/U盘 STICK"
+
+applied() { [ "$(status_field content_version)" = "$version" ]; }
+wait_for 30 "content version $version in status.json" applied || { cat "$tmp/kiosk.log"; cat "$status/status.json"; exit 1; }
+echo "applied: $(status_field last_import.summary)"
+
+report="$media/U盘 STICK/KIOSK/import-report.txt"
+has_report() { [ -s "$report" ]; }
+wait_for 10 "KIOSK/import-report.txt on the stick" has_report || exit 1
+if [ "$(head -c 3 "$report" | od -An -tx1 | tr -d ' \n')" != "efbbbf" ]; then
+    echo "FAIL: import-report.txt does not start with a UTF-8 BOM"
+    exit 1
+fi
+grep -q $'\r$' "$report" || { echo "FAIL: import-report.txt lines do not end in CRLF"; exit 1; }
+echo "report written: $(wc -l <"$report") lines"
+
+# Pulled and plugged in again: a new insertion is read again (and the kiosk keeps running).
+umount "$media/U盘 STICK"
+sleep 1
+mount --bind "$prep" "$media/U盘 STICK"
+sleep 3
+umount "$media/U盘 STICK"
+
+kill -TERM "$(cat "$pid_file")"
+rc=0
+wait "$runner" || rc=$?
+runner=
+: >"$pid_file"
+if [ "$rc" -ne 0 ]; then
+    echo "FAIL: the kiosk exited with $rc after SIGTERM"
+    cat "$tmp/kiosk.log"
+    exit 1
+fi
+echo "PASS"
