@@ -91,7 +91,7 @@ check() { # check SCREEN SIZE WORD...
     echo "ok: $screen $size"
 }
 
-check home 1920x1080 服务站 星期三 午餐
+check home 1920x1080 服务站 星期三 义务理发
 check activities 1920x1080 义务理发 地点
 check meals 1920x1080 刀削面 价格
 check lectures 1920x1080 义诊 主讲
