@@ -72,6 +72,25 @@ std::string stickRelative(const fs::path& file)
     return parent.filename().string() + "/" + file.filename().string();
 }
 
+void appendUtf8(std::string& out, char32_t c)
+{
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
 bool contains(ImVec2 min, ImVec2 max, Point p)
 {
     return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y;
@@ -516,9 +535,18 @@ std::string UpdateOverlay::eventText(const platform::UpdateEvent& event)
 
 // ------------------------------------------------------------------ UpdateUi
 
-UpdateUi::UpdateUi(App& app, platform::UpdateService& service, content::DataDir dataDir)
-    : m_app(app), m_overlay(service, dataDir)
+UpdateUi::UpdateUi(App& app, platform::UpdateService& service, content::DataDir dataDir, GlyphSink addGlyphText)
+    : m_app(app), m_addGlyphText(std::move(addGlyphText)), m_overlay(service, dataDir)
 {
+    if (m_addGlyphText) {
+        std::set<char32_t> glyphs;
+        UpdateOverlay::addGlyphs(glyphs);
+        std::string text;
+        for (char32_t c : glyphs)
+            appendUtf8(text, c);
+        text += "kiosk-content set-pin --data-dir " + dataDir.root.string();
+        m_addGlyphText(text);
+    }
     auto staff = std::make_unique<StaffScreen>(service, dataDir);
     m_staff = staff.get();
     m_app.addScreen(std::move(staff));
@@ -527,6 +555,8 @@ UpdateUi::UpdateUi(App& app, platform::UpdateService& service, content::DataDir 
 
 void UpdateUi::handle(const platform::UpdateEvent& event)
 {
+    if (m_addGlyphText)
+        m_addGlyphText(UpdateOverlay::eventText(event));
     if (event.snapshot)
         m_app.setContent(event.snapshot);
     const double now = monotonicSeconds();

@@ -10,9 +10,11 @@
 #include "kiosk/widgets/pin_pad.h"
 #include "platform/update_service.h"
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -90,13 +92,18 @@ private:
 // and routes service events. Construct after the App and the UpdateService.
 class UpdateUi {
 public:
-    UpdateUi(App& app, platform::UpdateService& service, content::DataDir dataDir);
+    // `addGlyphText` gets every text the update UI may draw (its fixed strings now, each
+    // event's summaries and problems later), so the app can bake those characters into the
+    // font atlas; it may be empty when the app bakes them some other way.
+    using GlyphSink = std::function<void(std::string_view)>;
+    UpdateUi(App& app, platform::UpdateService& service, content::DataDir dataDir, GlyphSink addGlyphText = {});
     // The UpdateService listener (main thread).
     void handle(const platform::UpdateEvent& event);
     UpdateOverlay& overlay() { return m_overlay; }
 
 private:
     App& m_app;
+    GlyphSink m_addGlyphText;
     UpdateOverlay m_overlay;
     StaffScreen* m_staff = nullptr; // owned by the app
 };

@@ -80,10 +80,54 @@ void SystemdNotifier::tick()
     if (!m_watchdog)
         return;
     const auto now = std::chrono::steady_clock::now();
-    if (now - m_lastPing < m_interval)
+    // Half the interval: pings posted every interval may run a little early or late.
+    if (now - m_lastPing < m_interval / 2)
         return;
     m_lastPing = now;
     send("WATCHDOG=1");
+}
+
+MainLoopWatchdog::MainLoopWatchdog(MainQueue& queue)
+    : m_queue(queue), m_notifier(std::make_shared<SystemdNotifier>()),
+      m_readySent(std::make_shared<std::atomic<bool>>(false))
+{
+}
+
+MainLoopWatchdog::~MainLoopWatchdog()
+{
+    stop();
+}
+
+void MainLoopWatchdog::start()
+{
+    if (!m_notifier->enabled() || m_thread.joinable())
+        return;
+    m_thread = std::thread([this] {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping) {
+            m_queue.post([notifier = m_notifier, ready = m_readySent] {
+                if (!ready->exchange(true))
+                    notifier->ready();
+                notifier->tick();
+            });
+            m_wake.wait_for(lock, m_notifier->watchdogInterval(), [&] { return m_stopping; });
+        }
+    });
+}
+
+void MainLoopWatchdog::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) {
+        m_thread.join();
+        m_notifier->stopping();
+    }
 }
 
 } // namespace platform
