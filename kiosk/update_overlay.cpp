@@ -23,6 +23,7 @@ constexpr const char* kRejected = "未能更新，内容没有改变";
 constexpr const char* kRejectedDrop = "同步文件夹里的内容包未能更新，内容没有改变";
 constexpr const char* kReportOnStick = "完整的报告已写到U盘：";
 constexpr const char* kReportNotWritten = "U盘不能写入，报告没有保存。可在电脑上用 kiosk-content check 检查。";
+constexpr const char* kFound = "发现 %d 个问题：";
 constexpr const char* kMoreProblems = "还有 %d 个问题，见报告。";
 constexpr const char* kVersion = "版本号 ";
 constexpr const char* kOk = "知道了";
@@ -176,6 +177,8 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         m_titleIsError = true;
         m_title = usb ? text::kRejected : text::kRejectedDrop;
         const auto& problems = event.report->problems;
+        if (!problems.empty())
+            m_body.push_back(formatInt(text::kFound, static_cast<int>(problems.size())));
         for (size_t i = 0; i < problems.size() && static_cast<int>(i) < kProblemLines; ++i)
             m_problems.push_back(problems[i].format());
         if (static_cast<int>(problems.size()) > kProblemLines)
@@ -465,7 +468,8 @@ void UpdateOverlay::drawPin(AppState& state)
     const ImVec2 grid = PinPad::gridSize(t, key);
     ImVec2 gridMin;
     if (side)
-        gridMin = ImVec2(b.x - m - grid.x, a.y + (b.y - a.y - grid.y) * 0.5f);
+        gridMin = ImVec2(x + textW + t.gap + std::max(0.0f, (innerW - textW - t.gap - grid.x) * 0.5f),
+                         a.y + (b.y - a.y - grid.y) * 0.5f);
     else
         gridMin = ImVec2(a.x + (b.x - a.x - grid.x) * 0.5f, b.y - m - btnH - t.gap - grid.y);
 
@@ -510,7 +514,7 @@ void UpdateOverlay::addGlyphs(std::set<char32_t>& glyphs)
 {
     for (const char* s :
          {text::kReading, text::kDoNotPull, text::kApplied, text::kAppliedDrop, text::kCanPull, text::kRejected,
-          text::kRejectedDrop, text::kReportOnStick, text::kReportNotWritten, text::kMoreProblems, text::kVersion,
+          text::kRejectedDrop, text::kReportOnStick, text::kReportNotWritten, text::kFound, text::kMoreProblems, text::kVersion,
           text::kOk, text::kCancel, text::kClose, text::kUnsignedTitle, text::kUnsignedAsk, text::kContains,
           text::kStaffTitle, text::kStaffAsk, text::kChecking, text::kWrongPin, text::kLocked, text::kNoPin,
           text::kHowToSetPin, text::kPulled, text::kCancelled, text::kRowsUnit, "删除确定0123456789●○…、：",
