@@ -521,9 +521,15 @@ Store Store::open(const DataDir& dir, Date today)
     try {
         store.m_content = readStoreFile(currentPath);
     } catch (const StoreError& currentError) {
+        // A newer program's store is not broken: never fall back (and delete it) over that.
+        int currentSchema = 0;
+        try {
+            currentSchema = fileSchemaVersion(currentPath);
+        } catch (const StoreError&) {
+        }
         // The current file is unusable: fall back to the previous one rather than show nothing.
         const fs::path previousPath = dir.storeDir() / pointer->previous;
-        if (pointer->previous.empty() || !fs::exists(previousPath, ec))
+        if (currentSchema > kStoreSchemaVersion || pointer->previous.empty() || !fs::exists(previousPath, ec))
             throw;
         try {
             store.m_content = readStoreFile(previousPath);

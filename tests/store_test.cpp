@@ -225,6 +225,22 @@ TEST_CASE("a store from a newer schema or a broken file is a StoreError", "[stor
     }
     CHECK_THROWS_WITH(readStoreFile(newer), Catch::Contains("升级"));
 
+    // A data dir written by a newer program: open refuses and touches nothing (no fallback).
+    const DataDir dir{tmp.path / "data"};
+    {
+        Store store = Store::open(dir, storeDay());
+        store.replace(sampleContent());
+    }
+    {
+        sqlite::Database db(Store::open(dir, storeDay()).currentFile(), sqlite::Database::Mode::ReadWriteCreate);
+        db.setUserVersion(kStoreSchemaVersion + 1);
+    }
+    const std::vector<std::string> before = storeFiles(dir);
+    const std::string pointer = readBytes(dir.currentPointer());
+    CHECK_THROWS_WITH(Store::open(dir, storeDay()), Catch::Contains("升级"));
+    CHECK(storeFiles(dir) == before);
+    CHECK(readBytes(dir.currentPointer()) == pointer);
+
     writeBytes(tmp.path / "garbage.db", std::string(5000, 'x'));
     CHECK_THROWS_AS(readStoreFile(tmp.path / "garbage.db"), StoreError);
     CHECK_THROWS_AS(readStoreFile(tmp.path / "missing.db"), StoreError);
