@@ -110,6 +110,25 @@ mkdir "$WORK/junk" && head -c 20000 /dev/urandom >"$WORK/junk/content.db"
 expect 1 "$TOOL" check "$WORK/junk"
 contains "content.db"
 
+# a signed package: refused until its key is trusted, then applied with the manifest's version
+cp -r "$PACKAGES/good" "$WORK/signed"
+expect 0 "$TOOL" keygen -p "$WORK/k.pub" -s "$WORK/k.sec"
+expect 0 "$TOOL" sign "$WORK/signed" --key "$WORK/k.sec"
+expect 0 "$TOOL" check "$WORK/signed"
+mkdir "$WORK/data3"
+expect 1 "$TOOL" import "$WORK/signed" --data-dir "$WORK/data3"
+contains "签名"
+expect 0 "$TOOL" trust "$WORK/k.pub" --data-dir "$WORK/data3"
+expect 0 "$TOOL" import "$WORK/signed" --data-dir "$WORK/data3"
+manifest_version=$(grep -o '"version": *[0-9]*' "$WORK/signed/manifest.json" | grep -o '[0-9]*$')
+contains "内容版本：$manifest_version"
+# a listed file changed after signing: rejected, store untouched
+before=$(hash_dir "$WORK/data3/store")
+printf '名称,电话\r\n改过,110\r\n' >"$WORK/signed/contacts.csv"
+expect 1 "$TOOL" import "$WORK/signed" --data-dir "$WORK/data3"
+contains "contacts.csv"
+[[ $(hash_dir "$WORK/data3/store") == "$before" ]] || fail "tampered signed import changed the store"
+
 if [[ $failures -ne 0 ]]; then
     echo "$failures failure(s)" >&2
     exit 1
