@@ -1,5 +1,7 @@
 #include "kiosk/app.h"
 
+#include "content/glyph_set.h"
+
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
@@ -266,6 +268,12 @@ void App::setContent(std::shared_ptr<const content::Content> content) {
     m_pacer.requestNow();
 }
 
+void App::addGlyphText(std::string_view text) {
+    const size_t before = m_extraGlyphs.size();
+    content::addGlyphs(text, m_extraGlyphs);
+    if (m_extraGlyphs.size() != before && m_state.snapshot) refreshSnapshot(true);
+}
+
 void App::refreshSnapshot(bool force) {
     const auto reading = m_clock.now();
     m_state.now = reading.local;
@@ -273,6 +281,7 @@ void App::refreshSnapshot(bool force) {
     if (!force && m_state.snapshot && m_state.snapshot->at == reading.local) return;
     m_state.snapshot = makeSnapshot(m_content, reading.local);
     GlyphPlan plan = glyphPlan(*m_state.snapshot);
+    plan.text.insert(m_extraGlyphs.begin(), m_extraGlyphs.end());
     if (plan.text != m_glyphs.text || plan.display != m_glyphs.display) {
         m_glyphs = std::move(plan);
         m_fontsBuilt = false; // rebuilt before the next frame
@@ -487,6 +496,8 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         return 0;
     }
 
+    // Tasks posted before SDL was up (a stick already inserted) had no event to wake the loop.
+    if (m_queue.drain() > 0) m_pacer.requestNow();
     while (!m_quit && !g_terminate.load()) {
         const auto steadyNow = platform::FramePacer::Clock::now();
         SDL_Event event;

@@ -24,6 +24,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -107,6 +109,9 @@ public:
     void addScreen(std::unique_ptr<Screen> screen);
     void showScreen(ScreenId id);
     void requestRedraw() { m_pacer.requestNow(); }
+    // Main thread: text that overlays may draw (import problems, paths); its characters join
+    // the font atlas before the next frame.
+    void addGlyphText(std::string_view text);
 
 private:
     void handleEvent(const void* sdlEvent);
@@ -126,6 +131,7 @@ private:
     std::optional<FontFiles> m_fontFiles;
     Fonts m_fonts;
     GlyphPlan m_glyphs;
+    std::set<char32_t> m_extraGlyphs;
     bool m_fontsBuilt = false;
     Theme m_theme;
     StationClock m_clock;

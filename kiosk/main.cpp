@@ -2,6 +2,9 @@
 #include "content/data_dir.h"
 #include "content/store.h"
 #include "kiosk/app.h"
+#include "kiosk/update_overlay.h"
+#include "platform/systemd_notify.h"
+#include "platform/update_service.h"
 
 #include <cstdio>
 #include <memory>
@@ -26,8 +29,30 @@ int main(int argc, char** argv) {
     }
 
     kiosk::App app(config);
-    // The update service (USB stick / drop folder import, PIN pad, staff menu) plugs in here:
-    // it takes *store, config.dropDir / mediaRoots / statusDir / allowUnsigned, posts new
-    // content through app.mainQueue() → app.setContent(), and draws through app.addOverlay().
-    return app.run(std::make_shared<const content::Content>(store->content()));
+    auto initial = std::make_shared<const content::Content>(store->content());
+    // From here on the update service's worker owns the store (it opens its own).
+    store.reset();
+
+    platform::UpdateService::Options updates;
+    updates.dataDir = dataDir;
+    if (!config.dropDir.empty()) updates.dropDir = config.dropDir;
+    if (!config.mediaRoots.empty()) updates.mediaRoots = config.mediaRoots;
+    if (!config.statusDir.empty()) updates.statusDir = config.statusDir;
+    updates.allowUnsigned = config.allowUnsigned;
+    updates.clock = [clock] { return clock.now().local; };
+    std::unique_ptr<kiosk::UpdateUi> updateUi;
+    platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {
+        if (updateUi) updateUi->handle(e);
+    });
+    updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir,
+                                               [&app](std::string_view text) { app.addGlyphText(text); });
+    platform::MainLoopWatchdog watchdog(app.mainQueue());
+    if (config.screenshotPath.empty()) {
+        service.start();
+        watchdog.start();
+    }
+    const int status = app.run(std::move(initial));
+    watchdog.stop();
+    service.stop();
+    return status;
 }
