@@ -237,7 +237,9 @@ App::App(AppConfig config)
     m_screens = makeAllScreens();
 }
 
-App::~App() = default;
+App::~App() {
+    if (m_frameLog) std::fclose(m_frameLog);
+}
 
 void App::addScreen(std::unique_ptr<Screen> screen) { m_screens.push_back(std::move(screen)); }
 
@@ -435,6 +437,10 @@ void App::frame(bool capture) {
     }
     m_window->present();
     m_pacer.frameDrawn(platform::FramePacer::Clock::now());
+    if (m_frameLog) {
+        std::fprintf(m_frameLog, "%.3f\n", (monotonicSeconds() - now) * 1000);
+        std::fflush(m_frameLog);
+    }
 
     if (wantsFrames) m_pacer.requestAnimationFrame();
     if (m_state.wakeAt > 0) {
@@ -472,6 +478,10 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         return 1;
     }
     installSignalHandlers();
+    if (const char* log = std::getenv("KIOSK_FRAME_LOG"); log && *log) {
+        m_frameLog = std::fopen(log, "a");
+        if (!m_frameLog) std::fprintf(stderr, "kiosk: cannot open KIOSK_FRAME_LOG %s\n", log);
+    }
     ImGui::GetStyle().AntiAliasedFill = true;
 
     m_content = std::move(initial);

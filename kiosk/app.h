@@ -21,6 +21,7 @@
 #include "platform/frame_pacer.h"
 #include "platform/main_queue.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -152,6 +153,7 @@ private:
     std::optional<Tap> m_tap;
     double m_lastFrameTime = 0;
     std::vector<unsigned char> m_capture;
+    std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
 };
 
 } // namespace kiosk
