@@ -27,7 +27,8 @@ namespace kiosk {
 const char* usageText() {
     return "usage: kiosk --data-dir DIR [--windowed WxH] [--now YYYY-MM-DDTHH:MM] [--screen NAME]\n"
            "             [--screenshot FILE.png] [--drop-dir DIR] [--media-root DIR]... [--status-dir DIR]\n"
-           "             [--allow-unsigned]\n"
+           "             [--allow-unsigned] [--large-text] [--idle-warning SECONDS] [--attract-after SECONDS]\n"
+           "             [--night HH:MM-HH:MM | --night off]\n"
            "  NAME: home, activities, meals, lectures, notices, guide, contacts, attract\n";
 }
 
@@ -88,6 +89,33 @@ bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& err
             config.statusDir = v;
         } else if (arg == "--allow-unsigned") {
             config.allowUnsigned = true;
+        } else if (arg == "--large-text") {
+            config.largeText = true;
+        } else if (arg == "--idle-warning" || arg == "--attract-after") {
+            if (!value(v)) return false;
+            char* end = nullptr;
+            const double seconds = std::strtod(v.c_str(), &end);
+            if (end == v.c_str() || *end != '\0' || !(seconds >= 10 && seconds <= 24 * 3600)) {
+                error = arg + " wants seconds between 10 and 86400, not \"" + v + "\"";
+                return false;
+            }
+            (arg == "--idle-warning" ? config.idle.warnAfter : config.idle.attractAfter) = seconds;
+        } else if (arg == "--night") {
+            if (!value(v)) return false;
+            if (v == "off") {
+                config.idle.nightEnabled = false;
+                continue;
+            }
+            const auto dash = v.find('-');
+            const auto start = dash == std::string::npos ? std::nullopt : content::parseTime(v.substr(0, dash));
+            const auto end = dash == std::string::npos ? std::nullopt : content::parseTime(v.substr(dash + 1));
+            if (!start || !end || *start == *end) {
+                error = "--night wants HH:MM-HH:MM (e.g. 22:00-06:00) or off, not \"" + v + "\"";
+                return false;
+            }
+            config.idle.nightEnabled = true;
+            config.idle.nightStart = *start;
+            config.idle.nightEnd = *end;
         } else if (arg == "--help" || arg == "-h") {
             error = "";
             return false;
@@ -485,6 +513,7 @@ int App::run(std::shared_ptr<const content::Content> initial) {
     ImGui::GetStyle().AntiAliasedFill = true;
 
     m_content = std::move(initial);
+    m_state.largeText = m_config.largeText;
     refreshSnapshot(true);
     m_tracker.setSlop(Theme::make(static_cast<float>(m_window->width()), static_cast<float>(m_window->height()), false).tapSlop);
     m_current = m_config.startScreen;

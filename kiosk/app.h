@@ -49,7 +49,8 @@ struct AppConfig {
     std::vector<std::filesystem::path> mediaRoots; // default /media and /run/media
     std::filesystem::path statusDir;
     bool allowUnsigned = false;
-    IdleSettings idle;
+    bool largeText = false; // --large-text: start in 大字 mode
+    IdleSettings idle;      // --idle-warning, --attract-after, --night
 };
 
 // Parses the kiosk command line (SPEC.md). False with a message on bad arguments.
