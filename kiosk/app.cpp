@@ -29,7 +29,7 @@ const char* usageText() {
            "             [--screenshot FILE.png] [--drop-dir DIR] [--media-root DIR]... [--status-dir DIR]\n"
            "             [--allow-unsigned] [--large-text] [--idle-warning SECONDS] [--attract-after SECONDS]\n"
            "             [--night HH:MM-HH:MM | --night off]\n"
-           "  NAME: home, activities, meals, lectures, notices, guide, contacts, attract\n";
+           "  NAME: home, activities, meals, lectures, notices, guide, contacts, attract (night: the dimmed clock)\n";
 }
 
 bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& error) {
@@ -69,7 +69,7 @@ bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& err
         } else if (arg == "--screen") {
             if (!value(v)) return false;
             ScreenId id;
-            if (!screenFromName(v.c_str(), id) || id == ScreenId::Staff || id == ScreenId::Night) {
+            if (!screenFromName(v.c_str(), id) || id == ScreenId::Staff) {
                 error = "unknown screen \"" + v + "\"";
                 return false;
             }
@@ -519,7 +519,7 @@ int App::run(std::shared_ptr<const content::Content> initial) {
     m_current = m_config.startScreen;
     m_state.screen = m_current;
     screen(m_current)->onEnter(m_state);
-    if (m_current == ScreenId::Attract) m_idle.touched(monotonicSeconds() - 1e6), m_idle.evaluate(monotonicSeconds(), m_state.now.minute, true);
+    if (m_current == ScreenId::Attract || m_current == ScreenId::Night) m_idle.touched(monotonicSeconds() - 1e6), m_idle.evaluate(monotonicSeconds(), m_state.now.minute, true);
 
     const bool screenshot = !m_config.screenshotPath.empty();
     if (screenshot) {

@@ -81,6 +81,7 @@ TEST_CASE("bad arguments are refused with a reason", "[command-line]") {
              {"--data-dir", "/d", "--windowed", "100x100"}, // too small
              {"--data-dir", "/d", "--now", "2026-13-01T09:00"},
              {"--data-dir", "/d", "--screen", "staff"}, // not a visitor screen
+             {"--data-dir", "/d", "--screen", "nowhere"},
              {"--data-dir", "/d", "--idle-warning", "2"},
              {"--data-dir", "/d", "--idle-warning", "ten"},
              {"--data-dir", "/d", "--night", "22:00"},

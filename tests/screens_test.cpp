@@ -158,3 +158,38 @@ TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]
     slide.pos = {onTile.x + 300, onTile.y};
     CHECK_FALSE(frameWith(slide));
 }
+
+TEST_CASE("an urgent notice shows on the night screen too", "[screens]") {
+    auto files = findCjkFonts();
+    REQUIRE(files);
+    ImGuiContextGuard guard;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1920, 1080);
+    io.DeltaTime = 1.0f / 60;
+    const auto night = fixedNow(23, 30);
+    const Theme theme = Theme::make(1920, 1080, false);
+
+    // Vertices the night screen draws for this content (text is a quad per glyph).
+    auto nightVertices = [&](const content::Content& c) {
+        auto snapshot = makeSnapshot(std::make_shared<const content::Content>(c), night);
+        Fonts fonts;
+        REQUIRE(fonts.build(*io.Fonts, *files, theme, FontProfile::Attract, glyphPlan(*snapshot)));
+        auto screen = makeNightScreen();
+        AppState state;
+        state.snapshot = snapshot;
+        state.now = night;
+        screen->onEnter(state);
+        ImGui::NewFrame();
+        bool wants = false, caught = false;
+        drawFrame(state, *screen, theme, fonts, FrameInput{}, {}, wants, caught);
+        ImGui::Render();
+        return ImGui::GetDrawData()->TotalVtxCount;
+    };
+
+    content::Content calm = content::demoContent(night.date);
+    for (auto& n : calm.notices) n.urgent = false;
+    content::Content alarm = calm;
+    alarm.notices.push_back({"停水通知", "明天上午停水", std::nullopt, std::nullopt, false, true});
+    // The frame, 紧急通知：停水通知 (10 glyphs) at least.
+    CHECK(nightVertices(alarm) >= nightVertices(calm) + 4 * 10);
+}

@@ -6,6 +6,7 @@
 #include "kiosk/widgets/ui.h"
 
 #include <cstdio>
+#include <string>
 
 namespace kiosk {
 
@@ -34,6 +35,16 @@ public:
                                  content::weekdayName(content::weekdayIndex(state.now.date));
         drawCentered(d, df, ImVec2(drift.x, cy + cf->FontSize * 0.6f), ImVec2(W + drift.x, cy + cf->FontSize * 0.6f + df->FontSize),
                      p.nightText.packed(), date);
+        // Urgent notices interrupt the night too: 紧急通知 and the title, in words, framed in red.
+        if (state.snapshot && !state.snapshot->urgent.empty()) {
+            const std::string line = std::string(ui::kAttractUrgent) + "：" + state.snapshot->urgent.front()->title;
+            const float bandTop = H * 0.62f + drift.y, bandH = df->FontSize * 1.6f;
+            const float margin = t.margin * 2;
+            d->AddRect(ImVec2(margin + drift.x, bandTop), ImVec2(W - margin + drift.x, bandTop + bandH),
+                       p.urgent.packed(), t.radius, 0, t.scale * 6);
+            drawCentered(d, df, ImVec2(margin + t.gap + drift.x, bandTop), ImVec2(W - margin - t.gap + drift.x, bandTop + bandH),
+                         p.nightText.packed(), line);
+        }
         drawCentered(d, df, ImVec2(drift.x, H * 0.8f + drift.y), ImVec2(W + drift.x, H * 0.8f + df->FontSize + drift.y),
                      p.nightText.packed(), ui::kTouchToWake);
     }
