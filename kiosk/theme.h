@@ -66,7 +66,9 @@ struct Theme {
     // Pixels per design pixel: 1 at 1080 on the short side.
     float scale = 1;
 
-    // Text sizes in pixels (fonts are baked at exactly these).
+    // Text sizes in pixels, as ImGui counts a font's size: the height of its line box (ascent +
+    // descent), at which fonts are baked. Noto Sans CJK's line box is 1.448 em, so a Chinese
+    // character at bodyPx 40 is about 28 px square; the line advance below multiplies the box.
     float bodyPx = 40;
     float headingPx = 56;
     float guidePx = 56;   // the anti-fraud guide's running text
