@@ -298,10 +298,12 @@ void App::setContent(std::shared_ptr<const content::Content> content) {
     m_pacer.requestNow();
 }
 
-void App::addGlyphText(std::string_view text) {
-    const size_t before = m_extraGlyphs.size();
-    content::addGlyphs(text, m_extraGlyphs);
-    if (m_extraGlyphs.size() != before && m_state.snapshot) refreshSnapshot(true);
+void App::setOverlayGlyphText(std::string_view text) {
+    std::set<char32_t> glyphs;
+    content::addGlyphs(text, glyphs);
+    if (glyphs == m_overlayGlyphs) return;
+    m_overlayGlyphs = std::move(glyphs);
+    if (m_state.snapshot) refreshSnapshot(true);
 }
 
 void App::refreshSnapshot(bool force) {
@@ -311,7 +313,7 @@ void App::refreshSnapshot(bool force) {
     if (!force && m_state.snapshot && m_state.snapshot->at == reading.local) return;
     m_state.snapshot = makeSnapshot(m_content, reading.local);
     GlyphPlan plan = glyphPlan(*m_state.snapshot);
-    plan.text.insert(m_extraGlyphs.begin(), m_extraGlyphs.end());
+    plan.text.insert(m_overlayGlyphs.begin(), m_overlayGlyphs.end());
     if (plan.text != m_glyphs.text || plan.display != m_glyphs.display) {
         m_glyphs = std::move(plan);
         m_fontsBuilt = false; // rebuilt before the next frame

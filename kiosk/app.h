@@ -111,9 +111,9 @@ public:
     void addScreen(std::unique_ptr<Screen> screen);
     void showScreen(ScreenId id);
     void requestRedraw() { m_pacer.requestNow(); }
-    // Main thread: text that overlays may draw (import problems, paths); its characters join
-    // the font atlas before the next frame.
-    void addGlyphText(std::string_view text);
+    // Main thread: the text overlays may draw now (import problems, paths), replacing what was
+    // set before; its characters join the font atlas before the next frame.
+    void setOverlayGlyphText(std::string_view text);
 
 private:
     void handleEvent(const void* sdlEvent);
@@ -133,7 +133,7 @@ private:
     std::optional<FontFiles> m_fontFiles;
     Fonts m_fonts;
     GlyphPlan m_glyphs;
-    std::set<char32_t> m_extraGlyphs;
+    std::set<char32_t> m_overlayGlyphs;
     bool m_fontsBuilt = false;
     Theme m_theme;
     StationClock m_clock;

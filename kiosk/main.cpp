@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
         if (updateUi) updateUi->handle(e);
     });
     updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir,
-                                               [&app](std::string_view text) { app.addGlyphText(text); });
+                                               [&app](std::string_view text) { app.setOverlayGlyphText(text); });
     platform::MainLoopWatchdog watchdog(app.mainQueue());
     if (config.screenshotPath.empty()) {
         service.start();

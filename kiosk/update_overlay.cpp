@@ -545,11 +545,10 @@ UpdateUi::UpdateUi(App& app, platform::UpdateService& service, content::DataDir 
     if (m_addGlyphText) {
         std::set<char32_t> glyphs;
         UpdateOverlay::addGlyphs(glyphs);
-        std::string text;
         for (char32_t c : glyphs)
-            appendUtf8(text, c);
-        text += "kiosk-content set-pin --data-dir " + dataDir.root.string();
-        m_addGlyphText(text);
+            appendUtf8(m_fixedText, c);
+        m_fixedText += "kiosk-content set-pin --data-dir " + dataDir.root.string();
+        m_addGlyphText(m_fixedText);
     }
     auto staff = std::make_unique<StaffScreen>(service, dataDir);
     m_staff = staff.get();
@@ -559,8 +558,17 @@ UpdateUi::UpdateUi(App& app, platform::UpdateService& service, content::DataDir 
 
 void UpdateUi::handle(const platform::UpdateEvent& event)
 {
-    if (m_addGlyphText)
-        m_addGlyphText(UpdateOverlay::eventText(event));
+    if (m_addGlyphText) {
+        // The fixed strings and the last few events' words: what the panel and the staff screen
+        // can show. Older events' characters leave the atlas, so it never grows without bound.
+        m_recentText.push_back(UpdateOverlay::eventText(event));
+        if (m_recentText.size() > kRecentEvents)
+            m_recentText.pop_front();
+        std::string text = m_fixedText;
+        for (const auto& t : m_recentText)
+            text += t;
+        m_addGlyphText(text);
+    }
     if (event.snapshot)
         m_app.setContent(event.snapshot);
     const double now = monotonicSeconds();

@@ -10,6 +10,7 @@
 #include "kiosk/widgets/pin_pad.h"
 #include "platform/update_service.h"
 
+#include <deque>
 #include <functional>
 #include <optional>
 #include <set>
@@ -92,9 +93,10 @@ private:
 // and routes service events. Construct after the App and the UpdateService.
 class UpdateUi {
 public:
-    // `addGlyphText` gets every text the update UI may draw (its fixed strings now, each
-    // event's summaries and problems later), so the app can bake those characters into the
-    // font atlas; it may be empty when the app bakes them some other way.
+    // `addGlyphText` gets all the text the update UI may draw now (its fixed strings, and after
+    // each event those plus the last few events' summaries, problems and paths), replacing what
+    // it gave before, so the app can bake those characters into the font atlas; it may be empty
+    // when the app bakes them some other way.
     using GlyphSink = std::function<void(std::string_view)>;
     UpdateUi(App& app, platform::UpdateService& service, content::DataDir dataDir, GlyphSink addGlyphText = {});
     // The UpdateService listener (main thread).
@@ -104,6 +106,9 @@ public:
 private:
     App& m_app;
     GlyphSink m_addGlyphText;
+    static constexpr std::size_t kRecentEvents = 4;
+    std::string m_fixedText;             // every fixed string the update UI draws
+    std::deque<std::string> m_recentText; // eventText of the last kRecentEvents events
     UpdateOverlay m_overlay;
     StaffScreen* m_staff = nullptr; // owned by the app
 };

@@ -2,6 +2,7 @@
 
 #include "content/glyph_set.h"
 #include "content/trust.h"
+#include "kiosk/app.h"
 #include "kiosk/update_overlay.h"
 #include "kiosk/widgets/pin_pad.h"
 #include "platform/status_file.h"
@@ -10,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -514,6 +516,46 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
         content::addGlyphs(line, needed);
     for (char32_t c : needed)
         CHECK(glyphs.count(c) == 1);
+}
+
+TEST_CASE("update UI: the glyph text covers the fixed strings and the last events, and stays bounded", "[update][ui]")
+{
+    TempDir tmp;
+    kiosk::AppConfig config;
+    config.dataDir = tmp.path / "data";
+    kiosk::App app(config); // no window: construction only
+    UpdateService service(fastOptions(tmp), app.mainQueue(), {});
+    std::string latest;
+    int calls = 0;
+    kiosk::UpdateUi ui(app, service, content::DataDir{config.dataDir}, [&](std::string_view text) {
+        latest = std::string(text);
+        ++calls;
+    });
+    // The characters, not the words: the fixed strings arrive as a set of glyphs.
+    auto hasAll = [&](const std::string& words) {
+        std::set<char32_t> want, have;
+        content::addGlyphs(words, want);
+        content::addGlyphs(latest, have);
+        return std::includes(have.begin(), have.end(), want.begin(), want.end());
+    };
+    REQUIRE(calls == 1);
+    CHECK(hasAll("正在读取U盘…请输入工作人员密码"));
+
+    // Twelve rejections, each quoting a cell with its own rare character.
+    const std::vector<std::string> rare = {"龘", "靐", "齉", "齾", "爩", "鱻", "麤", "龗", "灪", "龖", "厵", "滟"};
+    for (const auto& c : rare) {
+        UpdateEvent rejected;
+        rejected.kind = UpdateEventKind::Rejected;
+        rejected.message = "无法识别的日期“" + c + "”";
+        ui.handle(rejected);
+    }
+    CHECK(calls == 1 + static_cast<int>(rare.size()));
+    CHECK(hasAll("正在读取U盘…请输入工作人员密码")); // the fixed strings stay
+    for (size_t i = 0; i < rare.size(); ++i) {
+        INFO("event " << i);
+        // The last few events are on screen (panel, staff screen); older ones leave the atlas.
+        CHECK((latest.find(rare[i]) != std::string::npos) == (i + 4 >= rare.size()));
+    }
 }
 
 TEST_CASE("systemd notify: READY and WATCHDOG reach NOTIFY_SOCKET through the main queue", "[update]")
