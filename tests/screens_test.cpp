@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 using namespace kiosk;
@@ -29,18 +30,26 @@ struct ImGuiContextGuard {
     ~ImGuiContextGuard() { ImGui::DestroyContext(); }
 };
 
+// An ImGui context with a display of this size and the CJK font files, for one test.
+struct HeadlessDisplay {
+    std::optional<FontFiles> files = findCjkFonts();
+    ImGuiContextGuard guard;
+    HeadlessDisplay(float width, float height) {
+        REQUIRE(files); // fonts-noto-cjk is a build dependency of the kiosk
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60;
+    }
+    ImFontAtlas& atlas() { return *ImGui::GetIO().Fonts; }
+};
+
 content::Date fixedDate() {
     using namespace std::chrono;
     return content::Date{year{2026}, month{6}, day{3}}; // a Wednesday
 }
 
 void drawScreens(float width, float height, bool largeText, const content::LocalDateTime& now) {
-    auto files = findCjkFonts();
-    REQUIRE(files); // fonts-noto-cjk is a build dependency of the kiosk
-    ImGuiContextGuard guard;
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = 1.0f / 60;
+    HeadlessDisplay display(width, height);
 
     auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
     auto snapshot = makeSnapshot(content, now);
@@ -49,7 +58,7 @@ void drawScreens(float width, float height, bool largeText, const content::Local
 
     for (FontProfile profile : {FontProfile::Interactive, FontProfile::Attract}) {
         Fonts fonts;
-        REQUIRE(fonts.build(*io.Fonts, *files, theme, profile, plan));
+        REQUIRE(fonts.build(display.atlas(), *display.files, theme, profile, plan));
         CHECK(fonts.atlasWidth <= 2048);
         CHECK(fonts.atlasHeight <= 4096);
         CHECK(fonts.atlasHeight <= 2048);
@@ -97,16 +106,11 @@ TEST_CASE("screens draw early and late in the day (empty states)", "[screens]") 
 }
 
 TEST_CASE("screens draw with no content at all", "[screens]") {
-    auto files = findCjkFonts();
-    REQUIRE(files);
-    ImGuiContextGuard guard;
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60;
+    HeadlessDisplay display(1920, 1080);
     auto snapshot = makeSnapshot(std::make_shared<const content::Content>(), fixedNow(10, 0));
     const Theme theme = Theme::make(1920, 1080, false);
     Fonts fonts;
-    REQUIRE(fonts.build(*io.Fonts, *files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
     for (auto& screen : makeAllScreens()) {
         AppState state;
         state.snapshot = snapshot;
@@ -121,17 +125,12 @@ TEST_CASE("screens draw with no content at all", "[screens]") {
 }
 
 TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]") {
-    auto files = findCjkFonts();
-    REQUIRE(files);
-    ImGuiContextGuard guard;
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60;
+    HeadlessDisplay display(1920, 1080);
     auto content = std::make_shared<const content::Content>(content::demoContent(fixedDate()));
     auto snapshot = makeSnapshot(content, fixedNow(10, 15));
     const Theme theme = Theme::make(1920, 1080, false);
     Fonts fonts;
-    REQUIRE(fonts.build(*io.Fonts, *files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
     auto home = makeHomeScreen();
     auto frameWith = [&](FrameInput input) {
         AppState state;
@@ -160,12 +159,7 @@ TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]
 }
 
 TEST_CASE("an urgent notice shows on the night screen too", "[screens]") {
-    auto files = findCjkFonts();
-    REQUIRE(files);
-    ImGuiContextGuard guard;
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60;
+    HeadlessDisplay display(1920, 1080);
     const auto night = fixedNow(23, 30);
     const Theme theme = Theme::make(1920, 1080, false);
 
@@ -173,7 +167,7 @@ TEST_CASE("an urgent notice shows on the night screen too", "[screens]") {
     auto nightVertices = [&](const content::Content& c) {
         auto snapshot = makeSnapshot(std::make_shared<const content::Content>(c), night);
         Fonts fonts;
-        REQUIRE(fonts.build(*io.Fonts, *files, theme, FontProfile::Attract, glyphPlan(*snapshot)));
+        REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Attract, glyphPlan(*snapshot)));
         auto screen = makeNightScreen();
         AppState state;
         state.snapshot = snapshot;
