@@ -4,7 +4,9 @@
 # and every other one with a bad row, so a rejection panel shows too), waits for each to apply,
 # and prints the kiosk's PSS, RSS, open files and threads after each. A kiosk that leaks shows a
 # rising column; one that does not settles after the first few imports.
-# Usage: bench/soak.sh BUILD_DIR [N]   (N imports, default 40; results in bench/out/soak.md)
+# Usage: bench/soak.sh BUILD_DIR [N]   (N imports, default 40; results in bench/out/soak.md, the
+# kiosk's own output in bench/out/soak-kiosk.log). With a KIOSK_SANITIZE=ON build it is also a
+# leak check: AddressSanitizer's leak report lands in that log when the kiosk exits.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 build=$(cd "${1:?usage: soak.sh BUILD_DIR [N]}" && pwd)
@@ -82,6 +84,12 @@ PY
     bench_log "import $i ($result): PSS ${pss} MB, RSS ${rss} MB, ${fds} fds, ${threads} threads"
 done
 kill -0 "$pid" || bench_die "the kiosk died (see $BENCH_TMP/kiosk.log)"
+# SIGTERM, as systemd stops it; a sanitizer build (KIOSK_SANITIZE=ON) reports leaks here.
+bench_stop "$pid"
+cp "$BENCH_TMP/kiosk.log" "$out_dir/soak-kiosk.log"
+if grep -q "ERROR: \(Address\|Leak\)Sanitizer\|runtime error:" "$out_dir/soak-kiosk.log"; then
+    bench_log "sanitizer findings: see $out_dir/soak-kiosk.log"
+fi
 
 report="# Soak: $count imports into a running kiosk ($(date -u +%F), load $(cut -d' ' -f1-3 /proc/loadavg))
 
