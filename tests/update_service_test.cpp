@@ -416,6 +416,61 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
     service.stop();
 }
 
+TEST_CASE("update service: a half-synced drop package waits, then applies when its last file lands", "[update]")
+{
+    TempDir tmp;
+    auto options = fastOptions(tmp);
+    options.dropDir = tmp.path / "drop";
+    fs::create_directories(*options.dropDir);
+    fs::create_directories(options.dataDir.root);
+    const auto [publicKey, secretKey] = content::generateKeyPair();
+    std::string error;
+    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
+
+    App app;
+    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    const int64_t version = service.info().contentVersion;
+    const auto before = storeHashes(options.dataDir);
+
+    // The sync tool has delivered the manifest, its signature and one of the two sheets it lists.
+    const int64_t packageVersion = 202606040900;
+    const std::string meals = "日期,餐次,菜品\n每天,午餐,同步来的午饭\n";
+    const std::string manifest = nlohmann::json{{"format", 1},
+                                                {"version", packageVersion},
+                                                {"files",
+                                                 {{"activities.csv", content::sha256Hex(kActivities)},
+                                                  {"meals.csv", content::sha256Hex(meals)}}}}
+                                     .dump();
+    const fs::path pkg = *options.dropDir / "pkg-0604";
+    writeFile(pkg / "activities.csv", kActivities);
+    writeFile(pkg / "manifest.json", manifest);
+    writeFile(pkg / "manifest.json.minisig", content::signMessage(manifest, secretKey, "half synced"));
+
+    // Several quiet periods and rescans: nothing applied, nothing rejected, the store untouched.
+    std::this_thread::sleep_for(1500ms);
+    app.queue.drain();
+    CHECK(app.count(UpdateEventKind::Applied) == 0);
+    CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    CHECK(storeHashes(options.dataDir) == before);
+    CHECK(service.info().contentVersion == version);
+    CHECK_FALSE(content::loadLastImport(options.dataDir).has_value());
+
+    // The last file lands (rsync style: a hidden temporary name, then a rename).
+    writeFile(pkg / ".meals.csv.Xy12", meals);
+    fs::rename(pkg / ".meals.csv.Xy12", pkg / "meals.csv");
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    const auto& applied = app.last(UpdateEventKind::Applied);
+    REQUIRE(applied.snapshot);
+    CHECK(applied.snapshot->version == packageVersion);
+    CHECK(applied.snapshot->activities.size() == 2);
+    REQUIRE(applied.snapshot->meals.size() == 1);
+    CHECK(service.info().contentVersion == packageVersion);
+    service.stop();
+}
+
 TEST_CASE("status.json holds versions, last import and uptime", "[update]")
 {
     TempDir tmp;
