@@ -645,6 +645,20 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
     CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
 
+    // Pulled while reading: the watcher's StickRemoved comes first, then the worker's Cancelled.
+    overlay.onEvent(reading, 8.5);
+    overlay.onEvent(removed, 8.6);
+    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
+    UpdateEvent cancelled;
+    cancelled.kind = UpdateEventKind::Cancelled;
+    cancelled.package = stick;
+    cancelled.message = "U盘被拔出，未做任何更改";
+    overlay.onEvent(cancelled, 8.7);
+    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
+    CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
+    overlay.onEvent(removed, 8.8);
+    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
+
     // A good import: the summary.
     content::ImportReport good;
     good.outcome = content::ImportOutcome::Applied;
