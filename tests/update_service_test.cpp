@@ -252,6 +252,8 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     auto options = fastOptions(tmp);
     // Only the import itself may bring status.json up to date here, not the periodic rewrite.
     options.statusInterval = 60s;
+    // A folder standing in for a stick is seen to go by the rescan: well inside the import.
+    options.mountRescan = 20ms;
     fs::create_directories(options.dataDir.root);
     const auto [publicKey, secretKey] = content::generateKeyPair();
     std::string error;

@@ -201,10 +201,11 @@ for ((i = 0; i < kills; i++)); do
     # Was a new store file being written or waiting for CURRENT? Look before anything opens it.
     current=$(head -n1 "$data/store/CURRENT")
     writing=0
-    for f in "$data"/store/content-*.db*; do
+    for f in "$data"/store/content-*.db* "$data"/store/CURRENT.tmp; do
+        [ -e "$f" ] || continue
         name=${f##*/}
         case $name in
-        *.tmp | *-journal) writing=1 ;;
+        *.tmp | *-journal) writing=1 ;; # also CURRENT.tmp: the pointer being written
         *.db) [ "$name" != "$current" ] && [ "$name" != "$(sed -n 2p "$data/store/CURRENT")" ] && writing=1 ;;
         esac
     done

@@ -151,7 +151,13 @@ while not (os.path.isdir(staging) and os.listdir(staging)):
 subprocess.run(["umount", "-l", mount_point], check=True)
 PY
 echo "pulled while importing"
-reported() { [ "$(status_field last_import.ok)" = "False" ]; }
+reported() {
+    if [ "$(status_field last_import.ok)" = "True" ] && [ "$(status_field last_import.version)" = "$big_version" ]; then
+        echo "FAIL: the big import finished before the stick was pulled: the test needs a bigger package"
+        exit 1
+    fi
+    [ "$(status_field last_import.ok)" = "False" ]
+}
 wait_for 30 "status.json to report the pulled stick" reported || { cat "$status/status.json"; exit 1; }
 echo "status.json: $(status_field last_import.summary)"
 [[ "$(status_field last_import.summary)" == *未做任何更改* ]] || { echo "FAIL: status.json does not say nothing changed"; exit 1; }
