@@ -2,7 +2,8 @@
 # A USB stick, simulated by a tmpfs mounted under a temporary media root, holding KIOSK/ with a
 # signed package: the running kiosk applies it (status.json) and writes KIOSK/import-report.txt.
 # Then a stick with a big signed package is pulled (lazy umount) while the kiosk imports it: the
-# store stays byte-identical and status.json says at once that nothing changed.
+# store stays byte-identical, status.json says at once that nothing changed, and so does the
+# screen (tesseract reads the notice off the live window, when tesseract is installed).
 # Needs root and permission to mount; otherwise prints SKIP and exits 0.
 # Usage: stick_mount_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
@@ -90,7 +91,7 @@ wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
 }
 
 xvfb-run -a -s "-screen 0 1280x800x24" \
-    sh -c 'echo $$ >"$0"; exec "$@"' "$pid_file" \
+    sh -c 'echo $$ >"$0"; echo "$DISPLAY $XAUTHORITY" >"$0.x"; exec "$@"' "$pid_file" \
     "$kiosk" --data-dir "$data" --media-root "$media" --status-dir "$status" \
     --windowed 1280x800 >"$tmp/kiosk.log" 2>&1 &
 runner=$!
@@ -162,6 +163,14 @@ wait_for 30 "status.json to report the pulled stick" reported || { cat "$status/
 echo "status.json: $(status_field last_import.summary)"
 [[ "$(status_field last_import.summary)" == *未做任何更改* ]] || { echo "FAIL: status.json does not say nothing changed"; exit 1; }
 [ "$(status_field content_version)" = "$before_version" ] || { echo "FAIL: the content version changed"; exit 1; }
+# The screen says so (the notice stays 8 s): read back from the live window where tesseract is.
+if command -v tesseract >/dev/null && command -v import >/dev/null; then
+    read -r x_display x_auth <"$pid_file.x"
+    DISPLAY=$x_display XAUTHORITY=$x_auth import -window root "$tmp/pulled.png"
+    said=$(tesseract "$tmp/pulled.png" - -l chi_sim 2>/dev/null | tr -d ' \n\t')
+    [[ $said == *被拔出* && $said == *未做任何更改* ]] || { echo "FAIL: the screen does not say the stick was pulled: ${said:0:300}"; exit 1; }
+    echo "the screen says: U盘被拔出，未做任何更改"
+fi
 [ "$(store_hash)" = "$before_hash" ] || { echo "FAIL: the store changed after the stick was pulled"; exit 1; }
 [ -z "$(ls -A "$data/staging" 2>/dev/null)" ] || { echo "FAIL: the staging copy was left behind"; exit 1; }
 umount "$big"
