@@ -29,8 +29,10 @@ done
 tmp=$(mktemp -d)
 xvfb=
 child=
+sheets_job=
 cleanup() {
     if [ -n "$child" ]; then kill -KILL "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
+    if [ -n "$sheets_job" ]; then wait "$sheets_job" 2>/dev/null || true; fi
     if [ -n "$xvfb" ]; then kill -TERM "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
     rm -rf "$tmp"
 }
@@ -166,7 +168,6 @@ verify_sheets() {
         echo ok >"$3"
     fi
 }
-sheets_job=
 sheets_what=
 check_sheets_job() { # waits for the last background sheet check and fails on its verdict
     [ -n "$sheets_job" ] || return 0
