@@ -363,8 +363,15 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
             return;
     }
     m_cancel = false;
+    // Copying can run into a pulled stick before the mount watcher has seen it go.
+    if (report.outcome != ImportOutcome::Applied && !fs::is_directory(stick.kioskDir(), ec))
+        pulled = true;
 
     if (pulled && report.outcome != ImportOutcome::Applied) {
+        // importPackage noted the abandoned import in last-import.json: status.json follows now,
+        // not at the next periodic rewrite.
+        refreshInfo();
+        writeStatus();
         UpdateEvent event;
         event.kind = UpdateEventKind::Cancelled;
         event.source = PackageSource::Usb;

@@ -397,6 +397,14 @@ TEST_CASE("signed packages", "[import][signed]")
         CHECK(f.run(package, PackageSource::Drop).outcome == ImportOutcome::Waiting);
         expectRejected(f, package, "校验值", PackageSource::Console, false);
     }
+    SECTION("a listed file missing from a stick or at the console is rejected, not waited for")
+    {
+        const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
+        signPackage(package, {"activities.csv", "meals.csv"}, version, secretKey);
+        fs::remove(package / "meals.csv");
+        expectRejected(f, package, "meals.csv", PackageSource::Usb, false);
+        expectRejected(f, package, "meals.csv", PackageSource::Console, false);
+    }
     SECTION("a signed stick package applies without a PIN")
     {
         const fs::path package = makePackage(f.tmp.path / "pkg", {{"meals.csv", kMeals}});

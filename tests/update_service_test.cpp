@@ -1,6 +1,7 @@
 #include "platform/update_service.h"
 
 #include "content/glyph_set.h"
+#include "content/store.h"
 #include "content/trust.h"
 #include "kiosk/app.h"
 #include "kiosk/update_overlay.h"
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 #include <sys/socket.h>
@@ -127,6 +129,32 @@ UpdateService::Options fastOptions(const TempDir& tmp)
     return options;
 }
 
+// The store's files and their hashes: "byte-identical" means this map did not change.
+std::map<std::string, std::string> storeHashes(const content::DataDir& dir)
+{
+    std::map<std::string, std::string> hashes;
+    for (const auto& entry : fs::directory_iterator(dir.storeDir())) {
+        if (entry.is_regular_file() && entry.path().filename() != "LOCK")
+            hashes[entry.path().filename().string()] = content::sha256Hex(readFile(entry.path()));
+    }
+    return hashes;
+}
+
+// A signed activities sheet big enough that reading it takes a while (tens of thousands of rows).
+void writeBigSignedPackage(const fs::path& kioskDir, const content::SecretKey& key, int64_t version)
+{
+    std::string sheet = "日期,开始,结束,活动,地点,说明,类别\n";
+    for (int i = 0; i < 40000; ++i)
+        sheet += "2026-06-" + std::to_string(1 + i % 28) + ",09:00,10:00,U盘上的活动第" + std::to_string(i) +
+                 "场,一楼活动室,\"请自带水杯，穿运动鞋\",文体\n";
+    const std::string manifest =
+        nlohmann::json{{"format", 1}, {"version", version}, {"files", {{"activities.csv", content::sha256Hex(sheet)}}}}
+            .dump();
+    writeFile(kioskDir / "activities.csv", sheet);
+    writeFile(kioskDir / "manifest.json", manifest);
+    writeFile(kioskDir / "manifest.json.minisig", content::signMessage(manifest, key, "big package"));
+}
+
 } // namespace
 
 TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes its report", "[update]")
@@ -218,6 +246,81 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     REQUIRE(app.waitFor(UpdateEventKind::StickRemoved));
     CHECK_FALSE(service.info().stick);
     service.stop();
+}
+
+TEST_CASE("update service: a stick pulled in the middle of a big import changes nothing and says so", "[update]")
+{
+    TempDir tmp;
+    auto options = fastOptions(tmp);
+    // Only the import itself may bring status.json up to date here, not the periodic rewrite.
+    options.statusInterval = 60s;
+    // A folder standing in for a stick is seen to go by the rescan: well inside the import.
+    options.mountRescan = 20ms;
+    fs::create_directories(options.dataDir.root);
+    const auto [publicKey, secretKey] = content::generateKeyPair();
+    std::string error;
+    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
+
+    App app;
+    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen && fs::exists(tmp.path / "status" / "status.json"); }));
+    const int64_t version = service.info().contentVersion;
+    const auto before = storeHashes(options.dataDir);
+
+    // The same package applies when left in: it really would change the content.
+    const fs::path building = tmp.path / "building";
+    writeBigSignedPackage(building / "KIOSK", secretKey, 209901011200);
+    {
+        TempDir other;
+        auto probe = fastOptions(other);
+        fs::create_directories(probe.dataDir.root);
+        REQUIRE(content::trustKey(probe.dataDir, content::formatPublicKeyFile(publicKey), error));
+        content::Store store = content::Store::open(probe.dataDir, probe.clock().date);
+        content::ImportOptions importOptions;
+        importOptions.source = content::PackageSource::Usb;
+        REQUIRE(content::importPackage(store, probe.dataDir, building / "KIOSK", importOptions).ok());
+    }
+
+    // Plugged in, and pulled as soon as the screen says it is reading.
+    const fs::path stick = tmp.path / "media" / "BIG";
+    fs::rename(building, stick);
+    REQUIRE(app.waitFor(UpdateEventKind::Reading));
+    fs::rename(stick, tmp.path / "pulled");
+
+    REQUIRE(app.waitUntil([&] {
+        return app.count(UpdateEventKind::Cancelled) + app.count(UpdateEventKind::Applied) +
+                   app.count(UpdateEventKind::Rejected) >
+               0;
+    }));
+    CHECK(app.count(UpdateEventKind::Applied) == 0);
+    CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    REQUIRE(app.count(UpdateEventKind::Cancelled) == 1);
+    const auto& cancelled = app.last(UpdateEventKind::Cancelled);
+    CHECK(cancelled.package == stick / "KIOSK");
+    CHECK(cancelled.message.find("未做任何更改") != std::string::npos);
+    REQUIRE(app.waitFor(UpdateEventKind::StickRemoved));
+    CHECK_FALSE(service.info().busy);
+
+    // Nothing changed: the store files, the version, and no report was written onto the stick.
+    CHECK(storeHashes(options.dataDir) == before);
+    CHECK(service.info().contentVersion == version);
+    CHECK_FALSE(fs::exists(tmp.path / "pulled" / "KIOSK" / "import-report.txt"));
+    std::error_code ec;
+    CHECK(fs::is_empty(options.dataDir.stagingDir(), ec));
+    // status.json (for the district office) says at once that this import did not happen.
+    const auto status = readStatus(tmp.path / "status");
+    REQUIRE(status.is_object());
+    CHECK(status["content_version"] == version);
+    REQUIRE(status["last_import"].is_object());
+    CHECK(status["last_import"]["ok"] == false);
+    CHECK(status["last_import"]["summary"].get<std::string>().find("未做任何更改") != std::string::npos);
+    REQUIRE(service.info().lastImport);
+    CHECK_FALSE(service.info().lastImport->ok());
+    service.stop();
+
+    // And the kiosk starts on it as before.
+    CHECK(content::Store::open(options.dataDir, options.clock().date).version() == version);
 }
 
 TEST_CASE("update service: a bad stick is rejected with located problems", "[update]")
@@ -313,6 +416,61 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
     app.queue.drain();
     CHECK(app.count(UpdateEventKind::Applied) == 1);
     CHECK(app.count(UpdateEventKind::Rejected) == 1);
+    CHECK(service.info().contentVersion == packageVersion);
+    service.stop();
+}
+
+TEST_CASE("update service: a half-synced drop package waits, then applies when its last file lands", "[update]")
+{
+    TempDir tmp;
+    auto options = fastOptions(tmp);
+    options.dropDir = tmp.path / "drop";
+    fs::create_directories(*options.dropDir);
+    fs::create_directories(options.dataDir.root);
+    const auto [publicKey, secretKey] = content::generateKeyPair();
+    std::string error;
+    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
+
+    App app;
+    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    const int64_t version = service.info().contentVersion;
+    const auto before = storeHashes(options.dataDir);
+
+    // The sync tool has delivered the manifest, its signature and one of the two sheets it lists.
+    const int64_t packageVersion = 202606040900;
+    const std::string meals = "日期,餐次,菜品\n每天,午餐,同步来的午饭\n";
+    const std::string manifest = nlohmann::json{{"format", 1},
+                                                {"version", packageVersion},
+                                                {"files",
+                                                 {{"activities.csv", content::sha256Hex(kActivities)},
+                                                  {"meals.csv", content::sha256Hex(meals)}}}}
+                                     .dump();
+    const fs::path pkg = *options.dropDir / "pkg-0604";
+    writeFile(pkg / "activities.csv", kActivities);
+    writeFile(pkg / "manifest.json", manifest);
+    writeFile(pkg / "manifest.json.minisig", content::signMessage(manifest, secretKey, "half synced"));
+
+    // Several quiet periods and rescans: nothing applied, nothing rejected, the store untouched.
+    std::this_thread::sleep_for(1500ms);
+    app.queue.drain();
+    CHECK(app.count(UpdateEventKind::Applied) == 0);
+    CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    CHECK(storeHashes(options.dataDir) == before);
+    CHECK(service.info().contentVersion == version);
+    CHECK_FALSE(content::loadLastImport(options.dataDir).has_value());
+
+    // The last file lands (rsync style: a hidden temporary name, then a rename).
+    writeFile(pkg / ".meals.csv.Xy12", meals);
+    fs::rename(pkg / ".meals.csv.Xy12", pkg / "meals.csv");
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    const auto& applied = app.last(UpdateEventKind::Applied);
+    REQUIRE(applied.snapshot);
+    CHECK(applied.snapshot->version == packageVersion);
+    CHECK(applied.snapshot->activities.size() == 2);
+    REQUIRE(applied.snapshot->meals.size() == 1);
     CHECK(service.info().contentVersion == packageVersion);
     service.stop();
 }
@@ -490,6 +648,20 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     overlay.onEvent(removed, 8.0);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
     CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
+
+    // Pulled while reading: the watcher's StickRemoved comes first, then the worker's Cancelled.
+    overlay.onEvent(reading, 8.5);
+    overlay.onEvent(removed, 8.6);
+    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
+    UpdateEvent cancelled;
+    cancelled.kind = UpdateEventKind::Cancelled;
+    cancelled.package = stick;
+    cancelled.message = "U盘被拔出，未做任何更改";
+    overlay.onEvent(cancelled, 8.7);
+    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
+    CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
+    overlay.onEvent(removed, 8.8);
+    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
 
     // A good import: the summary.
     content::ImportReport good;

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # A USB stick, simulated by a tmpfs mounted under a temporary media root, holding KIOSK/ with a
 # signed package: the running kiosk applies it (status.json) and writes KIOSK/import-report.txt.
+# Then a stick with a big signed package is pulled (lazy umount) while the kiosk imports it: the
+# store stays byte-identical, status.json says at once that nothing changed, and so does the
+# screen (tesseract reads the notice off the live window, when tesseract is installed).
 # Needs root and permission to mount; otherwise prints SKIP and exits 0.
 # Usage: stick_mount_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
+source_dir=$(cd "$2" && pwd)
 kiosk=$build/kiosk
 tool=$build/kiosk-content
 
@@ -27,6 +31,8 @@ cleanup() {
     if [ -n "$runner" ]; then wait "$runner" 2>/dev/null || true; fi
     umount -l "$media/U盘 STICK" 2>/dev/null || true
     umount -l "$prep" 2>/dev/null || true
+    umount -l "$media/BIG" 2>/dev/null || true
+    umount -l "$big" 2>/dev/null || true
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -35,7 +41,8 @@ data=$tmp/data
 status=$tmp/status
 media=$tmp/media
 prep=$tmp/prep
-mkdir -p "$data" "$status" "$media" "$prep"
+big=$tmp/big
+mkdir -p "$data" "$status" "$media" "$prep" "$big"
 
 if ! mount -t tmpfs -o size=16m kiosk-stick "$prep" 2>/dev/null; then
     echo "SKIP: mount is not permitted here"
@@ -84,7 +91,7 @@ wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
 }
 
 xvfb-run -a -s "-screen 0 1280x800x24" \
-    sh -c 'echo $$ >"$0"; exec "$@"' "$pid_file" \
+    sh -c 'echo $$ >"$0"; echo "$DISPLAY $XAUTHORITY" >"$0.x"; exec "$@"' "$pid_file" \
     "$kiosk" --data-dir "$data" --media-root "$media" --status-dir "$status" \
     --windowed 1280x800 >"$tmp/kiosk.log" 2>&1 &
 runner=$!
@@ -117,6 +124,56 @@ sleep 1
 mount --bind "$prep" "$media/U盘 STICK"
 sleep 3
 umount "$media/U盘 STICK"
+
+# A stick with a big package, pulled while it is being imported.
+mount -t tmpfs -o size=64m kiosk-big "$big"
+mkdir -p "$big/KIOSK"
+python3 "$source_dir/bench/gen_import_package.py" "$big/KIOSK" --activities 20000 --meals 4000 --notices 2000
+big_version=209901011100
+"$tool" sign "$big/KIOSK" --key "$tmp/staff.key" --version "$big_version" >/dev/null
+store_hash() { find "$data/store" -type f ! -name LOCK -printf '%f\n' | sort | while read -r f; do
+    sha256sum "$data/store/$f"; done | sha256sum; }
+idle() { [ -z "$(ls -A "$data/staging" 2>/dev/null)" ]; }
+wait_for 30 "the re-inserted stick's import to end" idle || exit 1
+before_hash=$(store_hash)
+before_version=$(status_field content_version)
+mkdir -p "$media/BIG"
+# Plugged in, and pulled as soon as the kiosk's staging copy appears (polled far faster than the
+# import runs; a lazy umount is what a yanked stick looks like to a process with files open).
+python3 - "$big" "$media/BIG" "$data/staging" <<'PY' || { cat "$tmp/kiosk.log"; exit 1; }
+import os, subprocess, sys, time
+big, mount_point, staging = sys.argv[1:]
+subprocess.run(["mount", "--bind", big, mount_point], check=True)
+end = time.monotonic() + 30
+while not (os.path.isdir(staging) and os.listdir(staging)):
+    if time.monotonic() > end:
+        sys.exit("FAIL: the import of the big stick did not start")
+    time.sleep(0.002)
+subprocess.run(["umount", "-l", mount_point], check=True)
+PY
+echo "pulled while importing"
+reported() {
+    if [ "$(status_field last_import.ok)" = "True" ] && [ "$(status_field last_import.version)" = "$big_version" ]; then
+        echo "FAIL: the big import finished before the stick was pulled: the test needs a bigger package"
+        exit 1
+    fi
+    [ "$(status_field last_import.ok)" = "False" ]
+}
+wait_for 30 "status.json to report the pulled stick" reported || { cat "$status/status.json"; exit 1; }
+echo "status.json: $(status_field last_import.summary)"
+[[ "$(status_field last_import.summary)" == *未做任何更改* ]] || { echo "FAIL: status.json does not say nothing changed"; exit 1; }
+[ "$(status_field content_version)" = "$before_version" ] || { echo "FAIL: the content version changed"; exit 1; }
+# The screen says so (the notice stays 8 s): read back from the live window where tesseract is.
+if command -v tesseract >/dev/null && command -v import >/dev/null; then
+    read -r x_display x_auth <"$pid_file.x"
+    DISPLAY=$x_display XAUTHORITY=$x_auth import -window root "$tmp/pulled.png"
+    said=$(tesseract "$tmp/pulled.png" - -l chi_sim 2>/dev/null | tr -d ' \n\t')
+    [[ $said == *被拔出* && $said == *未做任何更改* ]] || { echo "FAIL: the screen does not say the stick was pulled: ${said:0:300}"; exit 1; }
+    echo "the screen says: U盘被拔出，未做任何更改"
+fi
+[ "$(store_hash)" = "$before_hash" ] || { echo "FAIL: the store changed after the stick was pulled"; exit 1; }
+[ -z "$(ls -A "$data/staging" 2>/dev/null)" ] || { echo "FAIL: the staging copy was left behind"; exit 1; }
+umount "$big"
 
 kill -TERM "$(cat "$pid_file")"
 rc=0
