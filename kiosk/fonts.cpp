@@ -4,6 +4,10 @@
 #include "kiosk/ui_text.h"
 
 #include <fontconfig/fontconfig.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "imgui.h"
 #include "imgui_freetype.h"
@@ -51,16 +55,51 @@ std::optional<FontFace> matchFace(FcConfig* config, int weight) {
 
 void addUtf8(std::set<char32_t>& glyphs, const char* text) { content::addGlyphs(text, glyphs); }
 
-ImFont* addFont(ImFontAtlas& atlas, const FontFace& face, float pixels, const std::vector<uint16_t>& ranges,
-                const char* name) {
+// A font file mapped read-only for one atlas build. Each face file is mapped once however many
+// sizes use it (AddFontFromFileTTF would copy the whole ~20 MB .ttc onto the heap per size), and
+// only the pages FreeType reads become resident; they are unmapped as soon as the atlas is built.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path) {
+        const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (fstat(fd, &st) == 0 && st.st_size > 0) {
+            void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                m_data = p;
+                m_size = static_cast<size_t>(st.st_size);
+            }
+        }
+        close(fd);
+    }
+    ~MappedFile() {
+        if (m_data) munmap(m_data, m_size);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    void* data() const { return m_data; }
+    size_t size() const { return m_size; }
+
+private:
+    void* m_data = nullptr;
+    size_t m_size = 0;
+};
+
+ImFont* addFont(ImFontAtlas& atlas, const MappedFile& file, const FontFace& face, float pixels,
+                const std::vector<uint16_t>& ranges, const char* name) {
+    if (!file.data()) return nullptr;
     ImFontConfig config;
     config.FontNo = face.index;
     config.PixelSnapH = true;
     config.OversampleH = 1;
     config.OversampleV = 1;
+    // The mapping belongs to MappedFile; the atlas must not free it.
+    config.FontDataOwnedByAtlas = false;
     std::snprintf(config.Name, sizeof(config.Name), "%s %.0fpx", name, pixels);
-    return atlas.AddFontFromFileTTF(face.path.c_str(), pixels, &config,
-                                    reinterpret_cast<const ImWchar*>(ranges.data()));
+    return atlas.AddFontFromMemoryTTF(file.data(), static_cast<int>(file.size()), pixels, &config,
+                                      reinterpret_cast<const ImWchar*>(ranges.data()));
 }
 
 // Makes □ the stand-in for characters that were not baked (ImGui would pick '?').
@@ -141,24 +180,32 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     const auto& displayRanges = m_ranges[1];
     const auto& digitRanges = m_ranges[2];
     const FontFace& boldFace = files.bold ? *files.bold : files.regular;
+    const MappedFile regularFile(files.regular.path);
+    std::optional<MappedFile> boldFile;
+    if (files.bold && files.bold->path != files.regular.path) boldFile.emplace(files.bold->path);
+    const MappedFile& boldData = boldFile ? *boldFile : regularFile;
 
     body = heading = display = clock = bigClock = nullptr;
     if (wanted == FontProfile::Interactive) {
-        body = addFont(atlas, files.regular, theme.bodyPx, textRanges, "body");
-        heading = addFont(atlas, boldFace, theme.headingPx, textRanges, "heading");
-        clock = addFont(atlas, boldFace, theme.clockPx, digitRanges, "clock");
+        body = addFont(atlas, regularFile, files.regular, theme.bodyPx, textRanges, "body");
+        heading = addFont(atlas, boldData, boldFace, theme.headingPx, textRanges, "heading");
+        clock = addFont(atlas, boldData, boldFace, theme.clockPx, digitRanges, "clock");
         display = heading;
         bigClock = clock;
     } else {
-        display = addFont(atlas, boldFace, theme.displayPx, displayRanges, "display");
-        bigClock = addFont(atlas, files.regular, theme.bigClockPx, digitRanges, "big clock");
+        display = addFont(atlas, boldData, boldFace, theme.displayPx, displayRanges, "display");
+        bigClock = addFont(atlas, regularFile, files.regular, theme.bigClockPx, digitRanges, "big clock");
         body = heading = display;
         clock = bigClock;
     }
-    if (!body || !heading || !display || !clock || !bigClock || !atlas.Build()) return false;
+    const bool built = body && heading && display && clock && bigClock && atlas.Build();
+    // The font files are unmapped when this returns: drop every pointer into them. The glyphs,
+    // metrics and pixels stay; rebuilding starts again from Clear().
+    atlas.ClearInputData();
+    if (!built) return false;
 
     unsigned char* pixels = nullptr;
-    atlas.GetTexDataAsRGBA32(&pixels, &atlasWidth, &atlasHeight);
+    atlas.GetTexDataAsAlpha8(&pixels, &atlasWidth, &atlasHeight);
     glyphCount = 0;
     for (ImFont* font : atlas.Fonts) {
         usePlaceholder(font);

@@ -55,7 +55,9 @@ public:
     FontProfile profile = FontProfile::Interactive;
     bool largeText = false;
 
-    // Clears and rebuilds `atlas` (rasterising it, RGBA32). False when FreeType fails.
+    // Clears and rebuilds `atlas` (rasterising it, Alpha8; the font files are read only during
+    // the call and the atlas keeps no input data, so the next build starts from Clear()).
+    // False when a font file cannot be read or FreeType fails.
     bool build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme, FontProfile profile,
                const GlyphPlan& glyphs);
 

@@ -82,10 +82,26 @@ bool Window::open(const WindowOptions& options, std::string& error) {
         return false;
     }
     m_imguiReady = true;
+    // The renderer's shaders now, so its first NewFrame does not make (and leak) a second RGBA
+    // font texture: it builds ImGui's default font for that, which is dropped at once. The app
+    // uploads its own atlas through rebuildFontTexture().
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts->Clear();
+    // Texture swizzle (GL 3.3 or ARB_texture_swizzle) lets the atlas live on the GPU as one
+    // byte per texel instead of RGBA: a quarter of the memory (llvmpipe keeps it in RAM).
+    GLint major = 0, minor = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    m_alphaTexture = major > 3 || (major == 3 && minor >= 3) || SDL_GL_ExtensionSupported("GL_ARB_texture_swizzle");
     return true;
 }
 
 void Window::close() {
+    if (m_fontTexture) {
+        glDeleteTextures(1, &m_fontTexture);
+        m_fontTexture = 0;
+    }
     if (m_imguiReady) {
         ImGui_ImplOpenGL3_Shutdown();
         m_imguiReady = false;
@@ -153,8 +169,36 @@ bool Window::readPixels(std::vector<uint8_t>& rgba, int& outWidth, int& outHeigh
 }
 
 void Window::rebuildFontTexture() {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
+    m_fontTexture = 0;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    if (m_alphaTexture) atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+    else atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+    if (!pixels) return;
+
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    glGenTextures(1, &m_fontTexture);
+    glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    if (m_alphaTexture) {
+        // Sampled as (1, 1, 1, coverage): what ImGui's RGBA32 conversion would have held.
+        const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    } else {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
+    // The GL texture holds the pixels now; the CPU copies (up to 10 MB) can go.
+    atlas.ClearTexData();
 }
 
 bool writePng(const std::string& path, const std::vector<uint8_t>& rgba, int width, int height) {
