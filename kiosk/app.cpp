@@ -438,7 +438,11 @@ void App::frame(bool capture) {
     m_window->present();
     m_pacer.frameDrawn(platform::FramePacer::Clock::now());
     if (m_frameLog) {
-        std::fprintf(m_frameLog, "%.3f\n", (monotonicSeconds() - now) * 1000);
+        // Wall ms, then the frame's start on CLOCK_MONOTONIC (s) so benches can line frames up
+        // with outside events.
+        const double startedAt = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
+                                 (monotonicSeconds() - now);
+        std::fprintf(m_frameLog, "%.3f %.3f\n", (monotonicSeconds() - now) * 1000, startedAt);
         std::fflush(m_frameLog);
     }
 
