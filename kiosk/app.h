@@ -121,7 +121,10 @@ private:
     void pointerUp(Point p);
     void refreshSnapshot(bool force);
     void ensureFonts();
-    void frame(bool capture);
+    // Show: draw and present. Layout: run the screens' logic only (nothing reaches GL).
+    // Capture: draw and read the pixels back instead of presenting.
+    enum class FrameMode { Show, Layout, Capture };
+    void frame(FrameMode mode);
     void switchTo(ScreenId id);
     Screen* screen(ScreenId id);
 
