@@ -1,5 +1,6 @@
 #include "kiosk/app.h"
 
+#include "content/data_dir.h"
 #include "content/glyph_set.h"
 
 #include "kiosk/screens/screens.h"
@@ -299,16 +300,18 @@ void App::ensureFonts() {
         m_fonts.body && m_fonts.body->FontSize == (profile == FontProfile::Interactive ? m_theme.bodyPx : m_theme.displayPx))
         return;
     const double started = monotonicSeconds();
-    if (!m_fonts.build(*ImGui::GetIO().Fonts, *m_fontFiles, m_theme, profile, m_glyphs)) {
+    if (!m_fonts.build(*ImGui::GetIO().Fonts, *m_fontFiles, m_theme, profile, m_glyphs,
+                       content::DataDir{m_config.dataDir}.cacheDir())) {
         std::fprintf(stderr, "kiosk: could not build the font atlas\n");
         m_quit = true;
         return;
     }
     m_window->rebuildFontTexture();
     m_fontsBuilt = true;
-    std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, built in %.0f ms\n", m_fonts.atlasWidth,
+    std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, %s in %.0f ms\n", m_fonts.atlasWidth,
                  m_fonts.atlasHeight, m_fonts.glyphCount, profile == FontProfile::Interactive ? "interactive" : "attract",
-                 m_state.largeText ? " large-text" : "", (monotonicSeconds() - started) * 1000);
+                 m_state.largeText ? " large-text" : "", m_fonts.cached ? "loaded from cache" : "built",
+                 (monotonicSeconds() - started) * 1000);
 }
 
 void App::pointerDown(Point p) {

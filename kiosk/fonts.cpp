@@ -1,6 +1,7 @@
 #include "kiosk/fonts.h"
 
 #include "content/glyph_set.h"
+#include "kiosk/font_cache.h"
 #include "kiosk/ui_text.h"
 
 #include <fontconfig/fontconfig.h>
@@ -156,8 +157,40 @@ std::vector<uint16_t> glyphRanges(const std::set<char32_t>& glyphs) {
     return ranges;
 }
 
+namespace {
+
+// One size baked into the atlas.
+struct FontSpec {
+    const FontFace* face;
+    float pixels;
+    const std::vector<uint16_t>* ranges;
+    const char* name;
+};
+
+// Everything an atlas build depends on, for the on-disk cache.
+std::string atlasKey(const std::vector<FontSpec>& specs, const ImFontAtlas& atlas) {
+    std::string key = "imgui " IMGUI_VERSION " freetype light-hinting";
+    char text[160];
+    std::snprintf(text, sizeof text, " flags %d width %d padding %d|", static_cast<int>(atlas.Flags),
+                  atlas.TexDesiredWidth, atlas.TexGlyphPadding);
+    key += text;
+    for (const FontSpec& spec : specs) {
+        struct stat st {};
+        if (stat(spec.face->path.c_str(), &st) != 0) return {};
+        std::snprintf(text, sizeof text, "|%s %d size %lld mtime %lld.%09ld px %.4f ranges ", spec.name, spec.face->index,
+                      static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec), st.st_mtim.tv_nsec,
+                      spec.pixels);
+        key += spec.face->path;
+        key += text;
+        key.append(reinterpret_cast<const char*>(spec.ranges->data()), spec.ranges->size() * sizeof(uint16_t));
+    }
+    return key;
+}
+
+} // namespace
+
 bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme, FontProfile wanted,
-                  const GlyphPlan& glyphs) {
+                  const GlyphPlan& glyphs, const std::filesystem::path& cacheDir) {
     atlas.Clear();
     // FreeType hints CJK strokes more crisply than stb_truetype at these sizes.
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -180,29 +213,48 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     const auto& displayRanges = m_ranges[1];
     const auto& digitRanges = m_ranges[2];
     const FontFace& boldFace = files.bold ? *files.bold : files.regular;
-    const MappedFile regularFile(files.regular.path);
-    std::optional<MappedFile> boldFile;
-    if (files.bold && files.bold->path != files.regular.path) boldFile.emplace(files.bold->path);
-    const MappedFile& boldData = boldFile ? *boldFile : regularFile;
+
+    // In atlas order; the interactive profile draws display text in the heading font and the
+    // attract profile draws everything in the display font.
+    std::vector<FontSpec> specs;
+    if (wanted == FontProfile::Interactive) {
+        specs = {{&files.regular, theme.bodyPx, &textRanges, "body"},
+                 {&boldFace, theme.headingPx, &textRanges, "heading"},
+                 {&boldFace, theme.clockPx, &digitRanges, "clock"}};
+    } else {
+        specs = {{&boldFace, theme.displayPx, &displayRanges, "display"},
+                 {&files.regular, theme.bigClockPx, &digitRanges, "big clock"}};
+    }
+
+    const std::string key = cacheDir.empty() ? std::string() : atlasKey(specs, atlas);
+    bool fromCache = !key.empty() && loadAtlas(atlas, cacheDir, key) && atlas.Fonts.Size == static_cast<int>(specs.size());
+    if (!fromCache) {
+        atlas.Clear();
+        const MappedFile regularFile(files.regular.path);
+        std::optional<MappedFile> boldFile;
+        if (files.bold && files.bold->path != files.regular.path) boldFile.emplace(files.bold->path);
+        bool added = true;
+        for (const FontSpec& spec : specs) {
+            const MappedFile& file = spec.face == &files.regular ? regularFile : (boldFile ? *boldFile : regularFile);
+            added = added && addFont(atlas, file, *spec.face, spec.pixels, *spec.ranges, spec.name);
+        }
+        const bool built = added && atlas.Build();
+        // The font files are unmapped when this block ends: drop every pointer into them. The
+        // glyphs, metrics and pixels stay; rebuilding starts again from Clear().
+        atlas.ClearInputData();
+        if (!built) return false;
+        if (!key.empty()) saveAtlas(atlas, cacheDir, key);
+    }
 
     body = heading = display = clock = bigClock = nullptr;
     if (wanted == FontProfile::Interactive) {
-        body = addFont(atlas, regularFile, files.regular, theme.bodyPx, textRanges, "body");
-        heading = addFont(atlas, boldData, boldFace, theme.headingPx, textRanges, "heading");
-        clock = addFont(atlas, boldData, boldFace, theme.clockPx, digitRanges, "clock");
-        display = heading;
-        bigClock = clock;
+        body = atlas.Fonts[0];
+        heading = display = atlas.Fonts[1];
+        clock = bigClock = atlas.Fonts[2];
     } else {
-        display = addFont(atlas, boldData, boldFace, theme.displayPx, displayRanges, "display");
-        bigClock = addFont(atlas, regularFile, files.regular, theme.bigClockPx, digitRanges, "big clock");
-        body = heading = display;
-        clock = bigClock;
+        display = body = heading = atlas.Fonts[0];
+        bigClock = clock = atlas.Fonts[1];
     }
-    const bool built = body && heading && display && clock && bigClock && atlas.Build();
-    // The font files are unmapped when this returns: drop every pointer into them. The glyphs,
-    // metrics and pixels stay; rebuilding starts again from Clear().
-    atlas.ClearInputData();
-    if (!built) return false;
 
     unsigned char* pixels = nullptr;
     atlas.GetTexDataAsAlpha8(&pixels, &atlasWidth, &atlasHeight);
@@ -213,6 +265,7 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     }
     profile = wanted;
     largeText = theme.largeText;
+    cached = fromCache;
     return pixels != nullptr;
 }
 
