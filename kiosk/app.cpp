@@ -166,6 +166,12 @@ void drawIdleWarning(AppState& state, Ui& u) {
 
 } // namespace
 
+Rgb screenBackground(ScreenId id, const Palette& palette) {
+    if (id == ScreenId::Night) return palette.nightBackground;
+    if (id == ScreenId::Attract) return palette.attractBackground;
+    return palette.background;
+}
+
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
                const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -177,12 +183,12 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    const bool dark = screen.id() == ScreenId::Attract || screen.id() == ScreenId::Night;
-    const Rgb bg = dark ? theme.palette.attractBackground : theme.palette.background;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f));
+    // No window background: the renderer clears to screenBackground() instead. A full-screen
+    // blended quad costs llvmpipe a read-modify-write of every pixel, every frame.
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs |
+                     ImGuiWindowFlags_NoBackground);
     Ui u(ImGui::GetWindowDrawList(), theme, fonts, input);
     state.ui = &u;
 
@@ -206,7 +212,6 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
     state.ui = nullptr;
 
     ImGui::End();
-    ImGui::PopStyleColor();
     ImGui::PopStyleVar(3);
 }
 
@@ -427,12 +432,13 @@ void App::frame(FrameMode mode) {
     m_state.time = now;
     m_state.wakeAt = 0;
     bool wantsFrames = false, caught = false;
+    const ScreenId drawn = m_current;
     drawFrame(m_state, *screen(m_current), m_theme, m_fonts, input, m_overlays, wantsFrames, caught);
     if (caught) m_tracker.cancel();
     ImGui::Render();
 
     if (mode != FrameMode::Layout) {
-        const Rgb bg = m_theme.palette.background;
+        const Rgb bg = screenBackground(drawn, m_theme.palette);
         m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
     }
     if (mode == FrameMode::Capture) {

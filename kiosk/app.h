@@ -89,6 +89,9 @@ public:
 // One frame's ImGui content for `screen`: a full-screen root window, the screen, the overlays
 // and the idle warning. Between ImGui::NewFrame() and ImGui::Render(). Used by the app and by
 // the headless screen tests.
+// The colour under everything a screen draws (the renderer clears to it).
+Rgb screenBackground(ScreenId id, const Palette& palette);
+
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
                const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught);
 
