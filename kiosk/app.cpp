@@ -498,6 +498,8 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         if (!m_frameLog) std::fprintf(stderr, "kiosk: cannot open KIOSK_FRAME_LOG %s\n", log);
     }
     ImGui::GetStyle().AntiAliasedFill = true;
+    // The font texture is sampled nearest (window.cpp); baked AA lines need bilinear.
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;
 
     m_content = std::move(initial);
     refreshSnapshot(true);
