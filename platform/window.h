@@ -59,6 +59,7 @@ private:
     bool m_imguiReady = false;
     bool m_sdlReady = false;
     unsigned int m_fontTexture = 0;
+    bool m_alphaTexture = false; // the atlas is uploaded as one channel with a swizzle
 };
 
 // Writes top-down RGBA pixels as PNG. False when the file cannot be written.
