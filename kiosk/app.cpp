@@ -244,6 +244,12 @@ App::App(AppConfig config)
 }
 
 App::~App() {
+    {
+        std::lock_guard lock(m_prepareMutex);
+        m_prepareStop = true;
+    }
+    m_prepareWake.notify_all();
+    if (m_prepareThread.joinable()) m_prepareThread.join();
     if (m_frameLog) std::fclose(m_frameLog);
 }
 
@@ -272,8 +278,67 @@ void App::switchTo(ScreenId id) {
 
 void App::setContent(std::shared_ptr<const content::Content> content) {
     m_content = std::move(content);
+    // A big package (10,000 activities) takes ~100 ms to turn into a snapshot and ~400 ms to
+    // bake its new glyphs: never on the main thread while the screen is live.
+    if (m_window && m_fontFiles && m_config.screenshotPath.empty()) {
+        prepareInBackground();
+        return;
+    }
     refreshSnapshot(true);
     m_pacer.requestNow();
+}
+
+void App::prepareInBackground() {
+    PrepareJob job;
+    job.content = m_content;
+    job.at = m_clock.now().local;
+    job.extraGlyphs = m_extraGlyphs;
+    job.current = m_glyphs;
+    job.theme = m_theme;
+    job.profile = m_fonts.profile;
+    job.serial = ++m_prepareSerial;
+    {
+        std::lock_guard lock(m_prepareMutex);
+        m_prepareJob = std::move(job);
+        if (!m_prepareThread.joinable()) m_prepareThread = std::thread([this] { prepareLoop(); });
+    }
+    m_prepareWake.notify_all();
+}
+
+void App::prepareLoop() {
+    const std::filesystem::path cacheDir = content::DataDir{m_config.dataDir}.cacheDir();
+    const FontFiles files = *m_fontFiles;
+    for (;;) {
+        PrepareJob job;
+        {
+            std::unique_lock lock(m_prepareMutex);
+            m_prepareWake.wait(lock, [&] { return m_prepareStop || m_prepareJob; });
+            if (m_prepareStop) return;
+            job = std::move(*m_prepareJob);
+            m_prepareJob.reset();
+        }
+        auto snapshot = makeSnapshot(job.content, job.at);
+        GlyphPlan plan = glyphPlan(*snapshot);
+        plan.text.insert(job.extraGlyphs.begin(), job.extraGlyphs.end());
+        if (plan.text != job.current.text || plan.display != job.current.display) {
+            // Bake the new glyph set into the atlas cache, so the main thread's rebuild is a
+            // cache load. A private atlas; the only shared state ImGui touches here is an
+            // allocation counter on the context, which nothing reads.
+            ImFontAtlas atlas;
+            Fonts fonts;
+            fonts.build(atlas, files, job.theme, job.profile, plan, cacheDir);
+        }
+        m_queue.post([this, serial = job.serial, snapshot = std::move(snapshot), plan = std::move(plan)]() mutable {
+            // A newer job is on its way; this one is already out of date.
+            if (serial != m_prepareSerial) return;
+            m_state.snapshot = std::move(snapshot);
+            if (plan.text != m_glyphs.text || plan.display != m_glyphs.display) {
+                m_glyphs = std::move(plan);
+                m_fontsBuilt = false; // rebuilt (from the cache) before the next frame
+            }
+            m_pacer.requestNow();
+        });
+    }
 }
 
 void App::addGlyphText(std::string_view text) {

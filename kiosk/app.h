@@ -21,8 +21,12 @@
 #include "platform/frame_pacer.h"
 #include "platform/main_queue.h"
 
+#include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <memory>
 #include <optional>
 #include <set>
@@ -123,6 +127,11 @@ private:
     void pointerMove(Point p);
     void pointerUp(Point p);
     void refreshSnapshot(bool force);
+    // Recomputes the snapshot (and bakes a changed glyph set into the atlas cache) on the
+    // preparation thread; the result replaces the snapshot on the main thread when it arrives.
+    // Until then the screens keep drawing the previous one.
+    void prepareInBackground();
+    void prepareLoop();
     void ensureFonts();
     // Show: draw and present. Layout: run the screens' logic only (nothing reaches GL).
     // Capture: draw and read the pixels back instead of presenting.
@@ -160,6 +169,23 @@ private:
     double m_lastFrameTime = 0;
     std::vector<unsigned char> m_capture;
     std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
+
+    // The preparation thread: one job slot, the newest request wins.
+    struct PrepareJob {
+        std::shared_ptr<const content::Content> content;
+        content::LocalDateTime at;
+        std::set<char32_t> extraGlyphs;
+        GlyphPlan current;
+        Theme theme;
+        FontProfile profile = FontProfile::Interactive;
+        uint64_t serial = 0;
+    };
+    std::thread m_prepareThread;
+    std::mutex m_prepareMutex;
+    std::condition_variable m_prepareWake;
+    std::optional<PrepareJob> m_prepareJob;
+    bool m_prepareStop = false;
+    uint64_t m_prepareSerial = 0; // main thread: the newest job asked for
 };
 
 } // namespace kiosk
