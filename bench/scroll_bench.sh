@@ -8,17 +8,15 @@
 # (1920x1080x24, Mesa llvmpipe) with KIOSK_FRAME_LOG=FILE, flicks the list up and down through
 # XTEST as a finger would, then reports p50/p95/p99/max of the frames drawn while scrolling.
 #
-# App hook it relies on: with KIOSK_FRAME_LOG=FILE set, the kiosk appends one line per rendered
-# frame: the frame's wall time in milliseconds (from the start of the frame's work, after the
-# event wait returns, to after SDL_GL_SwapWindow), flushed per line.
+# Frame times come from the app: with KIOSK_FRAME_LOG=FILE set, the kiosk appends one line per
+# rendered frame, "WALL_MS START_S": the frame's wall time in milliseconds from the start of
+# App::frame() to just after SDL_GL_SwapWindow, and its start on CLOCK_MONOTONIC.
 #
 # Env: BENCH_SCROLL (20 s of scrolling), BENCH_SETTLE (5 s), BENCH_COUNT (1000),
 #      BENCH_NOW (this week's Monday T09:00), BENCH_SCREEN (activities), BENCH_KIOSK_ARGS (extra kiosk args),
 #      BENCH_WEEK_TAP="X Y" (a tap that opens the week view, if the screen needs one),
 #      BENCH_DRAG="X Y TOP BOTTOM" (where to drag: X Y TOP BOTTOM; default 960 700 420 1000, below the day tabs), BENCH_KEEP_TMP=1.
-# Without that hook a small LD_PRELOAD probe (bench/frame_probe.c, built here with cc) times each
-# frame from the return of SDL_WaitEventTimeout to the end of SDL_GL_SwapWindow (BENCH_PROBE=0: off).
-# Needs: apt-get install xvfb gcc  (plus python3, libx11-6, libxtst6)
+# Needs: apt-get install xvfb  (plus python3, libx11-6, libxtst6)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -51,18 +49,10 @@ python3 "$BENCH_DIR/gen_activities.py" "$PKG" --count "$COUNT" --week-of "${NOW%
 ROWS=$("$KCONTENT" info --data-dir "$DATA" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rows"]["activities"])')
 bench_log "store holds $ROWS activities"
 
-# Until the app logs frame times itself, a preloaded probe times SDL_GL_SwapWindow from outside.
-PROBE="" PROBE_LOG="$BENCH_TMP/probe.log"
-if [[ ${BENCH_PROBE:-1} == 1 ]] && command -v cc >/dev/null; then
-    cc -O2 -shared -fPIC -o "$BENCH_TMP/frame_probe.so" "$BENCH_DIR/frame_probe.c" -ldl &&
-        PROBE="$BENCH_TMP/frame_probe.so"
-fi
 bench_start_xvfb 1920x1080x24
 : >"$FRAMES"
-: >"$PROBE_LOG"
 # shellcheck disable=SC2086
-KIOSK_FRAME_LOG="$FRAMES" FRAME_PROBE_LOG="$PROBE_LOG" LD_PRELOAD="$PROBE" \
-    bench_spawn "$BENCH_TMP/kiosk.log" "$KIOSK" --data-dir "$DATA" \
+KIOSK_FRAME_LOG="$FRAMES" bench_spawn "$BENCH_TMP/kiosk.log" "$KIOSK" --data-dir "$DATA" \
     --windowed 1920x1080 --now "$NOW" --screen "$SCREEN" ${BENCH_KIOSK_ARGS:-}
 KPID=$BG_PID
 sleep "$SETTLE"
@@ -73,7 +63,6 @@ if [[ -n ${BENCH_WEEK_TAP:-} ]]; then
     sleep 1
 fi
 START_LINE=$(wc -l <"$FRAMES")
-PROBE_START=$(wc -l <"$PROBE_LOG")
 bench_log "scrolling for $SCROLL s (frames logged before: $START_LINE)"
 # CPU of the kiosk while scrolling: CPU ms per frame does not depend on what else the machine runs.
 python3 "$BENCH_DIR/proctree.py" cpu "$KPID" "$SCROLL" >"$BENCH_TMP/scroll-cpu.json" &
@@ -88,18 +77,13 @@ CPU=$(python3 "$BENCH_DIR/proctree.py" cpu "$KPID" 5)
 bench_stop "$KPID"
 cp "$BENCH_TMP/kiosk.log" "$OUT_DIR/scroll-kiosk.log"
 
-if [[ -s $FRAMES ]]; then
-    SOURCE="the app's KIOSK_FRAME_LOG"
-    tail -n +"$((START_LINE + 1))" "$FRAMES" >"$BENCH_TMP/scroll-frames.txt"
-elif [[ -s $PROBE_LOG ]]; then
-    SOURCE="LD_PRELOAD probe (wait return → swap end); the app has no KIOSK_FRAME_LOG yet"
-    tail -n +"$((PROBE_START + 1))" "$PROBE_LOG" >"$BENCH_TMP/scroll-frames.txt"
-else
-    bench_log "no frame times: the kiosk needs the KIOSK_FRAME_LOG hook (see the header of $0)"
-    echo "scroll: n/a (KIOSK_FRAME_LOG hook missing, probe unavailable)"
+if [[ ! -s $FRAMES ]]; then
+    bench_log "no frame times in KIOSK_FRAME_LOG (see the header of $0)"
+    echo "scroll: n/a (no frames logged)"
     exit 3
 fi
-[[ -s $PROBE_LOG ]] && tail -n +"$((PROBE_START + 1))" "$PROBE_LOG" >"$OUT_DIR/scroll-probe.txt"
+SOURCE="the app's KIOSK_FRAME_LOG"
+tail -n +"$((START_LINE + 1))" "$FRAMES" >"$BENCH_TMP/scroll-frames.txt"
 cp "$BENCH_TMP/scroll-frames.txt" "$OUT_DIR/scroll-frames.txt"
 STATS=$(python3 "$BENCH_DIR/proctree.py" stats "$BENCH_TMP/scroll-frames.txt")
 python3 - "$OUT_DIR/scroll.md" "$STATS" "$ROWS" "$SCROLL" "$GESTURES" "$CPU" "$SOURCE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$SCROLL_CPU" <<'EOF'

@@ -1,5 +1,6 @@
 #include "kiosk/app.h"
 
+#include "content/data_dir.h"
 #include "content/glyph_set.h"
 
 #include "kiosk/screens/screens.h"
@@ -193,6 +194,12 @@ void drawIdleWarning(AppState& state, Ui& u) {
 
 } // namespace
 
+Rgb screenBackground(ScreenId id, const Palette& palette) {
+    if (id == ScreenId::Night) return palette.nightBackground;
+    if (id == ScreenId::Attract) return palette.attractBackground;
+    return palette.background;
+}
+
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
                const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -204,12 +211,12 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    const bool dark = screen.id() == ScreenId::Attract || screen.id() == ScreenId::Night;
-    const Rgb bg = dark ? theme.palette.attractBackground : theme.palette.background;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f));
+    // No window background: the renderer clears to screenBackground() instead. A full-screen
+    // blended quad costs llvmpipe a read-modify-write of every pixel, every frame.
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs |
+                     ImGuiWindowFlags_NoBackground);
     Ui u(ImGui::GetWindowDrawList(), theme, fonts, input);
     state.ui = &u;
 
@@ -233,7 +240,6 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
     state.ui = nullptr;
 
     ImGui::End();
-    ImGui::PopStyleColor();
     ImGui::PopStyleVar(3);
 }
 
@@ -266,6 +272,12 @@ App::App(AppConfig config)
 }
 
 App::~App() {
+    {
+        std::lock_guard lock(m_prepareMutex);
+        m_prepareStop = true;
+    }
+    m_prepareWake.notify_all();
+    if (m_prepareThread.joinable()) m_prepareThread.join();
     if (m_frameLog) std::fclose(m_frameLog);
 }
 
@@ -294,8 +306,70 @@ void App::switchTo(ScreenId id) {
 
 void App::setContent(std::shared_ptr<const content::Content> content) {
     m_content = std::move(content);
+    // A big package (10,000 activities) takes ~100 ms to turn into a snapshot and ~400 ms to
+    // bake its new glyphs: never on the main thread while the screen is live (refreshSnapshot
+    // hands it to the preparation thread then).
     refreshSnapshot(true);
     m_pacer.requestNow();
+}
+
+void App::prepareInBackground() {
+    PrepareJob job;
+    job.content = m_content;
+    job.at = m_clock.now().local;
+    m_preparingFor = job.at;
+    job.extraGlyphs = m_overlayGlyphs;
+    job.current = m_glyphs;
+    job.theme = m_theme;
+    job.profile = m_fonts.profile;
+    job.serial = ++m_prepareSerial;
+    {
+        std::lock_guard lock(m_prepareMutex);
+        m_prepareJob = std::move(job);
+        if (!m_prepareThread.joinable()) m_prepareThread = std::thread([this] { prepareLoop(); });
+    }
+    m_prepareWake.notify_all();
+}
+
+void App::prepareLoop() {
+    const std::filesystem::path cacheDir = content::DataDir{m_config.dataDir}.cacheDir();
+    const FontFiles files = *m_fontFiles;
+    for (;;) {
+        PrepareJob job;
+        {
+            std::unique_lock lock(m_prepareMutex);
+            m_prepareWake.wait(lock, [&] { return m_prepareStop || m_prepareJob; });
+            if (m_prepareStop) return;
+            job = std::move(*m_prepareJob);
+            m_prepareJob.reset();
+        }
+        auto snapshot = makeSnapshot(job.content, job.at);
+        GlyphPlan plan = glyphPlan(*snapshot);
+        plan.text.insert(job.extraGlyphs.begin(), job.extraGlyphs.end());
+        if (plan.text != job.current.text || plan.display != job.current.display) {
+            // Bake the new glyph set into the atlas cache, so the main thread's rebuild is a
+            // cache load: the profile on screen first, then the other one, so that waking from
+            // the carousel (or falling into it) is a cache load too. Private atlases; the only
+            // shared state ImGui touches here is an allocation counter on the context, which
+            // nothing reads.
+            for (FontProfile profile : {job.profile, job.profile == FontProfile::Interactive ? FontProfile::Attract
+                                                                                            : FontProfile::Interactive}) {
+                ImFontAtlas atlas;
+                Fonts fonts;
+                fonts.build(atlas, files, job.theme, profile, plan, cacheDir);
+            }
+        }
+        m_queue.post([this, serial = job.serial, snapshot = std::move(snapshot), plan = std::move(plan)]() mutable {
+            // A newer job is on its way; this one is already out of date.
+            if (serial != m_prepareSerial) return;
+            m_state.snapshot = std::move(snapshot);
+            if (plan.text != m_glyphs.text || plan.display != m_glyphs.display) {
+                m_glyphs = std::move(plan);
+                m_fontsBuilt = false; // rebuilt (from the cache) before the next frame
+            }
+            m_pacer.requestNow();
+        });
+    }
 }
 
 void App::setOverlayGlyphText(std::string_view text) {
@@ -311,6 +385,13 @@ void App::refreshSnapshot(bool force) {
     m_state.now = reading.local;
     m_state.second = reading.second;
     if (!force && m_state.snapshot && m_state.snapshot->at == reading.local) return;
+    // Live: the preparation thread makes the snapshot (a minute tick on a big store, or a glyph
+    // set that needs a new atlas, must not stall a frame); the screens draw the previous one
+    // for those few milliseconds.
+    if (preparesInBackground()) {
+        if (force || m_preparingFor != reading.local) prepareInBackground();
+        return;
+    }
     m_state.snapshot = makeSnapshot(m_content, reading.local);
     GlyphPlan plan = glyphPlan(*m_state.snapshot);
     plan.text.insert(m_overlayGlyphs.begin(), m_overlayGlyphs.end());
@@ -329,16 +410,18 @@ void App::ensureFonts() {
         m_fonts.body && m_fonts.body->FontSize == (profile == FontProfile::Interactive ? m_theme.bodyPx : m_theme.displayPx))
         return;
     const double started = monotonicSeconds();
-    if (!m_fonts.build(*ImGui::GetIO().Fonts, *m_fontFiles, m_theme, profile, m_glyphs)) {
+    if (!m_fonts.build(*ImGui::GetIO().Fonts, *m_fontFiles, m_theme, profile, m_glyphs,
+                       content::DataDir{m_config.dataDir}.cacheDir())) {
         std::fprintf(stderr, "kiosk: could not build the font atlas\n");
         m_quit = true;
         return;
     }
     m_window->rebuildFontTexture();
     m_fontsBuilt = true;
-    std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, built in %.0f ms\n", m_fonts.atlasWidth,
+    std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, %s in %.0f ms\n", m_fonts.atlasWidth,
                  m_fonts.atlasHeight, m_fonts.glyphCount, profile == FontProfile::Interactive ? "interactive" : "attract",
-                 m_state.largeText ? " large-text" : "", (monotonicSeconds() - started) * 1000);
+                 m_state.largeText ? " large-text" : "", m_fonts.cached ? "loaded from cache" : "built",
+                 (monotonicSeconds() - started) * 1000);
 }
 
 void App::pointerDown(Point p) {
@@ -428,7 +511,7 @@ void App::handleEvent(const void* raw) {
     }
 }
 
-void App::frame(bool capture) {
+void App::frame(FrameMode mode) {
     const double now = monotonicSeconds();
     refreshSnapshot(false);
     ensureFonts();
@@ -454,21 +537,30 @@ void App::frame(bool capture) {
     m_state.time = now;
     m_state.wakeAt = 0;
     bool wantsFrames = false, caught = false;
+    const ScreenId drawn = m_current;
     drawFrame(m_state, *screen(m_current), m_theme, m_fonts, input, m_overlays, wantsFrames, caught);
     if (caught) m_tracker.cancel();
     ImGui::Render();
 
-    const Rgb bg = m_theme.palette.background;
-    m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
-    if (capture) {
+    if (mode != FrameMode::Layout) {
+        const Rgb bg = screenBackground(drawn, m_theme.palette);
+        m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
+    }
+    if (mode == FrameMode::Capture) {
         int w = 0, h = 0;
         std::vector<uint8_t> rgba;
         if (m_window->readPixels(rgba, w, h)) m_capture.assign(rgba.begin(), rgba.end());
     }
-    m_window->present();
+    if (mode == FrameMode::Show) m_window->present();
     m_pacer.frameDrawn(platform::FramePacer::Clock::now());
+    // From the first live frame on, new snapshots are made on the preparation thread.
+    m_live = m_config.screenshotPath.empty();
     if (m_frameLog) {
-        std::fprintf(m_frameLog, "%.3f\n", (monotonicSeconds() - now) * 1000);
+        // Wall ms, then the frame's start on CLOCK_MONOTONIC (s) so benches can line frames up
+        // with outside events.
+        const double startedAt = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
+                                 (monotonicSeconds() - now);
+        std::fprintf(m_frameLog, "%.3f %.3f\n", (monotonicSeconds() - now) * 1000, startedAt);
         std::fflush(m_frameLog);
     }
 
@@ -513,6 +605,8 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         if (!m_frameLog) std::fprintf(stderr, "kiosk: cannot open KIOSK_FRAME_LOG %s\n", log);
     }
     ImGui::GetStyle().AntiAliasedFill = true;
+    // The font texture is sampled nearest (window.cpp); baked AA lines need bilinear.
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;
 
     m_content = std::move(initial);
     m_state.largeText = m_config.largeText;
@@ -525,8 +619,9 @@ int App::run(std::shared_ptr<const content::Content> initial) {
 
     const bool screenshot = !m_config.screenshotPath.empty();
     if (screenshot) {
-        // A few frames let layout settle (scroll-to-now, measured sizes) before the capture.
-        for (int i = 0; i < 3 && !m_quit; ++i) frame(i == 2);
+        // A few frames let layout settle (scroll-to-now, measured sizes) before the capture;
+        // only the last one is rasterised (llvmpipe spends ~100 ms on a 1080p frame).
+        for (int i = 0; i < 3 && !m_quit; ++i) frame(i == 2 ? FrameMode::Capture : FrameMode::Layout);
         m_window->close();
         if (m_capture.empty() ||
             !platform::writePng(m_config.screenshotPath, std::vector<uint8_t>(m_capture.begin(), m_capture.end()),
@@ -550,7 +645,12 @@ int App::run(std::shared_ptr<const content::Content> initial) {
 
         // The clock: a new minute means a new snapshot (on-now marks, the time shown).
         const auto reading = m_clock.now();
-        if (reading.local != m_state.now) m_pacer.requestNow();
+        // Live, the new minute's snapshot is prepared off the main thread and its arrival asks
+        // for the frame: one frame a minute, not two.
+        if (reading.local != m_state.now) {
+            if (m_live) refreshSnapshot(false);
+            else m_pacer.requestNow();
+        }
         const double now = monotonicSeconds();
         m_pacer.requestAt(platform::FramePacer::Clock::now() + std::chrono::milliseconds((60 - reading.second) * 1000 + 20));
 
@@ -568,7 +668,7 @@ int App::run(std::shared_ptr<const content::Content> initial) {
             m_pacer.requestAt(platform::FramePacer::Clock::now() +
                               std::chrono::milliseconds(static_cast<long long>(std::max(0.0, idle.nextChange - now) * 1000) + 5));
 
-        if (m_pacer.frameDue(platform::FramePacer::Clock::now())) frame(false);
+        if (m_pacer.frameDue(platform::FramePacer::Clock::now())) frame(FrameMode::Show);
     }
     m_window->close();
     return 0;

@@ -21,8 +21,12 @@
 #include "platform/frame_pacer.h"
 #include "platform/main_queue.h"
 
+#include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <memory>
 #include <optional>
 #include <set>
@@ -90,6 +94,9 @@ public:
 // One frame's ImGui content for `screen`: a full-screen root window, the screen, the overlays
 // and the idle warning. Between ImGui::NewFrame() and ImGui::Render(). Used by the app and by
 // the headless screen tests.
+// The colour under everything a screen draws (the renderer clears to it).
+Rgb screenBackground(ScreenId id, const Palette& palette);
+
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
                const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught);
 
@@ -121,8 +128,19 @@ private:
     void pointerMove(Point p);
     void pointerUp(Point p);
     void refreshSnapshot(bool force);
+    // Recomputes the snapshot (and bakes a changed glyph set into the atlas cache) on the
+    // preparation thread; the result replaces the snapshot on the main thread when it arrives.
+    // Until then the screens keep drawing the previous one.
+    void prepareInBackground();
+    void prepareLoop();
+    // Whether snapshots are made on the preparation thread: the window is up and live (not a
+    // --screenshot run, and not before the first frame).
+    bool preparesInBackground() const { return m_live; }
     void ensureFonts();
-    void frame(bool capture);
+    // Show: draw and present. Layout: run the screens' logic only (nothing reaches GL).
+    // Capture: draw and read the pixels back instead of presenting.
+    enum class FrameMode { Show, Layout, Capture };
+    void frame(FrameMode mode);
     void switchTo(ScreenId id);
     Screen* screen(ScreenId id);
 
@@ -145,6 +163,7 @@ private:
     AppState m_state;
     ScreenId m_current = ScreenId::Home;
     bool m_quit = false;
+    bool m_live = false; // the main loop runs (set after the first frame; never for --screenshot)
     bool m_swallowGesture = false;
     long long m_lastFingerId = -1;
     bool m_mouseDown = false;
@@ -155,6 +174,24 @@ private:
     double m_lastFrameTime = 0;
     std::vector<unsigned char> m_capture;
     std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
+
+    // The preparation thread: one job slot, the newest request wins.
+    struct PrepareJob {
+        std::shared_ptr<const content::Content> content;
+        content::LocalDateTime at;
+        std::set<char32_t> extraGlyphs;
+        GlyphPlan current;
+        Theme theme;
+        FontProfile profile = FontProfile::Interactive;
+        uint64_t serial = 0;
+    };
+    std::thread m_prepareThread;
+    std::mutex m_prepareMutex;
+    std::condition_variable m_prepareWake;
+    std::optional<PrepareJob> m_prepareJob;
+    bool m_prepareStop = false;
+    uint64_t m_prepareSerial = 0; // main thread: the newest job asked for
+    content::LocalDateTime m_preparingFor; // main thread: the station minute of that job
 };
 
 } // namespace kiosk

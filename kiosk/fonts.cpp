@@ -1,9 +1,14 @@
 #include "kiosk/fonts.h"
 
 #include "content/glyph_set.h"
+#include "kiosk/font_cache.h"
 #include "kiosk/ui_text.h"
 
 #include <fontconfig/fontconfig.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "imgui.h"
 #include "imgui_freetype.h"
@@ -51,16 +56,51 @@ std::optional<FontFace> matchFace(FcConfig* config, int weight) {
 
 void addUtf8(std::set<char32_t>& glyphs, const char* text) { content::addGlyphs(text, glyphs); }
 
-ImFont* addFont(ImFontAtlas& atlas, const FontFace& face, float pixels, const std::vector<uint16_t>& ranges,
-                const char* name) {
+// A font file mapped read-only for one atlas build. Each face file is mapped once however many
+// sizes use it (AddFontFromFileTTF would copy the whole ~20 MB .ttc onto the heap per size), and
+// only the pages FreeType reads become resident; they are unmapped as soon as the atlas is built.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path) {
+        const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (fstat(fd, &st) == 0 && st.st_size > 0) {
+            void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                m_data = p;
+                m_size = static_cast<size_t>(st.st_size);
+            }
+        }
+        close(fd);
+    }
+    ~MappedFile() {
+        if (m_data) munmap(m_data, m_size);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    void* data() const { return m_data; }
+    size_t size() const { return m_size; }
+
+private:
+    void* m_data = nullptr;
+    size_t m_size = 0;
+};
+
+ImFont* addFont(ImFontAtlas& atlas, const MappedFile& file, const FontFace& face, float pixels,
+                const std::vector<uint16_t>& ranges, const char* name) {
+    if (!file.data()) return nullptr;
     ImFontConfig config;
     config.FontNo = face.index;
     config.PixelSnapH = true;
     config.OversampleH = 1;
     config.OversampleV = 1;
+    // The mapping belongs to MappedFile; the atlas must not free it.
+    config.FontDataOwnedByAtlas = false;
     std::snprintf(config.Name, sizeof(config.Name), "%s %.0fpx", name, pixels);
-    return atlas.AddFontFromFileTTF(face.path.c_str(), pixels, &config,
-                                    reinterpret_cast<const ImWchar*>(ranges.data()));
+    return atlas.AddFontFromMemoryTTF(file.data(), static_cast<int>(file.size()), pixels, &config,
+                                      reinterpret_cast<const ImWchar*>(ranges.data()));
 }
 
 // Makes □ the stand-in for characters that were not baked (ImGui would pick '?').
@@ -117,8 +157,40 @@ std::vector<uint16_t> glyphRanges(const std::set<char32_t>& glyphs) {
     return ranges;
 }
 
+namespace {
+
+// One size baked into the atlas.
+struct FontSpec {
+    const FontFace* face;
+    float pixels;
+    const std::vector<uint16_t>* ranges;
+    const char* name;
+};
+
+// Everything an atlas build depends on, for the on-disk cache.
+std::string atlasKey(const std::vector<FontSpec>& specs, const ImFontAtlas& atlas) {
+    std::string key = "imgui " IMGUI_VERSION " freetype light-hinting";
+    char text[160];
+    std::snprintf(text, sizeof text, " flags %d width %d padding %d|", static_cast<int>(atlas.Flags),
+                  atlas.TexDesiredWidth, atlas.TexGlyphPadding);
+    key += text;
+    for (const FontSpec& spec : specs) {
+        struct stat st {};
+        if (stat(spec.face->path.c_str(), &st) != 0) return {};
+        std::snprintf(text, sizeof text, "|%s %d size %lld mtime %lld.%09ld px %.4f ranges ", spec.name, spec.face->index,
+                      static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec), st.st_mtim.tv_nsec,
+                      spec.pixels);
+        key += spec.face->path;
+        key += text;
+        key.append(reinterpret_cast<const char*>(spec.ranges->data()), spec.ranges->size() * sizeof(uint16_t));
+    }
+    return key;
+}
+
+} // namespace
+
 bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme, FontProfile wanted,
-                  const GlyphPlan& glyphs) {
+                  const GlyphPlan& glyphs, const std::filesystem::path& cacheDir) {
     atlas.Clear();
     // FreeType hints CJK strokes more crisply than stb_truetype at these sizes.
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -142,23 +214,50 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     const auto& digitRanges = m_ranges[2];
     const FontFace& boldFace = files.bold ? *files.bold : files.regular;
 
+    // In atlas order; the interactive profile draws display text in the heading font and the
+    // attract profile draws everything in the display font.
+    std::vector<FontSpec> specs;
+    if (wanted == FontProfile::Interactive) {
+        specs = {{&files.regular, theme.bodyPx, &textRanges, "body"},
+                 {&boldFace, theme.headingPx, &textRanges, "heading"},
+                 {&boldFace, theme.clockPx, &digitRanges, "clock"}};
+    } else {
+        specs = {{&boldFace, theme.displayPx, &displayRanges, "display"},
+                 {&files.regular, theme.bigClockPx, &digitRanges, "big clock"}};
+    }
+
+    const std::string key = cacheDir.empty() ? std::string() : atlasKey(specs, atlas);
+    bool fromCache = !key.empty() && loadAtlas(atlas, cacheDir, key) && atlas.Fonts.Size == static_cast<int>(specs.size());
+    if (!fromCache) {
+        atlas.Clear();
+        const MappedFile regularFile(files.regular.path);
+        std::optional<MappedFile> boldFile;
+        if (files.bold && files.bold->path != files.regular.path) boldFile.emplace(files.bold->path);
+        bool added = true;
+        for (const FontSpec& spec : specs) {
+            const MappedFile& file = spec.face == &files.regular ? regularFile : (boldFile ? *boldFile : regularFile);
+            added = added && addFont(atlas, file, *spec.face, spec.pixels, *spec.ranges, spec.name);
+        }
+        const bool built = added && atlas.Build();
+        // The font files are unmapped when this block ends: drop every pointer into them. The
+        // glyphs, metrics and pixels stay; rebuilding starts again from Clear().
+        atlas.ClearInputData();
+        if (!built) return false;
+        if (!key.empty()) saveAtlas(atlas, cacheDir, key);
+    }
+
     body = heading = display = clock = bigClock = nullptr;
     if (wanted == FontProfile::Interactive) {
-        body = addFont(atlas, files.regular, theme.bodyPx, textRanges, "body");
-        heading = addFont(atlas, boldFace, theme.headingPx, textRanges, "heading");
-        clock = addFont(atlas, boldFace, theme.clockPx, digitRanges, "clock");
-        display = heading;
-        bigClock = clock;
+        body = atlas.Fonts[0];
+        heading = display = atlas.Fonts[1];
+        clock = bigClock = atlas.Fonts[2];
     } else {
-        display = addFont(atlas, boldFace, theme.displayPx, displayRanges, "display");
-        bigClock = addFont(atlas, files.regular, theme.bigClockPx, digitRanges, "big clock");
-        body = heading = display;
-        clock = bigClock;
+        display = body = heading = atlas.Fonts[0];
+        bigClock = clock = atlas.Fonts[1];
     }
-    if (!body || !heading || !display || !clock || !bigClock || !atlas.Build()) return false;
 
     unsigned char* pixels = nullptr;
-    atlas.GetTexDataAsRGBA32(&pixels, &atlasWidth, &atlasHeight);
+    atlas.GetTexDataAsAlpha8(&pixels, &atlasWidth, &atlasHeight);
     glyphCount = 0;
     for (ImFont* font : atlas.Fonts) {
         usePlaceholder(font);
@@ -166,6 +265,7 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     }
     profile = wanted;
     largeText = theme.largeText;
+    cached = fromCache;
     return pixels != nullptr;
 }
 

@@ -5,6 +5,7 @@
 // arrives or the text size or display profile changes.
 #include "kiosk/theme.h"
 
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
@@ -55,9 +56,14 @@ public:
     FontProfile profile = FontProfile::Interactive;
     bool largeText = false;
 
-    // Clears and rebuilds `atlas` (rasterising it, RGBA32). False when FreeType fails.
+    // Clears and rebuilds `atlas` (rasterising it, Alpha8; the font files are read only during
+    // the call and the atlas keeps no input data, so the next build starts from Clear()).
+    // False when a font file cannot be read or FreeType fails.
+    // With a cacheDir, an atlas built before from the same inputs is loaded from there instead
+    // (font_cache.h), and a fresh build is stored there.
     bool build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme, FontProfile profile,
-               const GlyphPlan& glyphs);
+               const GlyphPlan& glyphs, const std::filesystem::path& cacheDir = {});
+    bool cached = false; // the last build came from the cache
 
 private:
     // ImFontConfig::GlyphRanges points into these; they must outlive the atlas build data.

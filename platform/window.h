@@ -48,7 +48,8 @@ public:
     // The back buffer as top-down RGBA rows (call after render(), before present()).
     bool readPixels(std::vector<uint8_t>& rgba, int& width, int& height) const;
 
-    // Re-uploads the font atlas after it was rebuilt between frames.
+    // Uploads the font atlas after it was (re)built between frames, then frees its CPU-side
+    // pixels (ImFontAtlas::ClearTexData): the atlas must be rebuilt before it is uploaded again.
     void rebuildFontTexture();
 
 private:
@@ -57,6 +58,8 @@ private:
     bool m_fullscreen = false;
     bool m_imguiReady = false;
     bool m_sdlReady = false;
+    unsigned int m_fontTexture = 0;
+    bool m_alphaTexture = false; // the atlas is uploaded as one channel with a swizzle
 };
 
 // Writes top-down RGBA pixels as PNG. False when the file cannot be written.

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libstb-dev libsdl2-dev libgl1-mesa-dev libgl1-mesa-dri
-  libsqlite3-dev libsodium-dev nlohmann-json3-dev libfreetype-dev libfontconfig-dev
+  libsqlite3-dev libsodium-dev nlohmann-json3-dev libfreetype-dev libfontconfig-dev zlib1g-dev
   libsystemd-dev fonts-noto-cjk catch2
   xvfb xauth tesseract-ocr tesseract-ocr-chi-sim minisign rsync imagemagick
 )

@@ -65,6 +65,12 @@ public:
             if (!where.empty()) h += paragraphHeight(bf, where, w, t.lineSpacing);
             if (!a.note.empty()) h += paragraphHeight(bf, a.note, w, t.lineSpacing);
             h += pad;
+            if (isToday && scrollTarget < 0 && (o.ongoing || o.next)) scrollTarget = y - origin;
+            // A week can hold hundreds of items: only the ones in view are drawn.
+            if (y + h + t.gap < area.min.y || y - t.gap > area.max.y) {
+                y += h + t.gap;
+                continue;
+            }
 
             const ImVec2 c0(area.min.x, y), c1(listRight, y + h);
             const Rgb border = o.ongoing ? p.ongoing : p.cardBorder;
@@ -84,7 +90,6 @@ public:
             yy += drawParagraph(d, hf, ImVec2(x, yy), w, ink.packed(), a.title, 1.3f);
             if (!where.empty()) yy += drawParagraph(d, bf, ImVec2(x, yy), w, ink.packed(), where, t.lineSpacing);
             if (!a.note.empty()) yy += drawParagraph(d, bf, ImVec2(x, yy), w, p.textMuted.packed(), a.note, t.lineSpacing);
-            if (isToday && scrollTarget < 0 && (o.ongoing || o.next)) scrollTarget = y - origin;
             y += h + t.gap;
         }
         u.endScroll(m_scroller, y - origin - t.gap);

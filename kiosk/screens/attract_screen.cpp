@@ -33,7 +33,7 @@ public:
         ImFont* df = u.fonts().display;
         ImFont* cf = u.fonts().bigClock;
         const float W = state.width, H = state.height;
-        d->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.attractBackground.packed());
+        // The background (p.attractBackground) is the renderer's clear colour: screenBackground().
         const ImVec2 drift = burnInDrift(state.time, t.scale);
         const float m = t.margin * 1.5f;
 

@@ -24,7 +24,7 @@ public:
         ImFont* cf = u.fonts().bigClock;
         ImFont* df = u.fonts().display;
         const float W = state.width, H = state.height;
-        d->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), p.nightBackground.packed());
+        // The background (p.nightBackground) is the renderer's clear colour: screenBackground().
         const ImVec2 drift = burnInDrift(state.time, t.scale * 3);
         char clock[16];
         std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
