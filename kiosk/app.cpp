@@ -9,9 +9,11 @@
 #include "platform/window.h"
 
 #include <SDL.h>
+#include <malloc.h>
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -358,6 +360,8 @@ void App::prepareLoop() {
                 Fonts fonts;
                 fonts.build(atlas, files, job.theme, profile, plan, cacheDir);
             }
+            // This thread's malloc arena held two rasterised atlases: give the pages back.
+            malloc_trim(0);
         }
         m_queue.post([this, serial = job.serial, snapshot = std::move(snapshot), plan = std::move(plan)]() mutable {
             // A newer job is on its way; this one is already out of date.
@@ -418,6 +422,7 @@ void App::ensureFonts() {
     }
     m_window->rebuildFontTexture();
     m_fontsBuilt = true;
+    malloc_trim(0); // the old atlas and the new one's CPU pixels are gone: return the pages
     std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, %s in %.0f ms\n", m_fonts.atlasWidth,
                  m_fonts.atlasHeight, m_fonts.glyphCount, profile == FontProfile::Interactive ? "interactive" : "attract",
                  m_state.largeText ? " large-text" : "", m_fonts.cached ? "loaded from cache" : "built",
@@ -636,8 +641,10 @@ int App::run(std::shared_ptr<const content::Content> initial) {
     if (m_queue.drain() > 0) m_pacer.requestNow();
     while (!m_quit && !g_terminate.load()) {
         const auto steadyNow = platform::FramePacer::Clock::now();
+        // Wake for the next station minute too (just after it turns), frame or not.
+        const int toNextMinute = (60 - m_clock.now().second) * 1000 + 20;
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, m_pacer.waitMilliseconds(steadyNow))) {
+        if (SDL_WaitEventTimeout(&event, std::min(m_pacer.waitMilliseconds(steadyNow), toNextMinute))) {
             handleEvent(&event);
             while (SDL_PollEvent(&event)) handleEvent(&event);
         }
@@ -652,7 +659,6 @@ int App::run(std::shared_ptr<const content::Content> initial) {
             else m_pacer.requestNow();
         }
         const double now = monotonicSeconds();
-        m_pacer.requestAt(platform::FramePacer::Clock::now() + std::chrono::milliseconds((60 - reading.second) * 1000 + 20));
 
         // Idle: warn, go home, attract, night.
         IdleStatus idle = m_idle.evaluate(now, reading.local.minute, m_current == ScreenId::Home);
