@@ -20,6 +20,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <mutex>
+
+#include <unistd.h>
 
 namespace kiosk {
 
@@ -139,6 +142,38 @@ double monotonicSeconds() {
     using namespace std::chrono;
     static const auto start = steady_clock::now();
     return duration<double>(steady_clock::now() - start).count();
+}
+
+void traceStartup(const char* step) {
+    static const bool enabled = [] {
+        const char* v = std::getenv("KIOSK_STARTUP_TRACE");
+        return v && *v && std::strcmp(v, "0") != 0;
+    }();
+    if (!enabled) return;
+    // The process start on CLOCK_BOOTTIME: field 22 of /proc/self/stat, in clock ticks.
+    static const double startedAt = [] {
+        double ticks = 0;
+        if (std::FILE* f = std::fopen("/proc/self/stat", "r")) {
+            char text[1024] = {};
+            const size_t n = std::fread(text, 1, sizeof text - 1, f);
+            std::fclose(f);
+            text[n] = 0;
+            // The command name may hold spaces: count fields after its closing parenthesis.
+            if (const char* p = std::strrchr(text, ')')) {
+                for (int field = 2; field < 22 && p; ++field) p = std::strchr(p + 1, ' ');
+                if (p) ticks = std::strtod(p + 1, nullptr);
+            }
+        }
+        return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }();
+    static std::mutex mutex;
+    static double previous = 0;
+    timespec ts{};
+    clock_gettime(CLOCK_BOOTTIME, &ts);
+    const double ms = (static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9 - startedAt) * 1000;
+    std::lock_guard lock(mutex);
+    std::fprintf(stderr, "kiosk: startup %7.1f ms (+%5.1f) %s\n", ms, previous > 0 ? ms - previous : ms, step);
+    previous = ms;
 }
 
 StationClock::StationClock(std::optional<content::LocalDateTime> start)
@@ -416,7 +451,9 @@ void App::ensureFonts() {
         m_quit = true;
         return;
     }
+    traceStartup("font atlas");
     m_window->rebuildFontTexture();
+    traceStartup("font texture");
     m_fontsBuilt = true;
     std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, %s in %.0f ms\n", m_fonts.atlasWidth,
                  m_fonts.atlasHeight, m_fonts.glyphCount, profile == FontProfile::Interactive ? "interactive" : "attract",
@@ -585,6 +622,7 @@ void App::frame(FrameMode mode) {
 
 int App::run(std::shared_ptr<const content::Content> initial) {
     m_fontFiles = findCjkFonts();
+    traceStartup("fontconfig");
     if (!m_fontFiles) {
         std::fprintf(stderr, "%s\n", missingFontMessage());
         return 1;
@@ -599,6 +637,7 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;
     }
+    traceStartup("window and GL");
     installSignalHandlers();
     if (const char* log = std::getenv("KIOSK_FRAME_LOG"); log && *log) {
         m_frameLog = std::fopen(log, "a");
@@ -611,6 +650,7 @@ int App::run(std::shared_ptr<const content::Content> initial) {
     m_content = std::move(initial);
     m_state.largeText = m_config.largeText;
     refreshSnapshot(true);
+    traceStartup("snapshot");
     m_tracker.setSlop(Theme::make(static_cast<float>(m_window->width()), static_cast<float>(m_window->height()), false).tapSlop);
     m_current = m_config.startScreen;
     m_state.screen = m_current;
@@ -622,13 +662,16 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         // A few frames let layout settle (scroll-to-now, measured sizes) before the capture;
         // only the last one is rasterised (llvmpipe spends ~100 ms on a 1080p frame).
         for (int i = 0; i < 3 && !m_quit; ++i) frame(i == 2 ? FrameMode::Capture : FrameMode::Layout);
+        traceStartup("frames and read-back");
         m_window->close();
+        traceStartup("window closed");
         if (m_capture.empty() ||
             !platform::writePng(m_config.screenshotPath, std::vector<uint8_t>(m_capture.begin(), m_capture.end()),
                                 m_theme.width > 0 ? static_cast<int>(m_theme.width) : 0, static_cast<int>(m_theme.height))) {
             std::fprintf(stderr, "kiosk: could not write %s\n", m_config.screenshotPath.c_str());
             return 1;
         }
+        traceStartup("png written");
         return 0;
     }
 

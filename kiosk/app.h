@@ -79,6 +79,11 @@ private:
 // Seconds on a monotonic clock.
 double monotonicSeconds();
 
+// KIOSK_STARTUP_TRACE=1: one stderr line per start-up step, milliseconds since the process
+// started (from /proc, 10 ms granularity) and since the previous step. Thread-safe; nothing
+// when the variable is unset.
+void traceStartup(const char* step);
+
 // Something drawn above the screens that may take over input (the update UI's PIN pad,
 // staff menu, import banner).
 class Overlay {

@@ -10,6 +10,7 @@
 #include <memory>
 
 int main(int argc, char** argv) {
+    kiosk::traceStartup("main");
     kiosk::AppConfig config;
     std::string error;
     if (!kiosk::parseCommandLine(argc, argv, config, error)) {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    kiosk::traceStartup("store open");
     kiosk::App app(config);
     auto initial = std::make_shared<const content::Content>(store->content());
     // From here on the update service's worker owns the store (it opens its own).
@@ -51,8 +53,10 @@ int main(int argc, char** argv) {
         service.start();
         watchdog.start();
     }
+    kiosk::traceStartup("services ready");
     const int status = app.run(std::move(initial));
     watchdog.stop();
     service.stop();
+    kiosk::traceStartup("exit");
     return status;
 }
