@@ -6,6 +6,7 @@
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
+#include "platform/png.h"
 #include "platform/window.h"
 
 #include <SDL.h>
@@ -21,6 +22,8 @@
 #include <cstring>
 #include <ctime>
 #include <mutex>
+#include <system_error>
+#include <thread>
 
 #include <unistd.h>
 
@@ -583,11 +586,8 @@ void App::frame(FrameMode mode) {
         const Rgb bg = screenBackground(drawn, m_theme.palette);
         m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
     }
-    if (mode == FrameMode::Capture) {
-        int w = 0, h = 0;
-        std::vector<uint8_t> rgba;
-        if (m_window->readPixels(rgba, w, h)) m_capture.assign(rgba.begin(), rgba.end());
-    }
+    if (mode == FrameMode::Capture && !m_window->readPixels(m_capture, m_captureWidth, m_captureHeight))
+        m_capture.clear();
     if (mode == FrameMode::Show) m_window->present();
     m_pacer.frameDrawn(platform::FramePacer::Clock::now());
     // From the first live frame on, new snapshots are made on the preparation thread.
@@ -663,11 +663,27 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         // only the last one is rasterised (llvmpipe spends ~100 ms on a 1080p frame).
         for (int i = 0; i < 3 && !m_quit; ++i) frame(i == 2 ? FrameMode::Capture : FrameMode::Layout);
         traceStartup("frames and read-back");
+        // GL's rows run bottom-up: the PNG encoder walks them from the last one backwards.
+        platform::ImageView image;
+        image.width = m_captureWidth;
+        image.height = m_captureHeight;
+        image.channels = 3;
+        image.stride = -static_cast<std::ptrdiff_t>(m_captureWidth) * 3;
+        if (!m_capture.empty()) image.top = m_capture.data() + (m_capture.size() + image.stride);
+        // Encoded and written while the window closes: closing mostly waits (on the X server,
+        // on llvmpipe's threads), so the encode costs no wall time.
+        bool written = false;
+        auto encode = [&] { written = !m_capture.empty() && platform::writePng(m_config.screenshotPath, image); };
+        std::thread encoder;
+        try {
+            encoder = std::thread(encode);
+        } catch (const std::system_error&) {
+            encode();
+        }
         m_window->close();
         traceStartup("window closed");
-        if (m_capture.empty() ||
-            !platform::writePng(m_config.screenshotPath, std::vector<uint8_t>(m_capture.begin(), m_capture.end()),
-                                m_theme.width > 0 ? static_cast<int>(m_theme.width) : 0, static_cast<int>(m_theme.height))) {
+        if (encoder.joinable()) encoder.join();
+        if (!written) {
             std::fprintf(stderr, "kiosk: could not write %s\n", m_config.screenshotPath.c_str());
             return 1;
         }

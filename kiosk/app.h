@@ -177,7 +177,9 @@ private:
     bool m_released = false;
     std::optional<Tap> m_tap;
     double m_lastFrameTime = 0;
-    std::vector<unsigned char> m_capture;
+    std::vector<uint8_t> m_capture; // --screenshot: the read-back, RGB rows bottom-up
+    int m_captureWidth = 0;
+    int m_captureHeight = 0;
     std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
 
     // The preparation thread: one job slot, the newest request wins.
