@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <future>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -621,12 +622,14 @@ void App::frame(FrameMode mode) {
 }
 
 int App::run(std::shared_ptr<const content::Content> initial) {
-    m_fontFiles = findCjkFonts();
-    traceStartup("fontconfig");
-    if (!m_fontFiles) {
-        std::fprintf(stderr, "%s\n", missingFontMessage());
-        return 1;
-    }
+    // Fontconfig's start (parsing its configuration files and caches) runs on its own thread
+    // while SDL and GL start on this one; fontconfig is called from that thread only. The
+    // future's destructor waits for it on every return path.
+    auto fontLookup = std::async(std::launch::async | std::launch::deferred, [] {
+        auto files = findCjkFonts();
+        traceStartup("fontconfig");
+        return files;
+    });
     m_window = std::make_unique<platform::Window>();
     platform::WindowOptions options;
     options.fullscreen = !m_config.windowed;
@@ -638,6 +641,11 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         return 1;
     }
     traceStartup("window and GL");
+    m_fontFiles = fontLookup.get();
+    if (!m_fontFiles) {
+        std::fprintf(stderr, "%s\n", missingFontMessage());
+        return 1;
+    }
     installSignalHandlers();
     if (const char* log = std::getenv("KIOSK_FRAME_LOG"); log && *log) {
         m_frameLog = std::fopen(log, "a");
