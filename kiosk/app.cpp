@@ -635,6 +635,7 @@ int App::run(std::shared_ptr<const content::Content> initial) {
     options.fullscreen = !m_config.windowed;
     options.width = m_config.width;
     options.height = m_config.height;
+    options.hidden = !m_config.screenshotPath.empty();
     std::string error;
     if (!m_window->open(options, error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());

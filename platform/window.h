@@ -18,6 +18,9 @@ struct WindowOptions {
     int width = 1920;       // window size when not fullscreen
     int height = 1080;
     bool vsync = true;
+    // Never mapped on screen (--screenshot): GL still draws into the window's back buffer,
+    // which is what is read back, without the X server showing and exposing the window.
+    bool hidden = false;
     const char* title = "社区养老服务站";
 };
 
