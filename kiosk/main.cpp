@@ -7,6 +7,7 @@
 #include "platform/update_service.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 int main(int argc, char** argv) {
@@ -18,6 +19,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s", kiosk::usageText());
         return error.empty() ? 0 : 2;
     }
+
+    // A screenshot needs no session bus (SDL uses it to inhibit the screensaver). With none
+    // configured, libdbus would fork `dbus-launch --autolaunch` and wait ~10 ms for it to fail;
+    // an unusable address fails at once. A set address is left alone. Before any thread starts.
+    if (!config.screenshotPath.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
 
     const kiosk::StationClock clock(config.now);
     const content::DataDir dataDir{config.dataDir};
