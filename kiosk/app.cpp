@@ -6,6 +6,7 @@
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
+#include "platform/png.h"
 #include "platform/window.h"
 
 #include <SDL.h>
@@ -22,6 +23,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <future>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
+#include <unistd.h>
 
 namespace kiosk {
 
@@ -141,6 +148,38 @@ double monotonicSeconds() {
     using namespace std::chrono;
     static const auto start = steady_clock::now();
     return duration<double>(steady_clock::now() - start).count();
+}
+
+void traceStartup(const char* step) {
+    static const bool enabled = [] {
+        const char* v = std::getenv("KIOSK_STARTUP_TRACE");
+        return v && *v && std::strcmp(v, "0") != 0;
+    }();
+    if (!enabled) return;
+    // The process start on CLOCK_BOOTTIME: field 22 of /proc/self/stat, in clock ticks.
+    static const double startedAt = [] {
+        double ticks = 0;
+        if (std::FILE* f = std::fopen("/proc/self/stat", "r")) {
+            char text[1024] = {};
+            const size_t n = std::fread(text, 1, sizeof text - 1, f);
+            std::fclose(f);
+            text[n] = 0;
+            // The command name may hold spaces: count fields after its closing parenthesis.
+            if (const char* p = std::strrchr(text, ')')) {
+                for (int field = 2; field < 22 && p; ++field) p = std::strchr(p + 1, ' ');
+                if (p) ticks = std::strtod(p + 1, nullptr);
+            }
+        }
+        return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }();
+    static std::mutex mutex;
+    static double previous = 0;
+    timespec ts{};
+    clock_gettime(CLOCK_BOOTTIME, &ts);
+    const double ms = (static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9 - startedAt) * 1000;
+    std::lock_guard lock(mutex);
+    std::fprintf(stderr, "kiosk: startup %7.1f ms (+%5.1f) %s\n", ms, previous > 0 ? ms - previous : ms, step);
+    previous = ms;
 }
 
 StationClock::StationClock(std::optional<content::LocalDateTime> start)
@@ -420,7 +459,9 @@ void App::ensureFonts() {
         m_quit = true;
         return;
     }
+    traceStartup("font atlas");
     m_window->rebuildFontTexture();
+    traceStartup("font texture");
     m_fontsBuilt = true;
     malloc_trim(0); // the old atlas and the new one's CPU pixels are gone: return the pages
     std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, %s in %.0f ms\n", m_fonts.atlasWidth,
@@ -551,11 +592,8 @@ void App::frame(FrameMode mode) {
         const Rgb bg = screenBackground(drawn, m_theme.palette);
         m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
     }
-    if (mode == FrameMode::Capture) {
-        int w = 0, h = 0;
-        std::vector<uint8_t> rgba;
-        if (m_window->readPixels(rgba, w, h)) m_capture.assign(rgba.begin(), rgba.end());
-    }
+    if (mode == FrameMode::Capture && !m_window->readPixels(m_capture, m_captureWidth, m_captureHeight))
+        m_capture.clear();
     if (mode == FrameMode::Show) m_window->present();
     m_pacer.frameDrawn(platform::FramePacer::Clock::now());
     // From the first live frame on, new snapshots are made on the preparation thread.
@@ -589,19 +627,29 @@ void App::frame(FrameMode mode) {
 }
 
 int App::run(std::shared_ptr<const content::Content> initial) {
-    m_fontFiles = findCjkFonts();
-    if (!m_fontFiles) {
-        std::fprintf(stderr, "%s\n", missingFontMessage());
-        return 1;
-    }
+    // Fontconfig's start (parsing its configuration files and caches) runs on its own thread
+    // while SDL and GL start on this one; fontconfig is called from that thread only. The
+    // future's destructor waits for it on every return path.
+    auto fontLookup = std::async(std::launch::async | std::launch::deferred, [] {
+        auto files = findCjkFonts();
+        traceStartup("fontconfig");
+        return files;
+    });
     m_window = std::make_unique<platform::Window>();
     platform::WindowOptions options;
     options.fullscreen = !m_config.windowed;
     options.width = m_config.width;
     options.height = m_config.height;
+    options.hidden = !m_config.screenshotPath.empty();
     std::string error;
     if (!m_window->open(options, error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 1;
+    }
+    traceStartup("window and GL");
+    m_fontFiles = fontLookup.get();
+    if (!m_fontFiles) {
+        std::fprintf(stderr, "%s\n", missingFontMessage());
         return 1;
     }
     installSignalHandlers();
@@ -616,6 +664,7 @@ int App::run(std::shared_ptr<const content::Content> initial) {
     m_content = std::move(initial);
     m_state.largeText = m_config.largeText;
     refreshSnapshot(true);
+    traceStartup("snapshot");
     m_tracker.setSlop(Theme::make(static_cast<float>(m_window->width()), static_cast<float>(m_window->height()), false).tapSlop);
     m_current = m_config.startScreen;
     m_state.screen = m_current;
@@ -627,13 +676,32 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         // A few frames let layout settle (scroll-to-now, measured sizes) before the capture;
         // only the last one is rasterised (llvmpipe spends ~100 ms on a 1080p frame).
         for (int i = 0; i < 3 && !m_quit; ++i) frame(i == 2 ? FrameMode::Capture : FrameMode::Layout);
+        traceStartup("frames and read-back");
+        // GL's rows run bottom-up: the PNG encoder walks them from the last one backwards.
+        platform::ImageView image;
+        image.width = m_captureWidth;
+        image.height = m_captureHeight;
+        image.channels = 3;
+        image.stride = -static_cast<std::ptrdiff_t>(m_captureWidth) * 3;
+        if (!m_capture.empty()) image.top = m_capture.data() + (m_capture.size() + image.stride);
+        // Encoded and written while the window closes: closing mostly waits (on the X server,
+        // on llvmpipe's threads), so the encode costs no wall time.
+        bool written = false;
+        auto encode = [&] { written = !m_capture.empty() && platform::writePng(m_config.screenshotPath, image); };
+        std::thread encoder;
+        try {
+            encoder = std::thread(encode);
+        } catch (const std::system_error&) {
+            encode();
+        }
         m_window->close();
-        if (m_capture.empty() ||
-            !platform::writePng(m_config.screenshotPath, std::vector<uint8_t>(m_capture.begin(), m_capture.end()),
-                                m_theme.width > 0 ? static_cast<int>(m_theme.width) : 0, static_cast<int>(m_theme.height))) {
+        traceStartup("window closed");
+        if (encoder.joinable()) encoder.join();
+        if (!written) {
             std::fprintf(stderr, "kiosk: could not write %s\n", m_config.screenshotPath.c_str());
             return 1;
         }
+        traceStartup("png written");
         return 0;
     }
 

@@ -79,6 +79,11 @@ private:
 // Seconds on a monotonic clock.
 double monotonicSeconds();
 
+// KIOSK_STARTUP_TRACE=1: one stderr line per start-up step, milliseconds since the process
+// started (from /proc, 10 ms granularity) and since the previous step. Thread-safe; nothing
+// when the variable is unset.
+void traceStartup(const char* step);
+
 // Something drawn above the screens that may take over input (the update UI's PIN pad,
 // staff menu, import banner).
 class Overlay {
@@ -172,7 +177,9 @@ private:
     bool m_released = false;
     std::optional<Tap> m_tap;
     double m_lastFrameTime = 0;
-    std::vector<unsigned char> m_capture;
+    std::vector<uint8_t> m_capture; // --screenshot: the read-back, RGB rows bottom-up
+    int m_captureWidth = 0;
+    int m_captureHeight = 0;
     std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
 
     // The preparation thread: one job slot, the newest request wins.

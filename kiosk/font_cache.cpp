@@ -2,6 +2,11 @@
 
 #include "imgui.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -46,26 +51,59 @@ private:
 
 class Reader {
 public:
-    explicit Reader(std::vector<char> bytes) : m_bytes(std::move(bytes)) {}
+    Reader(const char* data, std::size_t size) : m_data(data), m_size(size) {}
     template <typename T> bool get(T& v) { return raw(&v, sizeof v); }
     bool raw(void* p, std::size_t n) {
-        if (n > m_bytes.size() - m_pos) return false;
-        std::memcpy(p, m_bytes.data() + m_pos, n);
+        if (n > m_size - m_pos) return false;
+        std::memcpy(p, m_data + m_pos, n);
         m_pos += n;
         return true;
     }
     bool string(std::string& s) {
         uint64_t n = 0;
-        if (!get(n) || n > m_bytes.size() - m_pos) return false;
-        s.assign(m_bytes.data() + m_pos, n);
+        if (!get(n) || n > m_size - m_pos) return false;
+        s.assign(m_data + m_pos, n);
         m_pos += n;
         return true;
     }
-    bool atEnd() const { return m_pos == m_bytes.size(); }
+    bool atEnd() const { return m_pos == m_size; }
 
 private:
-    std::vector<char> m_bytes;
+    const char* m_data;
+    std::size_t m_size;
     std::size_t m_pos = 0;
+};
+
+// A cache file mapped read-only and populated up front: its ~2 MB are read straight from the
+// page cache instead of being copied into fresh heap pages (~10 ms of page faults on a start).
+// saveAtlas replaces entries by rename, never in place, so a mapped file cannot shrink.
+class MappedFile {
+public:
+    explicit MappedFile(const std::filesystem::path& path) {
+        const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (fstat(fd, &st) == 0 && st.st_size > 0) {
+            void* p = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (p != MAP_FAILED) {
+                m_data = static_cast<const char*>(p);
+                m_size = static_cast<std::size_t>(st.st_size);
+            }
+        }
+        close(fd);
+    }
+    ~MappedFile() {
+        if (m_data) munmap(const_cast<char*>(m_data), m_size);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    const char* data() const { return m_data; }
+    std::size_t size() const { return m_size; }
+
+private:
+    const char* m_data = nullptr;
+    std::size_t m_size = 0;
 };
 
 bool readAtlas(ImFontAtlas& atlas, Reader& in, const std::string& key) {
@@ -121,14 +159,9 @@ bool readAtlas(ImFontAtlas& atlas, Reader& in, const std::string& key) {
 bool loadAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::string& key) {
     atlas.Clear();
     if (dir.empty()) return false;
-    std::ifstream file(dir / hexName(key), std::ios::binary | std::ios::ate);
-    if (!file) return false;
-    const std::streamoff size = file.tellg();
-    if (size <= 0) return false;
-    std::vector<char> bytes(static_cast<std::size_t>(size));
-    file.seekg(0);
-    if (!file.read(bytes.data(), size)) return false;
-    Reader in(std::move(bytes));
+    const MappedFile file(dir / hexName(key));
+    if (!file.data()) return false;
+    Reader in(file.data(), file.size());
     if (readAtlas(atlas, in, key)) return true;
     atlas.Clear();
     return false;

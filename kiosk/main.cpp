@@ -7,9 +7,11 @@
 #include "platform/update_service.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 int main(int argc, char** argv) {
+    kiosk::traceStartup("main");
     kiosk::AppConfig config;
     std::string error;
     if (!kiosk::parseCommandLine(argc, argv, config, error)) {
@@ -17,6 +19,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s", kiosk::usageText());
         return error.empty() ? 0 : 2;
     }
+
+    // A screenshot needs no session bus (SDL uses it to inhibit the screensaver). With none
+    // configured, libdbus would fork `dbus-launch --autolaunch` and wait ~10 ms for it to fail;
+    // an unusable address fails at once. A set address is left alone. Before any thread starts.
+    if (!config.screenshotPath.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
 
     const kiosk::StationClock clock(config.now);
     const content::DataDir dataDir{config.dataDir};
@@ -28,6 +35,7 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    kiosk::traceStartup("store open");
     kiosk::App app(config);
     auto initial = std::make_shared<const content::Content>(store->content());
     // From here on the update service's worker owns the store (it opens its own).
@@ -51,8 +59,10 @@ int main(int argc, char** argv) {
         service.start();
         watchdog.start();
     }
+    kiosk::traceStartup("services ready");
     const int status = app.run(std::move(initial));
     watchdog.stop();
     service.stop();
+    kiosk::traceStartup("exit");
     return status;
 }

@@ -3,7 +3,6 @@
 #include <SDL.h>
 #include <algorithm>
 #include <SDL_opengl.h>
-#include <zlib.h>
 
 #include <cstdio>
 #include <memory>
@@ -40,7 +39,7 @@ bool Window::open(const WindowOptions& options, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
-    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
+    Uint32 flags = SDL_WINDOW_OPENGL | (options.hidden ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN);
     int w = options.width, h = options.height;
     if (options.fullscreen) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
@@ -155,18 +154,15 @@ void Window::render(float clearR, float clearG, float clearB) {
 
 void Window::present() { SDL_GL_SwapWindow(m_window); }
 
-bool Window::readPixels(std::vector<uint8_t>& rgba, int& outWidth, int& outHeight) const {
+bool Window::readPixels(std::vector<uint8_t>& rgb, int& outWidth, int& outHeight) const {
     const int w = width(), h = height();
     if (w <= 0 || h <= 0) return false;
-    std::vector<uint8_t> bottomUp(static_cast<size_t>(w) * h * 4);
+    // Straight into the caller's buffer, rows bottom-up as GL keeps them: a flipped copy would
+    // touch another 6 MB, and fresh pages are what a read-back mostly costs.
+    rgb.resize(static_cast<size_t>(w) * h * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
-    // GL rows start at the bottom; PNG rows at the top.
-    rgba.resize(bottomUp.size());
-    const size_t stride = static_cast<size_t>(w) * 4;
-    for (int y = 0; y < h; ++y)
-        std::copy_n(bottomUp.data() + static_cast<size_t>(h - 1 - y) * stride, stride, rgba.data() + y * stride);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, rgb.data());
     outWidth = w;
     outHeight = h;
     return glGetError() == GL_NO_ERROR;
@@ -207,60 +203,6 @@ void Window::rebuildFontTexture() {
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
     // The GL texture holds the pixels now; the CPU copies (up to 10 MB) can go.
     atlas.ClearTexData();
-}
-
-namespace {
-
-void putBigEndian(std::vector<uint8_t>& out, uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(v >> shift));
-}
-
-void putChunk(std::vector<uint8_t>& out, const char type[4], const uint8_t* data, size_t size) {
-    putBigEndian(out, static_cast<uint32_t>(size));
-    const size_t start = out.size();
-    out.insert(out.end(), type, type + 4);
-    if (size) out.insert(out.end(), data, data + size);
-    const uLong crc = crc32(0L, out.data() + start, static_cast<uInt>(out.size() - start));
-    putBigEndian(out, static_cast<uint32_t>(crc));
-}
-
-} // namespace
-
-bool writePng(const std::string& path, const std::vector<uint8_t>& rgba, int width, int height) {
-    if (width <= 0 || height <= 0 || rgba.size() < static_cast<size_t>(width) * height * 4) return false;
-    // Each row with the "Up" filter (a flat UI repeats rows), deflated at zlib's fastest level:
-    // a 1920x1080 screen in tens of milliseconds instead of stb_image_write's few hundred.
-    const size_t stride = static_cast<size_t>(width) * 4;
-    std::vector<uint8_t> filtered((stride + 1) * height);
-    for (int y = 0; y < height; ++y) {
-        uint8_t* row = filtered.data() + (stride + 1) * y;
-        const uint8_t* cur = rgba.data() + stride * y;
-        row[0] = y == 0 ? 0 : 2;
-        if (y == 0) {
-            std::copy_n(cur, stride, row + 1);
-            continue;
-        }
-        const uint8_t* above = cur - stride;
-        for (size_t i = 0; i < stride; ++i) row[1 + i] = static_cast<uint8_t>(cur[i] - above[i]);
-    }
-    uLongf packedSize = compressBound(static_cast<uLong>(filtered.size()));
-    std::vector<uint8_t> packed(packedSize);
-    if (compress2(packed.data(), &packedSize, filtered.data(), static_cast<uLong>(filtered.size()), Z_BEST_SPEED) != Z_OK)
-        return false;
-
-    std::vector<uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    std::vector<uint8_t> header;
-    putBigEndian(header, static_cast<uint32_t>(width));
-    putBigEndian(header, static_cast<uint32_t>(height));
-    header.insert(header.end(), {8, 6, 0, 0, 0}); // 8-bit RGBA, deflate, adaptive filters, no interlace
-    putChunk(png, "IHDR", header.data(), header.size());
-    putChunk(png, "IDAT", packed.data(), packedSize);
-    putChunk(png, "IEND", nullptr, 0);
-
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
-    if (!file) return false;
-    if (std::fwrite(png.data(), 1, png.size(), file.get()) != png.size()) return false;
-    return std::fclose(file.release()) == 0;
 }
 
 } // namespace platform

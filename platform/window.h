@@ -18,6 +18,9 @@ struct WindowOptions {
     int width = 1920;       // window size when not fullscreen
     int height = 1080;
     bool vsync = true;
+    // Never mapped on screen (--screenshot): GL still draws into the window's back buffer,
+    // which is what is read back, without the X server showing and exposing the window.
+    bool hidden = false;
     const char* title = "社区养老服务站";
 };
 
@@ -45,8 +48,9 @@ public:
     void render(float clearR, float clearG, float clearB);
     void present();
 
-    // The back buffer as top-down RGBA rows (call after render(), before present()).
-    bool readPixels(std::vector<uint8_t>& rgba, int& width, int& height) const;
+    // The back buffer as RGB, 3 bytes a pixel, rows bottom-up as GL keeps them (call after
+    // render(), before present()). The window is opaque: its alpha is not read.
+    bool readPixels(std::vector<uint8_t>& rgb, int& width, int& height) const;
 
     // Uploads the font atlas after it was (re)built between frames, then frees its CPU-side
     // pixels (ImFontAtlas::ClearTexData): the atlas must be rebuilt before it is uploaded again.
@@ -61,8 +65,5 @@ private:
     unsigned int m_fontTexture = 0;
     bool m_alphaTexture = false; // the atlas is uploaded as one channel with a swizzle
 };
-
-// Writes top-down RGBA pixels as PNG. False when the file cannot be written.
-bool writePng(const std::string& path, const std::vector<uint8_t>& rgba, int width, int height);
 
 } // namespace platform

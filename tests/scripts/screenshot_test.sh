@@ -36,11 +36,13 @@ pos, idat, w, h = 8, b'', 0, 0
 while pos < len(data):
     n, kind = struct.unpack('>I4s', data[pos:pos + 8])
     body = data[pos + 8:pos + 8 + n]
-    if kind == b'IHDR': w, h = struct.unpack('>II', body[:8])
+    if kind == b'IHDR': w, h, depth, colour = struct.unpack('>IIBB', body[:10])
     if kind == b'IDAT': idat += body
     pos += 12 + n
+assert depth == 8 and colour in (2, 6), 'not 8-bit RGB or RGBA'
 raw = zlib.decompress(idat)
-stride = w * 4 + 1
+stride = w * (3 if colour == 2 else 4) + 1
+assert len(raw) == stride * h, 'wrong amount of pixel data'
 # Sample the filter-0 free bytes roughly: distinct byte values across rows are enough to tell
 # a blank or single-colour image from a drawn screen.
 values = set()
