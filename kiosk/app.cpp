@@ -3,6 +3,7 @@
 #include "content/data_dir.h"
 #include "content/glyph_set.h"
 
+#include "kiosk/font_cache.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
@@ -373,7 +374,7 @@ void App::prepareInBackground() {
 }
 
 void App::prepareLoop() {
-    const std::filesystem::path cacheDir = content::DataDir{m_config.dataDir}.cacheDir();
+    const std::filesystem::path cacheDir = atlasCacheDir(m_config.dataDir);
     const FontFiles files = *m_fontFiles;
     for (;;) {
         PrepareJob job;
@@ -454,7 +455,7 @@ void App::ensureFonts() {
         return;
     const double started = monotonicSeconds();
     if (!m_fonts.build(*ImGui::GetIO().Fonts, *m_fontFiles, m_theme, profile, m_glyphs,
-                       content::DataDir{m_config.dataDir}.cacheDir())) {
+                       atlasCacheDir(m_config.dataDir))) {
         std::fprintf(stderr, "kiosk: could not build the font atlas\n");
         m_quit = true;
         return;

@@ -1,5 +1,7 @@
 #include "kiosk/font_cache.h"
 
+#include "content/data_dir.h"
+
 #include "imgui.h"
 
 #include <fcntl.h>
@@ -8,6 +10,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -156,6 +160,17 @@ bool readAtlas(ImFontAtlas& atlas, Reader& in, const std::string& key) {
 
 } // namespace
 
+std::filesystem::path atlasCacheDir(const std::filesystem::path& dataDir) {
+    auto env = [](const char* name) -> std::filesystem::path {
+        const char* value = std::getenv(name);
+        return value && *value == '/' ? std::filesystem::path(value) : std::filesystem::path();
+    };
+    if (auto dir = env("CACHE_DIRECTORY"); !dir.empty()) return dir / "elder-kiosk-atlas";
+    if (auto dir = env("XDG_CACHE_HOME"); !dir.empty()) return dir / "elder-kiosk-atlas";
+    if (auto dir = env("HOME"); !dir.empty()) return dir / ".cache" / "elder-kiosk-atlas";
+    return content::DataDir{dataDir}.cacheDir();
+}
+
 bool loadAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::string& key) {
     atlas.Clear();
     if (dir.empty()) return false;
@@ -192,8 +207,11 @@ void saveAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const auto target = dir / hexName(key);
+    // Other kiosk processes (and this one's preparation thread) may write the same entry: each
+    // writer has its own temporary name, and the rename makes one of them win whole.
+    static std::atomic<unsigned> s_writes{0};
     auto temp = target;
-    temp += ".tmp";
+    temp += ".tmp." + std::to_string(getpid()) + "." + std::to_string(s_writes++);
     {
         std::ofstream file(temp, std::ios::binary | std::ios::trunc);
         if (!file) return;

@@ -12,6 +12,12 @@ struct ImFontAtlas;
 
 namespace kiosk {
 
+// Where the atlases live: the user's cache ($CACHE_DIRECTORY under systemd's CacheDirectory=,
+// else $XDG_CACHE_HOME or ~/.cache, then /elder-kiosk-atlas), shared by every data dir of the
+// same user since an entry depends only on fonts and glyphs; `dataDir`/cache when there is no
+// such place.
+std::filesystem::path atlasCacheDir(const std::filesystem::path& dataDir);
+
 // Loads the entry for `key` into `atlas` (cleared first): fonts with their glyphs and
 // metrics, the Alpha8 pixels and white-pixel/line UVs, as ImFontAtlas::Build() left them.
 // False (and the atlas cleared) when there is no valid entry.
