@@ -155,6 +155,25 @@ void writeBigSignedPackage(const fs::path& kioskDir, const content::SecretKey& k
     writeFile(kioskDir / "manifest.json.minisig", content::signMessage(manifest, key, "big package"));
 }
 
+// fastOptions with a drop folder.
+UpdateService::Options dropOptions(const TempDir& tmp)
+{
+    auto options = fastOptions(tmp);
+    options.dropDir = tmp.path / "drop";
+    fs::create_directories(*options.dropDir);
+    fs::create_directories(options.dataDir.root);
+    return options;
+}
+
+// A new key pair whose public half the data dir trusts; the secret half signs test packages.
+content::SecretKey trustNewKey(const UpdateService::Options& options)
+{
+    const auto [publicKey, secretKey] = content::generateKeyPair();
+    std::string error;
+    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
+    return secretKey;
+}
+
 } // namespace
 
 TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes its report", "[update]")
@@ -366,14 +385,8 @@ TEST_CASE("update service: export without a stick says why", "[update]")
 TEST_CASE("update service: signed drop packages apply once; unsigned ones are refused", "[update]")
 {
     TempDir tmp;
-    auto options = fastOptions(tmp);
-    options.dropDir = tmp.path / "drop";
-    fs::create_directories(*options.dropDir);
-    fs::create_directories(options.dataDir.root);
-
-    const auto [publicKey, secretKey] = content::generateKeyPair();
-    std::string error;
-    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
+    auto options = dropOptions(tmp);
+    const content::SecretKey secretKey = trustNewKey(options);
 
     App app;
     UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
@@ -423,13 +436,8 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
 TEST_CASE("update service: a half-synced drop package waits, then applies when its last file lands", "[update]")
 {
     TempDir tmp;
-    auto options = fastOptions(tmp);
-    options.dropDir = tmp.path / "drop";
-    fs::create_directories(*options.dropDir);
-    fs::create_directories(options.dataDir.root);
-    const auto [publicKey, secretKey] = content::generateKeyPair();
-    std::string error;
-    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
+    auto options = dropOptions(tmp);
+    const content::SecretKey secretKey = trustNewKey(options);
 
     App app;
     UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
