@@ -84,4 +84,18 @@ Content demoContent(Date today)
     return content;
 }
 
+Content storeUnavailableContent(Date today, const std::string& reason) {
+    const Content demo = demoContent(today);
+    Content c;
+    c.station.entries = {{"站点名称", "社区养老服务站"}, {"欢迎语", "欢迎您！信息屏的内容暂时无法显示，请咨询工作人员。"}};
+    c.notices.push_back(Notice{"信息屏内容暂时无法读取",
+                               "请工作人员处理：" + reason +
+                                   "。请联系技术人员检查信息屏的数据目录。",
+                               std::nullopt, std::nullopt, true, true});
+    c.guide = demo.guide;
+    for (const Contact& contact : demo.contacts)
+        if (contact.category == "紧急") c.contacts.push_back(contact);
+    return c;
+}
+
 } // namespace content

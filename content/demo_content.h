@@ -20,4 +20,10 @@ std::vector<EmbeddedSheet> demoSheets(Date today);
 // The demo content for `today`, read through the normal sheet readers.
 Content demoContent(Date today);
 
+// What the kiosk shows when its store cannot be read at all (a data dir it may not open, a
+// store from a newer program): an urgent notice saying so, for staff, with `reason`; the
+// anti-fraud guide and the national emergency numbers (紧急: 110, 120, 96110 …), which are
+// true for every station. Nothing station-specific that could mislead visitors.
+Content storeUnavailableContent(Date today, const std::string& reason);
+
 } // namespace content

@@ -1,5 +1,6 @@
 // kiosk: the fullscreen touchscreen app (SPEC.md). A thin main: parse, open the store, run.
 #include "content/data_dir.h"
+#include "content/demo_content.h"
 #include "content/store.h"
 #include "kiosk/app.h"
 #include "kiosk/update_overlay.h"
@@ -27,19 +28,21 @@ int main(int argc, char** argv) {
 
     const kiosk::StationClock clock(config.now);
     const content::DataDir dataDir{config.dataDir};
-    std::optional<content::Store> store;
+    std::shared_ptr<const content::Content> initial;
     try {
-        store.emplace(content::Store::open(dataDir, clock.now().local.date));
+        initial =
+            std::make_shared<const content::Content>(content::Store::open(dataDir, clock.now().local.date).content());
     } catch (const std::exception& e) {
+        // Exiting would only have systemd restart us into the same black screen: show the
+        // guide and the emergency numbers, and say on screen (for staff) what is wrong.
         std::fprintf(stderr, "kiosk: cannot open the data dir %s: %s\n", config.dataDir.c_str(), e.what());
-        return 1;
+        initial = std::make_shared<const content::Content>(
+            content::storeUnavailableContent(clock.now().local.date, e.what()));
     }
 
     kiosk::traceStartup("store open");
     kiosk::App app(config);
-    auto initial = std::make_shared<const content::Content>(store->content());
-    // From here on the update service's worker owns the store (it opens its own).
-    store.reset();
+    // The store was closed again: the update service's worker opens and owns its own.
 
     platform::UpdateService::Options updates;
     updates.dataDir = dataDir;

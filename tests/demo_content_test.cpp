@@ -193,3 +193,28 @@ TEST_CASE("demo content: a full, lively station", "[demo]")
             CHECK(glyphs.count(ch));
     }
 }
+
+TEST_CASE("an unreadable store: an urgent notice with the reason, the guide and the emergency numbers", "[demo]")
+{
+    const Date today = ymd(2026, 6, 3);
+    const Content c = storeUnavailableContent(today, "无法使用数据目录 /var/lib/elder-kiosk：Permission denied");
+
+    const auto notices = activeNotices(c, today);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices.front()->urgent);
+    CHECK(notices.front()->body.find("Permission denied") != std::string::npos);
+
+    CHECK(c.guide == demoContent(today).guide); // the anti-fraud guide holds everywhere
+    REQUIRE_FALSE(c.contacts.empty());
+    bool has110 = false, has96110 = false;
+    for (const Contact& contact : c.contacts) {
+        CHECK(contact.category == "紧急"); // nothing station-specific
+        has110 = has110 || contact.phone == "110";
+        has96110 = has96110 || contact.phone == "96110";
+    }
+    CHECK(has110);
+    CHECK(has96110);
+    CHECK(c.activities.empty());
+    CHECK(c.meals.empty());
+    CHECK(c.lectures.empty());
+}
