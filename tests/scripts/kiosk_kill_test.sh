@@ -11,6 +11,7 @@
 # Cost: about 1.7 s a kill (the kiosk's start, its 1 s drop quiet period, the check of a copy),
 # so about 3 minutes for 100 on a busy 2-core machine.
 set -euo pipefail
+source "$(dirname "$0")/xvfb.sh"
 build=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
 kiosk=$build/kiosk
@@ -27,13 +28,12 @@ for cmd in Xvfb python3; do
 done
 
 tmp=$(mktemp -d)
-xvfb=
 child=
 sheets_job=
 cleanup() {
     if [ -n "$child" ]; then kill -KILL "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
     if [ -n "$sheets_job" ]; then wait "$sheets_job" 2>/dev/null || true; fi
-    if [ -n "$xvfb" ]; then kill -TERM "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
+    stop_xvfb
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -41,11 +41,7 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # One X server for the whole run: a kiosk start then costs only the app's own start-up.
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb=$!
-for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-[ -s "$tmp/display" ] || { cat "$tmp/xvfb.log"; fail "Xvfb did not start"; }
-export DISPLAY=:$(cat "$tmp/display")
+start_xvfb 1024x768x24
 
 # Two big packages with different row counts in the sheets they both hold.
 python3 "$source_dir/bench/gen_import_package.py" "$tmp/A" --activities 6000 --meals 2000 --notices 600 --seed 1

@@ -7,6 +7,7 @@
 # station name, which only the new package holds. Frame times are printed, never asserted.
 # Usage: kiosk_live_import_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
+source "$(dirname "$0")/xvfb.sh"
 build=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
 kiosk=$build/kiosk
@@ -24,21 +25,16 @@ if ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then
 fi
 
 tmp=$(mktemp -d)
-xvfb=
 child=
 cleanup() {
     if [ -n "$child" ]; then kill -KILL "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-    if [ -n "$xvfb" ]; then kill -TERM "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
+    stop_xvfb
     rm -rf "$tmp"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb=$!
-for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-[ -s "$tmp/display" ] || { cat "$tmp/xvfb.log"; fail "Xvfb did not start"; }
-export DISPLAY=:$(cat "$tmp/display")
+start_xvfb 1280x800x24
 
 data=$tmp/data
 drop=$tmp/drop
