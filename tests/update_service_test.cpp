@@ -66,6 +66,12 @@ struct App {
     MainQueue queue;
     std::vector<UpdateEvent> events;
 
+    // The service's listener: records every event (it runs on "the main thread", in drain()).
+    UpdateService::Listener listener()
+    {
+        return [this](const UpdateEvent& e) { events.push_back(e); };
+    }
+
     // Drains the queue until `pred` holds for the events seen, or the time runs out.
     template <typename Pred>
     bool waitUntil(Pred pred, std::chrono::milliseconds timeout = 15s)
@@ -180,7 +186,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
 {
     TempDir tmp;
     App app;
-    UpdateService service(fastOptions(tmp), app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(fastOptions(tmp), app.queue, app.listener());
     service.start();
 
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen && fs::exists(tmp.path / "status" / "status.json"); }));
@@ -281,7 +287,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
 
     App app;
-    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(options, app.queue, app.listener());
     service.start();
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen && fs::exists(tmp.path / "status" / "status.json"); }));
     const int64_t version = service.info().contentVersion;
@@ -346,7 +352,7 @@ TEST_CASE("update service: a bad stick is rejected with located problems", "[upd
 {
     TempDir tmp;
     App app;
-    UpdateService service(fastOptions(tmp), app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(fastOptions(tmp), app.queue, app.listener());
     service.start();
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
     const int64_t version = service.info().contentVersion;
@@ -372,7 +378,7 @@ TEST_CASE("update service: export without a stick says why", "[update]")
 {
     TempDir tmp;
     App app;
-    UpdateService service(fastOptions(tmp), app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(fastOptions(tmp), app.queue, app.listener());
     service.start();
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
 
@@ -389,7 +395,7 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
     const content::SecretKey secretKey = trustNewKey(options);
 
     App app;
-    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(options, app.queue, app.listener());
     service.start();
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
 
@@ -440,7 +446,7 @@ TEST_CASE("update service: a half-synced drop package waits, then applies when i
     const content::SecretKey secretKey = trustNewKey(options);
 
     App app;
-    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(options, app.queue, app.listener());
     service.start();
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
     const int64_t version = service.info().contentVersion;
@@ -523,7 +529,7 @@ TEST_CASE("update service: the PIN typed on screen is checked off the main threa
     REQUIRE(content::setPin(options.dataDir, "2468", error));
 
     App app;
-    UpdateService service(options, app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(options, app.queue, app.listener());
     service.start();
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
     CHECK(service.info().pinSet);
@@ -552,7 +558,7 @@ TEST_CASE("update service: no PIN set is reported as such", "[update]")
 {
     TempDir tmp;
     App app;
-    UpdateService service(fastOptions(tmp), app.queue, [&](const UpdateEvent& e) { app.events.push_back(e); });
+    UpdateService service(fastOptions(tmp), app.queue, app.listener());
     service.start();
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
     CHECK_FALSE(service.info().pinSet);
