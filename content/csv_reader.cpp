@@ -14,9 +14,12 @@ constexpr size_t kMaxCells = 400000;
 class CsvParser {
 public:
     CsvParser(std::string_view text, SheetTable& table, Problems& problems)
-        : m_text(text), m_table(table), m_problems(problems) {}
+        : m_text(text), m_table(table), m_problems(problems)
+    {
+    }
 
-    void run() {
+    void run()
+    {
         const size_t n = m_text.size();
         for (size_t i = 0; i < n && !m_stopped; ++i) {
             const char c = m_text[i];
@@ -73,12 +76,14 @@ public:
     }
 
 private:
-    std::string columnName(int record, size_t column) const {
+    std::string columnName(int record, size_t column) const
+    {
         if (record > 1 && column < m_table.header.size()) return m_table.header[column];
         return {};
     }
 
-    void endField() {
+    void endField()
+    {
         // Cells right of the header have no column name, so nothing reads them: not kept.
         if (m_recordNumber > 1 && m_cells.size() >= m_table.header.size()) {
             m_field.clear();
@@ -89,15 +94,18 @@ private:
             m_cells.emplace_back(trimCell(m_field));
         } else if (!m_reportedTooWide) {
             m_reportedTooWide = true;
-            m_problems.push_back({m_table.fileName, m_recordNumber, {},
-                                  "这一行超过 " + std::to_string(kMaxColumns) +
-                                      " 列，不像是本站的表格，请检查是否选错了文件"});
+            m_problems.push_back(
+                {m_table.fileName,
+                 m_recordNumber,
+                 {},
+                 "这一行超过 " + std::to_string(kMaxColumns) + " 列，不像是本站的表格，请检查是否选错了文件"});
         }
         m_field.clear();
         m_fieldStarted = false;
     }
 
-    void endRecord() {
+    void endRecord()
+    {
         bool blank = true;
         for (const std::string& cell : m_cells) {
             if (!cell.empty()) {
@@ -115,14 +123,18 @@ private:
         m_recordHasText = false;
         ++m_recordNumber;
         if (m_recordNumber > kMaxRecords + 1) {
-            m_problems.push_back({m_table.fileName, 0, {},
-                                  "表格超过 " + std::to_string(kMaxRecords) +
-                                      " 行，不像是本站的表格，请检查是否选错了文件"});
+            m_problems.push_back(
+                {m_table.fileName,
+                 0,
+                 {},
+                 "表格超过 " + std::to_string(kMaxRecords) + " 行，不像是本站的表格，请检查是否选错了文件"});
             m_stopped = true;
         } else if (m_cellCount > kMaxCells) {
-            m_problems.push_back({m_table.fileName, m_recordNumber - 1, {},
-                                  "表格太大（超过 " + std::to_string(kMaxCells) +
-                                      " 格），不像是本站的表格，请检查是否选错了文件"});
+            m_problems.push_back(
+                {m_table.fileName,
+                 m_recordNumber - 1,
+                 {},
+                 "表格太大（超过 " + std::to_string(kMaxCells) + " 格），不像是本站的表格，请检查是否选错了文件"});
             m_stopped = true;
         }
     }
@@ -143,11 +155,13 @@ private:
     size_t m_quoteColumn = 0;
 };
 
-bool needsQuotes(std::string_view cell) {
+bool needsQuotes(std::string_view cell)
+{
     return cell.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
-void appendCsvCell(std::string& out, std::string_view cell) {
+void appendCsvCell(std::string& out, std::string_view cell)
+{
     if (!needsQuotes(cell)) {
         out += cell;
         return;
@@ -160,7 +174,8 @@ void appendCsvCell(std::string& out, std::string_view cell) {
     out += '"';
 }
 
-void appendCsvRecord(std::string& out, const std::vector<std::string>& cells) {
+void appendCsvRecord(std::string& out, const std::vector<std::string>& cells)
+{
     for (size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) out += ',';
         appendCsvCell(out, cells[i]);
@@ -170,14 +185,16 @@ void appendCsvRecord(std::string& out, const std::vector<std::string>& cells) {
 
 } // namespace
 
-SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& problems) {
+SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& problems)
+{
     SheetTable table;
     table.fileName = std::move(fileName);
     CsvParser(utf8Text, table, problems).run();
     return table;
 }
 
-std::string writeCsv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+std::string writeCsv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+{
     std::string out = "\xEF\xBB\xBF";
     appendCsvRecord(out, header);
     for (const auto& row : rows) appendCsvRecord(out, row);

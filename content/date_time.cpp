@@ -12,14 +12,19 @@ using namespace std::chrono;
 namespace {
 
 // A cell prepared for parsing: full-width forms made ASCII, surrounding spaces gone.
-std::string normalized(std::string_view text) {
+std::string normalized(std::string_view text)
+{
     return std::string(trimCell(toHalfWidth(trimCell(text))));
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 // Reads 1..maxDigits ASCII digits at `pos`; nothing when there are none or too many.
-std::optional<int> readNumber(std::string_view s, size_t& pos, size_t minDigits, size_t maxDigits) {
+std::optional<int> readNumber(std::string_view s, size_t& pos, size_t minDigits, size_t maxDigits)
+{
     size_t end = pos;
     while (end < s.size() && isDigit(s[end])) ++end;
     const size_t count = end - pos;
@@ -30,7 +35,8 @@ std::optional<int> readNumber(std::string_view s, size_t& pos, size_t minDigits,
     return value;
 }
 
-bool consume(std::string_view s, size_t& pos, std::string_view word) {
+bool consume(std::string_view s, size_t& pos, std::string_view word)
+{
     if (s.substr(pos).starts_with(word)) {
         pos += word.size();
         return true;
@@ -43,7 +49,8 @@ bool consume(std::string_view s, size_t& pos, std::string_view word) {
 constexpr int kExcelSerialFirst = 36526; // 2000-01-01
 constexpr int kExcelSerialLast = 73050;  // 2099-12-31
 
-std::optional<Date> parseDateNormalized(std::string_view s) {
+std::optional<Date> parseDateNormalized(std::string_view s)
+{
     size_t pos = 0;
     if (s.size() == 5 && readNumber(s, pos, 5, 5)) {
         pos = 0;
@@ -84,20 +91,38 @@ std::optional<Date> parseDateNormalized(std::string_view s) {
 }
 
 // Day of the week from one character: 一…六, 日/天 (and 1…7), Monday = 0.
-std::optional<int> weekdayFromChar(char32_t c) {
+std::optional<int> weekdayFromChar(char32_t c)
+{
     switch (c) {
-    case U'一': case U'1': return 0;
-    case U'二': case U'2': return 1;
-    case U'三': case U'3': return 2;
-    case U'四': case U'4': return 3;
-    case U'五': case U'5': return 4;
-    case U'六': case U'6': return 5;
-    case U'日': case U'天': case U'7': return 6;
-    default: return std::nullopt;
+    case U'一':
+    case U'1':
+        return 0;
+    case U'二':
+    case U'2':
+        return 1;
+    case U'三':
+    case U'3':
+        return 2;
+    case U'四':
+    case U'4':
+        return 3;
+    case U'五':
+    case U'5':
+        return 4;
+    case U'六':
+    case U'6':
+        return 5;
+    case U'日':
+    case U'天':
+    case U'7':
+        return 6;
+    default:
+        return std::nullopt;
     }
 }
 
-bool consumeU(std::u32string_view s, size_t& pos, std::u32string_view word) {
+bool consumeU(std::u32string_view s, size_t& pos, std::u32string_view word)
+{
     if (s.substr(pos).starts_with(word)) {
         pos += word.size();
         return true;
@@ -105,12 +130,14 @@ bool consumeU(std::u32string_view s, size_t& pos, std::u32string_view word) {
     return false;
 }
 
-bool consumeWeekPrefix(std::u32string_view s, size_t& pos) {
+bool consumeWeekPrefix(std::u32string_view s, size_t& pos)
+{
     return consumeU(s, pos, U"周") || consumeU(s, pos, U"星期") || consumeU(s, pos, U"礼拜");
 }
 
 // One list item: 每周一, 周一三五, 星期天, 周一至周五, or (after one of those) a bare 三 / 三至五.
-std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed) {
+std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed)
+{
     if (s == U"每天" || s == U"每日" || s == U"天天") return kEveryDay.mask;
     if (s == U"工作日" || s == U"每个工作日") return kWorkdays.mask;
     if (s == U"周末" || s == U"每周末" || s == U"双休日") return kWeekend.mask;
@@ -131,8 +158,8 @@ std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed) 
     if (pos < s.size()) {
         // A range: 周一至周五, 周一到五, 周一-周五, 周一~周五.
         if (days.size() != 1) return std::nullopt;
-        if (!(consumeU(s, pos, U"至") || consumeU(s, pos, U"到") || consumeU(s, pos, U"-") ||
-              consumeU(s, pos, U"~") || consumeU(s, pos, U"—") || consumeU(s, pos, U"～"))) {
+        if (!(consumeU(s, pos, U"至") || consumeU(s, pos, U"到") || consumeU(s, pos, U"-") || consumeU(s, pos, U"~") ||
+              consumeU(s, pos, U"—") || consumeU(s, pos, U"～"))) {
             return std::nullopt;
         }
         consumeWeekPrefix(s, pos);
@@ -147,7 +174,8 @@ std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed) 
     return mask;
 }
 
-std::u32string toU32(std::string_view s) {
+std::u32string toU32(std::string_view s)
+{
     std::u32string out;
     size_t pos = 0;
     while (pos < s.size()) out += nextCodePoint(s, pos);
@@ -158,28 +186,39 @@ const std::array<const char*, 7> kWeekdayDigits = {"一", "二", "三", "四", "
 
 } // namespace
 
-int weekdayIndex(Date date) {
+int weekdayIndex(Date date)
+{
     return static_cast<int>(weekday{sys_days{date}}.iso_encoding()) - 1;
 }
 
-Date addDays(Date date, int count) { return Date{sys_days{date} + days{count}}; }
+Date addDays(Date date, int count)
+{
+    return Date{sys_days{date} + days{count}};
+}
 
-int daysBetween(Date from, Date to) {
+int daysBetween(Date from, Date to)
+{
     return static_cast<int>((sys_days{to} - sys_days{from}).count());
 }
 
-Date weekStart(Date date) { return addDays(date, -weekdayIndex(date)); }
+Date weekStart(Date date)
+{
+    return addDays(date, -weekdayIndex(date));
+}
 
-bool DaySpec::fallsOn(Date day) const {
+bool DaySpec::fallsOn(Date day) const
+{
     if (date) return *date == day;
     return repeat.contains(weekdayIndex(day));
 }
 
-std::optional<Date> parseDate(std::string_view text) {
+std::optional<Date> parseDate(std::string_view text)
+{
     return parseDateNormalized(normalized(text));
 }
 
-std::optional<MinuteOfDay> parseTime(std::string_view text) {
+std::optional<MinuteOfDay> parseTime(std::string_view text)
+{
     const std::string s = normalized(text);
     size_t pos = 0;
     // 上午/下午 as people say it; "9:00 PM" as an English Excel may write it.
@@ -235,7 +274,8 @@ std::optional<MinuteOfDay> parseTime(std::string_view text) {
     return hour * 60 + minute;
 }
 
-std::optional<WeeklyRepeat> parseWeeklyRepeat(std::string_view text) {
+std::optional<WeeklyRepeat> parseWeeklyRepeat(std::string_view text)
+{
     const std::string s = normalized(text);
     const auto items = splitCellList(s, U"、,;/ ");
     if (items.empty()) return std::nullopt;
@@ -252,13 +292,15 @@ std::optional<WeeklyRepeat> parseWeeklyRepeat(std::string_view text) {
     return WeeklyRepeat{mask};
 }
 
-std::optional<DaySpec> parseDaySpec(std::string_view text) {
+std::optional<DaySpec> parseDaySpec(std::string_view text)
+{
     if (const auto date = parseDate(text)) return DaySpec{date, {}};
     if (const auto repeat = parseWeeklyRepeat(text)) return DaySpec{std::nullopt, *repeat};
     return std::nullopt;
 }
 
-std::optional<bool> parseYesNo(std::string_view text) {
+std::optional<bool> parseYesNo(std::string_view text)
+{
     const std::string s = asciiLower(normalized(text));
     if (s.empty()) return false;
     for (const char* yes : {"是", "y", "yes", "1", "true", "√", "✓", "✔"}) {
@@ -270,7 +312,8 @@ std::optional<bool> parseYesNo(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<LocalDateTime> parseLocalDateTime(std::string_view text) {
+std::optional<LocalDateTime> parseLocalDateTime(std::string_view text)
+{
     const std::string s = normalized(text);
     const size_t split = s.find_first_of("T ");
     if (split == std::string::npos) return std::nullopt;
@@ -289,20 +332,23 @@ std::optional<LocalDateTime> parseLocalDateTime(std::string_view text) {
     return LocalDateTime{*date, *minute};
 }
 
-std::string formatDate(Date date) {
+std::string formatDate(Date date)
+{
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
     return buffer;
 }
 
-std::string formatTime(MinuteOfDay minute) {
+std::string formatTime(MinuteOfDay minute)
+{
     char buffer[8];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", (minute / 60) % 100, minute % 60);
     return buffer;
 }
 
-std::string formatWeeklyRepeat(WeeklyRepeat r) {
+std::string formatWeeklyRepeat(WeeklyRepeat r)
+{
     if (r == kEveryDay) return "每天";
     if (r == kWorkdays) return "工作日";
     if (r == kWeekend) return "周末";
@@ -316,34 +362,41 @@ std::string formatWeeklyRepeat(WeeklyRepeat r) {
     return out;
 }
 
-std::string formatDaySpec(const DaySpec& day) {
+std::string formatDaySpec(const DaySpec& day)
+{
     return day.date ? formatDate(*day.date) : formatWeeklyRepeat(day.repeat);
 }
 
-std::string formatLocalDateTime(const LocalDateTime& t) {
+std::string formatLocalDateTime(const LocalDateTime& t)
+{
     return formatDate(t.date) + "T" + formatTime(t.minute);
 }
 
-std::string weekdayName(int weekday) {
+std::string weekdayName(int weekday)
+{
     if (weekday < 0 || weekday > 6) return {};
     return std::string("星期") + kWeekdayDigits[weekday];
 }
 
-std::string weekdayShortName(int weekday) {
+std::string weekdayShortName(int weekday)
+{
     if (weekday < 0 || weekday > 6) return {};
     return std::string("周") + kWeekdayDigits[weekday];
 }
 
-std::string formatDateChinese(Date date) {
+std::string formatDateChinese(Date date)
+{
     return std::to_string(static_cast<int>(date.year())) + "年" + formatMonthDayChinese(date);
 }
 
-std::string formatMonthDayChinese(Date date) {
+std::string formatMonthDayChinese(Date date)
+{
     return std::to_string(static_cast<unsigned>(date.month())) + "月" +
            std::to_string(static_cast<unsigned>(date.day())) + "日";
 }
 
-LocalDateTime systemLocalNow() {
+LocalDateTime systemLocalNow()
+{
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);

@@ -63,17 +63,17 @@ std::optional<bool> parseYesNo(std::string_view text);
 std::optional<LocalDateTime> parseLocalDateTime(std::string_view text);
 
 // Canonical text, which the parsers read back to the same value.
-std::string formatDate(Date date);               // 2026-06-03
-std::string formatTime(MinuteOfDay minute);      // 09:00
-std::string formatWeeklyRepeat(WeeklyRepeat r);  // 每天 / 工作日 / 周末 / 每周一、每周三
+std::string formatDate(Date date);              // 2026-06-03
+std::string formatTime(MinuteOfDay minute);     // 09:00
+std::string formatWeeklyRepeat(WeeklyRepeat r); // 每天 / 工作日 / 周末 / 每周一、每周三
 std::string formatDaySpec(const DaySpec& day);
 std::string formatLocalDateTime(const LocalDateTime& t); // 2026-06-03T09:00
 
 // Chinese for people: 星期三, 6月3日 星期三, 2026年6月3日.
-std::string weekdayName(int weekday);            // 星期一
-std::string weekdayShortName(int weekday);       // 周一
-std::string formatDateChinese(Date date);        // 2026年6月3日
-std::string formatMonthDayChinese(Date date);    // 6月3日
+std::string weekdayName(int weekday);         // 星期一
+std::string weekdayShortName(int weekday);    // 周一
+std::string formatDateChinese(Date date);     // 2026年6月3日
+std::string formatMonthDayChinese(Date date); // 6月3日
 
 // The local time now from the system clock.
 LocalDateTime systemLocalNow();

@@ -38,8 +38,7 @@ std::string fillDateTokens(std::string_view text, Date today)
         const bool hasDigits = p > digitsStart;
         constexpr std::string_view kMonthDay = "月日";
         const bool monthDay = text.substr(p, kMonthDay.size()) == kMonthDay;
-        if (monthDay)
-            p += kMonthDay.size();
+        if (monthDay) p += kMonthDay.size();
         if (hasDigits && text.substr(p, 2) == "}}") {
             const Date date = addDays(today, sign * days);
             out.append(monthDay ? formatMonthDayChinese(date) : formatDate(date));
@@ -68,15 +67,13 @@ Content demoContent(Date today)
     Problems problems;
     for (const EmbeddedSheet& sheet : demoSheets(today)) {
         const std::optional<SheetKind> kind = sheetKindFromFileName(sheet.name);
-        if (!kind)
-            throw std::logic_error("demo sheet with an unknown name: " + sheet.name);
+        if (!kind) throw std::logic_error("demo sheet with an unknown name: " + sheet.name);
         readSheetFile(*kind, sheet.bytes, sheet.name, update, problems);
     }
     // The demo is compiled in and covered by tests; a problem here is a bug, never bad input.
     if (!problems.empty()) {
         std::string message = "bundled demo sheets have problems:";
-        for (const Problem& problem : problems)
-            message += "\n  " + problem.format();
+        for (const Problem& problem : problems) message += "\n  " + problem.format();
         throw std::logic_error(message);
     }
     Content content = update.appliedTo(Content{});
@@ -84,14 +81,15 @@ Content demoContent(Date today)
     return content;
 }
 
-Content storeUnavailableContent(Date today, const std::string& reason) {
+Content storeUnavailableContent(Date today, const std::string& reason)
+{
     const Content demo = demoContent(today);
     Content c;
-    c.station.entries = {{"站点名称", "社区养老服务站"}, {"欢迎语", "欢迎您！信息屏的内容暂时无法显示，请咨询工作人员。"}};
+    c.station.entries = {{"站点名称", "社区养老服务站"},
+                         {"欢迎语", "欢迎您！信息屏的内容暂时无法显示，请咨询工作人员。"}};
     c.notices.push_back(Notice{"信息屏内容暂时无法读取",
-                               "请工作人员处理：" + reason +
-                                   "。请联系技术人员检查信息屏的数据目录。",
-                               std::nullopt, std::nullopt, true, true});
+                               "请工作人员处理：" + reason + "。请联系技术人员检查信息屏的数据目录。", std::nullopt,
+                               std::nullopt, true, true});
     c.guide = demo.guide;
     for (const Contact& contact : demo.contacts)
         if (contact.category == "紧急") c.contacts.push_back(contact);

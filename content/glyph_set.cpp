@@ -73,8 +73,7 @@ std::set<char32_t> contentGlyphs(const Content& content)
     }
     // A weekly repeat is shown as written in canonical form (每周一、每周三), so its text counts too.
     auto addDay = [&](const DaySpec& day) {
-        if (day.isRepeat())
-            add(formatWeeklyRepeat(day.repeat));
+        if (day.isRepeat()) add(formatWeeklyRepeat(day.repeat));
     };
     for (const Activity& activity : content.activities) {
         addDay(activity.day);
@@ -86,10 +85,8 @@ std::set<char32_t> contentGlyphs(const Content& content)
     for (const Meal& meal : content.meals) {
         addDay(meal.day);
         add(mealKindName(meal.kind));
-        for (const std::string& dish : meal.dishes)
-            add(dish);
-        for (const std::string& tag : meal.tags)
-            add(tag);
+        for (const std::string& dish : meal.dishes) add(dish);
+        for (const std::string& tag : meal.tags) add(tag);
         add(meal.note);
     }
     for (const Lecture& lecture : content.lectures) {
@@ -110,8 +107,7 @@ std::set<char32_t> contentGlyphs(const Content& content)
         add(entry.howToSpot);
         add(entry.whatToDo);
     }
-    for (const ContactGroup& group : contactsByCategory(content))
-        add(group.category);
+    for (const ContactGroup& group : contactsByCategory(content)) add(group.category);
     for (const Contact& contact : content.contacts) {
         add(contact.name);
         add(contact.phone);

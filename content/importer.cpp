@@ -27,11 +27,16 @@ void addProblem(Problems& problems, std::string file, std::string message)
 const char* outcomeKey(ImportOutcome outcome)
 {
     switch (outcome) {
-    case ImportOutcome::Applied: return "applied";
-    case ImportOutcome::Rejected: return "rejected";
-    case ImportOutcome::Waiting: return "waiting";
-    case ImportOutcome::NeedsPin: return "needs_pin";
-    case ImportOutcome::Unchanged: return "unchanged";
+    case ImportOutcome::Applied:
+        return "applied";
+    case ImportOutcome::Rejected:
+        return "rejected";
+    case ImportOutcome::Waiting:
+        return "waiting";
+    case ImportOutcome::NeedsPin:
+        return "needs_pin";
+    case ImportOutcome::Unchanged:
+        return "unchanged";
     }
     return "rejected";
 }
@@ -40,8 +45,7 @@ std::optional<ImportOutcome> outcomeFromKey(std::string_view key)
 {
     for (ImportOutcome outcome : {ImportOutcome::Applied, ImportOutcome::Rejected, ImportOutcome::Waiting,
                                   ImportOutcome::NeedsPin, ImportOutcome::Unchanged}) {
-        if (key == outcomeKey(outcome))
-            return outcome;
+        if (key == outcomeKey(outcome)) return outcome;
     }
     return std::nullopt;
 }
@@ -49,11 +53,16 @@ std::optional<ImportOutcome> outcomeFromKey(std::string_view key)
 const char* outcomeTitle(ImportOutcome outcome)
 {
     switch (outcome) {
-    case ImportOutcome::Applied: return "已更新";
-    case ImportOutcome::Rejected: return "未更新";
-    case ImportOutcome::Waiting: return "等待同步完成";
-    case ImportOutcome::NeedsPin: return "需要工作人员密码";
-    case ImportOutcome::Unchanged: return "内容没有变化";
+    case ImportOutcome::Applied:
+        return "已更新";
+    case ImportOutcome::Rejected:
+        return "未更新";
+    case ImportOutcome::Waiting:
+        return "等待同步完成";
+    case ImportOutcome::NeedsPin:
+        return "需要工作人员密码";
+    case ImportOutcome::Unchanged:
+        return "内容没有变化";
     }
     return "";
 }
@@ -78,9 +87,13 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
     StagedPackage staged;
     const StageStatus stage = stagePackage(package, dir.stagingDir(), StageLimits{}, options.cancel, staged, problems);
     switch (stage) {
-    case StageStatus::Ok: break;
-    case StageStatus::Rejected: report.outcome = ImportOutcome::Rejected; return;
-    case StageStatus::Cancelled: return reject({}, "导入已取消，未做任何更改");
+    case StageStatus::Ok:
+        break;
+    case StageStatus::Rejected:
+        report.outcome = ImportOutcome::Rejected;
+        return;
+    case StageStatus::Cancelled:
+        return reject({}, "导入已取消，未做任何更改");
     case StageStatus::Vanished:
         return reject({}, options.source == PackageSource::Usb ? "U盘被拔出，未做任何更改"
                                                                : "内容包在复制时消失或无法读取，未做任何更改");
@@ -92,15 +105,12 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
     std::optional<Manifest> manifest;
     std::vector<std::string> names = staged.files();
     if (hasSignature) {
-        if (!hasManifest)
-            return reject(kSignatureFileName, "有签名文件却没有清单 manifest.json，无法核对签名");
+        if (!hasManifest) return reject(kSignatureFileName, "有签名文件却没有清单 manifest.json，无法核对签名");
         const std::optional<std::string> manifestText = staged.read(kManifestFileName);
         const std::optional<std::string> signatureText = staged.read(kSignatureFileName);
-        if (!manifestText || !signatureText)
-            return reject(kManifestFileName, "无法读取清单或签名文件");
+        if (!manifestText || !signatureText) return reject(kManifestFileName, "无法读取清单或签名文件");
         const SignatureCheck check = verifySignature(*manifestText, *signatureText, loadTrustedKeys(dir));
-        if (!check.ok)
-            return reject(kSignatureFileName, "签名无效，内容包不能导入：" + check.problem);
+        if (!check.ok) return reject(kSignatureFileName, "签名无效，内容包不能导入：" + check.problem);
         report.isSigned = true;
         manifest = parseManifest(*manifestText, problems);
         if (!manifest) {
@@ -120,14 +130,13 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
         }
         bool incomplete = false;
         if (!checkManifestFiles(staged, *manifest, problems, incomplete)) {
-            report.outcome = options.source == PackageSource::Drop && incomplete ? ImportOutcome::Waiting
-                                                                                 : ImportOutcome::Rejected;
+            report.outcome =
+                options.source == PackageSource::Drop && incomplete ? ImportOutcome::Waiting : ImportOutcome::Rejected;
             return;
         }
         // A signed package is exactly what its manifest lists; other files are ignored.
         names.clear();
-        for (const auto& entry : manifest->files)
-            names.push_back(entry.first);
+        for (const auto& entry : manifest->files) names.push_back(entry.first);
     } else {
         if (!options.allowUnsigned && options.source != PackageSource::Usb) {
             return reject({}, "未签名的内容包不能从这里导入：需要由受信任的密钥签名"
@@ -137,11 +146,9 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
             // Unsigned, the manifest is only a checksum list, but a wrong checksum still means
             // a damaged or half-copied package.
             const std::optional<std::string> manifestText = staged.read(kManifestFileName);
-            if (manifestText)
-                manifest = parseManifest(*manifestText, problems);
+            if (manifestText) manifest = parseManifest(*manifestText, problems);
             if (!manifest) {
-                if (problems.empty())
-                    addProblem(problems, kManifestFileName, "无法读取清单");
+                if (problems.empty()) addProblem(problems, kManifestFileName, "无法读取清单");
                 report.outcome = ImportOutcome::Rejected;
                 return;
             }
@@ -153,8 +160,7 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
             }
         }
     }
-    if (cancelled(options))
-        return reject({}, "导入已取消，未做任何更改");
+    if (cancelled(options)) return reject({}, "导入已取消，未做任何更改");
 
     // (3) Read and validate the sheets or the content.db of the staged copy.
     ContentUpdate update;
@@ -170,8 +176,7 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
         report.outcome = ImportOutcome::NeedsPin;
         return;
     }
-    if (cancelled(options))
-        return reject({}, "导入已取消，未做任何更改");
+    if (cancelled(options)) return reject({}, "导入已取消，未做任何更改");
 
     // (5) The new content, its version always above the applied one.
     Content next = update.appliedTo(store.content());
@@ -196,8 +201,7 @@ std::string ImportReport::summary() const
         bool first = true;
         for (SheetKind kind : kAllSheetKinds) {
             const int count = rows[static_cast<size_t>(kind)];
-            if (count < 0)
-                continue;
+            if (count < 0) continue;
             text += first ? "" : "、";
             text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + " 条";
             first = false;
@@ -206,15 +210,16 @@ std::string ImportReport::summary() const
     }
     case ImportOutcome::Rejected: {
         std::string text = "未更新，发现 " + std::to_string(problems.size()) + " 个问题：";
-        for (size_t i = 0; i < problems.size() && i < kSummaryProblemLines; ++i)
-            text += "\n" + problems[i].format();
-        if (problems.size() > kSummaryProblemLines)
-            text += "\n……";
+        for (size_t i = 0; i < problems.size() && i < kSummaryProblemLines; ++i) text += "\n" + problems[i].format();
+        if (problems.size() > kSummaryProblemLines) text += "\n……";
         return text;
     }
-    case ImportOutcome::Waiting: return "内容包还没有同步完整，稍后会自动再试";
-    case ImportOutcome::NeedsPin: return "这是未签名的内容包，请工作人员输入密码后导入";
-    case ImportOutcome::Unchanged: return "内容没有变化：版本 " + std::to_string(version) + " 已是当前内容";
+    case ImportOutcome::Waiting:
+        return "内容包还没有同步完整，稍后会自动再试";
+    case ImportOutcome::NeedsPin:
+        return "这是未签名的内容包，请工作人员输入密码后导入";
+    case ImportOutcome::Unchanged:
+        return "内容没有变化：版本 " + std::to_string(version) + " 已是当前内容";
     }
     return {};
 }
@@ -226,22 +231,18 @@ std::string ImportReport::reportFileText() const
     lines.push_back("时间：" + time);
     lines.push_back("来源：" + source);
     lines.push_back(std::string("结果：") + outcomeTitle(outcome));
-    if (version > 0)
-        lines.push_back("版本：" + std::to_string(version));
+    if (version > 0) lines.push_back("版本：" + std::to_string(version));
     lines.push_back(std::string("签名：") + (isSigned ? "已签名" : "未签名"));
     lines.push_back("");
     if (outcome == ImportOutcome::Rejected) {
         lines.push_back("未更新，发现 " + std::to_string(problems.size()) + " 个问题，请改正后再导入：");
-        for (const Problem& problem : problems)
-            lines.push_back(problem.format());
+        for (const Problem& problem : problems) lines.push_back(problem.format());
     } else {
         lines.push_back(summary());
-        for (const Problem& problem : problems)
-            lines.push_back(problem.format());
+        for (const Problem& problem : problems) lines.push_back(problem.format());
     }
     std::string text = "\xEF\xBB\xBF";
-    for (const std::string& line : lines)
-        text += line + "\r\n";
+    for (const std::string& line : lines) text += line + "\r\n";
     return text;
 }
 
@@ -282,8 +283,7 @@ void saveLastImport(const DataDir& dir, const ImportReport& report)
     json["version"] = report.version;
     json["signed"] = report.isSigned;
     nlohmann::ordered_json rows = nlohmann::ordered_json::object();
-    for (SheetKind kind : kAllSheetKinds)
-        rows[sheetKey(kind)] = report.rows[static_cast<size_t>(kind)];
+    for (SheetKind kind : kAllSheetKinds) rows[sheetKey(kind)] = report.rows[static_cast<size_t>(kind)];
     json["rows"] = rows;
     nlohmann::ordered_json problems = nlohmann::ordered_json::array();
     for (const Problem& problem : report.problems) {
@@ -297,21 +297,18 @@ void saveLastImport(const DataDir& dir, const ImportReport& report)
     std::error_code ec;
     fs::create_directories(dir.root, ec);
     std::string error;
-    if (!detail::writeFileAtomic(dir.lastImportFile(), text, 0644, error))
-        throw StoreError(error);
+    if (!detail::writeFileAtomic(dir.lastImportFile(), text, 0644, error)) throw StoreError(error);
 }
 
 std::optional<ImportReport> loadLastImport(const DataDir& dir)
 {
     const std::optional<std::string> text = detail::readRegularFile(dir.lastImportFile(), kMaxLastImportBytes);
-    if (!text)
-        return std::nullopt;
+    if (!text) return std::nullopt;
     try {
         const nlohmann::json json = nlohmann::json::parse(*text);
         ImportReport report;
         const std::optional<ImportOutcome> outcome = outcomeFromKey(json.at("outcome").get<std::string>());
-        if (!outcome)
-            return std::nullopt;
+        if (!outcome) return std::nullopt;
         report.outcome = *outcome;
         report.time = json.at("time").get<std::string>();
         report.source = json.at("source").get<std::string>();

@@ -38,9 +38,9 @@ enum class ImportOutcome {
 struct ImportReport {
     ImportOutcome outcome = ImportOutcome::Rejected;
     Problems problems;
-    std::string source;           // the package path as given
-    std::string time;             // local time of the attempt, 2026-06-03T09:00
-    int64_t version = 0;          // the applied (or offered) content version
+    std::string source;  // the package path as given
+    std::string time;    // local time of the attempt, 2026-06-03T09:00
+    int64_t version = 0; // the applied (or offered) content version
     bool isSigned = false;
     // Rows per sheet the package brought; -1 for a sheet it did not hold.
     std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
@@ -54,8 +54,7 @@ struct ImportReport {
 
 // Runs the whole import against the store in `store` (which is switched on success).
 // Never throws for anything a package can contain.
-ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& package,
-                           const ImportOptions& options);
+ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options);
 
 // The last import's result as kept in DATA_DIR/last-import.json (for info and status.json).
 std::optional<ImportReport> loadLastImport(const DataDir& dir);

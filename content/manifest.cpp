@@ -52,30 +52,22 @@ int nestingDepth(std::string_view json)
 // Why `name` is not a plain file name inside the package, or empty when it is one.
 std::string fileNameProblem(const std::string& name)
 {
-    if (name.empty())
-        return "文件名为空";
-    if (name.size() > 255)
-        return "文件名过长";
-    if (name == "." || name == ".." || name.find("..") != std::string::npos)
-        return "文件名不能含“..”";
-    if (name.front() == '.')
-        return "文件名不能以“.”开头";
+    if (name.empty()) return "文件名为空";
+    if (name.size() > 255) return "文件名过长";
+    if (name == "." || name == ".." || name.find("..") != std::string::npos) return "文件名不能含“..”";
+    if (name.front() == '.') return "文件名不能以“.”开头";
     for (unsigned char c : name) {
-        if (c == '/' || c == '\\')
-            return "文件名不能含路径分隔符";
-        if (c < 0x20 || c == 0x7f || c == ':')
-            return "文件名含有不允许的字符";
+        if (c == '/' || c == '\\') return "文件名不能含路径分隔符";
+        if (c < 0x20 || c == 0x7f || c == ':') return "文件名含有不允许的字符";
     }
     return {};
 }
 
 bool isSha256Hex(const std::string& s)
 {
-    if (s.size() != 64)
-        return false;
+    if (s.size() != 64) return false;
     for (unsigned char c : s) {
-        if (!std::isxdigit(c))
-            return false;
+        if (!std::isxdigit(c)) return false;
     }
     return true;
 }
@@ -84,8 +76,7 @@ bool isSha256Hex(const std::string& s)
 std::string shortDump(const nlohmann::json& value)
 {
     std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text.size() > 40)
-        text = text.substr(0, 40) + "…";
+    if (text.size() > 40) text = text.substr(0, 40) + "…";
     return text;
 }
 
@@ -155,14 +146,12 @@ std::optional<Manifest> parseManifest(std::string_view json, Problems& problems)
                     continue;
                 }
                 std::string hash = it.value().get<std::string>();
-                for (char& c : hash)
-                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                for (char& c : hash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 manifest.files[name] = hash;
             }
         }
 
-        if (problems.size() != problemsBefore)
-            return std::nullopt;
+        if (problems.size() != problemsBefore) return std::nullopt;
         return manifest;
     } catch (const nlohmann::json::parse_error& e) {
         addProblem(problems, "清单不是有效的 JSON（第 " + std::to_string(e.byte) + " 个字节附近有错）");

@@ -2,63 +2,94 @@
 
 namespace content {
 
-const char* sheetFileName(SheetKind kind) {
+const char* sheetFileName(SheetKind kind)
+{
     switch (kind) {
-    case SheetKind::Station: return "station.csv";
-    case SheetKind::Activities: return "activities.csv";
-    case SheetKind::Meals: return "meals.csv";
-    case SheetKind::Lectures: return "lectures.csv";
-    case SheetKind::Notices: return "notices.csv";
-    case SheetKind::Guide: return "guide.csv";
-    case SheetKind::Contacts: return "contacts.csv";
+    case SheetKind::Station:
+        return "station.csv";
+    case SheetKind::Activities:
+        return "activities.csv";
+    case SheetKind::Meals:
+        return "meals.csv";
+    case SheetKind::Lectures:
+        return "lectures.csv";
+    case SheetKind::Notices:
+        return "notices.csv";
+    case SheetKind::Guide:
+        return "guide.csv";
+    case SheetKind::Contacts:
+        return "contacts.csv";
     }
     return "";
 }
 
-const char* sheetKey(SheetKind kind) {
+const char* sheetKey(SheetKind kind)
+{
     switch (kind) {
-    case SheetKind::Station: return "station";
-    case SheetKind::Activities: return "activities";
-    case SheetKind::Meals: return "meals";
-    case SheetKind::Lectures: return "lectures";
-    case SheetKind::Notices: return "notices";
-    case SheetKind::Guide: return "guide";
-    case SheetKind::Contacts: return "contacts";
+    case SheetKind::Station:
+        return "station";
+    case SheetKind::Activities:
+        return "activities";
+    case SheetKind::Meals:
+        return "meals";
+    case SheetKind::Lectures:
+        return "lectures";
+    case SheetKind::Notices:
+        return "notices";
+    case SheetKind::Guide:
+        return "guide";
+    case SheetKind::Contacts:
+        return "contacts";
     }
     return "";
 }
 
-const char* sheetTitle(SheetKind kind) {
+const char* sheetTitle(SheetKind kind)
+{
     switch (kind) {
-    case SheetKind::Station: return "站点信息";
-    case SheetKind::Activities: return "活动";
-    case SheetKind::Meals: return "菜单";
-    case SheetKind::Lectures: return "讲座义诊";
-    case SheetKind::Notices: return "通知";
-    case SheetKind::Guide: return "防骗指南";
-    case SheetKind::Contacts: return "电话";
+    case SheetKind::Station:
+        return "站点信息";
+    case SheetKind::Activities:
+        return "活动";
+    case SheetKind::Meals:
+        return "菜单";
+    case SheetKind::Lectures:
+        return "讲座义诊";
+    case SheetKind::Notices:
+        return "通知";
+    case SheetKind::Guide:
+        return "防骗指南";
+    case SheetKind::Contacts:
+        return "电话";
     }
     return "";
 }
 
-std::string StationInfo::value(std::string_view key) const {
+std::string StationInfo::value(std::string_view key) const
+{
     for (const auto& [entryKey, entryValue] : entries) {
         if (entryKey == key) return entryValue;
     }
     return {};
 }
 
-const char* mealKindName(MealKind kind) {
+const char* mealKindName(MealKind kind)
+{
     switch (kind) {
-    case MealKind::Breakfast: return "早餐";
-    case MealKind::Lunch: return "午餐";
-    case MealKind::Dinner: return "晚餐";
-    case MealKind::Snack: return "加餐";
+    case MealKind::Breakfast:
+        return "早餐";
+    case MealKind::Lunch:
+        return "午餐";
+    case MealKind::Dinner:
+        return "晚餐";
+    case MealKind::Snack:
+        return "加餐";
     }
     return "";
 }
 
-std::string formatPrice(int cents) {
+std::string formatPrice(int cents)
+{
     std::string sign;
     long long value = cents;
     if (value < 0) {
@@ -74,50 +105,73 @@ std::string formatPrice(int cents) {
     return out;
 }
 
-const char* lectureKindName(LectureKind kind) {
+const char* lectureKindName(LectureKind kind)
+{
     switch (kind) {
-    case LectureKind::Lecture: return "讲座";
-    case LectureKind::Clinic: return "义诊";
-    case LectureKind::Checkup: return "体检";
-    case LectureKind::Other: return "其他";
+    case LectureKind::Lecture:
+        return "讲座";
+    case LectureKind::Clinic:
+        return "义诊";
+    case LectureKind::Checkup:
+        return "体检";
+    case LectureKind::Other:
+        return "其他";
     }
     return "";
 }
 
-int Content::rowCount(SheetKind kind) const {
+int Content::rowCount(SheetKind kind) const
+{
     switch (kind) {
-    case SheetKind::Station: return static_cast<int>(station.entries.size());
-    case SheetKind::Activities: return static_cast<int>(activities.size());
-    case SheetKind::Meals: return static_cast<int>(meals.size());
-    case SheetKind::Lectures: return static_cast<int>(lectures.size());
-    case SheetKind::Notices: return static_cast<int>(notices.size());
-    case SheetKind::Guide: return static_cast<int>(guide.size());
-    case SheetKind::Contacts: return static_cast<int>(contacts.size());
+    case SheetKind::Station:
+        return static_cast<int>(station.entries.size());
+    case SheetKind::Activities:
+        return static_cast<int>(activities.size());
+    case SheetKind::Meals:
+        return static_cast<int>(meals.size());
+    case SheetKind::Lectures:
+        return static_cast<int>(lectures.size());
+    case SheetKind::Notices:
+        return static_cast<int>(notices.size());
+    case SheetKind::Guide:
+        return static_cast<int>(guide.size());
+    case SheetKind::Contacts:
+        return static_cast<int>(contacts.size());
     }
     return 0;
 }
 
-bool ContentUpdate::has(SheetKind kind) const {
+bool ContentUpdate::has(SheetKind kind) const
+{
     switch (kind) {
-    case SheetKind::Station: return station.has_value();
-    case SheetKind::Activities: return activities.has_value();
-    case SheetKind::Meals: return meals.has_value();
-    case SheetKind::Lectures: return lectures.has_value();
-    case SheetKind::Notices: return notices.has_value();
-    case SheetKind::Guide: return guide.has_value();
-    case SheetKind::Contacts: return contacts.has_value();
+    case SheetKind::Station:
+        return station.has_value();
+    case SheetKind::Activities:
+        return activities.has_value();
+    case SheetKind::Meals:
+        return meals.has_value();
+    case SheetKind::Lectures:
+        return lectures.has_value();
+    case SheetKind::Notices:
+        return notices.has_value();
+    case SheetKind::Guide:
+        return guide.has_value();
+    case SheetKind::Contacts:
+        return contacts.has_value();
     }
     return false;
 }
 
-bool ContentUpdate::empty() const {
+bool ContentUpdate::empty() const
+{
     for (SheetKind kind : kAllSheetKinds) {
         if (has(kind)) return false;
     }
     return true;
 }
 
-Content ContentUpdate::appliedTo(const Content& base) const {
+Content ContentUpdate::appliedTo(const Content& base) const
+{
     Content result = base;
     if (station) result.station = *station;
     if (activities) result.activities = *activities;

@@ -15,8 +15,8 @@ namespace content {
 enum class SheetKind { Station, Activities, Meals, Lectures, Notices, Guide, Contacts };
 inline constexpr int kSheetKindCount = 7;
 inline constexpr std::array<SheetKind, kSheetKindCount> kAllSheetKinds = {
-    SheetKind::Station, SheetKind::Activities, SheetKind::Meals, SheetKind::Lectures,
-    SheetKind::Notices, SheetKind::Guide, SheetKind::Contacts};
+    SheetKind::Station, SheetKind::Activities, SheetKind::Meals,   SheetKind::Lectures,
+    SheetKind::Notices, SheetKind::Guide,      SheetKind::Contacts};
 const char* sheetFileName(SheetKind kind); // "activities.csv"
 const char* sheetKey(SheetKind kind);      // "activities", the key in `info` JSON
 const char* sheetTitle(SheetKind kind);    // "活动", for summaries shown to staff
@@ -86,11 +86,11 @@ struct Notice {
 };
 
 struct GuideEntry {
-    int order = 0;          // 序号
-    std::string title;      // 标题
-    std::string howItGoes;  // 骗术
-    std::string howToSpot;  // 识破
-    std::string whatToDo;   // 应对
+    int order = 0;         // 序号
+    std::string title;     // 标题
+    std::string howItGoes; // 骗术
+    std::string howToSpot; // 识破
+    std::string whatToDo;  // 应对
     bool operator==(const GuideEntry&) const = default;
 };
 

@@ -57,7 +57,7 @@ std::string extensionOf(const std::string& lowerName)
 
 bool isOfficeExtension(const std::string& extension)
 {
-    static const std::set<std::string> kOffice = {"xlsx", "xlsm", "xlsb", "xls", "et",  "ett",
+    static const std::set<std::string> kOffice = {"xlsx", "xlsm",    "xlsb", "xls", "et",  "ett",
                                                   "ods",  "numbers", "docx", "doc", "wps", "odt"};
     return kOffice.count(extension) > 0;
 }
@@ -68,8 +68,7 @@ const char* kSaveAsCsv = "请在 Excel 或 WPS 里打开它，用“另存为”
 // True when the bytes look like a binary office file or another non-text format.
 bool looksBinary(std::string_view bytes)
 {
-    if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("\xD0\xCF\x11\xE0"))
-        return true;
+    if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("\xD0\xCF\x11\xE0")) return true;
     const std::string_view head = bytes.substr(0, 4096);
     return head.find('\0') != std::string_view::npos;
 }
@@ -79,8 +78,7 @@ struct FdCloser {
     int fd = -1;
     ~FdCloser()
     {
-        if (fd >= 0)
-            ::close(fd);
+        if (fd >= 0) ::close(fd);
     }
 };
 
@@ -89,8 +87,7 @@ bool writeAll(int fd, const char* data, size_t size)
     while (size > 0) {
         const ssize_t n = ::write(fd, data, size);
         if (n < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) continue;
             return false;
         }
         data += n;
@@ -152,23 +149,18 @@ bool StagedPackage::has(const std::string& name) const
 
 std::optional<std::string> StagedPackage::read(const std::string& name) const
 {
-    if (!has(name))
-        return std::nullopt;
+    if (!has(name)) return std::nullopt;
     FdCloser file{::open(path(name).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)};
-    if (file.fd < 0)
-        return std::nullopt;
+    if (file.fd < 0) return std::nullopt;
     struct stat st {};
-    if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return std::nullopt;
+    if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
     std::string bytes;
     bytes.resize(static_cast<size_t>(st.st_size));
     size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::read(file.fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return std::nullopt;
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return std::nullopt;
         done += static_cast<size_t>(n);
     }
     return bytes;
@@ -188,10 +180,8 @@ void cleanStaging(const fs::path& stagingRoot)
         }
         // A live import holds a lock on its dir; only dirs nobody holds are leftovers.
         FdCloser dir{::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)};
-        if (dir.fd < 0)
-            continue;
-        if (::flock(dir.fd, LOCK_EX | LOCK_NB) == 0)
-            fs::remove_all(path, statError);
+        if (dir.fd < 0) continue;
+        if (::flock(dir.fd, LOCK_EX | LOCK_NB) == 0) fs::remove_all(path, statError);
     }
 }
 
@@ -212,8 +202,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
 
     FdCloser source{::open(package.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
     if (source.fd < 0) {
-        if (isGoneError(errno))
-            return StageStatus::Vanished;
+        if (isGoneError(errno)) return StageStatus::Vanished;
         addProblem(problems, {}, "无法打开内容包文件夹：" + std::string(std::strerror(errno)));
         return StageStatus::Rejected;
     }
@@ -224,21 +213,18 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         const int listFd = ::dup(source.fd);
         DIR* listing = listFd >= 0 ? ::fdopendir(listFd) : nullptr;
         if (!listing) {
-            if (listFd >= 0)
-                ::close(listFd);
+            if (listFd >= 0) ::close(listFd);
             return StageStatus::Vanished;
         }
         errno = 0;
         while (const dirent* entry = ::readdir(listing)) {
             const std::string name = entry->d_name;
-            if (name != "." && name != "..")
-                names.push_back(name);
+            if (name != "." && name != "..") names.push_back(name);
             errno = 0;
         }
         const int listError = errno;
         ::closedir(listing);
-        if (listError != 0)
-            return StageStatus::Vanished;
+        if (listError != 0) return StageStatus::Vanished;
     }
     std::sort(names.begin(), names.end());
 
@@ -250,8 +236,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     uint64_t total = 0;
     bool rejected = false;
     for (const std::string& name : names) {
-        if (ignoredName(name))
-            continue;
+        if (ignoredName(name)) continue;
         if (name.find('\\') != std::string::npos || name.find('/') != std::string::npos) {
             addProblem(problems, name, "文件名里有路径分隔符，内容包里只能放普通文件");
             rejected = true;
@@ -259,14 +244,12 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         }
         struct stat st {};
         if (::fstatat(source.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (isGoneError(errno))
-                return StageStatus::Vanished;
+            if (isGoneError(errno)) return StageStatus::Vanished;
             addProblem(problems, name, "无法读取：" + std::string(std::strerror(errno)));
             rejected = true;
             continue;
         }
-        if (S_ISDIR(st.st_mode))
-            continue; // subfolders are not part of a package
+        if (S_ISDIR(st.st_mode)) continue; // subfolders are not part of a package
         if (S_ISLNK(st.st_mode)) {
             addProblem(problems, name, "是一个符号链接（快捷方式）；内容包里只能放普通文件");
             rejected = true;
@@ -292,17 +275,16 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     for (const Candidate& candidate : candidates) {
         if (candidate.size > sizeCap(candidate.name)) {
             addProblem(problems, candidate.name,
-                       "文件太大（" + megabytes(candidate.size) + "），一个文件最多 " + megabytes(sizeCap(candidate.name)));
+                       "文件太大（" + megabytes(candidate.size) + "），一个文件最多 " +
+                           megabytes(sizeCap(candidate.name)));
             rejected = true;
         }
     }
     if (total > limits.maxPackageBytes) {
-        addProblem(problems, {},
-                   "内容包太大（" + megabytes(total) + "），最多 " + megabytes(limits.maxPackageBytes));
+        addProblem(problems, {}, "内容包太大（" + megabytes(total) + "），最多 " + megabytes(limits.maxPackageBytes));
         rejected = true;
     }
-    if (rejected)
-        return StageStatus::Rejected;
+    if (rejected) return StageStatus::Rejected;
 
     // A fresh private dir, locked for as long as this import runs.
     fs::create_directories(stagingRoot, ec);
@@ -322,8 +304,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     std::vector<char> buffer(kChunkBytes);
     uint64_t copied = 0;
     for (const Candidate& candidate : candidates) {
-        if (cancelled(cancel))
-            return StageStatus::Cancelled;
+        if (cancelled(cancel)) return StageStatus::Cancelled;
         // O_NONBLOCK: should the name have turned into a fifo since it was listed, opening it
         // must not wait for a writer; fstat below refuses it.
         FdCloser in{::openat(source.fd, candidate.name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
@@ -332,14 +313,12 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
                 addProblem(problems, candidate.name, "是一个符号链接（快捷方式）；内容包里只能放普通文件");
                 return StageStatus::Rejected;
             }
-            if (isGoneError(errno))
-                return StageStatus::Vanished;
+            if (isGoneError(errno)) return StageStatus::Vanished;
             addProblem(problems, candidate.name, "无法读取：" + std::string(std::strerror(errno)));
             return StageStatus::Rejected;
         }
         struct stat st {};
-        if (::fstat(in.fd, &st) != 0)
-            return StageStatus::Vanished;
+        if (::fstat(in.fd, &st) != 0) return StageStatus::Vanished;
         if (!S_ISREG(st.st_mode)) {
             addProblem(problems, candidate.name, "不是普通文件（设备、管道或套接字）；内容包里只能放普通文件");
             return StageStatus::Rejected;
@@ -352,16 +331,13 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         }
         uint64_t fileBytes = 0;
         for (;;) {
-            if (cancelled(cancel))
-                return StageStatus::Cancelled;
+            if (cancelled(cancel)) return StageStatus::Cancelled;
             const ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
             if (n < 0) {
-                if (errno == EINTR)
-                    continue;
+                if (errno == EINTR) continue;
                 return StageStatus::Vanished;
             }
-            if (n == 0)
-                break;
+            if (n == 0) break;
             fileBytes += static_cast<uint64_t>(n);
             copied += static_cast<uint64_t>(n);
             // The file may have grown since it was listed: the caps hold for what is read.
@@ -383,8 +359,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     // A stick pulled right at the end may still have given short reads: the folder must still
     // be there after the copy.
     struct stat after {};
-    if (::stat(package.c_str(), &after) != 0 || ::fstat(source.fd, &after) != 0)
-        return StageStatus::Vanished;
+    if (::stat(package.c_str(), &after) != 0 || ::fstat(source.fd, &after) != 0) return StageStatus::Vanished;
     std::sort(result.m_files.begin(), result.m_files.end());
     staged = std::move(result);
     return StageStatus::Ok;
@@ -449,7 +424,8 @@ void readPackageFiles(const StagedPackage& staged, const std::vector<std::string
     }
     if (!database && sheets.empty()) {
         if (problems.size() == before)
-            addProblem(problems, {}, "没有找到任何表格：内容包里应有 activities.csv、meals.csv 等表格文件，或一个 content.db");
+            addProblem(problems, {},
+                       "没有找到任何表格：内容包里应有 activities.csv、meals.csv 等表格文件，或一个 content.db");
         return;
     }
     for (const auto& [kind, name] : sheets) {
@@ -459,13 +435,13 @@ void readPackageFiles(const StagedPackage& staged, const std::vector<std::string
             continue;
         }
         if (looksBinary(*bytes)) {
-            addProblem(problems, name, std::string("不是文本格式的 CSV 文件（可能是改了扩展名的 Excel 文件）。") + kSaveAsCsv);
+            addProblem(problems, name,
+                       std::string("不是文本格式的 CSV 文件（可能是改了扩展名的 Excel 文件）。") + kSaveAsCsv);
             continue;
         }
         readSheetFile(kind, *bytes, name, update, problems);
     }
-    if (database)
-        readUntrustedDatabase(staged.path(*database), update, problems);
+    if (database) readUntrustedDatabase(staged.path(*database), update, problems);
 }
 
 std::array<int, kSheetKindCount> updateRowCounts(const ContentUpdate& update)
@@ -473,8 +449,7 @@ std::array<int, kSheetKindCount> updateRowCounts(const ContentUpdate& update)
     std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
     const Content all = update.appliedTo(Content{});
     for (SheetKind kind : kAllSheetKinds) {
-        if (update.has(kind))
-            rows[static_cast<size_t>(kind)] = all.rowCount(kind);
+        if (update.has(kind)) rows[static_cast<size_t>(kind)] = all.rowCount(kind);
     }
     return rows;
 }
@@ -484,11 +459,9 @@ PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot)
     PackageCheck check;
     StagedPackage staged;
     const StageStatus status = stagePackage(package, stagingRoot, StageLimits{}, nullptr, staged, check.problems);
-    if (status == StageStatus::Vanished)
-        addProblem(check.problems, {}, "内容包在读取时消失或无法读取，请检查后再试");
+    if (status == StageStatus::Vanished) addProblem(check.problems, {}, "内容包在读取时消失或无法读取，请检查后再试");
     if (status != StageStatus::Ok) {
-        if (check.problems.empty())
-            addProblem(check.problems, {}, "无法复制内容包");
+        if (check.problems.empty()) addProblem(check.problems, {}, "无法复制内容包");
         return check;
     }
 
@@ -503,8 +476,7 @@ PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot)
                 if (staged.has(kSignatureFileName)) {
                     names.clear();
                     for (const auto& entry : check.manifest->files) {
-                        if (staged.has(entry.first))
-                            names.push_back(entry.first);
+                        if (staged.has(entry.first)) names.push_back(entry.first);
                     }
                 }
             }
@@ -512,8 +484,7 @@ PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot)
     }
     ContentUpdate update;
     readPackageFiles(staged, names, update, check.problems);
-    if (check.problems.empty())
-        check.update = std::move(update);
+    if (check.problems.empty()) check.update = std::move(update);
     return check;
 }
 

@@ -2,7 +2,8 @@
 
 namespace content {
 
-std::string Problem::format() const {
+std::string Problem::format() const
+{
     // Each location piece is left out cleanly when unknown: "manifest.json: …", ": …" never.
     std::string location = file;
     auto addPiece = [&location](const std::string& piece) {

@@ -18,8 +18,7 @@ constexpr int kDefaultLectureMinutes = 120;
 // The minute an event ends; an end at or before the start (a typo, or past midnight) is ignored.
 int effectiveEnd(MinuteOfDay start, const std::optional<MinuteOfDay>& end, int defaultLength)
 {
-    if (end && *end > start)
-        return *end;
+    if (end && *end > start) return *end;
     return start + defaultLength;
 }
 
@@ -33,8 +32,7 @@ std::vector<Date> weekOf(Date anyDay)
 {
     std::vector<Date> days;
     const Date monday = weekStart(anyDay);
-    for (int i = 0; i < 7; ++i)
-        days.push_back(addDays(monday, i));
+    for (int i = 0; i < 7; ++i) days.push_back(addDays(monday, i));
     return days;
 }
 
@@ -49,18 +47,15 @@ std::vector<ActivityOccurrence> activitiesOn(const Content& content, Date day, c
 {
     std::vector<ActivityOccurrence> items;
     for (const Activity& activity : content.activities) {
-        if (activity.day.fallsOn(day))
-            items.push_back(ActivityOccurrence{&activity, day});
+        if (activity.day.fallsOn(day)) items.push_back(ActivityOccurrence{&activity, day});
     }
     // Stable, so two rows with the same start and title keep sheet order.
     std::stable_sort(items.begin(), items.end(), [](const ActivityOccurrence& a, const ActivityOccurrence& b) {
-        if (a.activity->start != b.activity->start)
-            return a.activity->start < b.activity->start;
+        if (a.activity->start != b.activity->start) return a.activity->start < b.activity->start;
         return a.activity->title < b.activity->title;
     });
 
-    if (now.date != day)
-        return items;
+    if (now.date != day) return items;
     bool nextMarked = false;
     for (ActivityOccurrence& item : items) {
         const int start = item.activity->start;
@@ -78,8 +73,7 @@ std::vector<ActivityOccurrence> activitiesOn(const Content& content, Date day, c
 std::vector<DayActivities> activitiesOfWeek(const Content& content, const LocalDateTime& now)
 {
     std::vector<DayActivities> week;
-    for (Date day : weekOf(now.date))
-        week.push_back(DayActivities{day, activitiesOn(content, day, now)});
+    for (Date day : weekOf(now.date)) week.push_back(DayActivities{day, activitiesOn(content, day, now)});
     return week;
 }
 
@@ -92,8 +86,7 @@ DayMeals mealsOn(const Content& content, Date day)
         std::vector<const Meal*> dated;
         std::vector<const Meal*> repeats;
         for (const Meal& meal : content.meals) {
-            if (meal.kind != kind || !meal.day.fallsOn(day))
-                continue;
+            if (meal.kind != kind || !meal.day.fallsOn(day)) continue;
             (meal.day.isRepeat() ? repeats : dated).push_back(&meal);
         }
         const std::vector<const Meal*>& chosen = dated.empty() ? repeats : dated;
@@ -105,8 +98,7 @@ DayMeals mealsOn(const Content& content, Date day)
 std::vector<DayMeals> mealsOfWeek(const Content& content, Date anyDayOfWeek)
 {
     std::vector<DayMeals> week;
-    for (Date day : weekOf(anyDayOfWeek))
-        week.push_back(mealsOn(content, day));
+    for (Date day : weekOf(anyDayOfWeek)) week.push_back(mealsOn(content, day));
     return week;
 }
 
@@ -122,8 +114,7 @@ std::vector<UpcomingLecture> upcomingLectures(const Content& content, const Loca
         const long long startsAt = absoluteMinute(now.date, lecture.date, lecture.start);
         const long long endsAt =
             absoluteMinute(now.date, lecture.date, effectiveEnd(lecture.start, lecture.end, kDefaultLectureMinutes));
-        if (endsAt <= nowAt)
-            continue;
+        if (endsAt <= nowAt) continue;
         UpcomingLecture item{&lecture, daysBetween(now.date, lecture.date), startsAt <= nowAt};
         candidates.push_back(Candidate{item, startsAt});
     }
@@ -131,21 +122,23 @@ std::vector<UpcomingLecture> upcomingLectures(const Content& content, const Loca
                      [](const Candidate& a, const Candidate& b) { return a.startsAt < b.startsAt; });
     std::vector<UpcomingLecture> result;
     result.reserve(candidates.size());
-    for (const Candidate& candidate : candidates)
-        result.push_back(candidate.item);
+    for (const Candidate& candidate : candidates) result.push_back(candidate.item);
     return result;
 }
 
 std::string countdownText(int daysUntil)
 {
     switch (daysUntil) {
-    case 0: return "今天";
-    case 1: return "明天";
-    case 2: return "后天";
-    default: break;
+    case 0:
+        return "今天";
+    case 1:
+        return "明天";
+    case 2:
+        return "后天";
+    default:
+        break;
     }
-    if (daysUntil < 0)
-        return std::to_string(-daysUntil) + "天前";
+    if (daysUntil < 0) return std::to_string(-daysUntil) + "天前";
     return "还有" + std::to_string(daysUntil) + "天";
 }
 
@@ -153,23 +146,19 @@ std::vector<const Notice*> activeNotices(const Content& content, Date today)
 {
     std::vector<const Notice*> result;
     for (const Notice& notice : content.notices) {
-        if (notice.from && today < *notice.from)
-            continue;
-        if (notice.to && *notice.to < today)
-            continue;
+        if (notice.from && today < *notice.from) continue;
+        if (notice.to && *notice.to < today) continue;
         result.push_back(&notice);
     }
     auto rank = [](const Notice* notice) { return notice->pinned ? 0 : notice->urgent ? 1 : 2; };
-    std::stable_sort(result.begin(), result.end(),
-                     [&](const Notice* a, const Notice* b) { return rank(a) < rank(b); });
+    std::stable_sort(result.begin(), result.end(), [&](const Notice* a, const Notice* b) { return rank(a) < rank(b); });
     return result;
 }
 
 std::vector<const GuideEntry*> guideInOrder(const Content& content)
 {
     std::vector<const GuideEntry*> result;
-    for (const GuideEntry& entry : content.guide)
-        result.push_back(&entry);
+    for (const GuideEntry& entry : content.guide) result.push_back(&entry);
     std::stable_sort(result.begin(), result.end(),
                      [](const GuideEntry* a, const GuideEntry* b) { return a->order < b->order; });
     return result;
@@ -180,13 +169,12 @@ std::vector<ContactGroup> contactsByCategory(const Content& content)
     // The fixed groups come first even when the sheet lists them later; a group shows only if used.
     static constexpr std::array<std::string_view, 4> kFixedOrder = {"紧急", "社区", "医疗", "服务"};
     std::vector<ContactGroup> groups;
-    for (std::string_view category : kFixedOrder)
-        groups.push_back(ContactGroup{std::string(category), {}});
+    for (std::string_view category : kFixedOrder) groups.push_back(ContactGroup{std::string(category), {}});
 
     for (const Contact& contact : content.contacts) {
         const std::string category = isBlank(contact.category) ? std::string("其他") : contact.category;
-        auto group = std::find_if(groups.begin(), groups.end(),
-                                  [&](const ContactGroup& g) { return g.category == category; });
+        auto group =
+            std::find_if(groups.begin(), groups.end(), [&](const ContactGroup& g) { return g.category == category; });
         if (group == groups.end()) {
             groups.push_back(ContactGroup{category, {}});
             group = std::prev(groups.end());

@@ -37,7 +37,7 @@ std::vector<DayMeals> mealsOfWeek(const Content& content, Date anyDayOfWeek);
 
 struct UpcomingLecture {
     const Lecture* lecture = nullptr;
-    int daysUntil = 0;   // 0 today
+    int daysUntil = 0; // 0 today
     bool ongoing = false;
 };
 // Lectures and clinics not yet over (end, or start + 2 h without end), soonest first.

@@ -22,7 +22,8 @@ constexpr std::string_view kDateForms = "请写成 2026-06-03、2026/6/3 或 202
 constexpr std::string_view kRepeatForms = "，或写每天、工作日、每周一等";
 
 // A cell quoted in a message, cut short so a huge cell cannot flood the report.
-std::string quoted(std::string_view cell) {
+std::string quoted(std::string_view cell)
+{
     constexpr size_t kMaxChars = 40;
     std::string out = "“";
     size_t pos = 0;
@@ -39,7 +40,8 @@ std::string quoted(std::string_view cell) {
 }
 
 // 9:00-10:30 written into one time cell.
-bool looksLikeTimeRange(std::string_view cell) {
+bool looksLikeTimeRange(std::string_view cell)
+{
     for (std::string_view dash : {"-", "~", "—", "～", "至", "到", "－"}) {
         const size_t at = cell.find(dash);
         if (at == std::string_view::npos || at == 0) continue;
@@ -52,7 +54,8 @@ class ProblemSink {
 public:
     ProblemSink(std::string file, Problems& problems) : m_file(std::move(file)), m_problems(problems) {}
 
-    void add(int row, std::string column, std::string message) {
+    void add(int row, std::string column, std::string message)
+    {
         ++m_count;
         if (m_count <= kMaxProblemsPerTable) {
             m_problems.push_back({m_file, row, std::move(column), std::move(message)});
@@ -73,17 +76,21 @@ class RowCells {
 public:
     RowCells(const SheetRow& row, const std::vector<int>& columnIndex, const std::vector<std::string>& names,
              ProblemSink& sink)
-        : m_row(row), m_columnIndex(columnIndex), m_names(names), m_sink(sink) {}
+        : m_row(row), m_columnIndex(columnIndex), m_names(names), m_sink(sink)
+    {
+    }
 
     bool hasColumn(int column) const { return m_columnIndex[column] >= 0; }
 
-    std::string_view text(int column) const {
+    std::string_view text(int column) const
+    {
         const int index = m_columnIndex[column];
         if (index < 0 || static_cast<size_t>(index) >= m_row.cells.size()) return {};
         return trimCell(m_row.cells[index]);
     }
 
-    bool blank() const {
+    bool blank() const
+    {
         for (size_t column = 0; column < m_columnIndex.size(); ++column) {
             if (!text(static_cast<int>(column)).empty()) return false;
         }
@@ -93,13 +100,15 @@ public:
     void problem(int column, std::string message) { m_sink.add(m_row.number, m_names[column], std::move(message)); }
 
     // A required cell that is present; reports it when the column exists but the cell is empty.
-    bool require(int column) {
+    bool require(int column)
+    {
         if (!hasColumn(column) || !text(column).empty()) return true;
         problem(column, "“" + m_names[column] + "”这一格是空的，这一列必须填写");
         return false;
     }
 
-    std::optional<DaySpec> daySpec(int column, bool repeatAllowed) {
+    std::optional<DaySpec> daySpec(int column, bool repeatAllowed)
+    {
         const std::string_view cell = text(column);
         if (cell.empty()) return std::nullopt;
         const auto spec = parseDaySpec(cell);
@@ -114,7 +123,8 @@ public:
     }
 
     // A blank cell is nothing and no problem; an unreadable one is a problem.
-    std::optional<Date> optionalDate(int column, bool& ok) {
+    std::optional<Date> optionalDate(int column, bool& ok)
+    {
         const std::string_view cell = text(column);
         if (cell.empty()) return std::nullopt;
         if (const auto date = parseDate(cell)) return date;
@@ -123,12 +133,14 @@ public:
         return std::nullopt;
     }
 
-    std::optional<MinuteOfDay> time(int column, bool& ok) {
+    std::optional<MinuteOfDay> time(int column, bool& ok)
+    {
         const std::string_view cell = text(column);
         if (cell.empty()) return std::nullopt;
         if (const auto minute = parseTime(cell)) return minute;
         if (looksLikeTimeRange(cell)) {
-            problem(column, "这一格只写一个时间，" + quoted(cell) + "是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
+            problem(column,
+                    "这一格只写一个时间，" + quoted(cell) + "是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
         } else {
             problem(column, "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间");
         }
@@ -136,7 +148,8 @@ public:
         return std::nullopt;
     }
 
-    bool yesNo(int column, bool& ok) {
+    bool yesNo(int column, bool& ok)
+    {
         const std::string_view cell = text(column);
         if (const auto value = parseYesNo(cell)) return *value;
         problem(column, "无法识别" + quoted(cell) + "，“" + m_names[column] +
@@ -146,8 +159,9 @@ public:
     }
 
     // End not before start, reported at the end column.
-    void checkOrder(int startColumn, int endColumn, std::optional<MinuteOfDay> start,
-                    std::optional<MinuteOfDay> end, bool& ok) {
+    void checkOrder(int startColumn, int endColumn, std::optional<MinuteOfDay> start, std::optional<MinuteOfDay> end,
+                    bool& ok)
+    {
         if (start && end && *end < *start) {
             problem(endColumn, "结束时间 " + formatTime(*end) + " 早于" + m_names[startColumn] + "时间 " +
                                    formatTime(*start) + "，请检查这两个时间");
@@ -162,14 +176,26 @@ private:
     ProblemSink& m_sink;
 };
 
-std::optional<MealKind> parseMealKind(std::string_view cell) {
+std::optional<MealKind> parseMealKind(std::string_view cell)
+{
     static const std::array<std::pair<std::string_view, MealKind>, 17> kNames = {{
-        {"早餐", MealKind::Breakfast}, {"早饭", MealKind::Breakfast}, {"早", MealKind::Breakfast},
-        {"早点", MealKind::Breakfast}, {"午餐", MealKind::Lunch},     {"午饭", MealKind::Lunch},
-        {"午", MealKind::Lunch},       {"中餐", MealKind::Lunch},     {"中饭", MealKind::Lunch},
-        {"中午", MealKind::Lunch},     {"晚餐", MealKind::Dinner},    {"晚饭", MealKind::Dinner},
-        {"晚", MealKind::Dinner},      {"晚上", MealKind::Dinner},    {"加餐", MealKind::Snack},
-        {"点心", MealKind::Snack},     {"加", MealKind::Snack},
+        {"早餐", MealKind::Breakfast},
+        {"早饭", MealKind::Breakfast},
+        {"早", MealKind::Breakfast},
+        {"早点", MealKind::Breakfast},
+        {"午餐", MealKind::Lunch},
+        {"午饭", MealKind::Lunch},
+        {"午", MealKind::Lunch},
+        {"中餐", MealKind::Lunch},
+        {"中饭", MealKind::Lunch},
+        {"中午", MealKind::Lunch},
+        {"晚餐", MealKind::Dinner},
+        {"晚饭", MealKind::Dinner},
+        {"晚", MealKind::Dinner},
+        {"晚上", MealKind::Dinner},
+        {"加餐", MealKind::Snack},
+        {"点心", MealKind::Snack},
+        {"加", MealKind::Snack},
     }};
     for (const auto& [name, kind] : kNames) {
         if (cell == name) return kind;
@@ -177,7 +203,8 @@ std::optional<MealKind> parseMealKind(std::string_view cell) {
     return std::nullopt;
 }
 
-std::optional<LectureKind> parseLectureKind(std::string_view cell) {
+std::optional<LectureKind> parseLectureKind(std::string_view cell)
+{
     if (cell.empty() || cell == "讲座") return LectureKind::Lecture;
     if (cell == "义诊") return LectureKind::Clinic;
     if (cell == "体检") return LectureKind::Checkup;
@@ -186,7 +213,8 @@ std::optional<LectureKind> parseLectureKind(std::string_view cell) {
 }
 
 // 12, 12.5, 12.50元, ￥12, 免费 → cents.
-std::optional<int> parsePriceCents(std::string_view cell) {
+std::optional<int> parsePriceCents(std::string_view cell)
+{
     std::string s(trimCell(toHalfWidth(cell)));
     if (s == "免费") return 0;
     std::string_view v = s;
@@ -224,7 +252,8 @@ std::optional<int> parsePriceCents(std::string_view cell) {
 }
 
 // 1, 2, 3 … (Excel may show 1.0 for a number cell; that is taken too).
-std::optional<int> parseOrder(std::string_view cell) {
+std::optional<int> parseOrder(std::string_view cell)
+{
     std::string s(trimCell(toHalfWidth(cell)));
     std::string_view v = s;
     if (v.ends_with(".0")) v.remove_suffix(2);
@@ -253,21 +282,30 @@ enum Guide { GOrder, GTitle, GHow, GSpot, GDo };
 enum Contacts { CName, CPhone, CNote, CCategory };
 } // namespace col
 
-std::vector<int> requiredColumns(SheetKind kind) {
+std::vector<int> requiredColumns(SheetKind kind)
+{
     switch (kind) {
-    case SheetKind::Station: return {col::Key, col::Value};
-    case SheetKind::Activities: return {col::ADay, col::AStart, col::ATitle};
-    case SheetKind::Meals: return {col::MDay, col::MKind, col::MDishes};
-    case SheetKind::Lectures: return {col::LDate, col::LStart, col::LTitle};
-    case SheetKind::Notices: return {col::NTitle};
-    case SheetKind::Guide: return {col::GTitle, col::GSpot};
-    case SheetKind::Contacts: return {col::CName, col::CPhone};
+    case SheetKind::Station:
+        return {col::Key, col::Value};
+    case SheetKind::Activities:
+        return {col::ADay, col::AStart, col::ATitle};
+    case SheetKind::Meals:
+        return {col::MDay, col::MKind, col::MDishes};
+    case SheetKind::Lectures:
+        return {col::LDate, col::LStart, col::LTitle};
+    case SheetKind::Notices:
+        return {col::NTitle};
+    case SheetKind::Guide:
+        return {col::GTitle, col::GSpot};
+    case SheetKind::Contacts:
+        return {col::CName, col::CPhone};
     }
     return {};
 }
 
 // Each reader returns the row's value, or nothing when it had a problem (already reported).
-std::optional<std::pair<std::string, std::string>> readStationRow(RowCells& row) {
+std::optional<std::pair<std::string, std::string>> readStationRow(RowCells& row)
+{
     bool ok = true;
     if (row.hasColumn(col::Key) && row.text(col::Key).empty()) {
         row.problem(col::Key, "“项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
@@ -278,7 +316,8 @@ std::optional<std::pair<std::string, std::string>> readStationRow(RowCells& row)
     return std::pair{std::string(row.text(col::Key)), std::string(row.text(col::Value))};
 }
 
-std::optional<Activity> readActivityRow(RowCells& row) {
+std::optional<Activity> readActivityRow(RowCells& row)
+{
     bool ok = true;
     for (int column : requiredColumns(SheetKind::Activities)) ok = row.require(column) && ok;
     Activity activity;
@@ -298,7 +337,8 @@ std::optional<Activity> readActivityRow(RowCells& row) {
     return activity;
 }
 
-std::optional<Meal> readMealRow(RowCells& row) {
+std::optional<Meal> readMealRow(RowCells& row)
+{
     bool ok = true;
     for (int column : requiredColumns(SheetKind::Meals)) ok = row.require(column) && ok;
     Meal meal;
@@ -334,7 +374,8 @@ std::optional<Meal> readMealRow(RowCells& row) {
     return meal;
 }
 
-std::optional<Lecture> readLectureRow(RowCells& row) {
+std::optional<Lecture> readLectureRow(RowCells& row)
+{
     bool ok = true;
     for (int column : requiredColumns(SheetKind::Lectures)) ok = row.require(column) && ok;
     Lecture lecture;
@@ -362,7 +403,8 @@ std::optional<Lecture> readLectureRow(RowCells& row) {
     return lecture;
 }
 
-std::optional<Notice> readNoticeRow(RowCells& row) {
+std::optional<Notice> readNoticeRow(RowCells& row)
+{
     bool ok = row.require(col::NTitle);
     Notice notice;
     notice.title = row.text(col::NTitle);
@@ -380,7 +422,8 @@ std::optional<Notice> readNoticeRow(RowCells& row) {
     return notice;
 }
 
-std::optional<GuideEntry> readGuideRow(RowCells& row, int previousOrder) {
+std::optional<GuideEntry> readGuideRow(RowCells& row, int previousOrder)
+{
     bool ok = true;
     for (int column : requiredColumns(SheetKind::Guide)) ok = row.require(column) && ok;
     GuideEntry entry;
@@ -403,7 +446,8 @@ std::optional<GuideEntry> readGuideRow(RowCells& row, int previousOrder) {
     return entry;
 }
 
-std::optional<Contact> readContactRow(RowCells& row) {
+std::optional<Contact> readContactRow(RowCells& row)
+{
     bool ok = true;
     for (int column : requiredColumns(SheetKind::Contacts)) ok = row.require(column) && ok;
     if (!ok) return std::nullopt;
@@ -411,17 +455,25 @@ std::optional<Contact> readContactRow(RowCells& row) {
                    std::string(row.text(col::CNote)), std::string(row.text(col::CCategory))};
 }
 
-std::string optionalTime(const std::optional<MinuteOfDay>& minute) {
+std::string optionalTime(const std::optional<MinuteOfDay>& minute)
+{
     return minute ? formatTime(*minute) : std::string();
 }
 
-std::string optionalDate(const std::optional<Date>& date) { return date ? formatDate(*date) : std::string(); }
+std::string optionalDate(const std::optional<Date>& date)
+{
+    return date ? formatDate(*date) : std::string();
+}
 
-const char* yesNoText(bool value) { return value ? "是" : "否"; }
+const char* yesNoText(bool value)
+{
+    return value ? "是" : "否";
+}
 
 } // namespace
 
-std::optional<SheetKind> sheetKindFromFileName(std::string_view fileName) {
+std::optional<SheetKind> sheetKindFromFileName(std::string_view fileName)
+{
     const std::string lower = asciiLower(fileName);
     for (SheetKind kind : kAllSheetKinds) {
         if (lower == sheetFileName(kind)) return kind;
@@ -429,7 +481,8 @@ std::optional<SheetKind> sheetKindFromFileName(std::string_view fileName) {
     return std::nullopt;
 }
 
-const std::vector<std::string>& sheetHeader(SheetKind kind) {
+const std::vector<std::string>& sheetHeader(SheetKind kind)
+{
     static const std::array<std::vector<std::string>, kSheetKindCount> kHeaders = {{
         {"项目", "内容"},
         {"日期", "开始", "结束", "活动", "地点", "说明", "类别"},
@@ -442,7 +495,8 @@ const std::vector<std::string>& sheetHeader(SheetKind kind) {
     return kHeaders[static_cast<size_t>(kind)];
 }
 
-void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& update, Problems& problems) {
+void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& update, Problems& problems)
+{
     const std::string file = table.fileName.empty() ? sheetFileName(kind) : table.fileName;
     ProblemSink sink(file, problems);
     const std::vector<std::string>& names = sheetHeader(kind);
@@ -504,26 +558,42 @@ void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& upda
 
     if (sink.count() > 0) return;
     switch (kind) {
-    case SheetKind::Station: update.station = std::move(station); break;
-    case SheetKind::Activities: update.activities = std::move(activities); break;
-    case SheetKind::Meals: update.meals = std::move(meals); break;
-    case SheetKind::Lectures: update.lectures = std::move(lectures); break;
-    case SheetKind::Notices: update.notices = std::move(notices); break;
+    case SheetKind::Station:
+        update.station = std::move(station);
+        break;
+    case SheetKind::Activities:
+        update.activities = std::move(activities);
+        break;
+    case SheetKind::Meals:
+        update.meals = std::move(meals);
+        break;
+    case SheetKind::Lectures:
+        update.lectures = std::move(lectures);
+        break;
+    case SheetKind::Notices:
+        update.notices = std::move(notices);
+        break;
     case SheetKind::Guide:
         std::stable_sort(guide.begin(), guide.end(),
                          [](const GuideEntry& a, const GuideEntry& b) { return a.order < b.order; });
         update.guide = std::move(guide);
         break;
-    case SheetKind::Contacts: update.contacts = std::move(contacts); break;
+    case SheetKind::Contacts:
+        update.contacts = std::move(contacts);
+        break;
     }
 }
 
 void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName, ContentUpdate& update,
-                   Problems& problems) {
+                   Problems& problems)
+{
     const auto text = decodeSheetText(bytes);
     if (!text) {
-        problems.push_back({std::move(fileName), 0, {},
-                            "无法识别文件的编码，请在 Excel 或 WPS 里“另存为”CSV UTF-8（逗号分隔）或 CSV（逗号分隔）格式"});
+        problems.push_back(
+            {std::move(fileName),
+             0,
+             {},
+             "无法识别文件的编码，请在 Excel 或 WPS 里“另存为”CSV UTF-8（逗号分隔）或 CSV（逗号分隔）格式"});
         return;
     }
     const size_t before = problems.size();
@@ -534,17 +604,32 @@ void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName,
     readSheetTable(kind, table, read, problems);
     if (!csvOk) return;
     switch (kind) {
-    case SheetKind::Station: if (read.station) update.station = std::move(read.station); break;
-    case SheetKind::Activities: if (read.activities) update.activities = std::move(read.activities); break;
-    case SheetKind::Meals: if (read.meals) update.meals = std::move(read.meals); break;
-    case SheetKind::Lectures: if (read.lectures) update.lectures = std::move(read.lectures); break;
-    case SheetKind::Notices: if (read.notices) update.notices = std::move(read.notices); break;
-    case SheetKind::Guide: if (read.guide) update.guide = std::move(read.guide); break;
-    case SheetKind::Contacts: if (read.contacts) update.contacts = std::move(read.contacts); break;
+    case SheetKind::Station:
+        if (read.station) update.station = std::move(read.station);
+        break;
+    case SheetKind::Activities:
+        if (read.activities) update.activities = std::move(read.activities);
+        break;
+    case SheetKind::Meals:
+        if (read.meals) update.meals = std::move(read.meals);
+        break;
+    case SheetKind::Lectures:
+        if (read.lectures) update.lectures = std::move(read.lectures);
+        break;
+    case SheetKind::Notices:
+        if (read.notices) update.notices = std::move(read.notices);
+        break;
+    case SheetKind::Guide:
+        if (read.guide) update.guide = std::move(read.guide);
+        break;
+    case SheetKind::Contacts:
+        if (read.contacts) update.contacts = std::move(read.contacts);
+        break;
     }
 }
 
-std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content) {
+std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content)
+{
     std::vector<std::vector<std::string>> rows;
     switch (kind) {
     case SheetKind::Station:
@@ -552,8 +637,8 @@ std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& 
         break;
     case SheetKind::Activities:
         for (const Activity& a : content.activities) {
-            rows.push_back({formatDaySpec(a.day), formatTime(a.start), optionalTime(a.end), a.title, a.place, a.note,
-                            a.category});
+            rows.push_back(
+                {formatDaySpec(a.day), formatTime(a.start), optionalTime(a.end), a.title, a.place, a.note, a.category});
         }
         break;
     case SheetKind::Meals:
@@ -571,8 +656,8 @@ std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& 
         break;
     case SheetKind::Notices:
         for (const Notice& n : content.notices) {
-            rows.push_back({n.title, n.body, optionalDate(n.from), optionalDate(n.to), yesNoText(n.pinned),
-                            yesNoText(n.urgent)});
+            rows.push_back(
+                {n.title, n.body, optionalDate(n.from), optionalDate(n.to), yesNoText(n.pinned), yesNoText(n.urgent)});
         }
         break;
     case SheetKind::Guide:
@@ -587,14 +672,18 @@ std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& 
     return rows;
 }
 
-std::string exportSheet(SheetKind kind, const Content& content) {
+std::string exportSheet(SheetKind kind, const Content& content)
+{
     return writeCsv(sheetHeader(kind), sheetCells(kind, content));
 }
 
-std::string templateSheet(SheetKind kind) {
+std::string templateSheet(SheetKind kind)
+{
     std::vector<std::string> example;
     switch (kind) {
-    case SheetKind::Station: example = {"站点名称", "幸福里社区养老服务站"}; break;
+    case SheetKind::Station:
+        example = {"站点名称", "幸福里社区养老服务站"};
+        break;
     case SheetKind::Activities:
         example = {"每周一、每周三", "09:00", "10:30", "太极拳", "一楼活动室", "请穿运动鞋，自带水杯", "文体"};
         break;
@@ -602,17 +691,27 @@ std::string templateSheet(SheetKind kind) {
         example = {"工作日", "午餐", "红烧鸡块、清炒时蔬、冬瓜汤、米饭", "12", "软烂、低盐", "80岁以上老人凭证半价"};
         break;
     case SheetKind::Lectures:
-        example = {"2026-06-10", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
+        example = {"2026-06-10",
+                   "09:30",
+                   "11:00",
+                   "义诊",
+                   "夏季血压管理",
+                   "王医生",
+                   "社区卫生服务中心",
+                   "二楼会议室",
                    "请带上医保卡和近期在吃的药"};
         break;
     case SheetKind::Notices:
         example = {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否"};
         break;
     case SheetKind::Guide:
-        example = {"1", "冒充医保局“退费”", "对方自称医保局工作人员，说您的医保卡有一笔退费，要您说出银行卡号和验证码。",
-                   "医保局不会打电话要验证码，退钱也不用您先付钱。", "马上挂断，拨打 12393 医保热线核实，或问社区工作人员。"};
+        example = {
+            "1", "冒充医保局“退费”", "对方自称医保局工作人员，说您的医保卡有一笔退费，要您说出银行卡号和验证码。",
+            "医保局不会打电话要验证码，退钱也不用您先付钱。", "马上挂断，拨打 12393 医保热线核实，或问社区工作人员。"};
         break;
-    case SheetKind::Contacts: example = {"急救中心", "120", "突发疾病或受伤时拨打", "紧急"}; break;
+    case SheetKind::Contacts:
+        example = {"急救中心", "120", "突发疾病或受伤时拨打", "紧急"};
+        break;
     }
     return writeCsv(sheetHeader(kind), {example});
 }

@@ -5,7 +5,8 @@ namespace content {
 namespace {
 
 // Length of the whitespace-like character that starts `text`, 0 if it does not start with one.
-size_t leadingSpaceLength(std::string_view text) {
+size_t leadingSpaceLength(std::string_view text)
+{
     if (text.empty()) return 0;
     const unsigned char c = static_cast<unsigned char>(text[0]);
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') return 1;
@@ -15,7 +16,8 @@ size_t leadingSpaceLength(std::string_view text) {
     return 0;
 }
 
-size_t trailingSpaceLength(std::string_view text) {
+size_t trailingSpaceLength(std::string_view text)
+{
     if (text.empty()) return 0;
     const unsigned char c = static_cast<unsigned char>(text.back());
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') return 1;
@@ -27,13 +29,15 @@ size_t trailingSpaceLength(std::string_view text) {
 
 } // namespace
 
-std::string_view trimCell(std::string_view text) {
+std::string_view trimCell(std::string_view text)
+{
     while (size_t n = leadingSpaceLength(text)) text.remove_prefix(n);
     while (size_t n = trailingSpaceLength(text)) text.remove_suffix(n);
     return text;
 }
 
-bool isValidUtf8(std::string_view text) {
+bool isValidUtf8(std::string_view text)
+{
     size_t i = 0;
     const size_t n = text.size();
     while (i < n) {
@@ -66,7 +70,8 @@ bool isValidUtf8(std::string_view text) {
     return true;
 }
 
-char32_t nextCodePoint(std::string_view text, size_t& pos) {
+char32_t nextCodePoint(std::string_view text, size_t& pos)
+{
     const unsigned char c = static_cast<unsigned char>(text[pos]);
     int length = 1;
     char32_t cp = c;
@@ -84,7 +89,8 @@ char32_t nextCodePoint(std::string_view text, size_t& pos) {
     return cp;
 }
 
-void appendUtf8(std::string& out, char32_t cp) {
+void appendUtf8(std::string& out, char32_t cp)
+{
     if (cp < 0x80) {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -102,7 +108,8 @@ void appendUtf8(std::string& out, char32_t cp) {
     }
 }
 
-std::string toHalfWidth(std::string_view text) {
+std::string toHalfWidth(std::string_view text)
+{
     std::string out;
     out.reserve(text.size());
     size_t pos = 0;
@@ -120,7 +127,8 @@ std::string toHalfWidth(std::string_view text) {
     return out;
 }
 
-std::string asciiLower(std::string_view text) {
+std::string asciiLower(std::string_view text)
+{
     std::string out(text);
     for (char& c : out) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -128,7 +136,8 @@ std::string asciiLower(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> splitCellList(std::string_view text, std::u32string_view separators) {
+std::vector<std::string> splitCellList(std::string_view text, std::u32string_view separators)
+{
     std::vector<std::string> pieces;
     size_t pos = 0;
     size_t pieceStart = 0;
@@ -148,7 +157,8 @@ std::vector<std::string> splitCellList(std::string_view text, std::u32string_vie
     return pieces;
 }
 
-std::string joinCellList(const std::vector<std::string>& pieces, std::string_view separator) {
+std::string joinCellList(const std::vector<std::string>& pieces, std::string_view separator)
+{
     std::string out;
     for (size_t i = 0; i < pieces.size(); ++i) {
         if (i > 0) out += separator;

@@ -14,8 +14,8 @@ std::string fileUri(const std::filesystem::path& file, std::string_view query)
     static const char* kHex = "0123456789ABCDEF";
     std::string uri = "file:";
     for (unsigned char c : std::filesystem::absolute(file).string()) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
+                           c == '-' || c == '_' || c == '.' || c == '~';
         if (plain) {
             uri += static_cast<char>(c);
         } else {
@@ -33,18 +33,15 @@ std::string fileUri(const std::filesystem::path& file, std::string_view query)
 std::string shortSql(std::string_view sql)
 {
     constexpr size_t kMaxBytes = 60;
-    if (sql.size() <= kMaxBytes)
-        return std::string(sql);
+    if (sql.size() <= kMaxBytes) return std::string(sql);
     size_t end = kMaxBytes;
-    while (end > 0 && (static_cast<unsigned char>(sql[end]) & 0xC0) == 0x80)
-        --end;
+    while (end > 0 && (static_cast<unsigned char>(sql[end]) & 0xC0) == 0x80) --end;
     return std::string(sql.substr(0, end)) + "…";
 }
 
 std::string errorText(sqlite3* db, int rc)
 {
-    if (db && sqlite3_errcode(db) == rc)
-        return sqlite3_errmsg(db);
+    if (db && sqlite3_errcode(db) == rc) return sqlite3_errmsg(db);
     return sqlite3_errstr(rc);
 }
 
@@ -72,8 +69,8 @@ Database Database::openUntrusted(const std::filesystem::path& file, std::chrono:
     Database db;
     // immutable=1: the file is our private staged copy, nobody changes it while we read.
     const std::string uri = fileUri(file, "mode=ro&immutable=1");
-    const int rc = sqlite3_open_v2(uri.c_str(), &db.m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(uri.c_str(), &db.m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = errorText(db.m_db, rc);
         throw StoreError("无法打开数据库：" + message);
@@ -112,10 +109,9 @@ Database Database::openUntrusted(const std::filesystem::path& file, std::chrono:
 Database Database::openMemory()
 {
     Database db;
-    const int rc = sqlite3_open_v2(":memory:", &db.m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
-    if (rc != SQLITE_OK)
-        throw StoreError(std::string("无法创建内存数据库：") + sqlite3_errstr(rc));
+    const int rc = sqlite3_open_v2(":memory:", &db.m_db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) throw StoreError(std::string("无法创建内存数据库：") + sqlite3_errstr(rc));
     sqlite3_extended_result_codes(db.m_db, 1);
     return db;
 }
@@ -130,37 +126,31 @@ Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_deadline(other.m_deadline), m_hasDeadline(other.m_hasDeadline)
 {
     // The progress handler holds a pointer to the object; point it at its new home.
-    if (m_db && m_hasDeadline)
-        sqlite3_progress_handler(m_db, 1000, &Database::progressHandler, this);
+    if (m_db && m_hasDeadline) sqlite3_progress_handler(m_db, 1000, &Database::progressHandler, this);
 }
 
 Database& Database::operator=(Database&& other) noexcept
 {
     if (this != &other) {
-        if (m_db)
-            sqlite3_close_v2(m_db);
+        if (m_db) sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_deadline = other.m_deadline;
         m_hasDeadline = other.m_hasDeadline;
-        if (m_db && m_hasDeadline)
-            sqlite3_progress_handler(m_db, 1000, &Database::progressHandler, this);
+        if (m_db && m_hasDeadline) sqlite3_progress_handler(m_db, 1000, &Database::progressHandler, this);
     }
     return *this;
 }
 
 Database::~Database()
 {
-    if (m_db)
-        sqlite3_close_v2(m_db);
+    if (m_db) sqlite3_close_v2(m_db);
 }
 
 void Database::check(int rc, std::string_view what) const
 {
-    if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
-        return;
+    if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
     std::string message = errorText(m_db, rc);
-    if ((rc & 0xff) == SQLITE_INTERRUPT)
-        message = "读取超时";
+    if ((rc & 0xff) == SQLITE_INTERRUPT) message = "读取超时";
     throw StoreError("数据库错误（" + std::string(what) + "）：" + message);
 }
 
@@ -172,8 +162,7 @@ void Database::exec(std::string_view sql)
     if (rc != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
-        if ((rc & 0xff) == SQLITE_INTERRUPT)
-            message = "读取超时";
+        if ((rc & 0xff) == SQLITE_INTERRUPT) message = "读取超时";
         throw StoreError("数据库错误（" + shortSql(text) + "）：" + message);
     }
 }
@@ -186,16 +175,14 @@ Statement Database::prepare(std::string_view sql)
         sqlite3_finalize(stmt);
         check(rc, shortSql(sql));
     }
-    if (!stmt)
-        throw StoreError("数据库错误：空语句");
+    if (!stmt) throw StoreError("数据库错误：空语句");
     return Statement(*this, stmt);
 }
 
 int Database::userVersion()
 {
     Statement stmt = prepare("PRAGMA user_version");
-    if (!stmt.step())
-        throw StoreError("数据库错误：读不到 user_version");
+    if (!stmt.step()) throw StoreError("数据库错误：读不到 user_version");
     return static_cast<int>(stmt.columnInt64(0));
 }
 
@@ -214,16 +201,13 @@ bool Database::hasTable(std::string_view name)
 void Database::copyTo(Database& target)
 {
     sqlite3_backup* backup = sqlite3_backup_init(target.m_db, "main", m_db, "main");
-    if (!backup)
-        target.check(sqlite3_errcode(target.m_db), "backup_init");
+    if (!backup) target.check(sqlite3_errcode(target.m_db), "backup_init");
     const int rc = sqlite3_backup_step(backup, -1);
     sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE)
-        target.check(rc == SQLITE_OK ? SQLITE_ERROR : rc, "backup");
+    if (rc != SQLITE_DONE) target.check(rc == SQLITE_OK ? SQLITE_ERROR : rc, "backup");
 }
 
-Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr))
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr))
 {
 }
 
@@ -263,10 +247,8 @@ Statement& Statement::bindNull(int index)
 bool Statement::step()
 {
     const int rc = sqlite3_step(m_stmt);
-    if (rc == SQLITE_ROW)
-        return true;
-    if (rc == SQLITE_DONE)
-        return false;
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
     m_db->check(rc, "step");
     return false;
 }
@@ -305,8 +287,7 @@ std::string Statement::columnText(int index) const
     const unsigned char* text = sqlite3_column_text(m_stmt, index);
     if (!text) {
         // NULL is a blank cell; anything else without text is out of memory.
-        if (sqlite3_column_type(m_stmt, index) != SQLITE_NULL)
-            m_db->check(SQLITE_NOMEM, "column_text");
+        if (sqlite3_column_type(m_stmt, index) != SQLITE_NULL) m_db->check(SQLITE_NOMEM, "column_text");
         return {};
     }
     const int bytes = sqlite3_column_bytes(m_stmt, index);
@@ -341,8 +322,7 @@ std::string quoteIdentifier(std::string_view name)
 {
     std::string out = "\"";
     for (char c : name) {
-        if (c == '"')
-            out += '"';
+        if (c == '"') out += '"';
         out += c;
     }
     out += '"';

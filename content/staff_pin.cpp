@@ -23,11 +23,9 @@ struct AttemptState {
 
 bool isPinText(std::string_view pin)
 {
-    if (pin.size() < 4 || pin.size() > 8)
-        return false;
+    if (pin.size() < 4 || pin.size() > 8) return false;
     for (char c : pin) {
-        if (c < '0' || c > '9')
-            return false;
+        if (c < '0' || c > '9') return false;
     }
     return true;
 }
@@ -35,12 +33,9 @@ bool isPinText(std::string_view pin)
 std::optional<std::string> readPinHash(const DataDir& dir)
 {
     std::optional<std::string> text = detail::readRegularFile(dir.pinFile(), 1024);
-    if (!text)
-        return std::nullopt;
-    while (!text->empty() && (text->back() == '\n' || text->back() == '\r' || text->back() == '\0'))
-        text->pop_back();
-    if (text->empty() || text->size() >= crypto_pwhash_STRBYTES || text->front() != '$')
-        return std::nullopt;
+    if (!text) return std::nullopt;
+    while (!text->empty() && (text->back() == '\n' || text->back() == '\r' || text->back() == '\0')) text->pop_back();
+    if (text->empty() || text->size() >= crypto_pwhash_STRBYTES || text->front() != '$') return std::nullopt;
     return text;
 }
 
@@ -49,8 +44,7 @@ AttemptState readState(const DataDir& dir)
 {
     AttemptState state;
     std::optional<std::string> text = detail::readRegularFile(dir.pinStateFile(), 256);
-    if (!text)
-        return state;
+    if (!text) return state;
     std::istringstream in(*text);
     long long failures = 0;
     long long lockedUntil = 0;
@@ -98,8 +92,7 @@ bool setPin(const DataDir& dir, std::string_view pin, std::string& error)
     std::error_code ec;
     fs::create_directories(dir.root, ec);
     std::string text = std::string(hash) + "\n";
-    if (!detail::writeFileAtomic(dir.pinFile(), text, 0600, error))
-        return false;
+    if (!detail::writeFileAtomic(dir.pinFile(), text, 0600, error)) return false;
     // A new PIN starts with a clean slate of tries.
     fs::remove(dir.pinStateFile(), ec);
     return true;
@@ -133,8 +126,7 @@ PinCheck checkPin(const DataDir& dir, std::string_view pin, int64_t nowSeconds)
     }
 
     if (correct) {
-        if (state.failures != 0 || state.lockedUntil != 0)
-            writeState(dir, AttemptState{});
+        if (state.failures != 0 || state.lockedUntil != 0) writeState(dir, AttemptState{});
         check.result = PinResult::Ok;
         check.triesLeft = kMaxTries;
         return check;

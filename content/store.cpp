@@ -49,14 +49,12 @@ std::string systemError(const std::string& what)
 void syncPath(const fs::path& path, bool directory)
 {
     const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0)
-        throw StoreError(systemError("无法打开 " + path.string()));
+    if (fd < 0) throw StoreError(systemError("无法打开 " + path.string()));
     const int rc = ::fsync(fd);
     const int saved = errno;
     ::close(fd);
     errno = saved;
-    if (rc != 0)
-        throw StoreError(systemError("无法写入磁盘 " + path.string()));
+    if (rc != 0) throw StoreError(systemError("无法写入磁盘 " + path.string()));
 }
 
 // One writer at a time per data dir, across processes (the kiosk and the staff tool).
@@ -66,8 +64,7 @@ public:
     {
         const fs::path file = storeDir / "LOCK";
         m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (m_fd < 0)
-            throw StoreError(systemError("无法打开 " + file.string()));
+        if (m_fd < 0) throw StoreError(systemError("无法打开 " + file.string()));
         while (::flock(m_fd, LOCK_EX) != 0) {
             if (errno != EINTR) {
                 ::close(m_fd);
@@ -88,8 +85,7 @@ private:
 void createSheetTable(Database& db, SheetKind kind)
 {
     std::string sql = "CREATE TABLE " + quoteIdentifier(sheetKey(kind)) + " (\"row\" INTEGER PRIMARY KEY";
-    for (const std::string& column : sheetHeader(kind))
-        sql += ", " + quoteIdentifier(column) + " TEXT NOT NULL";
+    for (const std::string& column : sheetHeader(kind)) sql += ", " + quoteIdentifier(column) + " TEXT NOT NULL";
     sql += ")";
     db.exec(sql);
 }
@@ -98,8 +94,7 @@ void insertSheetRows(Database& db, SheetKind kind, const std::vector<std::vector
 {
     const std::vector<std::string>& header = sheetHeader(kind);
     std::string sql = "INSERT INTO " + quoteIdentifier(sheetKey(kind)) + " VALUES (?1";
-    for (size_t i = 0; i < header.size(); ++i)
-        sql += ", ?" + std::to_string(i + 2);
+    for (size_t i = 0; i < header.size(); ++i) sql += ", ?" + std::to_string(i + 2);
     sql += ")";
     Statement insert = db.prepare(sql);
     int64_t number = 0;
@@ -122,8 +117,7 @@ std::optional<std::string> getMeta(Database& db, std::string_view key)
 {
     Statement stmt = db.prepare("SELECT value FROM meta WHERE key = ?1");
     stmt.bind(1, key);
-    if (!stmt.step())
-        return std::nullopt;
+    if (!stmt.step()) return std::nullopt;
     return stmt.columnText(0);
 }
 
@@ -156,8 +150,7 @@ void writeSheetsFile(const fs::path& file, int64_t version,
                      const std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>>& sheets)
 {
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(file, ec)))
-        throw StoreError("文件已存在：" + file.string());
+    if (fs::exists(fs::symlink_status(file, ec))) throw StoreError("文件已存在：" + file.string());
     try {
         {
             Database db(file, Database::Mode::ReadWriteCreate);
@@ -187,8 +180,7 @@ void writeSheetsFile(const fs::path& file, int64_t version,
 Content readContent(Database& db, const std::string& label)
 {
     const std::optional<std::string> versionText = getMeta(db, "version");
-    if (!versionText)
-        throw StoreError(label + " 缺少内容版本号");
+    if (!versionText) throw StoreError(label + " 缺少内容版本号");
     Content content;
     try {
         content.version = std::stoll(*versionText);
@@ -199,12 +191,10 @@ Content readContent(Database& db, const std::string& label)
     ContentUpdate update;
     Problems problems;
     for (SheetKind kind : kAllSheetKinds) {
-        if (!db.hasTable(sheetKey(kind)))
-            throw StoreError(label + " 缺少表 " + sheetKey(kind));
+        if (!db.hasTable(sheetKey(kind))) throw StoreError(label + " 缺少表 " + sheetKey(kind));
         const std::vector<std::string>& header = sheetHeader(kind);
         std::string sql = "SELECT \"row\"";
-        for (const std::string& column : header)
-            sql += ", " + quoteIdentifier(column);
+        for (const std::string& column : header) sql += ", " + quoteIdentifier(column);
         sql += " FROM " + quoteIdentifier(sheetKey(kind)) + " ORDER BY \"row\"";
         Statement select = db.prepare(sql);
         SheetTable table;
@@ -213,14 +203,12 @@ Content readContent(Database& db, const std::string& label)
         while (select.step()) {
             SheetRow row;
             row.number = static_cast<int>(select.columnInt64(0)) + 1;
-            for (size_t i = 0; i < header.size(); ++i)
-                row.cells.push_back(select.columnText(static_cast<int>(i + 1)));
+            for (size_t i = 0; i < header.size(); ++i) row.cells.push_back(select.columnText(static_cast<int>(i + 1)));
             table.rows.push_back(std::move(row));
         }
         readSheetTable(kind, table, update, problems);
     }
-    if (!problems.empty())
-        throw StoreError(label + " 的内容无效：" + problems.front().format());
+    if (!problems.empty()) throw StoreError(label + " 的内容无效：" + problems.front().format());
     Content read = update.appliedTo(Content{});
     read.version = content.version;
     return read;
@@ -238,35 +226,31 @@ bool isStoreFileName(std::string_view name)
     if (name.size() <= kFilePrefix.size() + kFileSuffix.size() || !name.starts_with(kFilePrefix) ||
         !name.ends_with(kFileSuffix))
         return false;
-    const std::string_view digits = name.substr(kFilePrefix.size(), name.size() - kFilePrefix.size() - kFileSuffix.size());
+    const std::string_view digits =
+        name.substr(kFilePrefix.size(), name.size() - kFilePrefix.size() - kFileSuffix.size());
     for (char c : digits) {
-        if (c < '0' || c > '9')
-            return false;
+        if (c < '0' || c > '9') return false;
     }
     return digits.size() <= 18;
 }
 
 int64_t storeFileSequence(std::string_view name)
 {
-    if (name.ends_with(".tmp"))
-        name.remove_suffix(4);
-    if (!isStoreFileName(name))
-        return 0;
-    return std::stoll(std::string(name.substr(kFilePrefix.size(), name.size() - kFilePrefix.size() - kFileSuffix.size())));
+    if (name.ends_with(".tmp")) name.remove_suffix(4);
+    if (!isStoreFileName(name)) return 0;
+    return std::stoll(
+        std::string(name.substr(kFilePrefix.size(), name.size() - kFilePrefix.size() - kFileSuffix.size())));
 }
 
 std::optional<Pointer> readPointer(const DataDir& dir)
 {
     std::ifstream in(dir.currentPointer(), std::ios::binary);
-    if (!in)
-        return std::nullopt;
+    if (!in) return std::nullopt;
     Pointer pointer;
     std::getline(in, pointer.current);
     std::getline(in, pointer.previous);
-    if (!isStoreFileName(pointer.current))
-        throw StoreError("内容库指针 " + dir.currentPointer().string() + " 已损坏");
-    if (!pointer.previous.empty() && !isStoreFileName(pointer.previous))
-        pointer.previous.clear();
+    if (!isStoreFileName(pointer.current)) throw StoreError("内容库指针 " + dir.currentPointer().string() + " 已损坏");
+    if (!pointer.previous.empty() && !isStoreFileName(pointer.previous)) pointer.previous.clear();
     return pointer;
 }
 
@@ -275,8 +259,7 @@ void writePointer(const DataDir& dir, const Pointer& pointer)
     const fs::path tmp = dir.storeDir() / "CURRENT.tmp";
     const std::string text = pointer.current + "\n" + pointer.previous + "\n";
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw StoreError(systemError("无法写入 " + tmp.string()));
+    if (fd < 0) throw StoreError(systemError("无法写入 " + tmp.string()));
     const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
     const bool synced = written && ::fsync(fd) == 0;
     const int saved = errno;
@@ -303,8 +286,7 @@ void removeUnusedFiles(const DataDir& dir, const Pointer& pointer)
         const std::string name = entry.path().filename().string();
         const bool tmp = name.ends_with(".tmp") || name.ends_with("-journal");
         const bool unused = isStoreFileName(name) && name != pointer.current && name != pointer.previous;
-        if (tmp || unused)
-            fs::remove(entry.path(), ec);
+        if (tmp || unused) fs::remove(entry.path(), ec);
     }
 }
 
@@ -326,7 +308,8 @@ int64_t nextSequence(const DataDir& dir, const std::optional<Pointer>& pointer)
 void switchToNew(const DataDir& dir, const Content& content)
 {
     const std::optional<Pointer> old = readPointer(dir);
-    const std::string name = std::string(kFilePrefix) + std::to_string(nextSequence(dir, old)) + std::string(kFileSuffix);
+    const std::string name =
+        std::string(kFilePrefix) + std::to_string(nextSequence(dir, old)) + std::string(kFileSuffix);
     const fs::path file = dir.storeDir() / name;
     const fs::path tmp = dir.storeDir() / (name + ".tmp");
     std::error_code ec;
@@ -368,8 +351,7 @@ void addDatabaseProblem(Problems& problems, const std::string& file, std::string
 void writeStoreFile(const fs::path& file, const Content& content)
 {
     std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>> sheets;
-    for (SheetKind kind : kAllSheetKinds)
-        sheets.emplace_back(kind, sheetCells(kind, content));
+    for (SheetKind kind : kAllSheetKinds) sheets.emplace_back(kind, sheetCells(kind, content));
     writeSheetsFile(file, content.version, sheets);
 }
 
@@ -378,8 +360,7 @@ void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t v
     const Content all = update.appliedTo(Content{});
     std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>> sheets;
     for (SheetKind kind : kAllSheetKinds) {
-        if (update.has(kind))
-            sheets.emplace_back(kind, sheetCells(kind, all));
+        if (update.has(kind)) sheets.emplace_back(kind, sheetCells(kind, all));
     }
     writeSheetsFile(file, version, sheets);
 }
@@ -392,13 +373,10 @@ Content readStoreFile(const fs::path& file)
         const int version = db.userVersion();
         if (version > kStoreSchemaVersion) {
             throw StoreError(label + " 由更新版本的程序写入（数据结构第 " + std::to_string(version) +
-                             " 版，本程序只认识到第 " + std::to_string(kStoreSchemaVersion) +
-                             " 版），请先升级本程序");
+                             " 版，本程序只认识到第 " + std::to_string(kStoreSchemaVersion) + " 版），请先升级本程序");
         }
-        if (version < 1)
-            throw StoreError(label + " 不是本程序的内容库文件");
-        if (version == kStoreSchemaVersion)
-            return readContent(db, label);
+        if (version < 1) throw StoreError(label + " 不是本程序的内容库文件");
+        if (version == kStoreSchemaVersion) return readContent(db, label);
         // Older: migrate a private copy in memory, never the file itself.
         Database copy = Database::openMemory();
         db.copyTo(copy);
@@ -419,8 +397,7 @@ void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems
         {
             Statement check = db.prepare("PRAGMA quick_check(20)");
             std::vector<std::string> findings;
-            while (check.step())
-                findings.push_back(check.columnText(0));
+            while (check.step()) findings.push_back(check.columnText(0));
             if (findings.empty() || findings.front() != "ok") {
                 std::string detail = findings.empty() ? std::string() : "（" + findings.front() + "）";
                 addDatabaseProblem(problems, label, "数据库文件已损坏" + detail + "，请重新生成 content.db");
@@ -434,8 +411,7 @@ void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems
                 Statement find = db.prepare(
                     "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE LIMIT 1");
                 find.bind(1, sheetKey(kind));
-                if (!find.step())
-                    continue; // an absent table is an absent sheet
+                if (!find.step()) continue; // an absent table is an absent sheet
                 tableName = find.columnText(0);
             }
             anyTable = true;
@@ -444,13 +420,12 @@ void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems
             SheetTable table;
             table.fileName = fileName;
             // Columns are found by header text, as in a sheet; `row` and unknown ones are ignored.
-            for (int i = 0; i < select.columnCount(); ++i)
-                table.header.push_back(select.columnName(i));
+            for (int i = 0; i < select.columnCount(); ++i) table.header.push_back(select.columnName(i));
             bool badText = false;
             while (select.step()) {
                 if (table.rows.size() >= kMaxUntrustedRows) {
-                    problems.push_back(Problem{fileName, 0, {},
-                                               "行数超过 " + std::to_string(kMaxUntrustedRows) + " 行，不像是服务站的表格"});
+                    problems.push_back(Problem{
+                        fileName, 0, {}, "行数超过 " + std::to_string(kMaxUntrustedRows) + " 行，不像是服务站的表格"});
                     badText = true;
                     break;
                 }
@@ -468,8 +443,7 @@ void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems
                 }
                 table.rows.push_back(std::move(row));
             }
-            if (badText)
-                continue;
+            if (badText) continue;
             for (const std::string& name : table.header) {
                 if (!isValidUtf8(name)) {
                     problems.push_back(Problem{fileName, 1, {}, "列名不是有效的文字（UTF-8）"});
@@ -477,12 +451,12 @@ void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems
                     break;
                 }
             }
-            if (!badText)
-                readSheetTable(kind, table, update, problems);
+            if (!badText) readSheetTable(kind, table, update, problems);
         }
         if (!anyTable) {
-            addDatabaseProblem(problems, label,
-                               "数据库里没有任何可用的表（应有 station、activities、meals、lectures、notices、guide、contacts 之一）");
+            addDatabaseProblem(
+                problems, label,
+                "数据库里没有任何可用的表（应有 station、activities、meals、lectures、notices、guide、contacts 之一）");
         }
     } catch (const StoreError& e) {
         std::string message = e.what();
@@ -502,8 +476,7 @@ Store Store::open(const DataDir& dir, Date today)
 {
     std::error_code ec;
     fs::create_directories(dir.storeDir(), ec);
-    if (ec)
-        throw StoreError("无法使用数据目录 " + dir.root.string() + "：" + ec.message());
+    if (ec) throw StoreError("无法使用数据目录 " + dir.root.string() + "：" + ec.message());
 
     Store store(dir);
     StoreLock lock(dir.storeDir());
@@ -529,8 +502,7 @@ Store Store::open(const DataDir& dir, Date today)
         }
         // The current file is unusable: fall back to the previous one rather than show nothing.
         const fs::path previousPath = dir.storeDir() / pointer->previous;
-        if (currentSchema > kStoreSchemaVersion || pointer->previous.empty() || !fs::exists(previousPath, ec))
-            throw;
+        if (currentSchema > kStoreSchemaVersion || pointer->previous.empty() || !fs::exists(previousPath, ec)) throw;
         try {
             store.m_content = readStoreFile(previousPath);
         } catch (const StoreError&) {
@@ -555,8 +527,7 @@ Store Store::open(const DataDir& dir, Date today)
 fs::path Store::currentFile() const
 {
     try {
-        if (const std::optional<Pointer> pointer = readPointer(m_dir))
-            return m_dir.storeDir() / pointer->current;
+        if (const std::optional<Pointer> pointer = readPointer(m_dir)) return m_dir.storeDir() / pointer->current;
     } catch (const StoreError&) {
     }
     return {};
@@ -574,8 +545,7 @@ bool Store::rollback()
     StoreLock lock(m_dir.storeDir());
     const std::optional<Pointer> pointer = readPointer(m_dir);
     std::error_code ec;
-    if (!pointer || pointer->previous.empty() || !fs::exists(m_dir.storeDir() / pointer->previous, ec))
-        return false;
+    if (!pointer || pointer->previous.empty() || !fs::exists(m_dir.storeDir() / pointer->previous, ec)) return false;
     Content previous = readStoreFile(m_dir.storeDir() / pointer->previous);
     writePointer(m_dir, Pointer{pointer->previous, pointer->current});
     m_content = std::move(previous);

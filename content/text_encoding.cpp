@@ -12,7 +12,8 @@ namespace {
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // Converts with glibc iconv; nothing on any byte sequence the source encoding does not allow.
-std::optional<std::string> convertToUtf8(std::string_view bytes, const char* fromEncoding) {
+std::optional<std::string> convertToUtf8(std::string_view bytes, const char* fromEncoding)
+{
     iconv_t cd = iconv_open("UTF-8", fromEncoding);
     if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
     std::string out;
@@ -44,7 +45,8 @@ std::optional<std::string> convertToUtf8(std::string_view bytes, const char* fro
 
 } // namespace
 
-std::optional<std::string> decodeSheetText(std::string_view bytes) {
+std::optional<std::string> decodeSheetText(std::string_view bytes)
+{
     if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
     if (isValidUtf8(bytes)) return std::string(bytes);
 

@@ -39,8 +39,7 @@ constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
 void ensureSodium()
 {
     // sodium_init is idempotent and thread-safe; a failure (no entropy source) is unrecoverable.
-    if (sodium_init() < 0)
-        std::abort();
+    if (sodium_init() < 0) std::abort();
 }
 
 std::string toBase64(const uint8_t* data, std::size_t size)
@@ -54,26 +53,22 @@ std::string toBase64(const uint8_t* data, std::size_t size)
 // Decodes strict standard base64 of exactly `expected` bytes.
 std::optional<std::vector<uint8_t>> fromBase64(std::string_view text, std::size_t expected)
 {
-    if (text.empty() || text.size() > 4 * (expected / 3 + 2))
-        return std::nullopt;
+    if (text.empty() || text.size() > 4 * (expected / 3 + 2)) return std::nullopt;
     std::vector<uint8_t> out(expected + 3);
     std::size_t length = 0;
     const char* end = nullptr;
     if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &length, &end,
                           sodium_base64_VARIANT_ORIGINAL) != 0)
         return std::nullopt;
-    if (end != text.data() + text.size() || length != expected)
-        return std::nullopt;
+    if (end != text.data() + text.size() || length != expected) return std::nullopt;
     out.resize(length);
     return out;
 }
 
 std::string_view trimSpace(std::string_view s)
 {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
     return s;
 }
 
@@ -86,21 +81,17 @@ bool startsWith(std::string_view s, std::string_view prefix)
 std::vector<std::string_view> splitLines(std::string_view text)
 {
     // Windows Notepad may put a UTF-8 byte order mark before the first line.
-    if (startsWith(text, "\xEF\xBB\xBF"))
-        text.remove_prefix(3);
+    if (startsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
     std::vector<std::string_view> lines;
     while (!text.empty()) {
         std::size_t newline = text.find('\n');
         std::string_view line = text.substr(0, newline);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         lines.push_back(line);
-        if (newline == std::string_view::npos)
-            break;
+        if (newline == std::string_view::npos) break;
         text.remove_prefix(newline + 1);
     }
-    while (!lines.empty() && trimSpace(lines.back()).empty())
-        lines.pop_back();
+    while (!lines.empty() && trimSpace(lines.back()).empty()) lines.pop_back();
     return lines;
 }
 
@@ -109,8 +100,7 @@ std::string_view keyDataLine(std::string_view text)
 {
     for (std::string_view line : splitLines(text)) {
         line = trimSpace(line);
-        if (line.empty() || startsWith(line, kUntrustedPrefix))
-            continue;
+        if (line.empty() || startsWith(line, kUntrustedPrefix)) continue;
         return line;
     }
     return {};
@@ -161,8 +151,7 @@ namespace detail {
 bool writeFileAtomic(const fs::path& path, std::string_view data, mode_t mode, std::string& error)
 {
     fs::path dir = path.parent_path();
-    if (dir.empty())
-        dir = ".";
+    if (dir.empty()) dir = ".";
     std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) {
@@ -175,22 +164,19 @@ bool writeFileAtomic(const fs::path& path, std::string_view data, mode_t mode, s
         error = "无法写入“" + path.string() + "”：" + std::strerror(err);
         return false;
     };
-    if (::fchmod(fd, mode) != 0)
-        return fail(errno);
+    if (::fchmod(fd, mode) != 0) return fail(errno);
     const char* p = data.data();
     std::size_t left = data.size();
     while (left > 0) {
         ssize_t n = ::write(fd, p, left);
         if (n < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) continue;
             return fail(errno);
         }
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0)
-        return fail(errno);
+    if (::fsync(fd) != 0) return fail(errno);
     if (::close(fd) != 0) {
         int err = errno;
         ::unlink(tmpl.c_str());
@@ -215,8 +201,7 @@ bool writeFileAtomic(const fs::path& path, std::string_view data, mode_t mode, s
 std::optional<std::string> readRegularFile(const fs::path& path, std::size_t maxBytes)
 {
     int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return std::nullopt;
+    if (fd < 0) return std::nullopt;
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > maxBytes) {
         ::close(fd);
@@ -227,13 +212,11 @@ std::optional<std::string> readRegularFile(const fs::path& path, std::size_t max
     for (;;) {
         ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) continue;
             ::close(fd);
             return std::nullopt;
         }
-        if (n == 0)
-            break;
+        if (n == 0) break;
         out.append(buffer, static_cast<std::size_t>(n));
         if (out.size() > maxBytes) {
             ::close(fd);
@@ -272,8 +255,7 @@ std::optional<SecretKey> decryptSecretKey(std::string_view text, std::string_vie
     uint8_t* b = raw->data();
     if (b[2] == 0 && b[3] == 0) {
         std::optional<SecretKey> key = parseSecretKey(text);
-        if (!key)
-            error = "私钥文件已损坏";
+        if (!key) error = "私钥文件已损坏";
         sodium_memzero(b, raw->size());
         return key;
     }
@@ -283,8 +265,7 @@ std::optional<SecretKey> decryptSecretKey(std::string_view text, std::string_vie
     }
     auto readLe64 = [](const uint8_t* p) {
         uint64_t value = 0;
-        for (int i = 7; i >= 0; --i)
-            value = (value << 8) | p[i];
+        for (int i = 7; i >= 0; --i) value = (value << 8) | p[i];
         return value;
     };
     const uint8_t* salt = b + 6;
@@ -303,20 +284,18 @@ std::optional<SecretKey> decryptSecretKey(std::string_view text, std::string_vie
         error = "无法解密私钥（内存不足）";
         return std::nullopt;
     }
-    for (std::size_t i = 0; i < keyNumBytes; ++i)
-        b[kKeyNumOffset + i] ^= stream[i];
+    for (std::size_t i = 0; i < keyNumBytes; ++i) b[kKeyNumOffset + i] ^= stream[i];
     sodium_memzero(stream, sizeof stream);
     std::optional<SecretKey> key = secretKeyFromKeyNum(b + kKeyNumOffset, false);
     sodium_memzero(b, raw->size());
-    if (!key)
-        error = "私钥密码不正确";
+    if (!key) error = "私钥密码不正确";
     return key;
 }
 
 std::string defaultTrustedComment(std::string_view fileName)
 {
-    return "timestamp:" + std::to_string(static_cast<long long>(std::time(nullptr))) + "\tfile:" +
-           std::string(fileName);
+    return "timestamp:" + std::to_string(static_cast<long long>(std::time(nullptr))) +
+           "\tfile:" + std::string(fileName);
 }
 
 } // namespace detail
@@ -324,8 +303,7 @@ std::string defaultTrustedComment(std::string_view fileName)
 std::optional<PublicKey> parsePublicKey(std::string_view text)
 {
     std::optional<std::vector<uint8_t>> raw = fromBase64(keyDataLine(text), kPublicKeyBytes);
-    if (!raw || (*raw)[0] != 'E' || (*raw)[1] != 'd')
-        return std::nullopt;
+    if (!raw || (*raw)[0] != 'E' || (*raw)[1] != 'd') return std::nullopt;
     PublicKey key;
     std::copy_n(raw->begin() + 2, 8, key.keyId.begin());
     std::copy_n(raw->begin() + 10, 32, key.key.begin());
@@ -339,16 +317,15 @@ std::string formatPublicKeyFile(const PublicKey& key)
     raw[1] = 'd';
     std::copy(key.keyId.begin(), key.keyId.end(), raw + 2);
     std::copy(key.key.begin(), key.key.end(), raw + 10);
-    return "untrusted comment: minisign public key " + detail::keyIdHex(key.keyId) + "\n" +
-           toBase64(raw, sizeof raw) + "\n";
+    return "untrusted comment: minisign public key " + detail::keyIdHex(key.keyId) + "\n" + toBase64(raw, sizeof raw) +
+           "\n";
 }
 
 std::optional<SecretKey> parseSecretKey(std::string_view text)
 {
     ensureSodium();
     std::optional<std::vector<uint8_t>> raw = fromBase64(keyDataLine(text), kSecretKeyBytes);
-    if (!raw)
-        return std::nullopt;
+    if (!raw) return std::nullopt;
     const uint8_t* b = raw->data();
     // Only unencrypted keys here: an encrypted one needs detail::decryptSecretKey.
     bool plain = b[0] == 'E' && b[1] == 'd' && b[2] == 0 && b[3] == 0 && b[4] == 'B' && b[5] == '2';
@@ -371,8 +348,8 @@ std::string formatSecretKeyFile(const SecretKey& key)
     std::copy(key.keyId.begin(), key.keyId.end(), raw + keyNum);
     std::copy(key.key.begin(), key.key.end(), raw + keyNum + 8);
     secretKeyChecksum(key, raw + keyNum + 8 + 64);
-    std::string text = "untrusted comment: minisign secret key (unencrypted, kiosk-content)\n" +
-                       toBase64(raw, sizeof raw) + "\n";
+    std::string text =
+        "untrusted comment: minisign secret key (unencrypted, kiosk-content)\n" + toBase64(raw, sizeof raw) + "\n";
     sodium_memzero(raw, sizeof raw);
     return text;
 }
@@ -398,8 +375,7 @@ SignatureCheck verifySignature(std::string_view message, std::string_view minisi
         check.problem = std::move(reason);
         return check;
     };
-    if (trimSpace(minisigText).empty())
-        return failed("未签名：缺少签名文件或签名文件为空");
+    if (trimSpace(minisigText).empty()) return failed("未签名：缺少签名文件或签名文件为空");
 
     std::vector<std::string_view> lines = splitLines(minisigText);
     if (lines.size() != 4 || !startsWith(lines[0], kUntrustedPrefix) || !startsWith(lines[2], kTrustedPrefix))
@@ -407,8 +383,7 @@ SignatureCheck verifySignature(std::string_view message, std::string_view minisi
 
     std::optional<std::vector<uint8_t>> sig = fromBase64(trimSpace(lines[1]), kSignatureBytes);
     std::optional<std::vector<uint8_t>> globalSig = fromBase64(trimSpace(lines[3]), crypto_sign_BYTES);
-    if (!sig || !globalSig)
-        return failed("签名文件格式错误：签名数据无法解码");
+    if (!sig || !globalSig) return failed("签名文件格式错误：签名数据无法解码");
 
     bool prehashed = false;
     if ((*sig)[0] == 'E' && (*sig)[1] == 'D')
@@ -426,30 +401,29 @@ SignatureCheck verifySignature(std::string_view message, std::string_view minisi
     if (!key) {
         std::array<uint8_t, 8> keyId{};
         std::copy_n(sig->begin() + 2, 8, keyId.begin());
-        return failed("签名密钥不受信任（密钥编号 " + detail::keyIdHex(keyId) + "），请先用 kiosk-content trust 添加它的公钥");
+        return failed("签名密钥不受信任（密钥编号 " + detail::keyIdHex(keyId) +
+                      "），请先用 kiosk-content trust 添加它的公钥");
     }
 
     const uint8_t* signature = sig->data() + 10;
     int verified;
     if (prehashed) {
         uint8_t digest[crypto_generichash_BYTES_MAX];
-        crypto_generichash(digest, sizeof digest, reinterpret_cast<const uint8_t*>(message.data()),
-                           message.size(), nullptr, 0);
+        crypto_generichash(digest, sizeof digest, reinterpret_cast<const uint8_t*>(message.data()), message.size(),
+                           nullptr, 0);
         verified = crypto_sign_verify_detached(signature, digest, sizeof digest, key->key.data());
     } else {
         verified = crypto_sign_verify_detached(signature, reinterpret_cast<const uint8_t*>(message.data()),
                                                message.size(), key->key.data());
     }
-    if (verified != 0)
-        return failed("签名与内容不符（文件可能被改动）");
+    if (verified != 0) return failed("签名与内容不符（文件可能被改动）");
 
     std::string_view comment = lines[2].substr(kTrustedPrefix.size());
-    if (comment.size() > kMaxTrustedComment)
-        return failed("签名文件格式错误：可信注释过长");
+    if (comment.size() > kMaxTrustedComment) return failed("签名文件格式错误：可信注释过长");
     std::vector<uint8_t> signedComment(signature, signature + crypto_sign_BYTES);
     signedComment.insert(signedComment.end(), comment.begin(), comment.end());
-    if (crypto_sign_verify_detached(globalSig->data(), signedComment.data(), signedComment.size(),
-                                    key->key.data()) != 0)
+    if (crypto_sign_verify_detached(globalSig->data(), signedComment.data(), signedComment.size(), key->key.data()) !=
+        0)
         return failed("可信注释被改动（签名文件不完整或被修改）");
 
     check.ok = true;
@@ -460,17 +434,16 @@ SignatureCheck verifySignature(std::string_view message, std::string_view minisi
 std::string signMessage(std::string_view message, const SecretKey& key, std::string_view trustedComment)
 {
     ensureSodium();
-    std::string comment = trustedComment.empty() ? detail::defaultTrustedComment("manifest.json")
-                                                 : std::string(trustedComment);
+    std::string comment =
+        trustedComment.empty() ? detail::defaultTrustedComment("manifest.json") : std::string(trustedComment);
     // The comment is one line of the file; a line break in it would make the file unreadable.
     std::replace(comment.begin(), comment.end(), '\n', ' ');
     std::replace(comment.begin(), comment.end(), '\r', ' ');
-    if (comment.size() > kMaxTrustedComment)
-        comment.resize(kMaxTrustedComment);
+    if (comment.size() > kMaxTrustedComment) comment.resize(kMaxTrustedComment);
 
     uint8_t digest[crypto_generichash_BYTES_MAX];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const uint8_t*>(message.data()), message.size(),
-                       nullptr, 0);
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const uint8_t*>(message.data()), message.size(), nullptr,
+                       0);
     uint8_t sig[kSignatureBytes];
     sig[0] = 'E';
     sig[1] = 'D';
@@ -491,29 +464,21 @@ std::vector<PublicKey> loadTrustedKeys(const DataDir& dir)
     std::vector<PublicKey> keys;
     std::error_code ec;
     fs::directory_iterator it(dir.trustedDir(), ec);
-    if (ec)
-        return keys;
+    if (ec) return keys;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec)
-            break;
+        if (ec) break;
         const fs::path& path = it->path();
-        if (path.extension() != ".pub")
-            continue;
+        if (path.extension() != ".pub") continue;
         // symlink_status: a link is never followed out of the trusted folder.
         std::error_code statError;
-        if (!fs::is_regular_file(fs::symlink_status(path, statError)) || statError)
-            continue;
+        if (!fs::is_regular_file(fs::symlink_status(path, statError)) || statError) continue;
         std::optional<std::string> text = detail::readRegularFile(path, kMaxKeyFileBytes);
-        if (!text)
-            continue;
+        if (!text) continue;
         std::optional<PublicKey> key = parsePublicKey(*text);
-        if (!key)
-            continue;
-        bool duplicate = std::any_of(keys.begin(), keys.end(), [&](const PublicKey& k) {
-            return k.keyId == key->keyId && k.key == key->key;
-        });
-        if (!duplicate)
-            keys.push_back(*key);
+        if (!key) continue;
+        bool duplicate = std::any_of(keys.begin(), keys.end(),
+                                     [&](const PublicKey& k) { return k.keyId == key->keyId && k.key == key->key; });
+        if (!duplicate) keys.push_back(*key);
     }
     return keys;
 }

@@ -35,7 +35,8 @@ namespace kiosk {
 
 // ---------------------------------------------------------------- command line
 
-const char* usageText() {
+const char* usageText()
+{
     return "usage: kiosk --data-dir DIR [--windowed WxH] [--now YYYY-MM-DDTHH:MM] [--screen NAME]\n"
            "             [--screenshot FILE.png] [--drop-dir DIR] [--media-root DIR]... [--status-dir DIR]\n"
            "             [--allow-unsigned] [--large-text] [--idle-warning SECONDS] [--attract-after SECONDS]\n"
@@ -43,7 +44,8 @@ const char* usageText() {
            "  NAME: home, activities, meals, lectures, notices, guide, contacts, attract (night: the dimmed clock)\n";
 }
 
-bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& error) {
+bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& error)
+{
     bool mediaGiven = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -145,13 +147,15 @@ bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& err
 
 // ---------------------------------------------------------------- clocks
 
-double monotonicSeconds() {
+double monotonicSeconds()
+{
     using namespace std::chrono;
     static const auto start = steady_clock::now();
     return duration<double>(steady_clock::now() - start).count();
 }
 
-void traceStartup(const char* step) {
+void traceStartup(const char* step)
+{
     static const bool enabled = [] {
         const char* v = std::getenv("KIOSK_STARTUP_TRACE");
         return v && *v && std::strcmp(v, "0") != 0;
@@ -184,15 +188,19 @@ void traceStartup(const char* step) {
 }
 
 StationClock::StationClock(std::optional<content::LocalDateTime> start)
-    : m_start(start), m_startSeconds(monotonicSeconds()) {}
+    : m_start(start), m_startSeconds(monotonicSeconds())
+{
+}
 
-StationClock::Reading StationClock::now() const {
+StationClock::Reading StationClock::now() const
+{
     if (!m_start) {
         std::time_t t = std::time(nullptr);
         std::tm tm{};
         localtime_r(&t, &tm);
         Reading r;
-        r.local.date = content::Date{std::chrono::year{tm.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
+        r.local.date = content::Date{std::chrono::year{tm.tm_year + 1900},
+                                     std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
                                      std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
         r.local.minute = tm.tm_hour * 60 + tm.tm_min;
         r.second = std::min(tm.tm_sec, 59);
@@ -211,7 +219,8 @@ StationClock::Reading StationClock::now() const {
 
 namespace {
 
-void drawIdleWarning(AppState& state, Ui& u) {
+void drawIdleWarning(AppState& state, Ui& u)
+{
     const Theme& t = u.theme();
     const Palette& p = t.palette;
     ImDrawList* d = u.draw();
@@ -236,14 +245,16 @@ void drawIdleWarning(AppState& state, Ui& u) {
 
 } // namespace
 
-Rgb screenBackground(ScreenId id, const Palette& palette) {
+Rgb screenBackground(ScreenId id, const Palette& palette)
+{
     if (id == ScreenId::Night) return palette.nightBackground;
     if (id == ScreenId::Attract) return palette.attractBackground;
     return palette.background;
 }
 
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
-               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught) {
+               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught)
+{
     const ImGuiIO& io = ImGui::GetIO();
     state.theme = &theme;
     state.width = io.DisplaySize.x;
@@ -292,14 +303,17 @@ std::atomic<bool> g_terminate{false};
 void (*g_previousHandler)(int) = nullptr;
 
 // SIGTERM: remember it and let SDL's own handler turn it into SDL_QUIT, which wakes the loop.
-extern "C" void onTerminate(int sig) {
+extern "C" void onTerminate(int sig)
+{
     g_terminate.store(true);
     if (g_previousHandler && g_previousHandler != SIG_DFL && g_previousHandler != SIG_IGN) g_previousHandler(sig);
 }
 
-void installSignalHandlers() {
+void installSignalHandlers()
+{
     for (int sig : {SIGTERM, SIGINT}) {
-        struct sigaction action {}, previous{};
+        struct sigaction action {
+        }, previous{};
         action.sa_handler = onTerminate;
         sigemptyset(&action.sa_mask);
         sigaction(sig, &action, &previous);
@@ -309,11 +323,13 @@ void installSignalHandlers() {
 } // namespace
 
 App::App(AppConfig config)
-    : m_config(std::move(config)), m_clock(m_config.now), m_idle(m_config.idle, monotonicSeconds()) {
+    : m_config(std::move(config)), m_clock(m_config.now), m_idle(m_config.idle, monotonicSeconds())
+{
     m_screens = makeAllScreens();
 }
 
-App::~App() {
+App::~App()
+{
     {
         std::lock_guard lock(m_prepareMutex);
         m_prepareStop = true;
@@ -323,20 +339,26 @@ App::~App() {
     if (m_frameLog) std::fclose(m_frameLog);
 }
 
-void App::addScreen(std::unique_ptr<Screen> screen) { m_screens.push_back(std::move(screen)); }
+void App::addScreen(std::unique_ptr<Screen> screen)
+{
+    m_screens.push_back(std::move(screen));
+}
 
-Screen* App::screen(ScreenId id) {
+Screen* App::screen(ScreenId id)
+{
     for (auto& s : m_screens)
         if (s->id() == id) return s.get();
     return nullptr;
 }
 
-void App::showScreen(ScreenId id) {
+void App::showScreen(ScreenId id)
+{
     switchTo(id);
     m_pacer.requestNow();
 }
 
-void App::switchTo(ScreenId id) {
+void App::switchTo(ScreenId id)
+{
     if (!screen(id)) return;
     if (Screen* old = screen(m_current); old && id != m_current) old->onLeave(m_state);
     const bool changed = id != m_current;
@@ -346,7 +368,8 @@ void App::switchTo(ScreenId id) {
     if (id == ScreenId::Home) m_idle.wentHome(monotonicSeconds());
 }
 
-void App::setContent(std::shared_ptr<const content::Content> content) {
+void App::setContent(std::shared_ptr<const content::Content> content)
+{
     m_content = std::move(content);
     // A big package (10,000 activities) takes ~100 ms to turn into a snapshot and ~400 ms to
     // bake its new glyphs: never on the main thread while the screen is live (refreshSnapshot
@@ -355,7 +378,8 @@ void App::setContent(std::shared_ptr<const content::Content> content) {
     m_pacer.requestNow();
 }
 
-void App::prepareInBackground() {
+void App::prepareInBackground()
+{
     PrepareJob job;
     job.content = m_content;
     job.at = m_clock.now().local;
@@ -373,7 +397,8 @@ void App::prepareInBackground() {
     m_prepareWake.notify_all();
 }
 
-void App::prepareLoop() {
+void App::prepareLoop()
+{
     const std::filesystem::path cacheDir = atlasCacheDir(m_config.dataDir);
     const FontFiles files = *m_fontFiles;
     for (;;) {
@@ -394,8 +419,9 @@ void App::prepareLoop() {
             // the carousel (or falling into it) is a cache load too. Private atlases; the only
             // shared state ImGui touches here is an allocation counter on the context, which
             // nothing reads.
-            for (FontProfile profile : {job.profile, job.profile == FontProfile::Interactive ? FontProfile::Attract
-                                                                                            : FontProfile::Interactive}) {
+            for (FontProfile profile :
+                 {job.profile,
+                  job.profile == FontProfile::Interactive ? FontProfile::Attract : FontProfile::Interactive}) {
                 ImFontAtlas atlas;
                 Fonts fonts;
                 fonts.build(atlas, files, job.theme, profile, plan, cacheDir);
@@ -416,7 +442,8 @@ void App::prepareLoop() {
     }
 }
 
-void App::setOverlayGlyphText(std::string_view text) {
+void App::setOverlayGlyphText(std::string_view text)
+{
     std::set<char32_t> glyphs;
     content::addGlyphs(text, glyphs);
     if (glyphs == m_overlayGlyphs) return;
@@ -424,7 +451,8 @@ void App::setOverlayGlyphText(std::string_view text) {
     if (m_state.snapshot) refreshSnapshot(true);
 }
 
-void App::refreshSnapshot(bool force) {
+void App::refreshSnapshot(bool force)
+{
     const auto reading = m_clock.now();
     m_state.now = reading.local;
     m_state.second = reading.second;
@@ -445,13 +473,15 @@ void App::refreshSnapshot(bool force) {
     }
 }
 
-void App::ensureFonts() {
-    const FontProfile profile =
-        (m_current == ScreenId::Attract || m_current == ScreenId::Night) ? FontProfile::Attract : FontProfile::Interactive;
+void App::ensureFonts()
+{
+    const FontProfile profile = (m_current == ScreenId::Attract || m_current == ScreenId::Night)
+                                    ? FontProfile::Attract
+                                    : FontProfile::Interactive;
     const float w = static_cast<float>(m_window->width()), h = static_cast<float>(m_window->height());
     m_theme = Theme::make(w, h, m_state.largeText);
-    if (m_fontsBuilt && m_fonts.profile == profile && m_fonts.largeText == m_state.largeText &&
-        m_fonts.body && m_fonts.body->FontSize == (profile == FontProfile::Interactive ? m_theme.bodyPx : m_theme.displayPx))
+    if (m_fontsBuilt && m_fonts.profile == profile && m_fonts.largeText == m_state.largeText && m_fonts.body &&
+        m_fonts.body->FontSize == (profile == FontProfile::Interactive ? m_theme.bodyPx : m_theme.displayPx))
         return;
     const double started = monotonicSeconds();
     if (!m_fonts.build(*ImGui::GetIO().Fonts, *m_fontFiles, m_theme, profile, m_glyphs,
@@ -466,12 +496,14 @@ void App::ensureFonts() {
     m_fontsBuilt = true;
     malloc_trim(0); // the old atlas and the new one's CPU pixels are gone: return the pages
     std::fprintf(stderr, "kiosk: font atlas %dx%d, %d glyphs, %s%s profile, %s in %.0f ms\n", m_fonts.atlasWidth,
-                 m_fonts.atlasHeight, m_fonts.glyphCount, profile == FontProfile::Interactive ? "interactive" : "attract",
+                 m_fonts.atlasHeight, m_fonts.glyphCount,
+                 profile == FontProfile::Interactive ? "interactive" : "attract",
                  m_state.largeText ? " large-text" : "", m_fonts.cached ? "loaded from cache" : "built",
                  (monotonicSeconds() - started) * 1000);
 }
 
-void App::pointerDown(Point p) {
+void App::pointerDown(Point p)
+{
     const double now = monotonicSeconds();
     // A touch that wakes attract/night mode or dismisses the warning does nothing else.
     const IdlePhase before = m_idle.phase();
@@ -486,7 +518,8 @@ void App::pointerDown(Point p) {
     m_pacer.requestNow();
 }
 
-void App::pointerMove(Point p) {
+void App::pointerMove(Point p)
+{
     if (!m_tracker.isDown()) return;
     const bool wasPressing = m_tracker.isPressing();
     m_tracker.move(p);
@@ -494,7 +527,8 @@ void App::pointerMove(Point p) {
     if (m_tracker.isDragging() || wasPressing != m_tracker.isPressing()) m_pacer.requestNow();
 }
 
-void App::pointerUp(Point p) {
+void App::pointerUp(Point p)
+{
     if (!m_tracker.isDown()) return;
     m_idle.touched(monotonicSeconds());
     auto tap = m_tracker.up(p);
@@ -504,7 +538,8 @@ void App::pointerUp(Point p) {
     m_pacer.requestNow();
 }
 
-void App::handleEvent(const void* raw) {
+void App::handleEvent(const void* raw)
+{
     const SDL_Event& e = *static_cast<const SDL_Event*>(raw);
     const float W = static_cast<float>(m_window->width()), H = static_cast<float>(m_window->height());
     switch (e.type) {
@@ -522,7 +557,8 @@ void App::handleEvent(const void* raw) {
         }
         break;
     case SDL_FINGERMOTION:
-        if (static_cast<long long>(e.tfinger.fingerId) == m_lastFingerId) pointerMove({e.tfinger.x * W, e.tfinger.y * H});
+        if (static_cast<long long>(e.tfinger.fingerId) == m_lastFingerId)
+            pointerMove({e.tfinger.x * W, e.tfinger.y * H});
         break;
     case SDL_FINGERUP:
         if (static_cast<long long>(e.tfinger.fingerId) == m_lastFingerId) {
@@ -558,7 +594,8 @@ void App::handleEvent(const void* raw) {
     }
 }
 
-void App::frame(FrameMode mode) {
+void App::frame(FrameMode mode)
+{
     const double now = monotonicSeconds();
     refreshSnapshot(false);
     ensureFonts();
@@ -602,8 +639,9 @@ void App::frame(FrameMode mode) {
     if (m_frameLog) {
         // Wall ms, then the frame's start on CLOCK_MONOTONIC (s) so benches can line frames up
         // with outside events.
-        const double startedAt = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
-                                 (monotonicSeconds() - now);
+        const double startedAt =
+            std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
+            (monotonicSeconds() - now);
         std::fprintf(m_frameLog, "%.3f %.3f\n", (monotonicSeconds() - now) * 1000, startedAt);
         std::fflush(m_frameLog);
     }
@@ -611,7 +649,8 @@ void App::frame(FrameMode mode) {
     if (wantsFrames) m_pacer.requestAnimationFrame();
     if (m_state.wakeAt > 0) {
         const auto delay = std::chrono::duration<double>(std::max(0.0, m_state.wakeAt - monotonicSeconds()));
-        m_pacer.requestAt(platform::FramePacer::Clock::now() + std::chrono::duration_cast<std::chrono::milliseconds>(delay));
+        m_pacer.requestAt(platform::FramePacer::Clock::now() +
+                          std::chrono::duration_cast<std::chrono::milliseconds>(delay));
     }
 
     if (m_state.pendingLargeTextToggle) {
@@ -627,7 +666,8 @@ void App::frame(FrameMode mode) {
     }
 }
 
-int App::run(std::shared_ptr<const content::Content> initial) {
+int App::run(std::shared_ptr<const content::Content> initial)
+{
     // Fontconfig's start (parsing its configuration files and caches) runs on its own thread
     // while SDL and GL start on this one; fontconfig is called from that thread only. The
     // future's destructor waits for it on every return path.
@@ -666,11 +706,13 @@ int App::run(std::shared_ptr<const content::Content> initial) {
     m_state.largeText = m_config.largeText;
     refreshSnapshot(true);
     traceStartup("snapshot");
-    m_tracker.setSlop(Theme::make(static_cast<float>(m_window->width()), static_cast<float>(m_window->height()), false).tapSlop);
+    m_tracker.setSlop(
+        Theme::make(static_cast<float>(m_window->width()), static_cast<float>(m_window->height()), false).tapSlop);
     m_current = m_config.startScreen;
     m_state.screen = m_current;
     screen(m_current)->onEnter(m_state);
-    if (m_current == ScreenId::Attract || m_current == ScreenId::Night) m_idle.touched(monotonicSeconds() - 1e6), m_idle.evaluate(monotonicSeconds(), m_state.now.minute, true);
+    if (m_current == ScreenId::Attract || m_current == ScreenId::Night)
+        m_idle.touched(monotonicSeconds() - 1e6), m_idle.evaluate(monotonicSeconds(), m_state.now.minute, true);
 
     const bool screenshot = !m_config.screenshotPath.empty();
     if (screenshot) {
@@ -724,8 +766,10 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         // Live, the new minute's snapshot is prepared off the main thread and its arrival asks
         // for the frame: one frame a minute, not two.
         if (reading.local != m_state.now) {
-            if (m_live) refreshSnapshot(false);
-            else m_pacer.requestNow();
+            if (m_live)
+                refreshSnapshot(false);
+            else
+                m_pacer.requestNow();
         }
         const double now = monotonicSeconds();
 
@@ -737,11 +781,13 @@ int App::run(std::shared_ptr<const content::Content> initial) {
         }
         if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) switchTo(ScreenId::Attract);
         if (idle.phase == IdlePhase::Night && m_current != ScreenId::Night) switchTo(ScreenId::Night);
-        if (idle.phase != m_state.idle.phase || idle.warningSecondsLeft != m_state.idle.warningSecondsLeft) m_pacer.requestNow();
+        if (idle.phase != m_state.idle.phase || idle.warningSecondsLeft != m_state.idle.warningSecondsLeft)
+            m_pacer.requestNow();
         m_state.idle = idle;
         if (idle.nextChange > 0)
-            m_pacer.requestAt(platform::FramePacer::Clock::now() +
-                              std::chrono::milliseconds(static_cast<long long>(std::max(0.0, idle.nextChange - now) * 1000) + 5));
+            m_pacer.requestAt(
+                platform::FramePacer::Clock::now() +
+                std::chrono::milliseconds(static_cast<long long>(std::max(0.0, idle.nextChange - now) * 1000) + 5));
 
         if (m_pacer.frameDue(platform::FramePacer::Clock::now())) frame(FrameMode::Show);
     }

@@ -25,13 +25,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
-#include <string_view>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 namespace platform {
@@ -197,7 +197,7 @@ private:
     std::condition_variable m_prepareWake;
     std::optional<PrepareJob> m_prepareJob;
     bool m_prepareStop = false;
-    uint64_t m_prepareSerial = 0; // main thread: the newest job asked for
+    uint64_t m_prepareSerial = 0;          // main thread: the newest job asked for
     content::LocalDateTime m_preparingFor; // main thread: the station minute of that job
 };
 

@@ -35,7 +35,8 @@ struct AppState {
 
     void go(ScreenId id) { pendingScreen = id; }
     void toggleLargeText() { pendingLargeTextToggle = true; }
-    void wakeAtTime(double t) {
+    void wakeAtTime(double t)
+    {
         if (wakeAt == 0 || t < wakeAt) wakeAt = t;
     }
     const Snapshot& view() const { return *snapshot; }

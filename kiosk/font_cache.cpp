@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -27,7 +27,8 @@ namespace {
 constexpr char kMagic[8] = {'K', 'A', 'T', 'L', 'A', 'S', '0', '1'};
 constexpr std::size_t kKeepEntries = 4;
 
-std::string hexName(const std::string& key) {
+std::string hexName(const std::string& key)
+{
     // FNV-1a: only names the file; the full key inside decides.
     uint64_t h = 1469598103934665603ull;
     for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
@@ -38,12 +39,18 @@ std::string hexName(const std::string& key) {
 
 class Writer {
 public:
-    template <typename T> void put(const T& v) { raw(&v, sizeof v); }
-    void raw(const void* p, std::size_t n) {
+    template <typename T>
+    void put(const T& v)
+    {
+        raw(&v, sizeof v);
+    }
+    void raw(const void* p, std::size_t n)
+    {
         const auto* b = static_cast<const char*>(p);
         m_bytes.insert(m_bytes.end(), b, b + n);
     }
-    void string(const std::string& s) {
+    void string(const std::string& s)
+    {
         put(static_cast<uint64_t>(s.size()));
         raw(s.data(), s.size());
     }
@@ -56,14 +63,20 @@ private:
 class Reader {
 public:
     Reader(const char* data, std::size_t size) : m_data(data), m_size(size) {}
-    template <typename T> bool get(T& v) { return raw(&v, sizeof v); }
-    bool raw(void* p, std::size_t n) {
+    template <typename T>
+    bool get(T& v)
+    {
+        return raw(&v, sizeof v);
+    }
+    bool raw(void* p, std::size_t n)
+    {
         if (n > m_size - m_pos) return false;
         std::memcpy(p, m_data + m_pos, n);
         m_pos += n;
         return true;
     }
-    bool string(std::string& s) {
+    bool string(std::string& s)
+    {
         uint64_t n = 0;
         if (!get(n) || n > m_size - m_pos) return false;
         s.assign(m_data + m_pos, n);
@@ -83,7 +96,8 @@ private:
 // saveAtlas replaces entries by rename, never in place, so a mapped file cannot shrink.
 class MappedFile {
 public:
-    explicit MappedFile(const std::filesystem::path& path) {
+    explicit MappedFile(const std::filesystem::path& path)
+    {
         const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) return;
         struct stat st {};
@@ -96,7 +110,8 @@ public:
         }
         close(fd);
     }
-    ~MappedFile() {
+    ~MappedFile()
+    {
         if (m_data) munmap(const_cast<char*>(m_data), m_size);
     }
     MappedFile(const MappedFile&) = delete;
@@ -110,7 +125,8 @@ private:
     std::size_t m_size = 0;
 };
 
-bool readAtlas(ImFontAtlas& atlas, Reader& in, const std::string& key) {
+bool readAtlas(ImFontAtlas& atlas, Reader& in, const std::string& key)
+{
     char magic[sizeof kMagic];
     std::string storedKey;
     if (!in.raw(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0) return false;
@@ -160,7 +176,8 @@ bool readAtlas(ImFontAtlas& atlas, Reader& in, const std::string& key) {
 
 } // namespace
 
-std::filesystem::path atlasCacheDir(const std::filesystem::path& dataDir) {
+std::filesystem::path atlasCacheDir(const std::filesystem::path& dataDir)
+{
     auto env = [](const char* name) -> std::filesystem::path {
         const char* value = std::getenv(name);
         return value && *value == '/' ? std::filesystem::path(value) : std::filesystem::path();
@@ -171,7 +188,8 @@ std::filesystem::path atlasCacheDir(const std::filesystem::path& dataDir) {
     return content::DataDir{dataDir}.cacheDir();
 }
 
-bool loadAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::string& key) {
+bool loadAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::string& key)
+{
     atlas.Clear();
     if (dir.empty()) return false;
     const MappedFile file(dir / hexName(key));
@@ -182,7 +200,8 @@ bool loadAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::
     return false;
 }
 
-void saveAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::string& key) {
+void saveAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::string& key)
+{
     if (dir.empty() || !atlas.TexPixelsAlpha8 || atlas.Fonts.empty()) return;
     Writer out;
     out.raw(kMagic, sizeof kMagic);

@@ -4,10 +4,10 @@
 #include "kiosk/font_cache.h"
 #include "kiosk/ui_text.h"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include "imgui.h"
@@ -22,7 +22,8 @@ namespace {
 
 constexpr const char* kFamily = "Noto Sans CJK SC";
 
-std::optional<FontFace> matchFace(FcConfig* config, int weight) {
+std::optional<FontFace> matchFace(FcConfig* config, int weight)
+{
     FcPattern* pattern = FcPatternCreate();
     FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(kFamily));
     FcPatternAddInteger(pattern, FC_WEIGHT, weight);
@@ -54,14 +55,18 @@ std::optional<FontFace> matchFace(FcConfig* config, int weight) {
     return face;
 }
 
-void addUtf8(std::set<char32_t>& glyphs, const char* text) { content::addGlyphs(text, glyphs); }
+void addUtf8(std::set<char32_t>& glyphs, const char* text)
+{
+    content::addGlyphs(text, glyphs);
+}
 
 // A font file mapped read-only for one atlas build. Each face file is mapped once however many
 // sizes use it (AddFontFromFileTTF would copy the whole ~20 MB .ttc onto the heap per size), and
 // only the pages FreeType reads become resident; they are unmapped as soon as the atlas is built.
 class MappedFile {
 public:
-    explicit MappedFile(const std::string& path) {
+    explicit MappedFile(const std::string& path)
+    {
         const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) return;
         struct stat st {};
@@ -74,7 +79,8 @@ public:
         }
         close(fd);
     }
-    ~MappedFile() {
+    ~MappedFile()
+    {
         if (m_data) munmap(m_data, m_size);
     }
     MappedFile(const MappedFile&) = delete;
@@ -89,7 +95,8 @@ private:
 };
 
 ImFont* addFont(ImFontAtlas& atlas, const MappedFile& file, const FontFace& face, float pixels,
-                const std::vector<uint16_t>& ranges, const char* name) {
+                const std::vector<uint16_t>& ranges, const char* name)
+{
     if (!file.data()) return nullptr;
     ImFontConfig config;
     config.FontNo = face.index;
@@ -104,7 +111,8 @@ ImFont* addFont(ImFontAtlas& atlas, const MappedFile& file, const FontFace& face
 }
 
 // Makes □ the stand-in for characters that were not baked (ImGui would pick '?').
-void usePlaceholder(ImFont* font) {
+void usePlaceholder(ImFont* font)
+{
     const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(kPlaceholderGlyph));
     if (!glyph) return;
     font->FallbackChar = static_cast<ImWchar>(kPlaceholderGlyph);
@@ -116,7 +124,8 @@ void usePlaceholder(ImFont* font) {
 
 } // namespace
 
-std::optional<FontFiles> findCjkFonts() {
+std::optional<FontFiles> findCjkFonts()
+{
     if (!FcInit()) return std::nullopt;
     FcConfig* config = FcConfigGetCurrent();
     auto regular = matchFace(config, FC_WEIGHT_REGULAR);
@@ -127,13 +136,15 @@ std::optional<FontFiles> findCjkFonts() {
     return files;
 }
 
-const char* missingFontMessage() {
+const char* missingFontMessage()
+{
     return "找不到中文字体 Noto Sans CJK SC。请安装 Debian 软件包 fonts-noto-cjk：\n"
            "  sudo apt-get install fonts-noto-cjk\n"
            "(font \"Noto Sans CJK SC\" not found via fontconfig; install the Debian package fonts-noto-cjk)";
 }
 
-void addUiGlyphs(std::set<char32_t>& glyphs) {
+void addUiGlyphs(std::set<char32_t>& glyphs)
+{
     for (const char* text : ui::kAll) addUtf8(glyphs, text);
     for (char32_t c = 0x20; c < 0x7f; ++c) glyphs.insert(c);
     glyphs.insert(kPlaceholderGlyph);
@@ -141,7 +152,8 @@ void addUiGlyphs(std::set<char32_t>& glyphs) {
     addUtf8(glyphs, "０１２３４５６７８９：（）％＋－～·•");
 }
 
-std::vector<uint16_t> glyphRanges(const std::set<char32_t>& glyphs) {
+std::vector<uint16_t> glyphRanges(const std::set<char32_t>& glyphs)
+{
     std::vector<uint16_t> ranges;
     for (char32_t c : glyphs) {
         // ImWchar is 16-bit in Debian's build; the range list cannot name other planes.
@@ -168,7 +180,8 @@ struct FontSpec {
 };
 
 // Everything an atlas build depends on, for the on-disk cache.
-std::string atlasKey(const std::vector<FontSpec>& specs, const ImFontAtlas& atlas) {
+std::string atlasKey(const std::vector<FontSpec>& specs, const ImFontAtlas& atlas)
+{
     std::string key = "imgui " IMGUI_VERSION " freetype light-hinting";
     char text[160];
     std::snprintf(text, sizeof text, " flags %d width %d padding %d|", static_cast<int>(atlas.Flags),
@@ -177,9 +190,9 @@ std::string atlasKey(const std::vector<FontSpec>& specs, const ImFontAtlas& atla
     for (const FontSpec& spec : specs) {
         struct stat st {};
         if (stat(spec.face->path.c_str(), &st) != 0) return {};
-        std::snprintf(text, sizeof text, "|%s %d size %lld mtime %lld.%09ld px %.4f ranges ", spec.name, spec.face->index,
-                      static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec), st.st_mtim.tv_nsec,
-                      spec.pixels);
+        std::snprintf(text, sizeof text, "|%s %d size %lld mtime %lld.%09ld px %.4f ranges ", spec.name,
+                      spec.face->index, static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec),
+                      st.st_mtim.tv_nsec, spec.pixels);
         key += spec.face->path;
         key += text;
         key.append(reinterpret_cast<const char*>(spec.ranges->data()), spec.ranges->size() * sizeof(uint16_t));
@@ -190,7 +203,8 @@ std::string atlasKey(const std::vector<FontSpec>& specs, const ImFontAtlas& atla
 } // namespace
 
 bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme, FontProfile wanted,
-                  const GlyphPlan& glyphs, const std::filesystem::path& cacheDir) {
+                  const GlyphPlan& glyphs, const std::filesystem::path& cacheDir)
+{
     atlas.Clear();
     // FreeType hints CJK strokes more crisply than stb_truetype at these sizes.
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -227,7 +241,8 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     }
 
     const std::string key = cacheDir.empty() ? std::string() : atlasKey(specs, atlas);
-    bool fromCache = !key.empty() && loadAtlas(atlas, cacheDir, key) && atlas.Fonts.Size == static_cast<int>(specs.size());
+    bool fromCache =
+        !key.empty() && loadAtlas(atlas, cacheDir, key) && atlas.Fonts.Size == static_cast<int>(specs.size());
     if (!fromCache) {
         atlas.Clear();
         const MappedFile regularFile(files.regular.path);

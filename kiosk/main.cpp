@@ -11,7 +11,8 @@
 #include <cstdlib>
 #include <memory>
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     kiosk::traceStartup("main");
     kiosk::AppConfig config;
     std::string error;
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
         if (updateUi) updateUi->handle(e);
     });
     updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir,
-                                               [&app](std::string_view text) { app.setOverlayGlyphText(text); });
+                                                 [&app](std::string_view text) { app.setOverlayGlyphText(text); });
     platform::MainLoopWatchdog watchdog(app.mainQueue());
     if (config.screenshotPath.empty()) {
         service.start();

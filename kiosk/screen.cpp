@@ -17,13 +17,15 @@ constexpr Entry kNames[] = {
 };
 } // namespace
 
-const char* screenName(ScreenId id) {
+const char* screenName(ScreenId id)
+{
     for (const auto& e : kNames)
         if (e.id == id) return e.name;
     return "";
 }
 
-bool screenFromName(const char* name, ScreenId& id) {
+bool screenFromName(const char* name, ScreenId& id)
+{
     if (!name) return false;
     for (const auto& e : kNames)
         if (std::strcmp(e.name, name) == 0) {

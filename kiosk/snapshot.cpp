@@ -4,13 +4,15 @@
 
 namespace kiosk {
 
-std::string timeRange(content::MinuteOfDay start, std::optional<content::MinuteOfDay> end) {
+std::string timeRange(content::MinuteOfDay start, std::optional<content::MinuteOfDay> end)
+{
     std::string s = content::formatTime(start);
     if (end) s += "—" + content::formatTime(*end);
     return s;
 }
 
-std::string joinDishes(const std::vector<std::string>& dishes) {
+std::string joinDishes(const std::vector<std::string>& dishes)
+{
     std::string s;
     for (const auto& d : dishes) {
         if (!s.empty()) s += "、";
@@ -19,7 +21,8 @@ std::string joinDishes(const std::vector<std::string>& dishes) {
     return s;
 }
 
-const content::Meal* Snapshot::mealOfKind(const content::DayMeals& day, content::MealKind kind) const {
+const content::Meal* Snapshot::mealOfKind(const content::DayMeals& day, content::MealKind kind) const
+{
     for (const content::Meal* m : day.meals)
         if (m->kind == kind) return m;
     return nullptr;
@@ -30,7 +33,8 @@ namespace {
 // Slides hold few enough items to read from across the room at the display size.
 template <typename T, typename F>
 void addPaged(std::vector<AttractSlide>& slides, const std::string& title, const std::vector<T>& rows,
-              std::size_t perSlide, F toItem) {
+              std::size_t perSlide, F toItem)
+{
     for (std::size_t i = 0; i < rows.size(); i += perSlide) {
         AttractSlide slide;
         slide.title = title;
@@ -39,7 +43,8 @@ void addPaged(std::vector<AttractSlide>& slides, const std::string& title, const
     }
 }
 
-std::vector<AttractSlide> makeSlides(const Snapshot& s) {
+std::vector<AttractSlide> makeSlides(const Snapshot& s)
+{
     std::vector<AttractSlide> slides;
     for (const content::Notice* n : s.urgent) {
         AttractSlide slide;
@@ -73,7 +78,10 @@ std::vector<AttractSlide> makeSlides(const Snapshot& s) {
     });
     if (!s.guide.empty()) {
         // A different tip each day.
-        const auto* g = s.guide[static_cast<std::size_t>(content::daysBetween(content::Date{std::chrono::year{2000}, std::chrono::month{1}, std::chrono::day{1}}, s.at.date)) % s.guide.size()];
+        const auto* g = s.guide[static_cast<std::size_t>(content::daysBetween(
+                                    content::Date{std::chrono::year{2000}, std::chrono::month{1}, std::chrono::day{1}},
+                                    s.at.date)) %
+                                s.guide.size()];
         AttractSlide slide;
         slide.title = "防骗提醒";
         slide.items.push_back({"", g->title});
@@ -92,7 +100,8 @@ std::vector<AttractSlide> makeSlides(const Snapshot& s) {
 } // namespace
 
 std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Content> content,
-                                             const content::LocalDateTime& now) {
+                                             const content::LocalDateTime& now)
+{
     auto s = std::make_shared<Snapshot>();
     s->content = std::move(content);
     s->at = now;
@@ -101,10 +110,16 @@ std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Cont
     s->weekdayText = content::weekdayName(content::weekdayIndex(now.date));
     s->today = content::activitiesOn(c, now.date, now);
     for (std::size_t i = 0; i < s->today.size(); ++i)
-        if (s->today[i].ongoing) { s->highlight = static_cast<int>(i); break; }
+        if (s->today[i].ongoing) {
+            s->highlight = static_cast<int>(i);
+            break;
+        }
     if (s->highlight < 0)
         for (std::size_t i = 0; i < s->today.size(); ++i)
-            if (s->today[i].next) { s->highlight = static_cast<int>(i); break; }
+            if (s->today[i].next) {
+                s->highlight = static_cast<int>(i);
+                break;
+            }
     s->week = content::activitiesOfWeek(c, now);
     s->todayMeals = content::mealsOn(c, now.date);
     s->weekMeals = content::mealsOfWeek(c, now.date);
@@ -118,7 +133,8 @@ std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Cont
     return s;
 }
 
-GlyphPlan glyphPlan(const Snapshot& s) {
+GlyphPlan glyphPlan(const Snapshot& s)
+{
     GlyphPlan plan;
     plan.text = content::contentGlyphs(*s.content);
     addUiGlyphs(plan.text);

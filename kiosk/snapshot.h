@@ -26,7 +26,7 @@ struct Snapshot {
     // Keeps the content alive: the schedule views point into it.
     std::shared_ptr<const content::Content> content;
     content::LocalDateTime at;
-    std::string dateText;   // 2026年6月3日
+    std::string dateText;    // 2026年6月3日
     std::string weekdayText; // 星期三
 
     std::vector<content::ActivityOccurrence> today;

@@ -6,23 +6,27 @@
 namespace kiosk {
 
 namespace {
-double channel(uint8_t value) {
+double channel(uint8_t value)
+{
     const double c = value / 255.0;
     return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 } // namespace
 
-double relativeLuminance(Rgb color) {
+double relativeLuminance(Rgb color)
+{
     return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b);
 }
 
-double contrastRatio(Rgb a, Rgb b) {
+double contrastRatio(Rgb a, Rgb b)
+{
     double la = relativeLuminance(a), lb = relativeLuminance(b);
     if (la < lb) std::swap(la, lb);
     return (la + 0.05) / (lb + 0.05);
 }
 
-std::vector<ColorPair> textColorPairs(const Palette& p) {
+std::vector<ColorPair> textColorPairs(const Palette& p)
+{
     std::vector<ColorPair> pairs = {
         {"text on background", p.text, p.background},
         {"muted text on background", p.textMuted, p.background},
@@ -50,7 +54,8 @@ std::vector<ColorPair> textColorPairs(const Palette& p) {
     return pairs;
 }
 
-Theme Theme::make(float width, float height, bool largeText) {
+Theme Theme::make(float width, float height, bool largeText)
+{
     Theme t;
     t.width = width;
     t.height = height;

@@ -12,7 +12,8 @@ namespace kiosk {
 struct Rgb {
     uint8_t r = 0, g = 0, b = 0;
     // Packed for ImDrawList (IM_COL32 layout: A B G R from the high byte).
-    uint32_t packed(uint8_t alpha = 255) const {
+    uint32_t packed(uint8_t alpha = 255) const
+    {
         return (uint32_t(alpha) << 24) | (uint32_t(b) << 16) | (uint32_t(g) << 8) | uint32_t(r);
     }
 };
@@ -30,14 +31,14 @@ struct Palette {
     Rgb textMuted{0x4A, 0x40, 0x36};
     // Buttons and section colours: deep hues with white words.
     Rgb onDark{0xFF, 0xFF, 0xFF};
-    Rgb primary{0x1D, 0x4E, 0x89};     // navy: buttons, selected tab
+    Rgb primary{0x1D, 0x4E, 0x89}; // navy: buttons, selected tab
     Rgb primaryPressed{0x10, 0x30, 0x58};
-    Rgb secondary{0xE8, 0xDF, 0xCF};   // unselected tab / quiet button, dark words on it
+    Rgb secondary{0xE8, 0xDF, 0xCF}; // unselected tab / quiet button, dark words on it
     Rgb secondaryPressed{0xCF, 0xC2, 0xAB};
-    Rgb urgent{0x86, 0x16, 0x16};      // 紧急
-    Rgb ongoing{0x1E, 0x5E, 0x34};     // 正在进行
-    Rgb pinned{0x7A, 0x45, 0x00};      // 置顶
-    Rgb chip{0xF1, 0xEA, 0xDC};        // tag chips, dark words on it
+    Rgb urgent{0x86, 0x16, 0x16};  // 紧急
+    Rgb ongoing{0x1E, 0x5E, 0x34}; // 正在进行
+    Rgb pinned{0x7A, 0x45, 0x00};  // 置顶
+    Rgb chip{0xF1, 0xEA, 0xDC};    // tag chips, dark words on it
     Rgb tile[6] = {{0x1D, 0x4E, 0x89}, {0x8A, 0x3B, 0x12}, {0x1E, 0x5E, 0x34},
                    {0x5B, 0x2C, 0x6F}, {0x86, 0x16, 0x16}, {0x0E, 0x5A, 0x63}};
     // Attract mode: light words on deep navy, readable from across the lobby.
@@ -71,10 +72,10 @@ struct Theme {
     // character at bodyPx 40 is about 28 px square; the line advance below multiplies the box.
     float bodyPx = 40;
     float headingPx = 56;
-    float guidePx = 56;   // the anti-fraud guide's running text
-    float displayPx = 72; // attract mode, read from 3 m
-    float clockPx = 96;   // the time on the home screen (digits only)
-    float bigClockPx = 200; // attract / night clock (digits only)
+    float guidePx = 56;       // the anti-fraud guide's running text
+    float displayPx = 72;     // attract mode, read from 3 m
+    float clockPx = 96;       // the time on the home screen (digits only)
+    float bigClockPx = 200;   // attract / night clock (digits only)
     float lineSpacing = 1.4f; // line advance / text size for wrapped paragraphs
 
     // Touch.

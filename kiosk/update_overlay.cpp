@@ -57,10 +57,8 @@ std::string rowsText(const content::ImportReport& report)
     std::string out;
     for (content::SheetKind kind : content::kAllSheetKinds) {
         const int n = report.rows[static_cast<size_t>(kind)];
-        if (n < 0)
-            continue;
-        if (!out.empty())
-            out += "、";
+        if (n < 0) continue;
+        if (!out.empty()) out += "、";
         out += std::string(content::sheetTitle(kind)) + " " + std::to_string(n) + text::kRowsUnit;
     }
     return out;
@@ -126,8 +124,7 @@ void UpdateOverlay::hide()
 
 void UpdateOverlay::requestStaffAccess(double now)
 {
-    if (m_mode == Mode::Reading || (m_mode == Mode::Pin && m_pinPurpose == platform::PinPurpose::ApproveImport))
-        return;
+    if (m_mode == Mode::Reading || (m_mode == Mode::Pin && m_pinPurpose == platform::PinPurpose::ApproveImport)) return;
     hide();
     m_pinPurpose = platform::PinPurpose::StaffMenu;
     m_title = text::kStaffTitle;
@@ -152,33 +149,27 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         show(Mode::Reading, now, 120);
         break;
     case Kind::Applied: {
-        if (!event.report)
-            break;
+        if (!event.report) break;
         // A district office push is news for nobody in the lobby (the staff screen shows it),
         // unless it replaces a failure still on screen.
-        if (!usb && m_mode != Mode::Rejected)
-            break;
+        if (!usb && m_mode != Mode::Rejected) break;
         hide();
         m_title = usb ? text::kApplied : text::kAppliedDrop;
         const std::string rows = rowsText(*event.report);
-        if (!rows.empty())
-            m_body.push_back(rows);
+        if (!rows.empty()) m_body.push_back(rows);
         m_body.push_back(text::kVersion + std::to_string(event.report->version));
-        if (usb)
-            m_body.push_back(text::kCanPull);
+        if (usb) m_body.push_back(text::kCanPull);
         m_package = event.package;
         show(Mode::Applied, now, kAppliedSeconds);
         break;
     }
     case Kind::Rejected: {
-        if (!event.report)
-            break;
+        if (!event.report) break;
         hide();
         m_titleIsError = true;
         m_title = usb ? text::kRejected : text::kRejectedDrop;
         const auto& problems = event.report->problems;
-        if (!problems.empty())
-            m_body.push_back(formatInt(text::kFound, static_cast<int>(problems.size())));
+        if (!problems.empty()) m_body.push_back(formatInt(text::kFound, static_cast<int>(problems.size())));
         for (size_t i = 0; i < problems.size() && static_cast<int>(i) < kProblemLines; ++i)
             m_problems.push_back(problems[i].format());
         if (static_cast<int>(problems.size()) > kProblemLines)
@@ -197,8 +188,7 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         m_title = text::kUnsignedTitle;
         if (event.report) {
             const std::string rows = rowsText(*event.report);
-            if (!rows.empty())
-                m_body.push_back(text::kContains + rows);
+            if (!rows.empty()) m_body.push_back(text::kContains + rows);
         }
         m_body.push_back(text::kUnsignedAsk);
         m_pinMessage.clear();
@@ -215,8 +205,7 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         show(Mode::Notice, now, kNoticeSeconds);
         break;
     case Kind::StickRemoved:
-        if (m_package.empty() || event.package != m_package)
-            break;
+        if (m_package.empty() || event.package != m_package) break;
         if (m_mode == Mode::Pin && m_pinPurpose == platform::PinPurpose::ApproveImport) {
             hide();
             m_titleIsError = true;
@@ -228,8 +217,7 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         }
         break;
     case Kind::PinChecked: {
-        if (m_mode != Mode::Pin || !event.pinCheck || event.pinPurpose != m_pinPurpose)
-            break;
+        if (m_mode != Mode::Pin || !event.pinCheck || event.pinPurpose != m_pinPurpose) break;
         m_pad.setBusy(false);
         m_pad.clear();
         const content::PinCheck& check = *event.pinCheck;
@@ -253,7 +241,8 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
             m_pinMessageIsError = true;
             break;
         case content::PinResult::Locked:
-            m_pinMessage = formatInt(text::kLocked, static_cast<int>(std::max<int64_t>(1, (check.lockedSeconds + 59) / 60)));
+            m_pinMessage =
+                formatInt(text::kLocked, static_cast<int>(std::max<int64_t>(1, (check.lockedSeconds + 59) / 60)));
             m_pinMessageIsError = true;
             break;
         case content::PinResult::NoPin:
@@ -285,13 +274,11 @@ bool UpdateOverlay::modal(const AppState&) const
 std::vector<std::string> UpdateOverlay::lines() const
 {
     std::vector<std::string> out;
-    if (m_mode == Mode::Hidden)
-        return out;
+    if (m_mode == Mode::Hidden) return out;
     out.push_back(m_title);
     out.insert(out.end(), m_body.begin(), m_body.end());
     out.insert(out.end(), m_problems.begin(), m_problems.end());
-    if (!m_footnote.empty())
-        out.push_back(m_footnote);
+    if (!m_footnote.empty()) out.push_back(m_footnote);
     if (m_mode == Mode::Pin) {
         if (m_noPin) {
             out.push_back(text::kNoPin);
@@ -308,16 +295,14 @@ void UpdateOverlay::watchSecretTaps(AppState& state)
 {
     Ui& u = *state.ui;
     const Theme& t = u.theme();
-    if (state.screen != ScreenId::Home || !u.input().tap)
-        return;
+    if (state.screen != ScreenId::Home || !u.input().tap) return;
     // The station name sits in the top-left of the home screen.
     const ImVec2 a(0, 0), b(state.width * 0.4f, std::max(t.topBarHeight, t.headingPx * 2.2f));
-    if (!contains(a, b, u.input().tap->up))
-        return;
+    if (!contains(a, b, u.input().tap->up)) return;
     const double now = state.time;
-    m_secretTaps.erase(std::remove_if(m_secretTaps.begin(), m_secretTaps.end(),
-                                      [&](double at) { return now - at > kSecretWindow; }),
-                       m_secretTaps.end());
+    m_secretTaps.erase(
+        std::remove_if(m_secretTaps.begin(), m_secretTaps.end(), [&](double at) { return now - at > kSecretWindow; }),
+        m_secretTaps.end());
     m_secretTaps.push_back(now);
     if (static_cast<int>(m_secretTaps.size()) >= kSecretTaps) {
         m_secretTaps.clear();
@@ -342,21 +327,17 @@ void UpdateOverlay::draw(AppState& state)
             hide();
         }
     }
-    if (m_mode != Mode::Hidden && m_hideAt > 0 && now >= m_hideAt)
-        hide();
+    if (m_mode != Mode::Hidden && m_hideAt > 0 && now >= m_hideAt) hide();
     if (m_mode == Mode::Hidden) {
         watchSecretTaps(state);
         return;
     }
-    if (m_hideAt > 0)
-        state.wakeAtTime(m_hideAt);
-    if (m_mode == Mode::Pin)
-        state.wakeAtTime(m_lastKeyAt + kPinIdleSeconds + 0.1);
+    if (m_hideAt > 0) state.wakeAtTime(m_hideAt);
+    if (m_mode == Mode::Pin) state.wakeAtTime(m_lastKeyAt + kPinIdleSeconds + 0.1);
 
     // Dim whatever is below: the panel is the only thing to look at and touch now.
     Ui& u = *state.ui;
-    u.draw()->AddRectFilled(ImVec2(0, 0), ImVec2(state.width, state.height),
-                            u.theme().palette.scrim.packed(150));
+    u.draw()->AddRectFilled(ImVec2(0, 0), ImVec2(state.width, state.height), u.theme().palette.scrim.packed(150));
     if (m_mode == Mode::Pin)
         drawPin(state);
     else
@@ -381,16 +362,11 @@ void UpdateOverlay::drawPanel(AppState& state)
 
     // Measure first so the card fits its words and sits in the middle of the screen.
     float h = m + paragraphHeight(big, m_title, inner, 1.3f, 2) + t.gap;
-    for (const auto& line : m_body)
-        h += paragraphHeight(hf, line, inner, t.lineSpacing, 3) + t.gap * 0.5f;
-    for (const auto& line : m_problems)
-        h += paragraphHeight(bf, line, inner, t.lineSpacing, 3);
-    if (!m_problems.empty())
-        h += t.gap;
-    if (!m_footnote.empty())
-        h += paragraphHeight(bf, m_footnote, inner, t.lineSpacing, 2) + t.gap;
-    if (hasButton)
-        h += btnH + t.gap;
+    for (const auto& line : m_body) h += paragraphHeight(hf, line, inner, t.lineSpacing, 3) + t.gap * 0.5f;
+    for (const auto& line : m_problems) h += paragraphHeight(bf, line, inner, t.lineSpacing, 3);
+    if (!m_problems.empty()) h += t.gap;
+    if (!m_footnote.empty()) h += paragraphHeight(bf, m_footnote, inner, t.lineSpacing, 2) + t.gap;
+    if (hasButton) h += btnH + t.gap;
     h += m;
     h = std::min(h, state.height - 2 * m);
     const float y0 = std::max(m, (state.height - h) * 0.5f);
@@ -404,20 +380,17 @@ void UpdateOverlay::drawPanel(AppState& state)
     for (const auto& line : m_body)
         y += drawParagraph(d, hf, ImVec2(x, y), inner, p.text.packed(), line, t.lineSpacing, 3) + t.gap * 0.5f;
     for (const auto& line : m_problems) {
-        if (y > b.y - btnH - 2 * m)
-            break;
+        if (y > b.y - btnH - 2 * m) break;
         y += drawParagraph(d, bf, ImVec2(x, y), inner, p.text.packed(), line, t.lineSpacing, 3);
     }
-    if (!m_problems.empty())
-        y += t.gap;
+    if (!m_problems.empty()) y += t.gap;
     if (!m_footnote.empty() && y < b.y - btnH - 2 * m)
         y += drawParagraph(d, bf, ImVec2(x, y), inner, p.textMuted.packed(), m_footnote, t.lineSpacing, 2) + t.gap;
 
     if (hasButton) {
         const float bw = std::max(t.minTarget * 2, textWidth(hf, text::kOk) + hf->FontSize * 2);
         const ImVec2 ba(x1 - m - bw, b.y - m - btnH), bb(x1 - m, b.y - m);
-        if (u.button(ba, bb, text::kOk))
-            hide();
+        if (u.button(ba, bb, text::kOk)) hide();
     }
 }
 
@@ -454,16 +427,15 @@ void UpdateOverlay::drawPin(AppState& state)
         y += drawParagraph(d, hf, ImVec2(x, y), innerW, p.primary.packed(), command, 1.3f, 3) + t.gap;
         const ImVec2 ca(x, b.y - m - btnH), cb(x + cancelW, b.y - m);
         if (u.button(ca, cb, text::kClose, ButtonKind::Quiet)) {
-            if (m_pinPurpose == platform::PinPurpose::ApproveImport)
-                m_service.cancelPending();
+            if (m_pinPurpose == platform::PinPurpose::ApproveImport) m_service.cancelPending();
             hide();
         }
         return;
     }
 
     // The pad.
-    const ImVec2 padArea = side ? ImVec2(innerW * 0.5f, innerH)
-                                : ImVec2(innerW, std::max(0.0f, b.y - m - y - btnH * 2 - t.gap * 3));
+    const ImVec2 padArea =
+        side ? ImVec2(innerW * 0.5f, innerH) : ImVec2(innerW, std::max(0.0f, b.y - m - y - btnH * 2 - t.gap * 3));
     const float key = PinPad::keySize(t, padArea);
     const ImVec2 grid = PinPad::gridSize(t, key);
     ImVec2 gridMin;
@@ -492,16 +464,14 @@ void UpdateOverlay::drawPin(AppState& state)
     }
     if (tapped || m_pad.digits().size() != before) {
         m_lastKeyAt = state.time;
-        if (!m_pad.busy() && m_pad.digits().size() != before)
-            m_pinMessage.clear();
+        if (!m_pad.busy() && m_pad.digits().size() != before) m_pinMessage.clear();
     }
 
     const ImVec2 ca(side ? x : (a.x + b.x - cancelW) * 0.5f, b.y - m - btnH);
     const ImVec2 cb(ca.x + cancelW, b.y - m);
     if (!m_pad.busy() && u.button(ca, cb, text::kCancel, ButtonKind::Quiet)) {
         const bool approving = m_pinPurpose == platform::PinPurpose::ApproveImport;
-        if (approving)
-            m_service.cancelPending();
+        if (approving) m_service.cancelPending();
         hide();
         if (approving) {
             m_title = text::kCancelled;
@@ -512,16 +482,38 @@ void UpdateOverlay::drawPin(AppState& state)
 
 void UpdateOverlay::addGlyphs(std::set<char32_t>& glyphs)
 {
-    for (const char* s :
-         {text::kReading, text::kDoNotPull, text::kApplied, text::kAppliedDrop, text::kCanPull, text::kRejected,
-          text::kRejectedDrop, text::kReportOnStick, text::kReportNotWritten, text::kFound, text::kMoreProblems, text::kVersion,
-          text::kOk, text::kCancel, text::kClose, text::kUnsignedTitle, text::kUnsignedAsk, text::kContains,
-          text::kStaffTitle, text::kStaffAsk, text::kChecking, text::kWrongPin, text::kLocked, text::kNoPin,
-          text::kHowToSetPin, text::kPulled, text::kCancelled, text::kRowsUnit, "删除确定0123456789●○…、：",
-          "kiosk-content set-pin --data-dir /KIOSK/import-report.txt"})
+    for (const char* s : {text::kReading,
+                          text::kDoNotPull,
+                          text::kApplied,
+                          text::kAppliedDrop,
+                          text::kCanPull,
+                          text::kRejected,
+                          text::kRejectedDrop,
+                          text::kReportOnStick,
+                          text::kReportNotWritten,
+                          text::kFound,
+                          text::kMoreProblems,
+                          text::kVersion,
+                          text::kOk,
+                          text::kCancel,
+                          text::kClose,
+                          text::kUnsignedTitle,
+                          text::kUnsignedAsk,
+                          text::kContains,
+                          text::kStaffTitle,
+                          text::kStaffAsk,
+                          text::kChecking,
+                          text::kWrongPin,
+                          text::kLocked,
+                          text::kNoPin,
+                          text::kHowToSetPin,
+                          text::kPulled,
+                          text::kCancelled,
+                          text::kRowsUnit,
+                          "删除确定0123456789●○…、：",
+                          "kiosk-content set-pin --data-dir /KIOSK/import-report.txt"})
         content::addGlyphs(s, glyphs);
-    for (content::SheetKind kind : content::kAllSheetKinds)
-        content::addGlyphs(content::sheetTitle(kind), glyphs);
+    for (content::SheetKind kind : content::kAllSheetKinds) content::addGlyphs(content::sheetTitle(kind), glyphs);
     StaffScreen::addGlyphs(glyphs);
 }
 
@@ -531,8 +523,7 @@ std::string UpdateOverlay::eventText(const platform::UpdateEvent& event)
                       event.exportDir.string();
     if (event.report) {
         out += "\n" + event.report->summary();
-        for (const auto& problem : event.report->problems)
-            out += "\n" + problem.format();
+        for (const auto& problem : event.report->problems) out += "\n" + problem.format();
     }
     return out;
 }
@@ -545,8 +536,7 @@ UpdateUi::UpdateUi(App& app, platform::UpdateService& service, content::DataDir 
     if (m_addGlyphText) {
         std::set<char32_t> glyphs;
         UpdateOverlay::addGlyphs(glyphs);
-        for (char32_t c : glyphs)
-            appendUtf8(m_fixedText, c);
+        for (char32_t c : glyphs) appendUtf8(m_fixedText, c);
         m_fixedText += "kiosk-content set-pin --data-dir " + dataDir.root.string();
         m_addGlyphText(m_fixedText);
     }
@@ -562,19 +552,15 @@ void UpdateUi::handle(const platform::UpdateEvent& event)
         // The fixed strings and the last few events' words: what the panel and the staff screen
         // can show. Older events' characters leave the atlas, so it never grows without bound.
         m_recentText.push_back(UpdateOverlay::eventText(event));
-        if (m_recentText.size() > kRecentEvents)
-            m_recentText.pop_front();
+        if (m_recentText.size() > kRecentEvents) m_recentText.pop_front();
         std::string text = m_fixedText;
-        for (const auto& t : m_recentText)
-            text += t;
+        for (const auto& t : m_recentText) text += t;
         m_addGlyphText(text);
     }
-    if (event.snapshot)
-        m_app.setContent(event.snapshot);
+    if (event.snapshot) m_app.setContent(event.snapshot);
     const double now = monotonicSeconds();
     m_overlay.onEvent(event, now);
-    if (m_staff)
-        m_staff->onEvent(event, now);
+    if (m_staff) m_staff->onEvent(event, now);
     m_app.requestRedraw();
 }
 

@@ -107,7 +107,7 @@ private:
     App& m_app;
     GlyphSink m_addGlyphText;
     static constexpr std::size_t kRecentEvents = 4;
-    std::string m_fixedText;             // every fixed string the update UI draws
+    std::string m_fixedText;              // every fixed string the update UI draws
     std::deque<std::string> m_recentText; // eventText of the last kRecentEvents events
     UpdateOverlay m_overlay;
     StaffScreen* m_staff = nullptr; // owned by the app

@@ -17,8 +17,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr uint32_t kDirMask = IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_CLOSE_WRITE | IN_DELETE |
-                              IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR;
+constexpr uint32_t kDirMask = IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_CLOSE_WRITE | IN_DELETE | IN_ATTRIB |
+                              IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR;
 
 // Packages are flat, but a sync tool may bring a subfolder; a few levels is plenty and keeps a
 // runaway tree from costing much.
@@ -46,23 +46,19 @@ void listInto(const fs::path& dir, const std::string& prefix, int depth, std::ve
 {
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-    if (ec)
-        return;
+    if (ec) return;
     for (; it != fs::directory_iterator() && out.size() < kFingerprintMaxEntries; it.increment(ec)) {
-        if (ec)
-            break;
+        if (ec) break;
         const std::string name = it->path().filename().string();
         struct stat st {};
-        if (lstat(it->path().c_str(), &st) != 0)
-            continue;
+        if (lstat(it->path().c_str(), &st) != 0) continue;
         ListingEntry entry;
         entry.relative = prefix + name;
         entry.dir = S_ISDIR(st.st_mode);
         entry.size = entry.dir ? 0 : static_cast<int64_t>(st.st_size);
         entry.mtimeNs = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
         out.push_back(entry);
-        if (entry.dir && depth + 1 < kFingerprintDepth)
-            listInto(it->path(), entry.relative + "/", depth + 1, out);
+        if (entry.dir && depth + 1 < kFingerprintDepth) listInto(it->path(), entry.relative + "/", depth + 1, out);
     }
 }
 
@@ -71,15 +67,12 @@ std::vector<std::string> candidateNames(const fs::path& dropDir)
     std::vector<std::string> names;
     std::error_code ec;
     fs::directory_iterator it(dropDir, fs::directory_options::skip_permission_denied, ec);
-    if (ec)
-        return names;
+    if (ec) return names;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec)
-            break;
+        if (ec) break;
         const std::string name = it->path().filename().string();
         std::error_code typeEc;
-        if (!isIgnoredDropName(name) && it->is_directory(typeEc))
-            names.push_back(name);
+        if (!isIgnoredDropName(name) && it->is_directory(typeEc)) names.push_back(name);
     }
     return names;
 }
@@ -94,8 +87,7 @@ bool isIgnoredDropName(std::string_view name)
 uint64_t folderFingerprint(const fs::path& folder)
 {
     std::error_code ec;
-    if (!fs::is_directory(folder, ec))
-        return 0;
+    if (!fs::is_directory(folder, ec)) return 0;
     std::vector<ListingEntry> entries;
     listInto(folder, "", 0, entries);
     std::sort(entries.begin(), entries.end());
@@ -123,8 +115,7 @@ DropWatcher::~DropWatcher()
 
 void DropWatcher::start()
 {
-    if (m_thread.joinable())
-        return;
+    if (m_thread.joinable()) return;
     m_stopping = false;
     m_wakeFd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     m_inotifyFd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
@@ -138,8 +129,7 @@ void DropWatcher::stop()
         uint64_t one = 1;
         [[maybe_unused]] ssize_t n = write(m_wakeFd, &one, sizeof one);
     }
-    if (m_thread.joinable())
-        m_thread.join();
+    if (m_thread.joinable()) m_thread.join();
     if (m_inotifyFd >= 0) {
         close(m_inotifyFd);
         m_inotifyFd = -1;
@@ -157,28 +147,23 @@ void DropWatcher::reportResult(const DropCandidate& candidate, bool waiting)
     std::lock_guard lock(m_mutex);
     auto it = m_folders.find(candidate.folder.filename().string());
     // A result for an older listing says nothing about the folder as it is now.
-    if (it == m_folders.end() || it->second.offered != candidate.fingerprint)
-        return;
+    if (it == m_folders.end() || it->second.offered != candidate.fingerprint) return;
     it->second.waiting = waiting;
 }
 
 void DropWatcher::watchDropDir()
 {
-    if (m_inotifyFd < 0 || m_dropWatch >= 0)
-        return;
+    if (m_inotifyFd < 0 || m_dropWatch >= 0) return;
     m_dropWatch = inotify_add_watch(m_inotifyFd, m_options.dropDir.c_str(), kDirMask);
 }
 
 void DropWatcher::watchFolder(const std::string& name)
 {
-    if (m_inotifyFd < 0)
-        return;
+    if (m_inotifyFd < 0) return;
     for (const auto& [wd, watched] : m_watchNames)
-        if (watched == name)
-            return;
+        if (watched == name) return;
     const int wd = inotify_add_watch(m_inotifyFd, (m_options.dropDir / name).c_str(), kDirMask);
-    if (wd >= 0)
-        m_watchNames[wd] = name;
+    if (wd >= 0) m_watchNames[wd] = name;
 }
 
 void DropWatcher::refresh(const std::string& name, Clock::time_point now)
@@ -224,8 +209,7 @@ void DropWatcher::rescanAll(Clock::time_point now, bool retryWaiting)
             }
         }
         for (const auto& offer : offers)
-            if (m_onCandidate)
-                m_onCandidate(offer);
+            if (m_onCandidate) m_onCandidate(offer);
     }
 }
 
@@ -235,10 +219,8 @@ void DropWatcher::handleEvents(Clock::time_point now, bool& overflow)
     alignas(inotify_event) char buffer[16384];
     for (;;) {
         const ssize_t n = read(m_inotifyFd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
         for (ssize_t off = 0; off < n;) {
             const auto* ev = reinterpret_cast<const inotify_event*>(buffer + off);
             off += static_cast<ssize_t>(sizeof(inotify_event) + ev->len);
@@ -250,28 +232,22 @@ void DropWatcher::handleEvents(Clock::time_point now, bool& overflow)
             if (ev->wd == m_dropWatch) {
                 if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
                     // The drop dir itself went away; the periodic rescan watches it again.
-                    if (ev->mask & IN_IGNORED)
-                        m_dropWatch = -1;
+                    if (ev->mask & IN_IGNORED) m_dropWatch = -1;
                     overflow = true;
                     continue;
                 }
-                if (isIgnoredDropName(name))
-                    continue;
-                if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)))
-                    watchFolder(name);
+                if (isIgnoredDropName(name)) continue;
+                if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO))) watchFolder(name);
                 dirty.insert(name);
                 continue;
             }
             auto watched = m_watchNames.find(ev->wd);
-            if (watched == m_watchNames.end())
-                continue;
+            if (watched == m_watchNames.end()) continue;
             dirty.insert(watched->second);
-            if (ev->mask & IN_IGNORED)
-                m_watchNames.erase(watched);
+            if (ev->mask & IN_IGNORED) m_watchNames.erase(watched);
         }
     }
-    for (const auto& name : dirty)
-        refresh(name, now);
+    for (const auto& name : dirty) refresh(name, now);
 }
 
 void DropWatcher::offerSettled(Clock::time_point now)
@@ -280,8 +256,7 @@ void DropWatcher::offerSettled(Clock::time_point now)
     {
         std::lock_guard lock(m_mutex);
         for (const auto& [name, folder] : m_folders)
-            if (folder.settling && now - folder.changedAt >= m_options.quietPeriod)
-                due.push_back(name);
+            if (folder.settling && now - folder.changedAt >= m_options.quietPeriod) due.push_back(name);
     }
     std::vector<DropCandidate> offers;
     for (const auto& name : due) {
@@ -289,8 +264,7 @@ void DropWatcher::offerSettled(Clock::time_point now)
         const uint64_t fp = folderFingerprint(m_options.dropDir / name);
         std::lock_guard lock(m_mutex);
         auto it = m_folders.find(name);
-        if (it == m_folders.end())
-            continue;
+        if (it == m_folders.end()) continue;
         Folder& folder = it->second;
         if (fp == 0) {
             m_folders.erase(it);
@@ -309,8 +283,7 @@ void DropWatcher::offerSettled(Clock::time_point now)
         }
     }
     for (const auto& offer : offers)
-        if (m_onCandidate)
-            m_onCandidate(offer);
+        if (m_onCandidate) m_onCandidate(offer);
 }
 
 std::chrono::milliseconds DropWatcher::nextTimeout(Clock::time_point now, Clock::time_point nextRescan) const
@@ -319,12 +292,10 @@ std::chrono::milliseconds DropWatcher::nextTimeout(Clock::time_point now, Clock:
     {
         std::lock_guard lock(m_mutex);
         for (const auto& [name, folder] : m_folders)
-            if (folder.settling)
-                next = std::min(next, folder.changedAt + m_options.quietPeriod);
+            if (folder.settling) next = std::min(next, folder.changedAt + m_options.quietPeriod);
     }
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
-    if (wait.count() < 0)
-        wait = std::chrono::milliseconds(0);
+    if (wait.count() < 0) wait = std::chrono::milliseconds(0);
     // Round up so we do not spin just before a deadline.
     return wait + std::chrono::milliseconds(5);
 }
@@ -338,16 +309,13 @@ void DropWatcher::run()
         now = Clock::now();
         const auto timeout = nextTimeout(now, nextRescan);
         pollfd fds[2] = {{m_wakeFd, POLLIN, 0}, {m_inotifyFd, POLLIN, 0}};
-        const int n = poll(fds, m_inotifyFd >= 0 ? 2 : 1,
-                           static_cast<int>(std::min<int64_t>(timeout.count(), INT_MAX)));
-        if (m_stopping)
-            break;
-        if (n < 0 && errno != EINTR)
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        const int n =
+            poll(fds, m_inotifyFd >= 0 ? 2 : 1, static_cast<int>(std::min<int64_t>(timeout.count(), INT_MAX)));
+        if (m_stopping) break;
+        if (n < 0 && errno != EINTR) std::this_thread::sleep_for(std::chrono::milliseconds(200));
         now = Clock::now();
         bool overflow = false;
-        if (n > 0 && m_inotifyFd >= 0 && (fds[1].revents & POLLIN))
-            handleEvents(now, overflow);
+        if (n > 0 && m_inotifyFd >= 0 && (fds[1].revents & POLLIN)) handleEvents(now, overflow);
         if (overflow) {
             // Events were lost: the listing is the truth.
             rescanAll(now, false);

@@ -60,9 +60,9 @@ private:
     struct Folder {
         uint64_t fingerprint = 0;
         std::chrono::steady_clock::time_point changedAt{};
-        bool settling = false;       // changed; offer once quiet
-        uint64_t offered = 0;        // fingerprint last offered (0: never)
-        bool waiting = false;        // the last result for `offered` was Waiting
+        bool settling = false; // changed; offer once quiet
+        uint64_t offered = 0;  // fingerprint last offered (0: never)
+        bool waiting = false;  // the last result for `offered` was Waiting
     };
 
     void run();

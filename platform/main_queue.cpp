@@ -9,7 +9,8 @@ namespace {
 constexpr Sint32 kMainQueueEventCode = 0x4b51;
 } // namespace
 
-void MainQueue::post(std::function<void()> task) {
+void MainQueue::post(std::function<void()> task)
+{
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_tasks.push_back(std::move(task));
@@ -21,7 +22,8 @@ void MainQueue::post(std::function<void()> task) {
     SDL_PushEvent(&event);
 }
 
-int MainQueue::drain() {
+int MainQueue::drain()
+{
     std::vector<std::function<void()>> tasks;
     {
         std::lock_guard<std::mutex> lock(m_mutex);

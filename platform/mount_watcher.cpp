@@ -18,13 +18,10 @@ std::vector<std::string_view> splitFields(std::string_view line)
     std::vector<std::string_view> fields;
     size_t pos = 0;
     while (pos < line.size()) {
-        while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t'))
-            ++pos;
+        while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
         size_t end = pos;
-        while (end < line.size() && line[end] != ' ' && line[end] != '\t')
-            ++end;
-        if (end > pos)
-            fields.push_back(line.substr(pos, end - pos));
+        while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+        if (end > pos) fields.push_back(line.substr(pos, end - pos));
         pos = end;
     }
     return fields;
@@ -32,12 +29,10 @@ std::vector<std::string_view> splitFields(std::string_view line)
 
 bool parseInt(std::string_view text, int& out)
 {
-    if (text.empty())
-        return false;
+    if (text.empty()) return false;
     int value = 0;
     for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
+        if (c < '0' || c > '9') return false;
         value = value * 10 + (c - '0');
     }
     out = value;
@@ -56,17 +51,13 @@ std::vector<fs::path> subdirectories(const fs::path& dir)
     std::vector<fs::path> out;
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-    if (ec)
-        return out;
+    if (ec) return out;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec)
-            break;
+        if (ec) break;
         const std::string name = it->path().filename().string();
-        if (name.empty() || name[0] == '.')
-            continue;
+        if (name.empty() || name[0] == '.') continue;
         std::error_code typeEc;
-        if (it->is_directory(typeEc))
-            out.push_back(it->path());
+        if (it->is_directory(typeEc)) out.push_back(it->path());
     }
     return out;
 }
@@ -74,15 +65,12 @@ std::vector<fs::path> subdirectories(const fs::path& dir)
 std::string readWholeFile(int fd)
 {
     std::string text;
-    if (lseek(fd, 0, SEEK_SET) < 0)
-        return text;
+    if (lseek(fd, 0, SEEK_SET) < 0) return text;
     char buffer[16384];
     for (;;) {
         ssize_t n = read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
         text.append(buffer, static_cast<size_t>(n));
     }
     return text;
@@ -95,10 +83,8 @@ bool MountEntry::readOnly() const
     size_t pos = 0;
     while (pos <= options.size()) {
         size_t comma = options.find(',', pos);
-        if (comma == std::string::npos)
-            comma = options.size();
-        if (std::string_view(options).substr(pos, comma - pos) == "ro")
-            return true;
+        if (comma == std::string::npos) comma = options.size();
+        if (std::string_view(options).substr(pos, comma - pos) == "ro") return true;
         pos = comma + 1;
     }
     return false;
@@ -129,28 +115,23 @@ std::vector<MountEntry> parseMountInfo(std::string_view text)
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos)
-            end = text.size();
+        if (end == std::string_view::npos) end = text.size();
         const std::string_view line = text.substr(pos, end - pos);
         pos = end + 1;
 
         // 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
         const auto fields = splitFields(line);
-        if (fields.size() < 7)
-            continue;
+        if (fields.size() < 7) continue;
         const auto dash = std::find(fields.begin() + 6, fields.end(), std::string_view("-"));
-        if (dash == fields.end() || fields.end() - dash < 3)
-            continue;
+        if (dash == fields.end() || fields.end() - dash < 3) continue;
         MountEntry entry;
-        if (!parseInt(fields[0], entry.mountId) || !parseInt(fields[1], entry.parentId))
-            continue;
+        if (!parseInt(fields[0], entry.mountId) || !parseInt(fields[1], entry.parentId)) continue;
         entry.root = unescapeMountField(fields[3]);
         entry.mountPoint = unescapeMountField(fields[4]);
         entry.options = std::string(fields[5]);
         entry.fsType = unescapeMountField(*(dash + 1));
         entry.source = unescapeMountField(*(dash + 2));
-        if (entry.mountPoint.empty() || entry.mountPoint[0] != '/')
-            continue;
+        if (entry.mountPoint.empty() || entry.mountPoint[0] != '/') continue;
         entries.push_back(std::move(entry));
     }
     return entries;
@@ -163,15 +144,12 @@ bool isStrictlyUnder(const fs::path& path, const fs::path& root)
     auto pi = p.begin();
     for (auto ri = r.begin(); ri != r.end(); ++ri) {
         // A trailing separator normalises to an empty last element.
-        if (ri->empty())
-            continue;
-        if (pi == p.end() || *pi != *ri)
-            return false;
+        if (ri->empty()) continue;
+        if (pi == p.end() || *pi != *ri) return false;
         ++pi;
     }
     for (; pi != p.end(); ++pi)
-        if (!pi->empty())
-            return true;
+        if (!pi->empty()) return true;
     return false;
 }
 
@@ -184,14 +162,12 @@ std::vector<StickInfo> findSticks(const std::vector<MountEntry>& mounts, const s
 {
     // Later mounts on the same point hide earlier ones: the last one in the table wins.
     std::map<fs::path, const MountEntry*> mountByPoint;
-    for (const auto& m : mounts)
-        mountByPoint[fs::path(m.mountPoint).lexically_normal()] = &m;
+    for (const auto& m : mounts) mountByPoint[fs::path(m.mountPoint).lexically_normal()] = &m;
 
     std::map<fs::path, StickInfo> found;
     auto consider = [&](const fs::path& dir, const MountEntry* mount) {
         const fs::path normal = dir.lexically_normal();
-        if (found.count(normal) || !isDirectory(normal / "KIOSK"))
-            return;
+        if (found.count(normal) || !isDirectory(normal / "KIOSK")) return;
         StickInfo stick;
         stick.root = normal;
         if (mount) {
@@ -204,8 +180,7 @@ std::vector<StickInfo> findSticks(const std::vector<MountEntry>& mounts, const s
     for (const auto& rootIn : roots) {
         const fs::path root = rootIn.lexically_normal();
         for (const auto& [point, mount] : mountByPoint)
-            if (isStrictlyUnder(point, root))
-                consider(point, mount);
+            if (isStrictlyUnder(point, root)) consider(point, mount);
         // Folders without their own mount: /media/LABEL and /media/USER/LABEL.
         for (const auto& child : subdirectories(root)) {
             const fs::path c = child.lexically_normal();
@@ -213,8 +188,7 @@ std::vector<StickInfo> findSticks(const std::vector<MountEntry>& mounts, const s
             consider(c, mounted == mountByPoint.end() ? nullptr : mounted->second);
             // Only look one level deeper inside plain folders (a per-user dir), never inside a
             // stick, where a KIOSK/ in some subfolder is not an update.
-            if (found.count(c) || mounted != mountByPoint.end())
-                continue;
+            if (found.count(c) || mounted != mountByPoint.end()) continue;
             for (const auto& grandchild : subdirectories(c)) {
                 const fs::path g = grandchild.lexically_normal();
                 const auto gm = mountByPoint.find(g);
@@ -225,8 +199,7 @@ std::vector<StickInfo> findSticks(const std::vector<MountEntry>& mounts, const s
 
     std::vector<StickInfo> out;
     out.reserve(found.size());
-    for (auto& [path, stick] : found)
-        out.push_back(std::move(stick));
+    for (auto& [path, stick] : found) out.push_back(std::move(stick));
     return out;
 }
 
@@ -236,8 +209,7 @@ std::vector<StickInfo> findMediaMounts(const std::vector<MountEntry>& mounts, co
     for (const auto& m : mounts) {
         const fs::path point = fs::path(m.mountPoint).lexically_normal();
         for (const auto& root : roots) {
-            if (!isStrictlyUnder(point, root))
-                continue;
+            if (!isStrictlyUnder(point, root)) continue;
             StickInfo stick;
             stick.root = point;
             stick.mountId = m.mountId;
@@ -246,16 +218,14 @@ std::vector<StickInfo> findMediaMounts(const std::vector<MountEntry>& mounts, co
         }
     }
     std::vector<StickInfo> out;
-    for (auto& [path, stick] : found)
-        out.push_back(std::move(stick));
+    for (auto& [path, stick] : found) out.push_back(std::move(stick));
     return out;
 }
 
 std::vector<MountEntry> readMountInfo(const fs::path& file)
 {
     const int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
+    if (fd < 0) return {};
     const std::string text = readWholeFile(fd);
     close(fd);
     return parseMountInfo(text);
@@ -273,8 +243,7 @@ MountWatcher::~MountWatcher()
 
 void MountWatcher::start()
 {
-    if (m_thread.joinable())
-        return;
+    if (m_thread.joinable()) return;
     m_stopping = false;
     m_wakeFd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     m_thread = std::thread([this] { run(); });
@@ -287,8 +256,7 @@ void MountWatcher::stop()
         uint64_t one = 1;
         [[maybe_unused]] ssize_t n = write(m_wakeFd, &one, sizeof one);
     }
-    if (m_thread.joinable())
-        m_thread.join();
+    if (m_thread.joinable()) m_thread.join();
     if (m_wakeFd >= 0) {
         close(m_wakeFd);
         m_wakeFd = -1;
@@ -310,25 +278,20 @@ void MountWatcher::scanNow()
     {
         std::lock_guard lock(m_mutex);
         std::set<std::string> nowKeys, oldKeys;
-        for (const auto& s : sticks)
-            nowKeys.insert(s.key());
+        for (const auto& s : sticks) nowKeys.insert(s.key());
         for (const auto& s : m_present) {
             oldKeys.insert(s.key());
-            if (!nowKeys.count(s.key()))
-                removed.push_back(s);
+            if (!nowKeys.count(s.key())) removed.push_back(s);
         }
         for (const auto& s : sticks)
-            if (!oldKeys.count(s.key()))
-                arrived.push_back(s);
+            if (!oldKeys.count(s.key())) arrived.push_back(s);
         m_present = sticks;
     }
     // Removals first, so a stick pulled and put back between two scans reads as a new insertion.
     for (const auto& s : removed)
-        if (m_onRemoved)
-            m_onRemoved(s);
+        if (m_onRemoved) m_onRemoved(s);
     for (const auto& s : arrived)
-        if (m_onArrived)
-            m_onArrived(s);
+        if (m_onArrived) m_onArrived(s);
 }
 
 void MountWatcher::run()
@@ -338,33 +301,26 @@ void MountWatcher::run()
     const int mountFd = open(m_options.mountInfoPath.c_str(), O_RDONLY | O_CLOEXEC);
     auto lastScan = std::chrono::steady_clock::now();
     scanNow();
-    if (mountFd >= 0)
-        (void)readWholeFile(mountFd);
+    if (mountFd >= 0) (void)readWholeFile(mountFd);
     while (!m_stopping) {
         pollfd fds[2] = {{m_wakeFd, POLLIN, 0}, {mountFd, POLLPRI, 0}};
         const auto elapsed = std::chrono::steady_clock::now() - lastScan;
         auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.rescanInterval - elapsed);
-        if (wait.count() < 0)
-            wait = std::chrono::milliseconds(0);
+        if (wait.count() < 0) wait = std::chrono::milliseconds(0);
         const int n = poll(fds, mountFd >= 0 ? 2 : 1, static_cast<int>(wait.count()));
-        if (m_stopping)
-            break;
-        if (n < 0 && errno != EINTR)
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        if (n > 0 && mountFd >= 0 && (fds[1].revents & (POLLPRI | POLLERR)))
-            (void)readWholeFile(mountFd);
+        if (m_stopping) break;
+        if (n < 0 && errno != EINTR) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        if (n > 0 && mountFd >= 0 && (fds[1].revents & (POLLPRI | POLLERR))) (void)readWholeFile(mountFd);
         const bool tableChanged = n > 0 && (fds[1].revents & (POLLPRI | POLLERR));
         if (tableChanged || std::chrono::steady_clock::now() - lastScan >= m_options.rescanInterval) {
             // An automounter creates the mount point and mounts in quick steps; a short pause
             // lets the KIOSK/ folder become visible before we look.
-            if (tableChanged)
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (tableChanged) std::this_thread::sleep_for(std::chrono::milliseconds(100));
             scanNow();
             lastScan = std::chrono::steady_clock::now();
         }
     }
-    if (mountFd >= 0)
-        close(mountFd);
+    if (mountFd >= 0) close(mountFd);
 }
 
 } // namespace platform

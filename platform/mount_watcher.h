@@ -24,7 +24,7 @@ struct MountEntry {
     std::string options;    // per-mount options, e.g. "rw,nosuid,relatime"
     std::string fsType;
     std::string source;
-    bool readOnly() const;  // "ro" among the per-mount options
+    bool readOnly() const; // "ro" among the per-mount options
 };
 
 // Undoes the kernel's octal escapes: \040 space, \011 tab, \012 newline, \134 backslash.
@@ -39,8 +39,8 @@ bool isStrictlyUnder(const fs::path& path, const fs::path& root);
 
 // A stick (or a folder standing in for one) that holds KIOSK/.
 struct StickInfo {
-    fs::path root;       // the mount point, e.g. /media/pi/U盘
-    int mountId = 0;     // 0 when KIOSK/ was found under a media root without its own mount
+    fs::path root;   // the mount point, e.g. /media/pi/U盘
+    int mountId = 0; // 0 when KIOSK/ was found under a media root without its own mount
     bool readOnly = false;
     fs::path kioskDir() const { return root / "KIOSK"; }
     // Identity of one insertion: the same path mounted again is a new insertion.

@@ -11,11 +11,13 @@ namespace platform {
 
 namespace {
 
-void putBigEndian(std::vector<uint8_t>& out, uint32_t v) {
+void putBigEndian(std::vector<uint8_t>& out, uint32_t v)
+{
     for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(v >> shift));
 }
 
-void putChunk(std::vector<uint8_t>& out, const char type[4], const uint8_t* data, size_t size) {
+void putChunk(std::vector<uint8_t>& out, const char type[4], const uint8_t* data, size_t size)
+{
     putBigEndian(out, static_cast<uint32_t>(size));
     const size_t start = out.size();
     out.insert(out.end(), type, type + 4);
@@ -25,7 +27,8 @@ void putChunk(std::vector<uint8_t>& out, const char type[4], const uint8_t* data
 }
 
 // The filtered rows as one zlib stream. Nothing when zlib fails.
-std::vector<uint8_t> deflateRows(const ImageView& image) {
+std::vector<uint8_t> deflateRows(const ImageView& image)
+{
     z_stream z{};
     if (deflateInit(&z, Z_BEST_SPEED) != Z_OK) return {};
     const size_t pixelBytes = static_cast<size_t>(image.width) * image.channels;
@@ -73,7 +76,8 @@ std::vector<uint8_t> deflateRows(const ImageView& image) {
 
 } // namespace
 
-std::vector<uint8_t> encodePng(const ImageView& image) {
+std::vector<uint8_t> encodePng(const ImageView& image)
+{
     if (!image.top || image.width <= 0 || image.height <= 0 || (image.channels != 3 && image.channels != 4) ||
         std::abs(image.stride) < static_cast<std::ptrdiff_t>(image.width) * image.channels)
         return {};
@@ -93,7 +97,8 @@ std::vector<uint8_t> encodePng(const ImageView& image) {
     return png;
 }
 
-bool writePng(const std::string& path, const ImageView& image) {
+bool writePng(const std::string& path, const ImageView& image)
+{
     const std::vector<uint8_t> png = encodePng(image);
     if (png.empty()) return false;
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);

@@ -27,38 +27,32 @@ SystemdNotifier::SystemdNotifier()
         if (us > 0 && forUs) {
             m_watchdog = true;
             m_interval = std::min(std::chrono::milliseconds(us / 2000), std::chrono::milliseconds(5000));
-            if (m_interval.count() < 100)
-                m_interval = std::chrono::milliseconds(100);
+            if (m_interval.count() < 100) m_interval = std::chrono::milliseconds(100);
         }
     }
 }
 
 bool SystemdNotifier::send(std::string_view message)
 {
-    if (!m_enabled)
-        return false;
+    if (!m_enabled) return false;
     const std::string text(message);
 #ifdef KIOSK_HAVE_SYSTEMD
     return sd_notify(0, text.c_str()) > 0;
 #else
     // The protocol is one datagram to the socket NOTIFY_SOCKET names ('@' = abstract namespace).
     const char* path = std::getenv("NOTIFY_SOCKET");
-    if (!path)
-        return false;
+    if (!path) return false;
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
     const size_t len = std::strlen(path);
-    if (len == 0 || len >= sizeof addr.sun_path)
-        return false;
+    if (len == 0 || len >= sizeof addr.sun_path) return false;
     std::memcpy(addr.sun_path, path, len);
-    if (addr.sun_path[0] == '@')
-        addr.sun_path[0] = '\0';
+    if (addr.sun_path[0] == '@') addr.sun_path[0] = '\0';
     const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
+    if (fd < 0) return false;
     const auto addrLen = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + len);
-    const bool ok = sendto(fd, text.data(), text.size(), MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&addr),
-                           addrLen) == static_cast<ssize_t>(text.size());
+    const bool ok = sendto(fd, text.data(), text.size(), MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&addr), addrLen) ==
+                    static_cast<ssize_t>(text.size());
     close(fd);
     return ok;
 #endif
@@ -77,12 +71,10 @@ void SystemdNotifier::stopping()
 
 void SystemdNotifier::tick()
 {
-    if (!m_watchdog)
-        return;
+    if (!m_watchdog) return;
     const auto now = std::chrono::steady_clock::now();
     // Half the interval: pings posted every interval may run a little early or late.
-    if (now - m_lastPing < m_interval / 2)
-        return;
+    if (now - m_lastPing < m_interval / 2) return;
     m_lastPing = now;
     send("WATCHDOG=1");
 }
@@ -100,14 +92,12 @@ MainLoopWatchdog::~MainLoopWatchdog()
 
 void MainLoopWatchdog::start()
 {
-    if (!m_notifier->enabled() || m_thread.joinable())
-        return;
+    if (!m_notifier->enabled() || m_thread.joinable()) return;
     m_thread = std::thread([this] {
         std::unique_lock lock(m_mutex);
         while (!m_stopping) {
             m_queue.post([notifier = m_notifier, ready = m_readySent] {
-                if (!ready->exchange(true))
-                    notifier->ready();
+                if (!ready->exchange(true)) notifier->ready();
                 notifier->tick();
             });
             m_wake.wait_for(lock, m_notifier->watchdogInterval(), [&] { return m_stopping; });
@@ -119,8 +109,7 @@ void MainLoopWatchdog::stop()
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping)
-            return;
+        if (m_stopping) return;
         m_stopping = true;
     }
     m_wake.notify_all();

@@ -29,8 +29,7 @@ std::string compactStamp(const content::LocalDateTime& t)
 } // namespace
 
 UpdateService::UpdateService(Options options, MainQueue& queue, Listener listener)
-    : m_options(std::move(options)), m_queue(queue),
-      m_listener(std::make_shared<const Listener>(std::move(listener)))
+    : m_options(std::move(options)), m_queue(queue), m_listener(std::make_shared<const Listener>(std::move(listener)))
 {
 }
 
@@ -41,8 +40,7 @@ UpdateService::~UpdateService()
 
 void UpdateService::start()
 {
-    if (m_worker.joinable())
-        return;
+    if (m_worker.joinable()) return;
     {
         std::lock_guard lock(m_mutex);
         m_stopping = false;
@@ -83,12 +81,9 @@ void UpdateService::stop()
     m_cancel = true;
     m_wake.notify_all();
     // Watchers first: their callbacks enqueue into the worker.
-    if (m_mountWatcher)
-        m_mountWatcher->stop();
-    if (m_dropWatcher)
-        m_dropWatcher->stop();
-    if (m_worker.joinable())
-        m_worker.join();
+    if (m_mountWatcher) m_mountWatcher->stop();
+    if (m_dropWatcher) m_dropWatcher->stop();
+    if (m_worker.joinable()) m_worker.join();
     m_mountWatcher.reset();
     m_dropWatcher.reset();
 }
@@ -97,13 +92,11 @@ void UpdateService::enqueue(Job job)
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping)
-            return;
+        if (m_stopping) return;
         // A newer listing of the same drop folder replaces one still waiting in the queue.
         if (job.kind == Job::Kind::Drop) {
-            auto same = std::find_if(m_jobs.begin(), m_jobs.end(), [&](const Job& j) {
-                return j.kind == Job::Kind::Drop && j.folder == job.folder;
-            });
+            auto same = std::find_if(m_jobs.begin(), m_jobs.end(),
+                                     [&](const Job& j) { return j.kind == Job::Kind::Drop && j.folder == job.folder; });
             if (same != m_jobs.end()) {
                 *same = std::move(job);
                 m_wake.notify_all();
@@ -161,8 +154,7 @@ UpdateInfo UpdateService::info() const
 void UpdateService::post(UpdateEvent event)
 {
     m_queue.post([listener = m_listener, event = std::move(event)] {
-        if (*listener)
-            (*listener)(event);
+        if (*listener) (*listener)(event);
     });
 }
 
@@ -190,21 +182,18 @@ void UpdateService::onStickRemoved(const StickInfo& stick)
     bool wasPending = false;
     {
         std::lock_guard lock(m_mutex);
-        if (m_currentStickKey == stick.key())
-            m_cancel = true;
+        if (m_currentStickKey == stick.key()) m_cancel = true;
         if (m_pending && m_pending->key() == stick.key()) {
             m_pending.reset();
             m_info.pinPending = false;
             wasPending = true;
         }
-        if (m_info.stick && m_info.stick->key() == stick.key())
-            m_info.stick.reset();
+        if (m_info.stick && m_info.stick->key() == stick.key()) m_info.stick.reset();
         // A queued import of this stick is moot now.
-        m_jobs.erase(std::remove_if(m_jobs.begin(), m_jobs.end(),
-                                    [&](const Job& j) {
-                                        return j.kind == Job::Kind::Stick && j.stick.key() == stick.key();
-                                    }),
-                     m_jobs.end());
+        m_jobs.erase(
+            std::remove_if(m_jobs.begin(), m_jobs.end(),
+                           [&](const Job& j) { return j.kind == Job::Kind::Stick && j.stick.key() == stick.key(); }),
+            m_jobs.end());
     }
     UpdateEvent event;
     event.kind = UpdateEventKind::StickRemoved;
@@ -218,12 +207,10 @@ void UpdateService::openStore()
     try {
         m_store.emplace(content::Store::open(m_options.dataDir, m_options.clock().date));
     } catch (const std::exception& e) {
-        std::cerr << "kiosk: cannot open the content store in " << m_options.dataDir.root << ": " << e.what()
-                  << "\n";
+        std::cerr << "kiosk: cannot open the content store in " << m_options.dataDir.root << ": " << e.what() << "\n";
         m_store.reset();
     }
-    if (m_options.statusDir)
-        m_status = std::make_unique<StatusFile>(*m_options.statusDir);
+    if (m_options.statusDir) m_status = std::make_unique<StatusFile>(*m_options.statusDir);
     refreshInfo();
     writeStatus();
 }
@@ -254,8 +241,7 @@ void UpdateService::refreshInfo()
 
 void UpdateService::writeStatus()
 {
-    if (!m_status)
-        return;
+    if (!m_status) return;
     StatusSnapshot snapshot;
     {
         std::lock_guard lock(m_mutex);
@@ -274,8 +260,7 @@ void UpdateService::run()
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait_until(lock, nextStatus, [&] { return m_stopping || !m_jobs.empty(); });
-            if (m_stopping)
-                break;
+            if (m_stopping) break;
             if (m_jobs.empty()) {
                 lock.unlock();
                 // Also notices a PIN set on the console meanwhile.
@@ -324,12 +309,10 @@ void UpdateService::run()
 
 void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
 {
-    if (!m_store)
-        return;
+    if (!m_store) return;
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping)
-            return;
+        if (m_stopping) return;
         m_cancel = false;
         m_currentStickKey = stick.key();
     }
@@ -359,13 +342,11 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
         std::lock_guard lock(m_mutex);
         m_currentStickKey.clear();
         pulled = m_cancel.load() && !m_stopping;
-        if (m_stopping && report.outcome != ImportOutcome::Applied)
-            return;
+        if (m_stopping && report.outcome != ImportOutcome::Applied) return;
     }
     m_cancel = false;
     // Copying can run into a pulled stick before the mount watcher has seen it go.
-    if (report.outcome != ImportOutcome::Applied && !fs::is_directory(stick.kioskDir(), ec))
-        pulled = true;
+    if (report.outcome != ImportOutcome::Applied && !fs::is_directory(stick.kioskDir(), ec)) pulled = true;
 
     if (pulled && report.outcome != ImportOutcome::Applied) {
         // importPackage noted the abandoned import in last-import.json: status.json follows now,
@@ -403,8 +384,7 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
     fs::path reportFile;
     if (!stick.readOnly) {
         const fs::path target = stick.kioskDir() / "import-report.txt";
-        if (writeFileAtomically(target, report.reportFileText()))
-            reportFile = target;
+        if (writeFileAtomically(target, report.reportFileText())) reportFile = target;
     }
     finishImport(report, PackageSource::Usb, stick.kioskDir(), reportFile);
 }
@@ -418,8 +398,7 @@ void UpdateService::runApprove()
         m_pending.reset();
         m_info.pinPending = false;
     }
-    if (pending)
-        runStickImport(*pending, true);
+    if (pending) runStickImport(*pending, true);
 }
 
 void UpdateService::runPinCheck(const Job& job)
@@ -442,14 +421,12 @@ void UpdateService::runPinCheck(const Job& job)
     event.pinCheck = check;
     event.pinPurpose = job.purpose;
     post(std::move(event));
-    if (check.result == content::PinResult::Ok && job.purpose == PinPurpose::ApproveImport)
-        runApprove();
+    if (check.result == content::PinResult::Ok && job.purpose == PinPurpose::ApproveImport) runApprove();
 }
 
 void UpdateService::runDropImport(const Job& job)
 {
-    if (!m_store)
-        return;
+    if (!m_store) return;
     m_cancel = false;
     content::ImportOptions options;
     options.source = PackageSource::Drop;
@@ -459,15 +436,13 @@ void UpdateService::runDropImport(const Job& job)
     const content::ImportReport report = content::importPackage(*m_store, m_options.dataDir, job.folder, options);
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping)
-            return;
+        if (m_stopping) return;
     }
     if (m_dropWatcher)
         m_dropWatcher->reportResult(DropCandidate{job.folder, job.fingerprint},
                                     report.outcome == ImportOutcome::Waiting);
     // Waiting (half-synced) and Unchanged (seen before) are not news for anyone.
-    if (report.outcome == ImportOutcome::Waiting || report.outcome == ImportOutcome::Unchanged)
-        return;
+    if (report.outcome == ImportOutcome::Waiting || report.outcome == ImportOutcome::Unchanged) return;
     // An unsigned drop package cannot be approved at the screen: it is a rejection there.
     finishImport(report, PackageSource::Drop, job.folder, {});
 }
@@ -485,15 +460,13 @@ void UpdateService::finishImport(const content::ImportReport& report, PackageSou
     event.package = package;
     event.report = report;
     event.reportFile = std::move(reportFile);
-    if (report.ok() && m_store)
-        event.snapshot = std::make_shared<const content::Content>(m_store->content());
+    if (report.ok() && m_store) event.snapshot = std::make_shared<const content::Content>(m_store->content());
     post(std::move(event));
 }
 
 void UpdateService::runRollback()
 {
-    if (!m_store)
-        return;
+    if (!m_store) return;
     UpdateEvent event;
     bool rolled = false;
     try {
@@ -507,8 +480,7 @@ void UpdateService::runRollback()
         event.message = "已恢复上一版内容（版本号 " + std::to_string(m_store->version()) + "）";
     } else {
         event.kind = UpdateEventKind::RollbackFailed;
-        if (event.message.empty())
-            event.message = "没有可以恢复的上一版内容";
+        if (event.message.empty()) event.message = "没有可以恢复的上一版内容";
     }
     refreshInfo();
     writeStatus();
@@ -532,8 +504,7 @@ void UpdateService::runExport()
 
     std::optional<StickInfo> target;
     std::vector<StickInfo> candidates = m_mountWatcher ? m_mountWatcher->present() : std::vector<StickInfo>{};
-    for (const auto& s : findMediaMounts(readMountInfo(), m_options.mediaRoots))
-        candidates.push_back(s);
+    for (const auto& s : findMediaMounts(readMountInfo(), m_options.mediaRoots)) candidates.push_back(s);
     for (const auto& s : candidates) {
         if (!s.readOnly) {
             target = s;
@@ -553,8 +524,7 @@ void UpdateService::runExport()
     if (hadKiosk) {
         const std::string base = "导出-" + compactStamp(m_options.clock());
         dir = kioskDir / base;
-        for (int n = 2; fs::exists(dir, ec) && n < 100; ++n)
-            dir = kioskDir / (base + "-" + std::to_string(n));
+        for (int n = 2; fs::exists(dir, ec) && n < 100; ++n) dir = kioskDir / (base + "-" + std::to_string(n));
     } else {
         std::lock_guard lock(m_mutex);
         m_skipArrival.push_back(target->key());
@@ -563,8 +533,7 @@ void UpdateService::runExport()
     bool ok = !ec;
     const content::Content& live = m_store->content();
     for (auto kind : content::kAllSheetKinds) {
-        if (!ok)
-            break;
+        if (!ok) break;
         ok = writeFileAtomically(dir / content::sheetFileName(kind), content::exportSheet(kind, live));
     }
     if (!ok) {

@@ -55,13 +55,13 @@ enum class PinPurpose {
 struct UpdateEvent {
     UpdateEventKind kind = UpdateEventKind::Reading;
     content::PackageSource source = content::PackageSource::Usb;
-    fs::path package;                                 // the KIOSK/ dir or the drop subfolder
-    std::optional<content::ImportReport> report;      // Applied, Rejected, NeedsPin
-    std::shared_ptr<const content::Content> snapshot; // Applied, RolledBack
-    fs::path reportFile;                              // where import-report.txt was written, or empty
-    fs::path exportDir;                               // Exported
-    std::string message;                              // plain Chinese, for the staff screen
-    std::optional<content::PinCheck> pinCheck;        // PinChecked
+    fs::path package;                                  // the KIOSK/ dir or the drop subfolder
+    std::optional<content::ImportReport> report;       // Applied, Rejected, NeedsPin
+    std::shared_ptr<const content::Content> snapshot;  // Applied, RolledBack
+    fs::path reportFile;                               // where import-report.txt was written, or empty
+    fs::path exportDir;                                // Exported
+    std::string message;                               // plain Chinese, for the staff screen
+    std::optional<content::PinCheck> pinCheck;         // PinChecked
     PinPurpose pinPurpose = PinPurpose::ApproveImport; // PinChecked
 };
 
@@ -71,9 +71,9 @@ struct UpdateInfo {
     int64_t contentVersion = 0;
     bool canRollback = false;
     std::optional<content::ImportReport> lastImport;
-    bool busy = false;          // an import or staff action is running
-    bool pinPending = false;    // a stick package waits for the PIN
-    bool pinSet = true;         // a staff PIN exists (kiosk-content set-pin)
+    bool busy = false;              // an import or staff action is running
+    bool pinPending = false;        // a stick package waits for the PIN
+    bool pinSet = true;             // a staff PIN exists (kiosk-content set-pin)
     std::optional<StickInfo> stick; // the inserted stick with KIOSK/, if any
 };
 
@@ -81,10 +81,10 @@ class UpdateService {
 public:
     struct Options {
         content::DataDir dataDir;
-        std::optional<fs::path> dropDir;                       // --drop-dir
+        std::optional<fs::path> dropDir;                        // --drop-dir
         std::vector<fs::path> mediaRoots = defaultMediaRoots(); // --media-root (repeatable)
-        std::optional<fs::path> statusDir;                     // --status-dir
-        bool allowUnsigned = false;                            // --allow-unsigned (drop only)
+        std::optional<fs::path> statusDir;                      // --status-dir
+        bool allowUnsigned = false;                             // --allow-unsigned (drop only)
         // The station's clock (honours --now). Called on the worker thread: must be thread-safe.
         std::function<content::LocalDateTime()> clock = content::systemLocalNow;
         std::chrono::milliseconds mountRescan{2000};
@@ -145,8 +145,8 @@ private:
     void runRollback();
     void runPinCheck(const Job& job);
     void runApprove();
-    void finishImport(const content::ImportReport& report, content::PackageSource source,
-                      const fs::path& package, fs::path reportFile);
+    void finishImport(const content::ImportReport& report, content::PackageSource source, const fs::path& package,
+                      fs::path reportFile);
     void writeStatus();
     void refreshInfo();
     void post(UpdateEvent event);

@@ -1,8 +1,8 @@
 #include "platform/window.h"
 
 #include <SDL.h>
-#include <algorithm>
 #include <SDL_opengl.h>
+#include <algorithm>
 
 #include <cstdio>
 #include <memory>
@@ -12,9 +12,13 @@
 
 namespace platform {
 
-Window::~Window() { close(); }
+Window::~Window()
+{
+    close();
+}
 
-bool Window::open(const WindowOptions& options, std::string& error) {
+bool Window::open(const WindowOptions& options, std::string& error)
+{
     // Never capture the mouse while a button is down: capture can swallow touch events on
     // Linux, and a kiosk has nowhere else for the pointer to go.
     SDL_SetHint(SDL_HINT_MOUSE_AUTO_CAPTURE, "0");
@@ -100,7 +104,8 @@ bool Window::open(const WindowOptions& options, std::string& error) {
     return true;
 }
 
-void Window::close() {
+void Window::close()
+{
     if (m_fontTexture) {
         glDeleteTextures(1, &m_fontTexture);
         m_fontTexture = 0;
@@ -124,19 +129,22 @@ void Window::close() {
     }
 }
 
-int Window::width() const {
+int Window::width() const
+{
     int w = 0, h = 0;
     if (m_window) SDL_GL_GetDrawableSize(m_window, &w, &h);
     return w;
 }
 
-int Window::height() const {
+int Window::height() const
+{
     int w = 0, h = 0;
     if (m_window) SDL_GL_GetDrawableSize(m_window, &w, &h);
     return h;
 }
 
-void Window::beginFrame(double deltaSeconds) {
+void Window::beginFrame(double deltaSeconds)
+{
     ImGui_ImplOpenGL3_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
@@ -145,16 +153,21 @@ void Window::beginFrame(double deltaSeconds) {
     io.DeltaTime = static_cast<float>(deltaSeconds > 1e-4 ? deltaSeconds : 1e-4);
 }
 
-void Window::render(float clearR, float clearG, float clearB) {
+void Window::render(float clearR, float clearG, float clearB)
+{
     glViewport(0, 0, width(), height());
     glClearColor(clearR, clearG, clearB, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void Window::present() { SDL_GL_SwapWindow(m_window); }
+void Window::present()
+{
+    SDL_GL_SwapWindow(m_window);
+}
 
-bool Window::readPixels(std::vector<uint8_t>& rgb, int& outWidth, int& outHeight) const {
+bool Window::readPixels(std::vector<uint8_t>& rgb, int& outWidth, int& outHeight) const
+{
     const int w = width(), h = height();
     if (w <= 0 || h <= 0) return false;
     // Straight into the caller's buffer, rows bottom-up as GL keeps them: a flipped copy would
@@ -168,14 +181,17 @@ bool Window::readPixels(std::vector<uint8_t>& rgb, int& outWidth, int& outHeight
     return glGetError() == GL_NO_ERROR;
 }
 
-void Window::rebuildFontTexture() {
+void Window::rebuildFontTexture()
+{
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
     m_fontTexture = 0;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    if (m_alphaTexture) atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
-    else atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+    if (m_alphaTexture)
+        atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+    else
+        atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
     if (!pixels) return;
 
     GLint last = 0;

@@ -15,7 +15,8 @@ struct Parsed {
     std::string error;
 };
 
-Parsed parse(std::vector<std::string> args) {
+Parsed parse(std::vector<std::string> args)
+{
     args.insert(args.begin(), "kiosk");
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -25,7 +26,8 @@ Parsed parse(std::vector<std::string> args) {
 }
 } // namespace
 
-TEST_CASE("the SPEC options land in the config", "[command-line]") {
+TEST_CASE("the SPEC options land in the config", "[command-line]")
+{
     auto p = parse({"--data-dir", "/d", "--windowed", "1080x1920", "--now", "2026-06-03T09:30", "--screen", "guide",
                     "--screenshot", "/tmp/x.png", "--drop-dir", "/drop", "--media-root", "/m1", "--media-root", "/m2",
                     "--status-dir", "/s", "--allow-unsigned"});
@@ -45,7 +47,8 @@ TEST_CASE("the SPEC options land in the config", "[command-line]") {
     CHECK(p.config.allowUnsigned);
 }
 
-TEST_CASE("defaults: fullscreen, home, /media and /run/media, night 22:00-06:00", "[command-line]") {
+TEST_CASE("defaults: fullscreen, home, /media and /run/media, night 22:00-06:00", "[command-line]")
+{
     auto p = parse({"--data-dir", "/d"});
     REQUIRE(p.ok);
     CHECK_FALSE(p.config.windowed);
@@ -58,7 +61,8 @@ TEST_CASE("defaults: fullscreen, home, /media and /run/media, night 22:00-06:00"
     CHECK(p.config.idle.nightEnd == 6 * 60);
 }
 
-TEST_CASE("idle timing, night hours and large text are configurable", "[command-line]") {
+TEST_CASE("idle timing, night hours and large text are configurable", "[command-line]")
+{
     auto p = parse({"--data-dir", "/d", "--idle-warning", "120", "--attract-after", "300", "--night", "21:30-5:45",
                     "--large-text"});
     REQUIRE(p.ok);
@@ -73,7 +77,8 @@ TEST_CASE("idle timing, night hours and large text are configurable", "[command-
     CHECK_FALSE(off.config.idle.nightEnabled);
 }
 
-TEST_CASE("bad arguments are refused with a reason", "[command-line]") {
+TEST_CASE("bad arguments are refused with a reason", "[command-line]")
+{
     for (const auto& args : std::vector<std::vector<std::string>>{
              {},                                            // no data dir
              {"--data-dir"},                                // missing value

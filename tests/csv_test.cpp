@@ -10,7 +10,8 @@ using namespace content;
 
 namespace {
 
-std::string fixture(const std::string& name) {
+std::string fixture(const std::string& name)
+{
     std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/fixtures/sheets/" + name, std::ios::binary);
     REQUIRE(in);
     std::ostringstream bytes;
@@ -18,9 +19,13 @@ std::string fixture(const std::string& name) {
     return bytes.str();
 }
 
-SheetTable parsed(std::string_view text, Problems& problems) { return parseCsv(text, "t.csv", problems); }
+SheetTable parsed(std::string_view text, Problems& problems)
+{
+    return parseCsv(text, "t.csv", problems);
+}
 
-SheetTable parsedClean(std::string_view text) {
+SheetTable parsedClean(std::string_view text)
+{
     Problems problems;
     SheetTable table = parsed(text, problems);
     INFO(text);
@@ -32,7 +37,8 @@ using Cells = std::vector<std::string>;
 
 } // namespace
 
-TEST_CASE("Problem::format leaves out the pieces it does not have", "[csv]") {
+TEST_CASE("Problem::format leaves out the pieces it does not have", "[csv]")
+{
     CHECK(Problem{"activities.csv", 4, "日期", "无法识别"}.format() == "activities.csv:4:日期: 无法识别");
     CHECK(Problem{"activities.csv", 1, "", "空"}.format() == "activities.csv:1: 空");
     CHECK(Problem{"manifest.json", 0, "", "签名不对"}.format() == "manifest.json: 签名不对");
@@ -40,7 +46,8 @@ TEST_CASE("Problem::format leaves out the pieces it does not have", "[csv]") {
     CHECK(Problem{"", 0, "", "整个包是空的"}.format() == "整个包是空的");
 }
 
-TEST_CASE("decodeSheetText takes UTF-8 with or without BOM", "[csv][encoding]") {
+TEST_CASE("decodeSheetText takes UTF-8 with or without BOM", "[csv][encoding]")
+{
     CHECK(decodeSheetText("日期,开始") == "日期,开始");
     CHECK(decodeSheetText("\xEF\xBB\xBF日期,开始") == "日期,开始");
     CHECK(decodeSheetText("") == "");
@@ -48,7 +55,8 @@ TEST_CASE("decodeSheetText takes UTF-8 with or without BOM", "[csv][encoding]") 
     CHECK(decodeSheetText("plain ascii") == "plain ascii");
 }
 
-TEST_CASE("decodeSheetText converts GBK and GB18030 files written by iconv", "[csv][encoding]") {
+TEST_CASE("decodeSheetText converts GBK and GB18030 files written by iconv", "[csv][encoding]")
+{
     const std::string gbk = fixture("activities_gbk.csv");
     // Real GBK bytes: 活动 is BB EE B6 AF.
     REQUIRE(gbk.starts_with("\xBB\xEE\xB6\xAF"));
@@ -63,19 +71,23 @@ TEST_CASE("decodeSheetText converts GBK and GB18030 files written by iconv", "[c
     CHECK(rare->find("𠮷祥家政") != std::string::npos);
 }
 
-TEST_CASE("decodeSheetText gives nothing for bytes no encoding explains", "[csv][encoding]") {
+TEST_CASE("decodeSheetText gives nothing for bytes no encoding explains", "[csv][encoding]")
+{
     CHECK_FALSE(decodeSheetText(fixture("garbage.bin")).has_value());
     CHECK_FALSE(decodeSheetText("\x80\x80\x80").has_value());
     CHECK_FALSE(decodeSheetText("abc\xFF").has_value());
     // A GBK double-byte character cut off at the end of the file.
     CHECK_FALSE(decodeSheetText("\xBB\xEE\xB6").has_value());
     // UTF-16 as Excel's "Unicode text" saves it.
-    CHECK(decodeSheetText(std::string("\xFF\xFE" "a\0,\0b\0", 8)) == "a,b");
+    CHECK(decodeSheetText(std::string("\xFF\xFE"
+                                      "a\0,\0b\0",
+                                      8)) == "a,b");
 }
 
-TEST_CASE("parseCsv reads plain records with LF, CRLF and lone CR", "[csv]") {
-    for (const char* text : {"a,b\n1,2\n3,4\n", "a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r", "a,b\n1,2\n3,4",
-                             "a,b\r\n1,2\n3,4"}) {
+TEST_CASE("parseCsv reads plain records with LF, CRLF and lone CR", "[csv]")
+{
+    for (const char* text :
+         {"a,b\n1,2\n3,4\n", "a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r", "a,b\n1,2\n3,4", "a,b\r\n1,2\n3,4"}) {
         const SheetTable table = parsedClean(text);
         CHECK(table.fileName == "t.csv");
         CHECK(table.header == Cells{"a", "b"});
@@ -87,8 +99,10 @@ TEST_CASE("parseCsv reads plain records with LF, CRLF and lone CR", "[csv]") {
     }
 }
 
-TEST_CASE("parseCsv reads quoted commas, doubled quotes and line breaks", "[csv]") {
-    const SheetTable table = parsedClean("h1,h2,h3\r\n\"a,b\",\"say \"\"hi\"\"\",\"line1\r\nline2\nline3\"\r\nx,\"\",y\r\n");
+TEST_CASE("parseCsv reads quoted commas, doubled quotes and line breaks", "[csv]")
+{
+    const SheetTable table =
+        parsedClean("h1,h2,h3\r\n\"a,b\",\"say \"\"hi\"\"\",\"line1\r\nline2\nline3\"\r\nx,\"\",y\r\n");
     REQUIRE(table.rows.size() == 2);
     CHECK(table.rows[0].cells == Cells{"a,b", "say \"hi\"", "line1\nline2\nline3"});
     CHECK(table.rows[0].number == 2);
@@ -97,27 +111,32 @@ TEST_CASE("parseCsv reads quoted commas, doubled quotes and line breaks", "[csv]
     CHECK(table.rows[1].cells == Cells{"x", "", "y"});
 }
 
-TEST_CASE("parseCsv skips blank records but counts them", "[csv]") {
+TEST_CASE("parseCsv skips blank records but counts them", "[csv]")
+{
     const SheetTable table = parsedClean("a,b\n\n1,2\n,\n  ,\xE3\x80\x80\n\r\n3,4\n\n");
     REQUIRE(table.rows.size() == 2);
     CHECK(table.rows[0].number == 3);
     CHECK(table.rows[1].number == 7);
 }
 
-TEST_CASE("parseCsv trims cells and header names", "[csv]") {
-    const SheetTable table = parsedClean("\xEF\xBB\xBF 日期 ,\xE3\x80\x80活动\xE3\x80\x80\n  2026-06-03 , 太极 拳 \t\n");
+TEST_CASE("parseCsv trims cells and header names", "[csv]")
+{
+    const SheetTable table =
+        parsedClean("\xEF\xBB\xBF 日期 ,\xE3\x80\x80活动\xE3\x80\x80\n  2026-06-03 , 太极 拳 \t\n");
     CHECK(table.header == Cells{"日期", "活动"});
     REQUIRE(table.rows.size() == 1);
     CHECK(table.rows[0].cells == Cells{"2026-06-03", "太极 拳"});
 }
 
-TEST_CASE("parseCsv keeps stray quotes in unquoted cells like Excel", "[csv]") {
+TEST_CASE("parseCsv keeps stray quotes in unquoted cells like Excel", "[csv]")
+{
     const SheetTable table = parsedClean("a,b,c\n5\" screen,ab\"c\"d,\"q\"tail\n");
     REQUIRE(table.rows.size() == 1);
     CHECK(table.rows[0].cells == Cells{"5\" screen", "ab\"c\"d", "qtail"});
 }
 
-TEST_CASE("parseCsv reports an unclosed quote where it opened and ends", "[csv]") {
+TEST_CASE("parseCsv reports an unclosed quote where it opened and ends", "[csv]")
+{
     Problems problems;
     const SheetTable table = parsed("日期,活动\n2026-06-03,太极\n2026-06-04,\"书法\n2026-06-05,歌咏\n", problems);
     REQUIRE(problems.size() == 1);
@@ -133,7 +152,8 @@ TEST_CASE("parseCsv reports an unclosed quote where it opened and ends", "[csv]"
     CHECK(headerProblems[0].format().starts_with("t.csv:1: 引号没有配对"));
 }
 
-TEST_CASE("parseCsv drops NUL bytes and copes with very long cells", "[csv]") {
+TEST_CASE("parseCsv drops NUL bytes and copes with very long cells", "[csv]")
+{
     const std::string withNul("a,b\n1\0x,2\n", 10);
     const SheetTable table = parsedClean(withNul);
     REQUIRE(table.rows.size() == 1);
@@ -146,7 +166,8 @@ TEST_CASE("parseCsv drops NUL bytes and copes with very long cells", "[csv]") {
     CHECK(big.rows[0].cells[1].size() == longCell.size());
 }
 
-TEST_CASE("parseCsv bounds hostile input", "[csv]") {
+TEST_CASE("parseCsv bounds hostile input", "[csv]")
+{
     Problems problems;
     const SheetTable wide = parsed(std::string(5000, ',') + "\nx\n", problems);
     REQUIRE(problems.size() == 1);
@@ -175,13 +196,15 @@ TEST_CASE("parseCsv bounds hostile input", "[csv]") {
     CHECK(huge.rows.size() <= 40001);
 }
 
-TEST_CASE("parseCsv of empty text has no header and no rows", "[csv]") {
+TEST_CASE("parseCsv of empty text has no header and no rows", "[csv]")
+{
     const SheetTable table = parsedClean("");
     CHECK(table.header.empty());
     CHECK(table.rows.empty());
 }
 
-TEST_CASE("writeCsv writes UTF-8 with BOM and CRLF, quoting only where needed", "[csv]") {
+TEST_CASE("writeCsv writes UTF-8 with BOM and CRLF, quoting only where needed", "[csv]")
+{
     const std::string csv = writeCsv({"标题", "正文"}, {{"a,b", "say \"hi\""}, {"line1\nline2", "plain"}});
     CHECK(csv == "\xEF\xBB\xBF标题,正文\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"line1\nline2\",plain\r\n");
     const auto text = decodeSheetText(csv);
@@ -193,7 +216,8 @@ TEST_CASE("writeCsv writes UTF-8 with BOM and CRLF, quoting only where needed", 
     CHECK(back.rows[1].cells == Cells{"line1\nline2", "plain"});
 }
 
-TEST_CASE("sheetKindFromFileName ignores case", "[csv]") {
+TEST_CASE("sheetKindFromFileName ignores case", "[csv]")
+{
     CHECK(sheetKindFromFileName("activities.csv") == SheetKind::Activities);
     CHECK(sheetKindFromFileName("Activities.CSV") == SheetKind::Activities);
     CHECK(sheetKindFromFileName("STATION.csv") == SheetKind::Station);

@@ -6,30 +6,39 @@ using namespace content;
 using namespace std::chrono;
 
 namespace {
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+Date ymd(int y, unsigned m, unsigned d)
+{
+    return Date{year{y}, month{m}, day{d}};
+}
 } // namespace
 
-TEST_CASE("parseDate takes every form staff and Excel write", "[date_time]") {
+TEST_CASE("parseDate takes every form staff and Excel write", "[date_time]")
+{
     const Date expected = ymd(2026, 6, 3);
-    for (const char* text : {"2026-06-03", "2026-6-3", "2026/6/3", "2026/06/03", "2026年6月3日", "2026年06月03日",
-                             "2026年6月3号", "2026.6.3", "2026/6/3 0:00", "2026/06/03 00:00", "2026-06-03 00:00:00",
-                             "  2026-06-03  ", "\xE3\x80\x80" "2026-06-03", "２０２６－０６－０３", "46176"}) {
+    for (const char* text :
+         {"2026-06-03", "2026-6-3", "2026/6/3", "2026/06/03", "2026年6月3日", "2026年06月03日", "2026年6月3号",
+          "2026.6.3", "2026/6/3 0:00", "2026/06/03 00:00", "2026-06-03 00:00:00", "  2026-06-03  ",
+          "\xE3\x80\x80"
+          "2026-06-03",
+          "２０２６－０６－０３", "46176"}) {
         INFO(text);
         REQUIRE(parseDate(text) == expected);
     }
 }
 
-TEST_CASE("parseDate rejects what is not a real date", "[date_time]") {
-    for (const char* text : {"", "2026-13-45", "2026-02-30", "2025-02-29", "2026-06", "6月3日", "2026-06-03x",
-                             "2026/6-3", "2026/6/3 9:00", "26-06-03", "tomorrow", "12345", "2026-06-03T00:00",
-                             "2026年6月", "每周一"}) {
+TEST_CASE("parseDate rejects what is not a real date", "[date_time]")
+{
+    for (const char* text :
+         {"", "2026-13-45", "2026-02-30", "2025-02-29", "2026-06", "6月3日", "2026-06-03x", "2026/6-3", "2026/6/3 9:00",
+          "26-06-03", "tomorrow", "12345", "2026-06-03T00:00", "2026年6月", "每周一"}) {
         INFO(text);
         REQUIRE_FALSE(parseDate(text).has_value());
     }
     REQUIRE(parseDate("2024-02-29") == ymd(2024, 2, 29));
 }
 
-TEST_CASE("parseTime takes 24-hour times in the usual forms", "[date_time]") {
+TEST_CASE("parseTime takes 24-hour times in the usual forms", "[date_time]")
+{
     CHECK(parseTime("9:00") == 540);
     CHECK(parseTime("09:00") == 540);
     CHECK(parseTime("09:00:00") == 540);
@@ -45,14 +54,15 @@ TEST_CASE("parseTime takes 24-hour times in the usual forms", "[date_time]") {
     CHECK(parseTime("中午12:00") == 720);
     CHECK(parseTime("2:30 PM") == 870);
     CHECK(parseTime("12:00 AM") == 0);
-    for (const char* text : {"", "24:00", "9", "9:0", "9:60", "25:00", "9:00:61", "9:00 xm", "nine", "9.30",
-                             "14:00 PM", "12:00:00:00"}) {
+    for (const char* text :
+         {"", "24:00", "9", "9:0", "9:60", "25:00", "9:00:61", "9:00 xm", "nine", "9.30", "14:00 PM", "12:00:00:00"}) {
         INFO(text);
         CHECK_FALSE(parseTime(text).has_value());
     }
 }
 
-TEST_CASE("parseWeeklyRepeat takes the Chinese ways of naming weekdays", "[date_time]") {
+TEST_CASE("parseWeeklyRepeat takes the Chinese ways of naming weekdays", "[date_time]")
+{
     CHECK(parseWeeklyRepeat("每天") == kEveryDay);
     CHECK(parseWeeklyRepeat("每日") == kEveryDay);
     CHECK(parseWeeklyRepeat("工作日") == kWorkdays);
@@ -85,7 +95,8 @@ TEST_CASE("parseWeeklyRepeat takes the Chinese ways of naming weekdays", "[date_
     }
 }
 
-TEST_CASE("formatWeeklyRepeat reads back to the same repeat for every mask", "[date_time]") {
+TEST_CASE("formatWeeklyRepeat reads back to the same repeat for every mask", "[date_time]")
+{
     CHECK(formatWeeklyRepeat(kEveryDay) == "每天");
     CHECK(formatWeeklyRepeat(kWorkdays) == "工作日");
     CHECK(formatWeeklyRepeat(kWeekend) == "周末");
@@ -97,7 +108,8 @@ TEST_CASE("formatWeeklyRepeat reads back to the same repeat for every mask", "[d
     }
 }
 
-TEST_CASE("parseDaySpec takes a date or a repeat", "[date_time]") {
+TEST_CASE("parseDaySpec takes a date or a repeat", "[date_time]")
+{
     const auto date = parseDaySpec("2026/6/3");
     REQUIRE(date);
     CHECK_FALSE(date->isRepeat());
@@ -113,7 +125,8 @@ TEST_CASE("parseDaySpec takes a date or a repeat", "[date_time]") {
     CHECK(formatDaySpec(*repeat) == "每周三");
 }
 
-TEST_CASE("parseYesNo takes the yes/no forms and blank as no", "[date_time]") {
+TEST_CASE("parseYesNo takes the yes/no forms and blank as no", "[date_time]")
+{
     for (const char* yes : {"是", "Y", "y", "yes", "YES", "1", "TRUE", "true", "True", "√", "Ｙ"}) {
         INFO(yes);
         CHECK(parseYesNo(yes) == true);
@@ -128,7 +141,8 @@ TEST_CASE("parseYesNo takes the yes/no forms and blank as no", "[date_time]") {
     }
 }
 
-TEST_CASE("calendar helpers use the Chinese week", "[date_time]") {
+TEST_CASE("calendar helpers use the Chinese week", "[date_time]")
+{
     CHECK(weekdayIndex(ymd(2026, 6, 1)) == 0); // Monday
     CHECK(weekdayIndex(ymd(2026, 6, 7)) == 6); // Sunday
     CHECK(addDays(ymd(2026, 2, 28), 1) == ymd(2026, 3, 1));
@@ -146,7 +160,8 @@ TEST_CASE("calendar helpers use the Chinese week", "[date_time]") {
     CHECK(formatTime(1439) == "23:59");
 }
 
-TEST_CASE("parseLocalDateTime takes --now values", "[date_time]") {
+TEST_CASE("parseLocalDateTime takes --now values", "[date_time]")
+{
     const auto t = parseLocalDateTime("2026-06-03T09:05");
     REQUIRE(t);
     CHECK(t->date == ymd(2026, 6, 3));

@@ -32,11 +32,10 @@ const std::vector<Date> kTodays = {ymd(2026, 6, 3), ymd(2026, 6, 7), ymd(2026, 1
 TEST_CASE("demo sheets: all seven, with every date token filled in", "[demo]")
 {
     std::vector<std::string> names;
-    for (const EmbeddedSheet& sheet : embeddedDemoSheets())
-        names.push_back(sheet.name);
+    for (const EmbeddedSheet& sheet : embeddedDemoSheets()) names.push_back(sheet.name);
     std::sort(names.begin(), names.end());
-    CHECK(names == std::vector<std::string>{"activities.csv", "contacts.csv", "guide.csv", "lectures.csv",
-                                            "meals.csv", "notices.csv", "station.csv"});
+    CHECK(names == std::vector<std::string>{"activities.csv", "contacts.csv", "guide.csv", "lectures.csv", "meals.csv",
+                                            "notices.csv", "station.csv"});
 
     const std::vector<EmbeddedSheet> sheets = demoSheets(ymd(2026, 6, 3));
     REQUIRE(sheets.size() == 7);
@@ -48,16 +47,16 @@ TEST_CASE("demo sheets: all seven, with every date token filled in", "[demo]")
         REQUIRE(kind);
         // Headers exactly as SPEC's table, in SPEC order.
         std::string header;
-        for (const std::string& column : sheetHeader(*kind))
-            header += (header.empty() ? "" : ",") + column;
+        for (const std::string& column : sheetHeader(*kind)) header += (header.empty() ? "" : ",") + column;
         CHECK(sheet.bytes.substr(0, sheet.bytes.find('\n')) == header);
     }
     const auto byName = [&](std::string_view name) {
-        return std::find_if(sheets.begin(), sheets.end(), [&](const EmbeddedSheet& s) { return s.name == name; })->bytes;
+        return std::find_if(sheets.begin(), sheets.end(), [&](const EmbeddedSheet& s) { return s.name == name; })
+            ->bytes;
     };
-    CHECK(contains(byName("lectures.csv"), "2026-06-01,"));  // {{-2}}
-    CHECK(contains(byName("lectures.csv"), "2026-06-23,"));  // {{+20}}
-    CHECK(contains(byName("notices.csv"), "6月4日"));        // {{+1月日}} in running text
+    CHECK(contains(byName("lectures.csv"), "2026-06-01,")); // {{-2}}
+    CHECK(contains(byName("lectures.csv"), "2026-06-23,")); // {{+20}}
+    CHECK(contains(byName("notices.csv"), "6月4日"));       // {{+1月日}} in running text
 
     // Across a year end and a leap day.
     for (const EmbeddedSheet& sheet : demoSheets(ymd(2026, 12, 31))) {
@@ -67,8 +66,7 @@ TEST_CASE("demo sheets: all seven, with every date token filled in", "[demo]")
         }
     }
     for (const EmbeddedSheet& sheet : demoSheets(ymd(2028, 2, 28))) {
-        if (sheet.name == "notices.csv")
-            CHECK(contains(sheet.bytes, "2月29日"));
+        if (sheet.name == "notices.csv") CHECK(contains(sheet.bytes, "2月29日"));
     }
 }
 
@@ -82,8 +80,7 @@ TEST_CASE("demo sheets validate with zero problems on any day", "[demo]")
             Problems problems;
             readSheetFile(*sheetKindFromFileName(sheet.name), sheet.bytes, sheet.name, update, problems);
             std::string report;
-            for (const Problem& problem : problems)
-                report += problem.format() + "\n";
+            for (const Problem& problem : problems) report += problem.format() + "\n";
             INFO(report);
             CHECK(problems.empty());
             CHECK(update.has(*sheetKindFromFileName(sheet.name)));
@@ -112,8 +109,8 @@ TEST_CASE("demo content: a full, lively station", "[demo]")
             INFO(formatDate(day.date));
             CHECK(day.items.size() >= 3);
         }
-        const auto repeats = std::count_if(c.activities.begin(), c.activities.end(),
-                                           [](const Activity& a) { return a.day.isRepeat(); });
+        const auto repeats =
+            std::count_if(c.activities.begin(), c.activities.end(), [](const Activity& a) { return a.day.isRepeat(); });
         CHECK(repeats > static_cast<long>(c.activities.size()) / 2);
         CHECK(repeats < static_cast<long>(c.activities.size()));
     }
@@ -139,8 +136,7 @@ TEST_CASE("demo content: a full, lively station", "[demo]")
         CHECK(upcoming.size() == c.lectures.size() - 1);
         CHECK(upcoming.front().daysUntil == 0);
         CHECK(upcoming.back().daysUntil == 20);
-        for (const UpcomingLecture& item : upcoming)
-            CHECK(contains(item.lecture->unit, "晋东一社区卫生服务中心"));
+        for (const UpcomingLecture& item : upcoming) CHECK(contains(item.lecture->unit, "晋东一社区卫生服务中心"));
     }
     SECTION("notices: pinned first, the urgent one shows, the expired one does not")
     {
@@ -151,8 +147,7 @@ TEST_CASE("demo content: a full, lively station", "[demo]")
         CHECK(active.size() < c.notices.size());
         for (const Notice& notice : c.notices) {
             const bool shown = std::find(active.begin(), active.end(), &notice) != active.end();
-            if (notice.to && *notice.to < today)
-                CHECK_FALSE(shown);
+            if (notice.to && *notice.to < today) CHECK_FALSE(shown);
         }
     }
     SECTION("guide: at least eight scams, in order, pointing at 96110, 110 and the app")
@@ -181,16 +176,13 @@ TEST_CASE("demo content: a full, lively station", "[demo]")
         REQUIRE(groups.size() == 4);
         CHECK(groups[0].category == "紧急");
         std::string phones;
-        for (const Contact* contact : groups[0].contacts)
-            phones += contact->phone + " ";
-        for (std::string_view number : {"110 ", "120 ", "119 ", "96110 "})
-            CHECK(contains(phones, number));
+        for (const Contact* contact : groups[0].contacts) phones += contact->phone + " ";
+        for (std::string_view number : {"110 ", "120 ", "119 ", "96110 "}) CHECK(contains(phones, number));
     }
     SECTION("the glyph set holds the station's name")
     {
         const auto glyphs = contentGlyphs(c);
-        for (char32_t ch : std::u32string(U"晋东一社区养老服务站栲栳"))
-            CHECK(glyphs.count(ch));
+        for (char32_t ch : std::u32string(U"晋东一社区养老服务站栲栳")) CHECK(glyphs.count(ch));
     }
 }
 

@@ -50,8 +50,7 @@ struct FakeImporter {
             const auto manifest = nlohmann::json::parse(in, nullptr, false);
             if (!manifest.is_discarded() && manifest.contains("files"))
                 for (const auto& [name, hash] : manifest["files"].items())
-                    if (!fs::exists(folder / name))
-                        return "waiting";
+                    if (!fs::exists(folder / name)) return "waiting";
         }
         return "applied";
     }
@@ -127,8 +126,7 @@ TEST_CASE("drop watcher: half-synced waits, completes, applies once; temp names 
     writeFile(drop.path / "loose-file.csv", "not a folder");
 
     // The manifest arrives before the sheet it lists.
-    writeFile(drop.path / "pkg" / "manifest.json",
-              R"({"format":1,"version":2,"files":{"activities.csv":"00"}})");
+    writeFile(drop.path / "pkg" / "manifest.json", R"({"format":1,"version":2,"files":{"activities.csv":"00"}})");
     REQUIRE(importer.waitFor(1));
     CHECK(importer.snapshot()[0] == std::pair<std::string, std::string>{"pkg", "waiting"});
 
@@ -152,8 +150,7 @@ TEST_CASE("drop watcher: half-synced waits, completes, applies once; temp names 
     REQUIRE(importer.waitFor(afterApply + 1));
     watcher.stop();
 
-    for (const auto& [name, outcome] : importer.snapshot())
-        CHECK(name == "pkg");
+    for (const auto& [name, outcome] : importer.snapshot()) CHECK(name == "pkg");
 }
 
 TEST_CASE("drop watcher: a waiting package is retried on the periodic rescan", "[drop]")
@@ -172,8 +169,7 @@ TEST_CASE("drop watcher: a waiting package is retried on the periodic rescan", "
     // Present at start: offered once it is quiet, then retried on each rescan while waiting.
     REQUIRE(importer.waitFor(3));
     watcher.stop();
-    for (const auto& [name, outcome] : importer.snapshot())
-        CHECK(outcome == "waiting");
+    for (const auto& [name, outcome] : importer.snapshot()) CHECK(outcome == "waiting");
 }
 
 TEST_CASE("drop watcher: a drop dir that appears later is picked up by the rescan", "[drop]")

@@ -29,7 +29,8 @@ struct Baked {
     std::vector<float> sizes;
 };
 
-Baked bake(const FontFiles& files, const std::filesystem::path& cacheDir) {
+Baked bake(const FontFiles& files, const std::filesystem::path& cacheDir)
+{
     using namespace std::chrono;
     const content::LocalDateTime now{content::Date{year{2026}, month{6}, day{3}}, 10 * 60 + 15};
     auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
@@ -50,18 +51,21 @@ Baked bake(const FontFiles& files, const std::filesystem::path& cacheDir) {
     return b;
 }
 
-bool sameGlyphs(const Baked& a, const Baked& b) {
+bool sameGlyphs(const Baked& a, const Baked& b)
+{
     if (a.glyphs.size() != b.glyphs.size()) return false;
     for (size_t f = 0; f < a.glyphs.size(); ++f) {
         if (a.glyphs[f].size() != b.glyphs[f].size()) return false;
-        if (std::memcmp(a.glyphs[f].data(), b.glyphs[f].data(), a.glyphs[f].size() * sizeof(ImFontGlyph)) != 0) return false;
+        if (std::memcmp(a.glyphs[f].data(), b.glyphs[f].data(), a.glyphs[f].size() * sizeof(ImFontGlyph)) != 0)
+            return false;
     }
     return true;
 }
 
 } // namespace
 
-TEST_CASE("a cached atlas loads exactly what was baked, and a damaged entry is rebuilt", "[fonts]") {
+TEST_CASE("a cached atlas loads exactly what was baked, and a damaged entry is rebuilt", "[fonts]")
+{
     const std::optional<FontFiles> files = findCjkFonts();
     REQUIRE(files); // fonts-noto-cjk is a build dependency of the kiosk
     const auto dir = std::filesystem::temp_directory_path() / ("kiosk-font-cache-test-" + std::to_string(getpid()));

@@ -18,8 +18,7 @@ std::set<char32_t> glyphsOf(std::string_view text)
 bool hasAll(const std::set<char32_t>& glyphs, std::string_view text)
 {
     for (char32_t c : glyphsOf(text))
-        if (!glyphs.count(c))
-            return false;
+        if (!glyphs.count(c)) return false;
     return true;
 }
 
@@ -41,14 +40,18 @@ TEST_CASE("addGlyphs decodes UTF-8 of every length", "[glyphs]")
 TEST_CASE("addGlyphs skips invalid bytes and keeps what follows", "[glyphs]")
 {
     // Stray continuation byte, 0xFF, a GBK pair (无 = CE DE) read as UTF-8.
-    CHECK(glyphsOf("a\x80" "b\xFF" "c") == std::set<char32_t>{U'a', U'b', U'c'});
+    CHECK(glyphsOf("a\x80"
+                   "b\xFF"
+                   "c") == std::set<char32_t>{U'a', U'b', U'c'});
     CHECK(glyphsOf("\xCE\xDE") == std::set<char32_t>{});
     // Truncated sequences, also at the very end.
-    CHECK(glyphsOf("\xE6\x97" "a") == std::set<char32_t>{U'a'});
+    CHECK(glyphsOf("\xE6\x97"
+                   "a") == std::set<char32_t>{U'a'});
     CHECK(glyphsOf("a\xE6\x97") == std::set<char32_t>{U'a'});
     CHECK(glyphsOf("a\xF0\x9F\x98") == std::set<char32_t>{U'a'});
     // A broken lead followed by a valid sequence: the valid one survives.
-    CHECK(glyphsOf("\xE6" "早") == std::set<char32_t>{U'早'});
+    CHECK(glyphsOf("\xE6"
+                   "早") == std::set<char32_t>{U'早'});
     // Overlong forms, surrogates and values past U+10FFFF.
     CHECK(glyphsOf("\xC0\x80") == std::set<char32_t>{});
     CHECK(glyphsOf("\xC1\xBF") == std::set<char32_t>{});
@@ -95,9 +98,9 @@ TEST_CASE("contentGlyphs covers every text field", "[glyphs]")
     c.contacts.push_back(Contact{"未名称", "0353-5550101", "申说明", ""});
 
     const std::set<char32_t> glyphs = contentGlyphs(c);
-    for (std::string_view text : {"站点名称甲站自定义乙值", "书法丙室丁说明戊类", "莜面栲栳栳软烂己备注",
-                                  "庚主题辛主讲壬单位癸地点子说明", "丑标题寅正文", "卯标题辰骗术巳识破午应对",
-                                  "未名称0353-5550101申说明"}) {
+    for (std::string_view text :
+         {"站点名称甲站自定义乙值", "书法丙室丁说明戊类", "莜面栲栳栳软烂己备注", "庚主题辛主讲壬单位癸地点子说明",
+          "丑标题寅正文", "卯标题辰骗术巳识破午应对", "未名称0353-5550101申说明"}) {
         INFO(std::string(text));
         CHECK(hasAll(glyphs, text));
     }

@@ -60,8 +60,7 @@ std::map<std::string, std::string> hashTree(const fs::path& dir)
 {
     std::map<std::string, std::string> hashes;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (entry.is_regular_file())
-            hashes[fs::relative(entry.path(), dir).string()] = sha256Hex(slurp(entry.path()));
+        if (entry.is_regular_file()) hashes[fs::relative(entry.path(), dir).string()] = sha256Hex(slurp(entry.path()));
     }
     return hashes;
 }
@@ -75,15 +74,15 @@ const char* kMeals = "日期,餐次,菜品,价格,标签,备注\n工作日,午�
 fs::path makePackage(const fs::path& root, const std::map<std::string, std::string>& files)
 {
     fs::create_directories(root);
-    for (const auto& [name, bytes] : files)
-        put(root / name, bytes);
+    for (const auto& [name, bytes] : files) put(root / name, bytes);
     return root;
 }
 
 // Writes manifest.json (listing `listed` with their hashes) and its signature.
 void signPackage(const fs::path& package, const std::vector<std::string>& listed, int64_t version, const SecretKey& key)
 {
-    std::string json = "{\"format\": 1, \"version\": " + std::to_string(version) + ", \"station\": \"测试站\", \"files\": {";
+    std::string json =
+        "{\"format\": 1, \"version\": " + std::to_string(version) + ", \"station\": \"测试站\", \"files\": {";
     bool first = true;
     for (const std::string& name : listed) {
         json += std::string(first ? "" : ", ") + "\"" + name + "\": \"" + sha256Hex(slurp(package / name)) + "\"";
@@ -112,8 +111,7 @@ struct Fixture {
 bool mentions(const ImportReport& report, std::string_view text)
 {
     for (const Problem& problem : report.problems) {
-        if (problem.format().find(text) != std::string::npos)
-            return true;
+        if (problem.format().find(text) != std::string::npos) return true;
     }
     return false;
 }
@@ -121,8 +119,7 @@ bool mentions(const ImportReport& report, std::string_view text)
 std::string problemsText(const ImportReport& report)
 {
     std::string text;
-    for (const Problem& problem : report.problems)
-        text += problem.format() + "\n";
+    for (const Problem& problem : report.problems) text += problem.format() + "\n";
     return text;
 }
 
@@ -205,8 +202,7 @@ TEST_CASE("export then import gives the same content", "[import]")
 
     const fs::path exported = f.tmp.path / "export";
     fs::create_directories(exported);
-    for (SheetKind kind : kAllSheetKinds)
-        put(exported / sheetFileName(kind), exportSheet(kind, f.store.content()));
+    for (SheetKind kind : kAllSheetKinds) put(exported / sheetFileName(kind), exportSheet(kind, f.store.content()));
 
     ImportTempDir other;
     const DataDir otherDir{other.path / "data"};
@@ -249,8 +245,7 @@ TEST_CASE("staging refuses links, special files, caps and spreadsheets saved as 
     SECTION("more than 64 files")
     {
         std::map<std::string, std::string> files{{"activities.csv", kActivities}};
-        for (int i = 0; i < 64; ++i)
-            files["note-" + std::to_string(i) + ".txt"] = "x";
+        for (int i = 0; i < 64; ++i) files["note-" + std::to_string(i) + ".txt"] = "x";
         const fs::path package = makePackage(f.tmp.path / "pkg", files);
         expectRejected(f, package, "文件太多");
     }
@@ -258,8 +253,7 @@ TEST_CASE("staging refuses links, special files, caps and spreadsheets saved as 
     {
         const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}});
         const std::string chunk(5u * 1024 * 1024 - 1000, 'x');
-        for (int i = 0; i < 11; ++i)
-            put(package / ("photo-" + std::to_string(i) + ".jpg"), chunk);
+        for (int i = 0; i < 11; ++i) put(package / ("photo-" + std::to_string(i) + ".jpg"), chunk);
         expectRejected(f, package, "内容包太大");
     }
     SECTION("a workbook saved as .xlsx, or renamed to .csv")
@@ -274,17 +268,18 @@ TEST_CASE("staging refuses links, special files, caps and spreadsheets saved as 
     SECTION("an unknown sheet name, two of a kind, no sheet at all")
     {
         expectRejected(f, makePackage(f.tmp.path / "a", {{"活动表.csv", kActivities}}), "不认识");
-        expectRejected(f, makePackage(f.tmp.path / "b", {{"activities.csv", kActivities}, {"Activities.CSV", kActivities}}),
-                       "同一种表格");
+        expectRejected(
+            f, makePackage(f.tmp.path / "b", {{"activities.csv", kActivities}, {"Activities.CSV", kActivities}}),
+            "同一种表格");
         expectRejected(f, makePackage(f.tmp.path / "c", {{"readme.txt", "hello"}}), "没有找到任何表格");
         expectRejected(f, f.tmp.path / "does-not-exist", "找不到");
     }
     SECTION("hidden files, the old report and subfolders are ignored")
     {
         const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities},
-                                                                 {"._activities.csv", "\x00\x05\x16\x07"},
-                                                                 {"import-report.txt", "old report"},
-                                                                 {"old/activities.csv", "garbage,\"unclosed"}});
+                                                                  {"._activities.csv", "\x00\x05\x16\x07"},
+                                                                  {"import-report.txt", "old report"},
+                                                                  {"old/activities.csv", "garbage,\"unclosed"}});
         const ImportReport report = f.run(package, PackageSource::Console, true);
         INFO(problemsText(report));
         CHECK(report.ok());
@@ -386,7 +381,8 @@ TEST_CASE("signed packages", "[import][signed]")
     }
     SECTION("a half-synced drop package waits, elsewhere it is rejected")
     {
-        const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
+        const fs::path package =
+            makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
         signPackage(package, {"activities.csv", "meals.csv"}, version, secretKey);
         fs::remove(package / "meals.csv");
         const auto before = hashTree(f.dir.storeDir());
@@ -399,7 +395,8 @@ TEST_CASE("signed packages", "[import][signed]")
     }
     SECTION("a listed file missing from a stick or at the console is rejected, not waited for")
     {
-        const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
+        const fs::path package =
+            makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
         signPackage(package, {"activities.csv", "meals.csv"}, version, secretKey);
         fs::remove(package / "meals.csv");
         expectRejected(f, package, "meals.csv", PackageSource::Usb, false);

@@ -110,8 +110,7 @@ TEST_CASE("sticks are media folders that hold KIOSK/, mounted or not", "[mount]"
     std::string table = "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n";
     auto escaped = [](std::string s) {
         std::string out;
-        for (char c : s)
-            out += c == ' ' ? std::string("\\040") : std::string(1, c);
+        for (char c : s) out += c == ' ' ? std::string("\\040") : std::string(1, c);
         return out;
     };
     table += "50 22 8:17 / " + escaped((root.path / "STICK A").string()) + " rw,relatime - vfat /dev/sdb1 rw\n";
@@ -185,7 +184,8 @@ TEST_CASE("scanNow steps the watcher by hand", "[mount]")
     int arrived = 0, removed = 0;
     MountWatcher::Options options;
     options.mediaRoots = {root.path};
-    MountWatcher watcher(options, [&](const StickInfo&) { ++arrived; }, [&](const StickInfo&) { ++removed; });
+    MountWatcher watcher(
+        options, [&](const StickInfo&) { ++arrived; }, [&](const StickInfo&) { ++removed; });
     watcher.scanNow();
     CHECK(arrived == 0);
     fs::create_directories(root.path / "s" / "KIOSK");

@@ -18,8 +18,10 @@ using platform::ImageView;
 
 namespace {
 
-uint32_t bigEndian(const uint8_t* p) {
-    return static_cast<uint32_t>(p[0]) << 24 | static_cast<uint32_t>(p[1]) << 16 | static_cast<uint32_t>(p[2]) << 8 | p[3];
+uint32_t bigEndian(const uint8_t* p)
+{
+    return static_cast<uint32_t>(p[0]) << 24 | static_cast<uint32_t>(p[1]) << 16 | static_cast<uint32_t>(p[2]) << 8 |
+           p[3];
 }
 
 struct Decoded {
@@ -31,7 +33,8 @@ struct Decoded {
 
 // A small PNG reader for what encodePng writes (8-bit RGB/RGBA, filters None and Up); every
 // chunk CRC, the zlib stream and its Adler-32 are checked. REQUIREs on anything else.
-Decoded decodePng(const std::vector<uint8_t>& png) {
+Decoded decodePng(const std::vector<uint8_t>& png)
+{
     const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     REQUIRE(png.size() > 8);
     REQUIRE(std::memcmp(png.data(), signature, 8) == 0);
@@ -95,7 +98,8 @@ Decoded decodePng(const std::vector<uint8_t>& png) {
 }
 
 // A UI-like picture: flat areas, stripes, and noise that deflate cannot shrink.
-std::vector<uint8_t> testPixels(int width, int height, int channels) {
+std::vector<uint8_t> testPixels(int width, int height, int channels)
+{
     std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * channels);
     uint32_t seed = 12345;
     for (int y = 0; y < height; ++y)
@@ -110,7 +114,8 @@ std::vector<uint8_t> testPixels(int width, int height, int channels) {
     return pixels;
 }
 
-ImageView topDown(const std::vector<uint8_t>& pixels, int width, int height, int channels) {
+ImageView topDown(const std::vector<uint8_t>& pixels, int width, int height, int channels)
+{
     ImageView v;
     v.top = pixels.data();
     v.width = width;
@@ -122,7 +127,8 @@ ImageView topDown(const std::vector<uint8_t>& pixels, int width, int height, int
 
 } // namespace
 
-TEST_CASE("a PNG decodes to the pixels it was given", "[png]") {
+TEST_CASE("a PNG decodes to the pixels it was given", "[png]")
+{
     const int channels = GENERATE(3, 4);
     // One row; fewer rows than the encoder's batch; a full screen (many batches and a deflate
     // output that outgrows its first buffer).
@@ -135,7 +141,8 @@ TEST_CASE("a PNG decodes to the pixels it was given", "[png]") {
     CHECK(d.pixels == pixels);
 }
 
-TEST_CASE("a PNG from bottom-up rows (GL's read-back order) comes out top-down", "[png]") {
+TEST_CASE("a PNG from bottom-up rows (GL's read-back order) comes out top-down", "[png]")
+{
     const int width = 40, height = 30;
     const auto pixels = testPixels(width, height, 3);
     std::vector<uint8_t> bottomUp(pixels.size());
@@ -151,7 +158,8 @@ TEST_CASE("a PNG from bottom-up rows (GL's read-back order) comes out top-down",
     CHECK(decodePng(platform::encodePng(v)).pixels == pixels);
 }
 
-TEST_CASE("an invalid image encodes to nothing and writes no file", "[png]") {
+TEST_CASE("an invalid image encodes to nothing and writes no file", "[png]")
+{
     const std::vector<uint8_t> pixels(12, 0);
     CHECK(platform::encodePng(topDown(pixels, 0, 1, 3)).empty());
     CHECK(platform::encodePng(topDown(pixels, 2, 2, 2)).empty());
@@ -164,7 +172,8 @@ TEST_CASE("an invalid image encodes to nothing and writes no file", "[png]") {
     CHECK_FALSE(std::filesystem::exists(path));
 }
 
-TEST_CASE("writePng writes the encoded file", "[png]") {
+TEST_CASE("writePng writes the encoded file", "[png]")
+{
     const auto pixels = testPixels(33, 17, 3);
     const ImageView v = topDown(pixels, 33, 17, 3);
     const auto path = std::filesystem::temp_directory_path() / "kiosk-png-test.png";

@@ -54,16 +54,14 @@ Activity activity(DaySpec day, MinuteOfDay start, std::optional<MinuteOfDay> end
 std::vector<std::string> titles(const std::vector<ActivityOccurrence>& items)
 {
     std::vector<std::string> out;
-    for (const auto& item : items)
-        out.push_back(item.activity->title);
+    for (const auto& item : items) out.push_back(item.activity->title);
     return out;
 }
 
 const ActivityOccurrence& find(const std::vector<ActivityOccurrence>& items, const std::string& title)
 {
     for (const auto& item : items)
-        if (item.activity->title == title)
-            return item;
+        if (item.activity->title == title) return item;
     FAIL("no activity " << title);
     throw 0;
 }
@@ -80,8 +78,7 @@ Meal meal(DaySpec day, MealKind kind, std::string dish)
 std::vector<std::string> dishes(const DayMeals& day)
 {
     std::vector<std::string> out;
-    for (const Meal* m : day.meals)
-        out.push_back(m->dishes.front());
+    for (const Meal* m : day.meals) out.push_back(m->dishes.front());
     return out;
 }
 
@@ -98,8 +95,7 @@ Lecture lecture(Date date, MinuteOfDay start, std::optional<MinuteOfDay> end, st
 std::vector<std::string> lectureTitles(const std::vector<UpcomingLecture>& items)
 {
     std::vector<std::string> out;
-    for (const auto& item : items)
-        out.push_back(item.lecture->title);
+    for (const auto& item : items) out.push_back(item.lecture->title);
     return out;
 }
 
@@ -118,8 +114,7 @@ Notice notice(std::string title, std::optional<Date> from, std::optional<Date> t
 std::vector<std::string> noticeTitles(const std::vector<const Notice*>& items)
 {
     std::vector<std::string> out;
-    for (const Notice* n : items)
-        out.push_back(n->title);
+    for (const Notice* n : items) out.push_back(n->title);
     return out;
 }
 
@@ -149,8 +144,7 @@ TEST_CASE("activitiesOn: dated rows and weekly repeats, by start then title", "[
     const bool shuFirst = std::string("书法班") < std::string("义务理发");
     CHECK(titles(wed) == std::vector<std::string>{"健康操", shuFirst ? "书法班" : "义务理发",
                                                   shuFirst ? "义务理发" : "书法班", "防骗小课堂", "棋牌"});
-    for (const auto& item : wed)
-        CHECK(item.date == kWed);
+    for (const auto& item : wed) CHECK(item.date == kWed);
 
     CHECK(titles(activitiesOn(c, kSun, at(kWed, 7, 0))) == std::vector<std::string>{"晋剧欣赏", "棋牌"});
     CHECK(titles(activitiesOn(c, kMon, at(kWed, 7, 0))) == std::vector<std::string>{"健康操", "棋牌", "智能手机课"});
@@ -217,15 +211,13 @@ TEST_CASE("activitiesOn: ongoing, next and over", "[schedule]")
         CHECK(find(items, "晚").over);
         CHECK_FALSE(find(items, "晚").ongoing);
         CHECK(find(items, "更晚").ongoing);
-        for (const auto& item : items)
-            CHECK_FALSE(item.next);
+        for (const auto& item : items) CHECK_FALSE(item.next);
     }
     SECTION("before everything: only the first is next")
     {
         const auto items = activitiesOn(c, kWed, at(kWed, 7, 0));
         CHECK(items[0].next);
-        for (size_t i = 1; i < items.size(); ++i)
-            CHECK_FALSE(items[i].next);
+        for (size_t i = 1; i < items.size(); ++i) CHECK_FALSE(items[i].next);
         for (const auto& item : items) {
             CHECK_FALSE(item.over);
             CHECK_FALSE(item.ongoing);
@@ -254,8 +246,7 @@ TEST_CASE("activitiesOn: across midnight", "[schedule]")
         const auto today = activitiesOn(c, kWed, at(kWed, 23, 59));
         CHECK(find(today, "早").over);
         CHECK(find(today, "夜").ongoing);
-        for (const auto& item : today)
-            CHECK_FALSE(item.next);
+        for (const auto& item : today) CHECK_FALSE(item.next);
         const auto tomorrow = activitiesOn(c, kThu, at(kWed, 23, 59));
         for (const auto& item : tomorrow) {
             CHECK_FALSE(item.over);
@@ -336,14 +327,10 @@ TEST_CASE("mealsOn: order, repeats and dated overrides", "[schedule]")
 {
     Content c;
     c.meals = {
-        meal(every(kWorkdays), MealKind::Snack, "牛奶"),
-        meal(every(weekly(2)), MealKind::Dinner, "疙瘩汤"),
-        meal(every(weekly(2)), MealKind::Lunch, "刀削面"),
-        meal(every(kEveryDay), MealKind::Breakfast, "小米粥"),
-        meal(every(weekly(3)), MealKind::Lunch, "清蒸鱼"),
-        meal(on(kWed), MealKind::Lunch, "饺子"),
-        meal(on(kThu), MealKind::Breakfast, "豆腐脑"),
-        meal(every(weekly(3)), MealKind::Dinner, "窝头"),
+        meal(every(kWorkdays), MealKind::Snack, "牛奶"),   meal(every(weekly(2)), MealKind::Dinner, "疙瘩汤"),
+        meal(every(weekly(2)), MealKind::Lunch, "刀削面"), meal(every(kEveryDay), MealKind::Breakfast, "小米粥"),
+        meal(every(weekly(3)), MealKind::Lunch, "清蒸鱼"), meal(on(kWed), MealKind::Lunch, "饺子"),
+        meal(on(kThu), MealKind::Breakfast, "豆腐脑"),     meal(every(weekly(3)), MealKind::Dinner, "窝头"),
         meal(every(kWeekend), MealKind::Lunch, "莜面"),
     };
     SECTION("a dated lunch replaces the repeat lunch only")
@@ -475,8 +462,7 @@ TEST_CASE("guideInOrder: by 序号, ties in sheet order", "[schedule]")
     for (auto [order, title] : std::vector<std::pair<int, std::string>>{{3, "三"}, {1, "一"}, {2, "二甲"}, {2, "二乙"}})
         c.guide.push_back(GuideEntry{order, title, "", "", ""});
     std::vector<std::string> got;
-    for (const GuideEntry* entry : guideInOrder(c))
-        got.push_back(entry->title);
+    for (const GuideEntry* entry : guideInOrder(c)) got.push_back(entry->title);
     CHECK(got == std::vector<std::string>{"一", "二甲", "二乙", "三"});
 }
 
@@ -484,19 +470,13 @@ TEST_CASE("contactsByCategory: 紧急, 社区, 医疗, 服务, then others", "[s
 {
     Content c;
     c.contacts = {
-        Contact{"助餐点", "1", "", "服务"},
-        Contact{"物业", "2", "", "物业"},
-        Contact{"没分类", "3", "", ""},
-        Contact{"卫生服务中心", "4", "", "医疗"},
-        Contact{"110", "110", "", "紧急"},
-        Contact{"网格员", "5", "", "社区"},
-        Contact{"120", "120", "", "紧急"},
-        Contact{"燃气", "6", "", "物业"},
+        Contact{"助餐点", "1", "", "服务"},       Contact{"物业", "2", "", "物业"},  Contact{"没分类", "3", "", ""},
+        Contact{"卫生服务中心", "4", "", "医疗"}, Contact{"110", "110", "", "紧急"}, Contact{"网格员", "5", "", "社区"},
+        Contact{"120", "120", "", "紧急"},        Contact{"燃气", "6", "", "物业"},
     };
     const auto groups = contactsByCategory(c);
     std::vector<std::string> names;
-    for (const auto& group : groups)
-        names.push_back(group.category);
+    for (const auto& group : groups) names.push_back(group.category);
     CHECK(names == std::vector<std::string>{"紧急", "社区", "医疗", "服务", "物业", "其他"});
     REQUIRE(groups[0].contacts.size() == 2);
     CHECK(groups[0].contacts[0]->name == "110");

@@ -21,7 +21,8 @@ namespace {
 
 // ImGui asserts become test failures instead of aborting the run.
 struct ImGuiContextGuard {
-    ImGuiContextGuard() {
+    ImGuiContextGuard()
+    {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -34,7 +35,8 @@ struct ImGuiContextGuard {
 struct HeadlessDisplay {
     std::optional<FontFiles> files = findCjkFonts();
     ImGuiContextGuard guard;
-    HeadlessDisplay(float width, float height) {
+    HeadlessDisplay(float width, float height)
+    {
         REQUIRE(files); // fonts-noto-cjk is a build dependency of the kiosk
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(width, height);
@@ -43,12 +45,14 @@ struct HeadlessDisplay {
     ImFontAtlas& atlas() { return *ImGui::GetIO().Fonts; }
 };
 
-content::Date fixedDate() {
+content::Date fixedDate()
+{
     using namespace std::chrono;
     return content::Date{year{2026}, month{6}, day{3}}; // a Wednesday
 }
 
-void drawScreens(float width, float height, bool largeText, const content::LocalDateTime& now) {
+void drawScreens(float width, float height, bool largeText, const content::LocalDateTime& now)
+{
     HeadlessDisplay display(width, height);
 
     auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
@@ -84,28 +88,45 @@ void drawScreens(float width, float height, bool largeText, const content::Local
                 ImGui::Render();
                 const ImDrawData* data = ImGui::GetDrawData();
                 REQUIRE(data);
-                CHECK(data->TotalVtxCount > 40); // something was drawn
-                CHECK_FALSE(state.pendingScreen);  // drawing alone navigates nowhere
+                CHECK(data->TotalVtxCount > 40);  // something was drawn
+                CHECK_FALSE(state.pendingScreen); // drawing alone navigates nowhere
             }
             screen->onLeave(state);
         }
     }
 }
 
-content::LocalDateTime fixedNow(int hour, int minute) { return {fixedDate(), hour * 60 + minute}; }
+content::LocalDateTime fixedNow(int hour, int minute)
+{
+    return {fixedDate(), hour * 60 + minute};
+}
 
 } // namespace
 
-TEST_CASE("every screen draws in landscape 1920x1080", "[screens]") { drawScreens(1920, 1080, false, fixedNow(10, 15)); }
-TEST_CASE("every screen draws in portrait 1080x1920", "[screens]") { drawScreens(1080, 1920, false, fixedNow(10, 15)); }
-TEST_CASE("every screen draws with 大字 in landscape", "[screens]") { drawScreens(1920, 1080, true, fixedNow(10, 15)); }
-TEST_CASE("every screen draws with 大字 in portrait", "[screens]") { drawScreens(1080, 1920, true, fixedNow(10, 15)); }
-TEST_CASE("screens draw early and late in the day (empty states)", "[screens]") {
+TEST_CASE("every screen draws in landscape 1920x1080", "[screens]")
+{
+    drawScreens(1920, 1080, false, fixedNow(10, 15));
+}
+TEST_CASE("every screen draws in portrait 1080x1920", "[screens]")
+{
+    drawScreens(1080, 1920, false, fixedNow(10, 15));
+}
+TEST_CASE("every screen draws with 大字 in landscape", "[screens]")
+{
+    drawScreens(1920, 1080, true, fixedNow(10, 15));
+}
+TEST_CASE("every screen draws with 大字 in portrait", "[screens]")
+{
+    drawScreens(1080, 1920, true, fixedNow(10, 15));
+}
+TEST_CASE("screens draw early and late in the day (empty states)", "[screens]")
+{
     drawScreens(1920, 1080, false, fixedNow(6, 0));
     drawScreens(1920, 1080, false, fixedNow(23, 59));
 }
 
-TEST_CASE("screens draw with no content at all", "[screens]") {
+TEST_CASE("screens draw with no content at all", "[screens]")
+{
     HeadlessDisplay display(1920, 1080);
     auto snapshot = makeSnapshot(std::make_shared<const content::Content>(), fixedNow(10, 0));
     const Theme theme = Theme::make(1920, 1080, false);
@@ -124,7 +145,8 @@ TEST_CASE("screens draw with no content at all", "[screens]") {
     }
 }
 
-TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]") {
+TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]")
+{
     HeadlessDisplay display(1920, 1080);
     auto content = std::make_shared<const content::Content>(content::demoContent(fixedDate()));
     auto snapshot = makeSnapshot(content, fixedNow(10, 15));
@@ -158,7 +180,8 @@ TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]
     CHECK_FALSE(frameWith(slide));
 }
 
-TEST_CASE("an urgent notice shows on the night screen too", "[screens]") {
+TEST_CASE("an urgent notice shows on the night screen too", "[screens]")
+{
     HeadlessDisplay display(1920, 1080);
     const auto night = fixedNow(23, 30);
     const Theme theme = Theme::make(1920, 1080, false);

@@ -11,9 +11,13 @@ using namespace std::chrono;
 
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+Date ymd(int y, unsigned m, unsigned d)
+{
+    return Date{year{y}, month{m}, day{d}};
+}
 
-std::string fixture(const std::string& name) {
+std::string fixture(const std::string& name)
+{
     std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/fixtures/sheets/" + name, std::ios::binary);
     REQUIRE(in);
     std::ostringstream bytes;
@@ -24,21 +28,24 @@ std::string fixture(const std::string& name) {
 struct ReadResult {
     ContentUpdate update;
     Problems problems;
-    std::vector<std::string> lines() const {
+    std::vector<std::string> lines() const
+    {
         std::vector<std::string> out;
         for (const Problem& p : problems) out.push_back(p.format());
         return out;
     }
 };
 
-ReadResult readSheet(SheetKind kind, std::string_view bytes) {
+ReadResult readSheet(SheetKind kind, std::string_view bytes)
+{
     ReadResult result;
     readSheetFile(kind, bytes, sheetFileName(kind), result.update, result.problems);
     return result;
 }
 
 // Reads a sheet that must have no problems and gives back the content it brings.
-Content readClean(SheetKind kind, std::string_view bytes) {
+Content readClean(SheetKind kind, std::string_view bytes)
+{
     ReadResult result = readSheet(kind, bytes);
     INFO(bytes);
     for (const std::string& line : result.lines()) UNSCOPED_INFO(line);
@@ -48,7 +55,8 @@ Content readClean(SheetKind kind, std::string_view bytes) {
 }
 
 // The only problem of a sheet, formatted; the sheet must add nothing.
-std::string onlyProblem(SheetKind kind, std::string_view bytes) {
+std::string onlyProblem(SheetKind kind, std::string_view bytes)
+{
     ReadResult result = readSheet(kind, bytes);
     INFO(bytes);
     CHECK_FALSE(result.update.has(kind));
@@ -60,7 +68,8 @@ using Lines = std::vector<std::string>;
 
 } // namespace
 
-TEST_CASE("model names and helpers", "[sheets][model]") {
+TEST_CASE("model names and helpers", "[sheets][model]")
+{
     CHECK(std::string(sheetFileName(SheetKind::Activities)) == "activities.csv");
     CHECK(std::string(sheetKey(SheetKind::Contacts)) == "contacts");
     CHECK(std::string(sheetTitle(SheetKind::Activities)) == "活动");
@@ -96,7 +105,8 @@ TEST_CASE("model names and helpers", "[sheets][model]") {
     CHECK(applied.station == station);
 }
 
-TEST_CASE("the same sheet reads the same from UTF-8, UTF-8 with BOM and CRLF, and GBK", "[sheets][encoding]") {
+TEST_CASE("the same sheet reads the same from UTF-8, UTF-8 with BOM and CRLF, and GBK", "[sheets][encoding]")
+{
     const Content utf8 = readClean(SheetKind::Activities, fixture("activities_utf8.csv"));
     const Content bom = readClean(SheetKind::Activities, fixture("activities_utf8_bom_crlf.csv"));
     const Content gbk = readClean(SheetKind::Activities, fixture("activities_gbk.csv"));
@@ -124,11 +134,13 @@ TEST_CASE("the same sheet reads the same from UTF-8, UTF-8 with BOM and CRLF, an
     CHECK(rare.contacts[0].name == "𠮷祥家政");
 }
 
-TEST_CASE("an undecodable file is one problem without a row", "[sheets][encoding]") {
+TEST_CASE("an undecodable file is one problem without a row", "[sheets][encoding]")
+{
     CHECK(onlyProblem(SheetKind::Activities, fixture("garbage.bin")).starts_with("activities.csv: 无法识别文件的编码"));
 }
 
-TEST_CASE("every missing required column is reported at row 1", "[sheets]") {
+TEST_CASE("every missing required column is reported at row 1", "[sheets]")
+{
     CHECK(onlyProblem(SheetKind::Activities, "开始,活动\n9:00,太极\n") ==
           "activities.csv:1:日期: 缺少必需的列“日期”，请在第一行加上这一列的标题");
     const ReadResult all = readSheet(SheetKind::Activities, "地点,说明\n一楼,x\n");
@@ -136,9 +148,12 @@ TEST_CASE("every missing required column is reported at row 1", "[sheets]") {
                                "activities.csv:1:开始: 缺少必需的列“开始”，请在第一行加上这一列的标题",
                                "activities.csv:1:活动: 缺少必需的列“活动”，请在第一行加上这一列的标题"});
     const std::vector<std::pair<SheetKind, Lines>> required = {
-        {SheetKind::Station, {"项目", "内容"}},          {SheetKind::Meals, {"日期", "餐次", "菜品"}},
-        {SheetKind::Lectures, {"日期", "开始", "主题"}}, {SheetKind::Notices, {"标题"}},
-        {SheetKind::Guide, {"标题", "识破"}},             {SheetKind::Contacts, {"名称", "电话"}},
+        {SheetKind::Station, {"项目", "内容"}},
+        {SheetKind::Meals, {"日期", "餐次", "菜品"}},
+        {SheetKind::Lectures, {"日期", "开始", "主题"}},
+        {SheetKind::Notices, {"标题"}},
+        {SheetKind::Guide, {"标题", "识破"}},
+        {SheetKind::Contacts, {"名称", "电话"}},
     };
     for (const auto& [kind, columns] : required) {
         const ReadResult result = readSheet(kind, "无关\n1\n");
@@ -155,14 +170,16 @@ TEST_CASE("every missing required column is reported at row 1", "[sheets]") {
           Lines{"notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题"});
 }
 
-TEST_CASE("a header-only sheet is present and empty", "[sheets]") {
+TEST_CASE("a header-only sheet is present and empty", "[sheets]")
+{
     const ReadResult result = readSheet(SheetKind::Meals, "日期,餐次,菜品\r\n");
     CHECK(result.problems.empty());
     REQUIRE(result.update.meals.has_value());
     CHECK(result.update.meals->empty());
 }
 
-TEST_CASE("empty required cells are reported with their row, counting blank rows", "[sheets]") {
+TEST_CASE("empty required cells are reported with their row, counting blank rows", "[sheets]")
+{
     const ReadResult result = readSheet(SheetKind::Activities, "日期,开始,活动,备注\n"
                                                                "2026-06-03,9:00,太极,\n"
                                                                "\n"
@@ -176,7 +193,8 @@ TEST_CASE("empty required cells are reported with their row, counting blank rows
                                   "activities.csv:7:活动: “活动”这一格是空的，这一列必须填写"});
 }
 
-TEST_CASE("activity values: dates, repeats, times and their problems", "[sheets]") {
+TEST_CASE("activity values: dates, repeats, times and their problems", "[sheets]")
+{
     const Content ok = readClean(SheetKind::Activities, "日期,开始,结束,活动\n"
                                                         "2026/6/3,9:00,09:30:00,a\n"
                                                         "2026年6月3日,9：00,,b\n"
@@ -216,28 +234,33 @@ TEST_CASE("activity values: dates, repeats, times and their problems", "[sheets]
                 "activities.csv:5:结束: 结束时间 08:00 早于开始时间 09:00，请检查这两个时间"});
 }
 
-TEST_CASE("a time range in one cell gets its own advice", "[sheets]") {
+TEST_CASE("a time range in one cell gets its own advice", "[sheets]")
+{
     CHECK(onlyProblem(SheetKind::Activities, "日期,开始,活动\n每天,9:00-10:30,a\n") ==
-          "activities.csv:2:开始: 这一格只写一个时间，“9:00-10:30”是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
+          "activities.csv:2:开始: "
+          "这一格只写一个时间，“9:00-10:30”是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
     CHECK(onlyProblem(SheetKind::Lectures, "日期,开始,主题\n2026-06-03,9点至10点,a\n") ==
           "lectures.csv:2:开始: 这一格只写一个时间，“9点至10点”是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
 }
 
-TEST_CASE("a very long bad cell is cut short in the message", "[sheets]") {
+TEST_CASE("a very long bad cell is cut short in the message", "[sheets]")
+{
     const std::string longDate(500, '9');
     const std::string line = onlyProblem(SheetKind::Activities, "日期,开始,活动\n" + longDate + ",9:00,a\n");
     CHECK(line.size() < 250);
     CHECK(line.find("…”") != std::string::npos);
 }
 
-TEST_CASE("meal values: kinds, dishes, prices, tags", "[sheets]") {
-    const Content ok = readClean(SheetKind::Meals, "备注,标签,价格,菜品,餐次,日期\n"
-                                                   "软一点,软烂、低盐 低糖,12,\"米饭、红烧肉，青菜,汤；粥;馒头\n花卷\",午餐,2026-06-03\n"
-                                                   ",,12.5,粥,早,每天\n"
-                                                   ",,12元,面条,晚饭,周一\n"
-                                                   ",,￥12,水果,加餐,周末\n"
-                                                   ",,12.50元,包子,早饭,工作日\n"
-                                                   ",,,饺子,晚餐,2026/6/3\n");
+TEST_CASE("meal values: kinds, dishes, prices, tags", "[sheets]")
+{
+    const Content ok = readClean(SheetKind::Meals,
+                                 "备注,标签,价格,菜品,餐次,日期\n"
+                                 "软一点,软烂、低盐 低糖,12,\"米饭、红烧肉，青菜,汤；粥;馒头\n花卷\",午餐,2026-06-03\n"
+                                 ",,12.5,粥,早,每天\n"
+                                 ",,12元,面条,晚饭,周一\n"
+                                 ",,￥12,水果,加餐,周末\n"
+                                 ",,12.50元,包子,早饭,工作日\n"
+                                 ",,,饺子,晚餐,2026/6/3\n");
     REQUIRE(ok.meals.size() == 6);
     const Meal& lunch = ok.meals[0];
     CHECK(lunch.kind == MealKind::Lunch);
@@ -265,7 +288,8 @@ TEST_CASE("meal values: kinds, dishes, prices, tags", "[sheets]") {
                                "meals.csv:3:价格: 无法识别的价格“十二元”，请写成 12、12.5 或 12元"});
 }
 
-TEST_CASE("lecture values: real dates only, kinds", "[sheets]") {
+TEST_CASE("lecture values: real dates only, kinds", "[sheets]")
+{
     const Content ok = readClean(SheetKind::Lectures, "主题,日期,开始,类型,主讲,单位,地点,说明,结束\n"
                                                       "血压,2026-06-10,9:30,,王医生,卫生中心,二楼,带医保卡,11:00\n"
                                                       "义诊,2026-06-11,9:30,义诊,,,,,\n"
@@ -286,12 +310,14 @@ TEST_CASE("lecture values: real dates only, kinds", "[sheets]") {
     const ReadResult bad = readSheet(SheetKind::Lectures, "日期,开始,主题,类型\n"
                                                           "每周一,9:00,a,讲座\n"
                                                           "2026-06-10,9:00,b,座谈\n");
-    CHECK(bad.lines() == Lines{"lectures.csv:2:日期: 这里要写具体日期，不能写“每周一”这样的每周重复；"
-                               "请写成 2026-06-03、2026/6/3 或 2026年6月3日",
-                               "lectures.csv:3:类型: 无法识别的类型“座谈”，请写讲座、义诊、体检或其他（空着就是讲座）"});
+    CHECK(bad.lines() ==
+          Lines{"lectures.csv:2:日期: 这里要写具体日期，不能写“每周一”这样的每周重复；"
+                "请写成 2026-06-03、2026/6/3 或 2026年6月3日",
+                "lectures.csv:3:类型: 无法识别的类型“座谈”，请写讲座、义诊、体检或其他（空着就是讲座）"});
 }
 
-TEST_CASE("notice values: optional dates and yes/no flags", "[sheets]") {
+TEST_CASE("notice values: optional dates and yes/no flags", "[sheets]")
+{
     const Content ok = readClean(SheetKind::Notices, "标题,正文,开始日期,结束日期,置顶,紧急\n"
                                                      "停水,明天停水,2026-06-03,2026-06-04,是,Y\n"
                                                      "长期,,,,,\n"
@@ -319,7 +345,8 @@ TEST_CASE("notice values: optional dates and yes/no flags", "[sheets]") {
                 "不限日期就空着"});
 }
 
-TEST_CASE("guide rows are ordered by 序号, stably", "[sheets]") {
+TEST_CASE("guide rows are ordered by 序号, stably", "[sheets]")
+{
     const Content ok = readClean(SheetKind::Guide, "序号,标题,识破\n"
                                                    "3,c,x\n"
                                                    "1,a,x\n"
@@ -333,7 +360,8 @@ TEST_CASE("guide rows are ordered by 序号, stably", "[sheets]") {
           "guide.csv:2:序号: 序号“第一”不是整数，请写 1、2、3 这样的数字");
 }
 
-TEST_CASE("station rows keep unknown keys; a blank 项目 is an error", "[sheets]") {
+TEST_CASE("station rows keep unknown keys; a blank 项目 is an error", "[sheets]")
+{
     const Content ok = readClean(SheetKind::Station, "项目,内容\n站点名称,幸福里\n微信公众号,xfl\n");
     CHECK(ok.station.name() == "幸福里");
     CHECK(ok.station.value("微信公众号") == "xfl");
@@ -343,7 +371,8 @@ TEST_CASE("station rows keep unknown keys; a blank 项目 is an error", "[sheets
           "station.csv:2:内容: “内容”这一格是空的，这一列必须填写");
 }
 
-TEST_CASE("contacts need a name and a phone", "[sheets]") {
+TEST_CASE("contacts need a name and a phone", "[sheets]")
+{
     const Content ok = readClean(SheetKind::Contacts, "类别,说明,电话,名称\n紧急,急救,120,急救中心\n");
     REQUIRE(ok.contacts.size() == 1);
     CHECK(ok.contacts[0] == Contact{"急救中心", "120", "急救", "紧急"});
@@ -351,19 +380,22 @@ TEST_CASE("contacts need a name and a phone", "[sheets]") {
           "contacts.csv:2:电话: “电话”这一格是空的，这一列必须填写");
 }
 
-TEST_CASE("duplicate headers: the first one wins", "[sheets]") {
+TEST_CASE("duplicate headers: the first one wins", "[sheets]")
+{
     const Content ok = readClean(SheetKind::Contacts, "名称,电话,名称\n甲,1,乙\n");
     CHECK(ok.contacts[0].name == "甲");
 }
 
-TEST_CASE("a CSV problem keeps the whole sheet out", "[sheets]") {
+TEST_CASE("a CSV problem keeps the whole sheet out", "[sheets]")
+{
     const ReadResult result = readSheet(SheetKind::Contacts, "名称,电话\n甲,1\n乙,\"2\n");
     CHECK_FALSE(result.update.has(SheetKind::Contacts));
     CHECK(result.lines() == Lines{"contacts.csv:3:电话: 引号没有配对：这一格以英文双引号 \" 开头，但直到文件末尾都没有"
                                   "结束的引号。请在这一格内容的末尾补上 \"，或删掉开头的 \""});
 }
 
-TEST_CASE("problems per table are capped", "[sheets]") {
+TEST_CASE("problems per table are capped", "[sheets]")
+{
     std::string csv = "日期,开始,活动\n";
     for (int i = 0; i < 3000; ++i) csv += "x,9:00,a\n";
     const ReadResult result = readSheet(SheetKind::Activities, csv);
@@ -372,7 +404,8 @@ TEST_CASE("problems per table are capped", "[sheets]") {
     CHECK(result.problems[1000].format() == "activities.csv: 还有更多问题没有列出，请先改正上面的问题再检查一次");
 }
 
-TEST_CASE("every template sheet reads back with one example row", "[sheets]") {
+TEST_CASE("every template sheet reads back with one example row", "[sheets]")
+{
     for (SheetKind kind : kAllSheetKinds) {
         INFO(sheetFileName(kind));
         const std::string csv = templateSheet(kind);
@@ -385,7 +418,8 @@ TEST_CASE("every template sheet reads back with one example row", "[sheets]") {
     }
 }
 
-TEST_CASE("export reads back to identical content for every sheet kind", "[sheets]") {
+TEST_CASE("export reads back to identical content for every sheet kind", "[sheets]")
+{
     Content content;
     content.station.entries = {{"站点名称", "幸福里, \"第一\"站"}, {"欢迎语", "欢迎\n常来坐坐"}, {"自定义项", "值"}};
     content.activities = {
@@ -401,7 +435,8 @@ TEST_CASE("export reads back to identical content for every sheet kind", "[sheet
         Meal{DaySpec{std::nullopt, kEveryDay}, MealKind::Dinner, {"面"}, 0, {"低糖"}, ""},
     };
     content.lectures = {
-        Lecture{ymd(2026, 6, 10), 570, 660, LectureKind::Clinic, "血压\"管理\"", "王医生", "卫生中心", "二楼", "带卡\n带药"},
+        Lecture{ymd(2026, 6, 10), 570, 660, LectureKind::Clinic, "血压\"管理\"", "王医生", "卫生中心", "二楼",
+                "带卡\n带药"},
         Lecture{ymd(2026, 12, 31), 600, std::nullopt, LectureKind::Other, "其他", "", "", "", ""},
         Lecture{ymd(2027, 1, 1), 600, std::nullopt, LectureKind::Lecture, "讲座", "", "", "", ""},
         Lecture{ymd(2027, 1, 2), 600, std::nullopt, LectureKind::Checkup, "体检", "", "", "", ""},

@@ -59,7 +59,8 @@ Content sampleContent()
 {
     ContentUpdate update;
     Problems problems;
-    readSheetFile(SheetKind::Station, "项目,内容\n站点名称,测试站\n欢迎语,\"欢迎，您好\"\n", "station.csv", update, problems);
+    readSheetFile(SheetKind::Station, "项目,内容\n站点名称,测试站\n欢迎语,\"欢迎，您好\"\n", "station.csv", update,
+                  problems);
     readSheetFile(SheetKind::Activities,
                   "日期,开始,结束,活动,地点,说明,类别\n2026-06-03,9:00,10:00,太极拳,一楼,\"带水杯,穿运动鞋\",文体\n"
                   "每周二,14:00,,书法,二楼,\"多行\n说明\",学习\n",
@@ -80,7 +81,8 @@ void writeVersion1File(const fs::path& file, const Content& content)
     sqlite::Transaction transaction(db);
     db.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     for (SheetKind kind : kAllSheetKinds) {
-        std::string create = "CREATE TABLE " + sqlite::quoteIdentifier(sheetKey(kind)) + " (\"row\" INTEGER PRIMARY KEY";
+        std::string create =
+            "CREATE TABLE " + sqlite::quoteIdentifier(sheetKey(kind)) + " (\"row\" INTEGER PRIMARY KEY";
         std::string insert = "INSERT INTO " + sqlite::quoteIdentifier(sheetKey(kind)) + " VALUES (?1";
         const auto& header = sheetHeader(kind);
         for (size_t i = 0; i < header.size(); ++i) {
@@ -92,8 +94,7 @@ void writeVersion1File(const fs::path& file, const Content& content)
         int64_t row = 0;
         for (const auto& cells : sheetCells(kind, content)) {
             stmt.bind(1, ++row);
-            for (size_t i = 0; i < cells.size(); ++i)
-                stmt.bind(static_cast<int>(i + 2), cells[i]);
+            for (size_t i = 0; i < cells.size(); ++i) stmt.bind(static_cast<int>(i + 2), cells[i]);
             stmt.run();
         }
     }
@@ -109,8 +110,7 @@ std::optional<std::string> metaValue(const fs::path& file, const std::string& ke
     sqlite::Database db(file, sqlite::Database::Mode::ReadOnly);
     sqlite::Statement stmt = db.prepare("SELECT value FROM meta WHERE key = ?1");
     stmt.bind(1, key);
-    if (!stmt.step())
-        return std::nullopt;
+    if (!stmt.step()) return std::nullopt;
     return stmt.columnText(0);
 }
 
@@ -123,8 +123,7 @@ int fileUserVersion(const fs::path& file)
 std::vector<std::string> storeFiles(const DataDir& dir)
 {
     std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir.storeDir()))
-        names.push_back(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(dir.storeDir())) names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -132,8 +131,7 @@ std::vector<std::string> storeFiles(const DataDir& dir)
 bool mentions(const Problems& problems, std::string_view text)
 {
     for (const Problem& problem : problems) {
-        if (problem.format().find(text) != std::string::npos)
-            return true;
+        if (problem.format().find(text) != std::string::npos) return true;
     }
     return false;
 }
@@ -141,8 +139,7 @@ bool mentions(const Problems& problems, std::string_view text)
 std::string allProblems(const Problems& problems)
 {
     std::string text;
-    for (const Problem& problem : problems)
-        text += problem.format() + "\n";
+    for (const Problem& problem : problems) text += problem.format() + "\n";
     return text;
 }
 
@@ -419,8 +416,7 @@ TEST_CASE("an untrusted content.db is read through the sheet validation", "[stor
         {
             sqlite::Database db(tmp.path / "content.db", sqlite::Database::Mode::ReadWriteCreate);
             std::string sql = "CREATE TABLE contacts (\"名称\" TEXT, \"电话\" TEXT";
-            for (int i = 0; i < 150; ++i)
-                sql += ", c" + std::to_string(i);
+            for (int i = 0; i < 150; ++i) sql += ", c" + std::to_string(i);
             db.exec(sql + ")");
             db.exec("INSERT INTO contacts (\"名称\", \"电话\") VALUES ('a', '1')");
         }

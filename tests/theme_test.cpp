@@ -6,7 +6,8 @@
 
 using namespace kiosk;
 
-TEST_CASE("contrast formula matches WCAG reference values", "[theme]") {
+TEST_CASE("contrast formula matches WCAG reference values", "[theme]")
+{
     CHECK(contrastRatio({0, 0, 0}, {255, 255, 255}) == Approx(21.0).margin(0.01));
     CHECK(contrastRatio({255, 255, 255}, {255, 255, 255}) == Approx(1.0));
     // #777 on white is the classic 4.48:1.
@@ -14,7 +15,8 @@ TEST_CASE("contrast formula matches WCAG reference values", "[theme]") {
     CHECK(contrastRatio({10, 20, 30}, {200, 210, 220}) == Approx(contrastRatio({200, 210, 220}, {10, 20, 30})));
 }
 
-TEST_CASE("every text/background pair of the palette is at least 7:1", "[theme]") {
+TEST_CASE("every text/background pair of the palette is at least 7:1", "[theme]")
+{
     const Palette palette;
     const auto pairs = textColorPairs(palette);
     REQUIRE(pairs.size() >= 15);
@@ -24,7 +26,8 @@ TEST_CASE("every text/background pair of the palette is at least 7:1", "[theme]"
     }
 }
 
-TEST_CASE("sizes at 1920x1080 follow the elder-friendly numbers", "[theme]") {
+TEST_CASE("sizes at 1920x1080 follow the elder-friendly numbers", "[theme]")
+{
     const Theme t = Theme::make(1920, 1080, false);
     CHECK_FALSE(t.portrait);
     CHECK(t.bodyPx >= 40);
@@ -37,7 +40,8 @@ TEST_CASE("sizes at 1920x1080 follow the elder-friendly numbers", "[theme]") {
     CHECK(t.topBarHeight >= t.minTarget);
 }
 
-TEST_CASE("portrait 1080x1920 keeps the sizes and gets its own layout", "[theme]") {
+TEST_CASE("portrait 1080x1920 keeps the sizes and gets its own layout", "[theme]")
+{
     const Theme land = Theme::make(1920, 1080, false);
     const Theme port = Theme::make(1080, 1920, false);
     CHECK(port.portrait);
@@ -46,7 +50,8 @@ TEST_CASE("portrait 1080x1920 keeps the sizes and gets its own layout", "[theme]
     CHECK(port.tileColumns < land.tileColumns);
 }
 
-TEST_CASE("大字 makes text about a quarter larger", "[theme]") {
+TEST_CASE("大字 makes text about a quarter larger", "[theme]")
+{
     const Theme normal = Theme::make(1920, 1080, false);
     const Theme large = Theme::make(1920, 1080, true);
     CHECK(large.bodyPx == Approx(normal.bodyPx * 1.25f).margin(1));

@@ -9,7 +9,8 @@
 
 using namespace kiosk;
 
-TEST_CASE("a tap fires on release near where the finger went down", "[touch]") {
+TEST_CASE("a tap fires on release near where the finger went down", "[touch]")
+{
     TapTracker t(24);
     t.down({100, 100}, 0);
     CHECK(t.isPressing());
@@ -22,7 +23,8 @@ TEST_CASE("a tap fires on release near where the finger went down", "[touch]") {
     CHECK_FALSE(t.isDown());
 }
 
-TEST_CASE("a sliding finger never taps, even when it comes back", "[touch]") {
+TEST_CASE("a sliding finger never taps, even when it comes back", "[touch]")
+{
     TapTracker t(24);
     t.down({100, 100}, 0);
     t.move({100, 160});
@@ -33,7 +35,8 @@ TEST_CASE("a sliding finger never taps, even when it comes back", "[touch]") {
     CHECK_FALSE(t.up({100, 100}));
 }
 
-TEST_CASE("a cancelled gesture does not tap", "[touch]") {
+TEST_CASE("a cancelled gesture does not tap", "[touch]")
+{
     TapTracker t(24);
     t.down({10, 10}, 0);
     t.cancel();
@@ -44,7 +47,8 @@ TEST_CASE("a cancelled gesture does not tap", "[touch]") {
     CHECK(t.up({12, 12}));
 }
 
-TEST_CASE("dragging moves content with the finger and clamps at the ends", "[scroll]") {
+TEST_CASE("dragging moves content with the finger and clamps at the ends", "[scroll]")
+{
     TouchScroller s;
     s.setBounds(3000, 1000);
     CHECK(s.maxOffset() == 2000);
@@ -57,7 +61,8 @@ TEST_CASE("dragging moves content with the finger and clamps at the ends", "[scr
     CHECK(s.offset() == 2000);
 }
 
-TEST_CASE("a flick keeps moving, slows down and stops", "[scroll]") {
+TEST_CASE("a flick keeps moving, slows down and stops", "[scroll]")
+{
     TouchScroller s;
     s.setBounds(100000, 1000);
     s.beginDrag(900, 0.00);
@@ -79,7 +84,8 @@ TEST_CASE("a flick keeps moving, slows down and stops", "[scroll]") {
     CHECK(s.offset() - released == Approx(1250 * TouchScroller::kTimeConstant).margin(40));
 }
 
-TEST_CASE("momentum is frame-rate independent", "[scroll]") {
+TEST_CASE("momentum is frame-rate independent", "[scroll]")
+{
     auto run = [](double step) {
         TouchScroller s;
         s.setBounds(100000, 1000);
@@ -87,13 +93,15 @@ TEST_CASE("momentum is frame-rate independent", "[scroll]") {
         s.dragTo(800, 0.05);
         s.endDrag(0.05);
         double t = 0.05;
-        while (s.update(t += step)) {}
+        while (s.update(t += step)) {
+        }
         return s.offset();
     };
     CHECK(run(1.0 / 60) == Approx(run(1.0 / 30)).margin(15));
 }
 
-TEST_CASE("a slow release or a pause before lifting has no momentum", "[scroll]") {
+TEST_CASE("a slow release or a pause before lifting has no momentum", "[scroll]")
+{
     TouchScroller s;
     s.setBounds(5000, 1000);
     s.beginDrag(500, 0);
@@ -106,7 +114,8 @@ TEST_CASE("a slow release or a pause before lifting has no momentum", "[scroll]"
     CHECK_FALSE(s.isMoving());
 }
 
-TEST_CASE("momentum stops at the end of the list and a finger stops it", "[scroll]") {
+TEST_CASE("momentum stops at the end of the list and a finger stops it", "[scroll]")
+{
     TouchScroller s;
     s.setBounds(1200, 1000); // only 200 px to scroll
     s.beginDrag(900, 0);
@@ -114,7 +123,8 @@ TEST_CASE("momentum stops at the end of the list and a finger stops it", "[scrol
     s.dragTo(800, 0.04);
     s.endDrag(0.04);
     double t = 0.04;
-    while (s.update(t += 0.016)) {}
+    while (s.update(t += 0.016)) {
+    }
     CHECK(s.offset() == Approx(200));
     s.scrollTo(0);
     s.beginDrag(900, 10);
@@ -126,7 +136,8 @@ TEST_CASE("momentum stops at the end of the list and a finger stops it", "[scrol
     CHECK_FALSE(s.update(10.1));
 }
 
-TEST_CASE("idle: warning after 90 s, home after 20 more, attract 60 s later", "[idle]") {
+TEST_CASE("idle: warning after 90 s, home after 20 more, attract 60 s later", "[idle]")
+{
     IdleSettings settings;
     IdlePolicy idle(settings, 0);
     const int noon = 12 * 60;
@@ -152,7 +163,8 @@ TEST_CASE("idle: warning after 90 s, home after 20 more, attract 60 s later", "[
     CHECK_FALSE(idle.touched(201));
 }
 
-TEST_CASE("idle: a touch during the warning keeps reading", "[idle]") {
+TEST_CASE("idle: a touch during the warning keeps reading", "[idle]")
+{
     IdlePolicy idle({}, 0);
     CHECK(idle.evaluate(95, 600, false).phase == IdlePhase::Warning);
     CHECK(idle.touched(96)); // swallowed: dismisses the warning only
@@ -160,7 +172,8 @@ TEST_CASE("idle: a touch during the warning keeps reading", "[idle]") {
     CHECK(idle.evaluate(186, 600, false).phase == IdlePhase::Warning);
 }
 
-TEST_CASE("idle: night hours dim instead of attract, and switch back in the morning", "[idle]") {
+TEST_CASE("idle: night hours dim instead of attract, and switch back in the morning", "[idle]")
+{
     IdleSettings s;
     CHECK(inNightWindow(s, 23 * 60));
     CHECK(inNightWindow(s, 2 * 60));
@@ -173,7 +186,8 @@ TEST_CASE("idle: night hours dim instead of attract, and switch back in the morn
     CHECK(idle.touched(9001));
 }
 
-TEST_CASE("Chinese lines break between characters, never before closing punctuation", "[text]") {
+TEST_CASE("Chinese lines break between characters, never before closing punctuation", "[text]")
+{
     auto advance = [](char32_t c) { return c < 0x80 ? 10.0f : 20.0f; };
     const std::string text = "先送小礼品，再讲课";
     auto lines = breakLines(text, 100, advance); // 5 CJK characters per line

@@ -26,8 +26,8 @@ struct TrustTempDir {
     TrustTempDir()
     {
         std::random_device rd;
-        path = fs::temp_directory_path() /
-               ("kiosk-trust-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+        path =
+            fs::temp_directory_path() / ("kiosk-trust-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
         fs::create_directories(path);
     }
     ~TrustTempDir()
@@ -50,16 +50,14 @@ std::vector<std::string> lines(const std::string& text)
 {
     std::vector<std::string> out;
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        out.push_back(line);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;
 }
 
 std::string joinLines(const std::vector<std::string>& parts, const char* eol = "\n")
 {
     std::string out;
-    for (const std::string& part : parts)
-        out += part + eol;
+    for (const std::string& part : parts) out += part + eol;
     return out;
 }
 
@@ -77,8 +75,8 @@ std::string legacySignature(std::string_view message, const SecretKey& key, cons
     std::vector<uint8_t> sig = {'E', 'd'};
     sig.insert(sig.end(), key.keyId.begin(), key.keyId.end());
     sig.resize(sig.size() + crypto_sign_BYTES);
-    crypto_sign_detached(sig.data() + 10, nullptr, reinterpret_cast<const uint8_t*>(message.data()),
-                         message.size(), key.key.data());
+    crypto_sign_detached(sig.data() + 10, nullptr, reinterpret_cast<const uint8_t*>(message.data()), message.size(),
+                         key.key.data());
     std::vector<uint8_t> global(sig.begin() + 10, sig.end());
     global.insert(global.end(), comment.begin(), comment.end());
     std::vector<uint8_t> globalSig(crypto_sign_BYTES);
@@ -292,8 +290,7 @@ TEST_CASE("trust: password-protected secret keys decrypt", "[trust]")
     const std::string password = "correct horse";
     REQUIRE(crypto_pwhash_scryptsalsa208sha256(stream.data(), stream.size(), password.data(), password.size(),
                                                raw.data() + 6, opslimit, memlimit) == 0);
-    for (size_t i = 0; i < stream.size(); ++i)
-        raw[54 + i] ^= stream[i];
+    for (size_t i = 0; i < stream.size(); ++i) raw[54 + i] ^= stream[i];
     std::string encrypted = "untrusted comment: minisign encrypted secret key\n" + base64(raw) + "\n";
 
     CHECK(detail::isEncryptedSecretKey(encrypted));
@@ -313,9 +310,9 @@ TEST_CASE("trust: password-protected secret keys decrypt", "[trust]")
 
 TEST_CASE("trust: garbage key files do not parse", "[trust]")
 {
-    for (std::string text : {std::string(), std::string("untrusted comment: x\n"), std::string("RWQ"),
-                             std::string("untrusted comment: x\n!!!!\n"), std::string(5000, '='),
-                             std::string("\xff\xfe\x00", 3)}) {
+    for (std::string text :
+         {std::string(), std::string("untrusted comment: x\n"), std::string("RWQ"),
+          std::string("untrusted comment: x\n!!!!\n"), std::string(5000, '='), std::string("\xff\xfe\x00", 3)}) {
         CHECK_FALSE(parsePublicKey(text));
         CHECK_FALSE(parseSecretKey(text));
         CHECK_FALSE(detail::isEncryptedSecretKey(text));
@@ -370,10 +367,11 @@ TEST_CASE("trust: manifest", "[trust]")
     SECTION("good")
     {
         Problems problems;
-        auto manifest = parseManifest(R"({"format": 1, "version": 202606030900, "station": "幸福里",
-            "files": {"activities.csv": ")" + hashA + R"(", "meals.csv": ")" +
-                                          std::string(64, 'B') + R"("}, "extra": [1, 2]})",
-                                      problems);
+        auto manifest =
+            parseManifest(R"({"format": 1, "version": 202606030900, "station": "幸福里",
+            "files": {"activities.csv": ")" +
+                              hashA + R"(", "meals.csv": ")" + std::string(64, 'B') + R"("}, "extra": [1, 2]})",
+                          problems);
         REQUIRE(manifest);
         CHECK(problems.empty());
         CHECK(manifest->format == 1);
@@ -502,8 +500,7 @@ TEST_CASE("trust: staff PIN", "[trust]")
     }
     SECTION("five wrong tries lock it for 300 s, across restarts")
     {
-        for (int i = 0; i < 4; ++i)
-            CHECK(checkPin(dir, "0000", t0 + i).result == PinResult::Wrong);
+        for (int i = 0; i < 4; ++i) CHECK(checkPin(dir, "0000", t0 + i).result == PinResult::Wrong);
         PinCheck check = checkPin(dir, "0000", t0 + 4);
         CHECK(check.result == PinResult::Locked);
         CHECK(check.lockedSeconds == 300);
@@ -519,14 +516,12 @@ TEST_CASE("trust: staff PIN", "[trust]")
     }
     SECTION("after the lock ends there are five new tries")
     {
-        for (int i = 0; i < 5; ++i)
-            checkPin(dir, "0000", t0);
+        for (int i = 0; i < 5; ++i) checkPin(dir, "0000", t0);
         CHECK(checkPin(dir, "0000", t0 + 300).triesLeft == 4);
     }
     SECTION("a clock set backwards does not stretch the lock")
     {
-        for (int i = 0; i < 5; ++i)
-            checkPin(dir, "0000", t0);
+        for (int i = 0; i < 5; ++i) checkPin(dir, "0000", t0);
         PinCheck check = checkPin(dir, "2468", t0 - 86400);
         CHECK(check.result == PinResult::Locked);
         CHECK(check.lockedSeconds == 300);

@@ -17,9 +17,9 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <thread>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace platform;
@@ -79,8 +79,7 @@ struct App {
         const auto end = std::chrono::steady_clock::now() + timeout;
         while (std::chrono::steady_clock::now() < end) {
             queue.drain();
-            if (pred())
-                return true;
+            if (pred()) return true;
             std::this_thread::sleep_for(10ms);
         }
         queue.drain();
@@ -93,15 +92,13 @@ struct App {
     size_t count(UpdateEventKind kind) const
     {
         size_t n = 0;
-        for (const auto& e : events)
-            n += e.kind == kind;
+        for (const auto& e : events) n += e.kind == kind;
         return n;
     }
     const UpdateEvent& last(UpdateEventKind kind) const
     {
         for (auto it = events.rbegin(); it != events.rend(); ++it)
-            if (it->kind == kind)
-                return *it;
+            if (it->kind == kind) return *it;
         throw std::runtime_error("no such event");
     }
 };
@@ -455,12 +452,12 @@ TEST_CASE("update service: a half-synced drop package waits, then applies when i
     // The sync tool has delivered the manifest, its signature and one of the two sheets it lists.
     const int64_t packageVersion = 202606040900;
     const std::string meals = "日期,餐次,菜品\n每天,午餐,同步来的午饭\n";
-    const std::string manifest = nlohmann::json{{"format", 1},
-                                                {"version", packageVersion},
-                                                {"files",
-                                                 {{"activities.csv", content::sha256Hex(kActivities)},
-                                                  {"meals.csv", content::sha256Hex(meals)}}}}
-                                     .dump();
+    const std::string manifest =
+        nlohmann::json{
+            {"format", 1},
+            {"version", packageVersion},
+            {"files", {{"activities.csv", content::sha256Hex(kActivities)}, {"meals.csv", content::sha256Hex(meals)}}}}
+            .dump();
     const fs::path pkg = *options.dropDir / "pkg-0604";
     writeFile(pkg / "activities.csv", kActivities);
     writeFile(pkg / "manifest.json", manifest);
@@ -515,8 +512,7 @@ TEST_CASE("status.json holds versions, last import and uptime", "[update]")
     CHECK(json["last_import"]["summary"].is_string());
     // No temporary files are left beside it.
     int files = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path / "st"))
-        ++files;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path / "st")) ++files;
     CHECK(files == 1);
 }
 
@@ -572,14 +568,12 @@ TEST_CASE("PIN pad: digits, delete, at least four before 确定, at most eight",
 {
     kiosk::PinPad pad;
     CHECK(pad.press('=') == kiosk::PinPad::Action::None);
-    for (char c : std::string("123"))
-        pad.press(c);
+    for (char c : std::string("123")) pad.press(c);
     CHECK(pad.press('=') == kiosk::PinPad::Action::None);
     pad.press('4');
     pad.press('<');
     CHECK(pad.digits() == "123");
-    for (char c : std::string("456789"))
-        pad.press(c);
+    for (char c : std::string("456789")) pad.press(c);
     CHECK(pad.digits() == "12345678");
     CHECK(pad.press('=') == kiosk::PinPad::Action::Submit);
     pad.setBusy(true);
@@ -700,8 +694,7 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     for (const auto& line : {std::string("正在读取U盘…"), std::string("工作人员菜单"), std::string("导出当前内容到U盘"),
                              std::string("恢复上一版内容"), std::string("已锁定，请分钟后再试")})
         content::addGlyphs(line, needed);
-    for (char32_t c : needed)
-        CHECK(glyphs.count(c) == 1);
+    for (char32_t c : needed) CHECK(glyphs.count(c) == 1);
 }
 
 TEST_CASE("update UI: the glyph text covers the fixed strings and the last events, and stays bounded", "[update][ui]")
@@ -770,8 +763,7 @@ TEST_CASE("systemd notify: READY and WATCHDOG reach NOTIFY_SOCKET through the ma
             queue.drain();
             char buffer[256];
             const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-            if (n > 0)
-                received.append(buffer, static_cast<size_t>(n)).push_back('|');
+            if (n > 0) received.append(buffer, static_cast<size_t>(n)).push_back('|');
         }
         watchdog.stop();
     }

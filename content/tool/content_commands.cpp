@@ -62,16 +62,14 @@ Parsed parseArgs(const Args& args, const std::set<std::string>& valueOptions, co
 
 int usage(const std::string& error, const char* line)
 {
-    if (!error.empty())
-        std::fprintf(stderr, "%s\n", error.c_str());
+    if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
     std::fprintf(stderr, "用法: kiosk-content %s\n", line);
     return kUsage;
 }
 
 void printProblems(const content::Problems& problems, FILE* out)
 {
-    for (const content::Problem& problem : problems)
-        std::fprintf(out, "%s\n", problem.format().c_str());
+    for (const content::Problem& problem : problems) std::fprintf(out, "%s\n", problem.format().c_str());
 }
 
 std::string rowsText(const std::array<int, content::kSheetKindCount>& rows)
@@ -79,8 +77,7 @@ std::string rowsText(const std::array<int, content::kSheetKindCount>& rows)
     std::string text;
     for (content::SheetKind kind : content::kAllSheetKinds) {
         const int count = rows[static_cast<size_t>(kind)];
-        if (count < 0)
-            continue;
+        if (count < 0) continue;
         text += text.empty() ? "" : "、";
         text += std::string(content::sheetTitle(kind)) + " " + std::to_string(count) + " 条";
     }
@@ -94,19 +91,16 @@ public:
     {
         std::error_code ec;
         fs::path base = fs::temp_directory_path(ec);
-        if (ec)
-            base = "/tmp";
+        if (ec) base = "/tmp";
         std::string pattern = (base / "kiosk-content-XXXXXX").string();
-        if (::mkdtemp(pattern.data()))
-            m_path = pattern;
+        if (::mkdtemp(pattern.data())) m_path = pattern;
     }
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     ~TempDir()
     {
         std::error_code ec;
-        if (!m_path.empty())
-            fs::remove_all(m_path, ec);
+        if (!m_path.empty()) fs::remove_all(m_path, ec);
     }
     const fs::path& path() const { return m_path; }
 
@@ -136,8 +130,7 @@ int runInit(const Args& args)
 {
     const char* line = "init DIR";
     const Parsed parsed = parseArgs(args, {}, {});
-    if (!parsed.error.empty() || parsed.positional.size() != 1)
-        return usage(parsed.error, line);
+    if (!parsed.error.empty() || parsed.positional.size() != 1) return usage(parsed.error, line);
     const fs::path dir = parsed.positional[0];
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -153,8 +146,7 @@ int runInit(const Args& args)
     }
     if (!existing.empty()) {
         std::fprintf(stderr, "文件夹里已有这些表格，不会覆盖：\n");
-        for (const std::string& name : existing)
-            std::fprintf(stderr, "  %s\n", (dir / name).c_str());
+        for (const std::string& name : existing) std::fprintf(stderr, "  %s\n", (dir / name).c_str());
         return kFailed;
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {
@@ -173,8 +165,7 @@ int runCheck(const Args& args)
 {
     const char* line = "check PKG";
     const Parsed parsed = parseArgs(args, {}, {});
-    if (!parsed.error.empty() || parsed.positional.size() != 1)
-        return usage(parsed.error, line);
+    if (!parsed.error.empty() || parsed.positional.size() != 1) return usage(parsed.error, line);
     TempDir staging;
     if (staging.path().empty()) {
         std::fprintf(stderr, "无法创建临时目录\n");
@@ -187,8 +178,7 @@ int runCheck(const Args& args)
         return kFailed;
     }
     std::printf("可以导入：%s\n", rowsText(content::updateRowCounts(*check.update)).c_str());
-    if (check.manifest)
-        std::printf("清单版本：%lld\n", static_cast<long long>(check.manifest->version));
+    if (check.manifest) std::printf("清单版本：%lld\n", static_cast<long long>(check.manifest->version));
     return kOk;
 }
 
@@ -197,8 +187,7 @@ int runBuild(const Args& args)
     const char* line = "build PKG -o FILE.db";
     const Parsed parsed = parseArgs(args, {"-o", "--output"}, {});
     const bool hasOutput = parsed.values.count("-o") || parsed.values.count("--output");
-    if (!parsed.error.empty() || parsed.positional.size() != 1 || !hasOutput)
-        return usage(parsed.error, line);
+    if (!parsed.error.empty() || parsed.positional.size() != 1 || !hasOutput) return usage(parsed.error, line);
     const fs::path output = parsed.values.count("-o") ? parsed.values.at("-o") : parsed.values.at("--output");
     TempDir staging;
     if (staging.path().empty()) {
@@ -276,8 +265,7 @@ int runExport(const Args& args)
         return usage(parsed.error, line);
     const fs::path output = parsed.values.count("-o") ? parsed.values.at("-o") : parsed.values.at("--output");
     std::optional<content::Store> store = openExisting(parsed.values.at("--data-dir"));
-    if (!store)
-        return kFailed;
+    if (!store) return kFailed;
     std::error_code ec;
     fs::create_directories(output, ec);
     if (ec) {
@@ -303,15 +291,15 @@ int runInfo(const Args& args)
     if (!parsed.error.empty() || !parsed.positional.empty() || !parsed.values.count("--data-dir"))
         return usage(parsed.error, line);
     std::optional<content::Store> store = openExisting(parsed.values.at("--data-dir"));
-    if (!store)
-        return kFailed;
+    if (!store) return kFailed;
     nlohmann::ordered_json json;
     json["version"] = store->version();
     nlohmann::ordered_json rows = nlohmann::ordered_json::object();
     for (content::SheetKind kind : content::kAllSheetKinds)
         rows[content::sheetKey(kind)] = store->content().rowCount(kind);
     json["rows"] = rows;
-    if (const std::optional<content::ImportReport> last = content::loadLastImport(DataDir{parsed.values.at("--data-dir")})) {
+    if (const std::optional<content::ImportReport> last =
+            content::loadLastImport(DataDir{parsed.values.at("--data-dir")})) {
         json["last_import"] = {{"ok", last->ok()}, {"time", last->time}, {"source", last->source}};
     } else {
         json["last_import"] = nullptr;

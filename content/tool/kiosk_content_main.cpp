@@ -29,8 +29,7 @@ const Command kCommands[] = {
 void printUsage(FILE* out)
 {
     std::fprintf(out, "用法: kiosk-content <命令> [参数]\n\n");
-    for (const Command& command : kCommands)
-        std::fprintf(out, "  %s\n", command.usage);
+    for (const Command& command : kCommands) std::fprintf(out, "  %s\n", command.usage);
 }
 
 } // namespace
@@ -43,8 +42,7 @@ int main(int argc, char** argv)
     }
     tool::Args args(argv + 2, argv + argc);
     for (const Command& command : kCommands) {
-        if (std::strcmp(argv[1], command.name) == 0)
-            return command.run(args);
+        if (std::strcmp(argv[1], command.name) == 0) return command.run(args);
     }
     std::fprintf(stderr, "未知命令：%s\n\n", argv[1]);
     printUsage(stderr);

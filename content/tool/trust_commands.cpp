@@ -14,8 +14,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <map>
@@ -40,15 +40,11 @@ struct ParsedArgs {
     std::vector<std::string> positional;
     std::string error;
 
-    bool has(const std::string& flag) const
-    {
-        return std::find(flags.begin(), flags.end(), flag) != flags.end();
-    }
+    bool has(const std::string& flag) const { return std::find(flags.begin(), flags.end(), flag) != flags.end(); }
     std::optional<std::string> value(const std::string& name) const
     {
         auto it = values.find(name);
-        if (it == values.end())
-            return std::nullopt;
+        if (it == values.end()) return std::nullopt;
         return it->second;
     }
 };
@@ -79,8 +75,7 @@ ParsedArgs parseArgs(const Args& args, const std::vector<std::string>& valueOpti
 
 int usage(const std::string& problem, const char* usageLine)
 {
-    if (!problem.empty())
-        std::fprintf(stderr, "%s\n", problem.c_str());
+    if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
     std::fprintf(stderr, "用法: kiosk-content %s\n", usageLine);
     return 2;
 }
@@ -101,14 +96,11 @@ std::string trim(std::string s)
 
 bool isSheetFile(const std::string& name)
 {
-    if (name == "content.db")
-        return true;
+    if (name == "content.db") return true;
     // Names parseManifest would refuse are left out rather than making an unusable manifest.
-    if (name.size() <= 4 || name.front() == '.' || name.find("..") != std::string::npos)
-        return false;
+    if (name.size() <= 4 || name.front() == '.' || name.find("..") != std::string::npos) return false;
     auto odd = [](unsigned char c) { return c < 0x20 || c == 0x7f || c == ':' || c == '\\'; };
-    if (std::any_of(name.begin(), name.end(), odd))
-        return false;
+    if (std::any_of(name.begin(), name.end(), odd)) return false;
     std::string ext = name.substr(name.size() - 4);
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     return ext == ".csv";
@@ -118,27 +110,22 @@ bool isSheetFile(const std::string& name)
 std::string stationName(const fs::path& package)
 {
     std::optional<std::string> bytes = content::detail::readRegularFile(package / "station.csv", 1024 * 1024);
-    if (!bytes)
-        return {};
+    if (!bytes) return {};
     std::optional<std::string> text = content::decodeSheetText(*bytes);
-    if (!text)
-        return {};
+    if (!text) return {};
     content::Problems ignored;
     content::SheetTable table = content::parseCsv(*text, "station.csv", ignored);
     auto column = [&](const char* header) -> int {
         for (std::size_t i = 0; i < table.header.size(); ++i) {
-            if (trim(table.header[i]) == header)
-                return static_cast<int>(i);
+            if (trim(table.header[i]) == header) return static_cast<int>(i);
         }
         return -1;
     };
     int keyColumn = column("项目");
     int valueColumn = column("内容");
-    if (keyColumn < 0 || valueColumn < 0)
-        return {};
+    if (keyColumn < 0 || valueColumn < 0) return {};
     for (const content::SheetRow& row : table.rows) {
-        if (static_cast<std::size_t>(std::max(keyColumn, valueColumn)) >= row.cells.size())
-            continue;
+        if (static_cast<std::size_t>(std::max(keyColumn, valueColumn)) >= row.cells.size()) continue;
         if (trim(row.cells[static_cast<std::size_t>(keyColumn)]) == "站点名称")
             return trim(row.cells[static_cast<std::size_t>(valueColumn)]);
     }
@@ -152,7 +139,9 @@ int64_t versionFromClock()
     std::tm local{};
     localtime_r(&now, &local);
     return (((static_cast<int64_t>(local.tm_year + 1900) * 100 + local.tm_mon + 1) * 100 + local.tm_mday) * 100 +
-            local.tm_hour) * 100 + local.tm_min;
+            local.tm_hour) *
+               100 +
+           local.tm_min;
 }
 
 // A password line from standard input; typed without echo when it is a terminal.
@@ -177,10 +166,8 @@ std::optional<std::string> readPassword(const std::string& prompt)
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
         std::fprintf(stderr, "\n");
     }
-    if (!got)
-        return std::nullopt;
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
+    if (!got) return std::nullopt;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
 }
 
@@ -194,8 +181,7 @@ int runKeygen(const Args& args)
         return usage(parsed.error.empty() ? "多余的参数：" + parsed.positional.front() : parsed.error, usageLine);
     fs::path pubPath = parsed.value("-p").value_or("kiosk.pub");
     fs::path secPath = parsed.value("-s").value_or("kiosk.key");
-    if (pubPath == secPath)
-        return usage("公钥和私钥不能写到同一个文件", usageLine);
+    if (pubPath == secPath) return usage("公钥和私钥不能写到同一个文件", usageLine);
     if (!parsed.has("-f")) {
         std::error_code ec;
         for (const fs::path& path : {pubPath, secPath}) {
@@ -210,10 +196,8 @@ int runKeygen(const Args& args)
     std::string error;
     bool written = content::detail::writeFileAtomic(secPath, secText, 0600, error);
     sodium_memzero(secText.data(), secText.size());
-    if (!written)
-        return fail(error);
-    if (!content::detail::writeFileAtomic(pubPath, content::formatPublicKeyFile(pub), 0644, error))
-        return fail(error);
+    if (!written) return fail(error);
+    if (!content::detail::writeFileAtomic(pubPath, content::formatPublicKeyFile(pub), 0644, error)) return fail(error);
 
     std::printf("已生成签名密钥（编号 %s）。\n", content::detail::keyIdHex(pub.keyId).c_str());
     std::printf("私钥：%s —— 请妥善保管，不要放到 U 盘或共享文件夹里。\n", secPath.c_str());
@@ -225,15 +209,12 @@ int runSign(const Args& args)
 {
     const char* usageLine = "sign 内容包目录 --key 私钥文件 [-t \"可信注释\"] [--version 版本号]";
     ParsedArgs parsed = parseArgs(args, {"--key", "-k", "-t", "--version"}, {});
-    if (!parsed.error.empty())
-        return usage(parsed.error, usageLine);
+    if (!parsed.error.empty()) return usage(parsed.error, usageLine);
     if (parsed.positional.size() != 1)
         return usage(parsed.positional.empty() ? "缺少内容包目录" : "只能指定一个内容包目录", usageLine);
     std::optional<std::string> keyPath = parsed.value("--key");
-    if (!keyPath)
-        keyPath = parsed.value("-k");
-    if (!keyPath)
-        return usage("缺少 --key 私钥文件", usageLine);
+    if (!keyPath) keyPath = parsed.value("-k");
+    if (!keyPath) return usage("缺少 --key 私钥文件", usageLine);
 
     std::optional<int64_t> requestedVersion;
     if (std::optional<std::string> text = parsed.value("--version")) {
@@ -247,12 +228,10 @@ int runSign(const Args& args)
 
     fs::path package = parsed.positional.front();
     std::error_code ec;
-    if (!fs::is_directory(package, ec))
-        return fail("找不到内容包目录“" + package.string() + "”");
+    if (!fs::is_directory(package, ec)) return fail("找不到内容包目录“" + package.string() + "”");
 
     std::optional<std::string> keyText = content::detail::readRegularFile(*keyPath, kMaxKeyFileBytes);
-    if (!keyText)
-        return fail("无法读取私钥文件“" + *keyPath + "”");
+    if (!keyText) return fail("无法读取私钥文件“" + *keyPath + "”");
     std::optional<content::SecretKey> key;
     if (content::detail::isEncryptedSecretKey(*keyText)) {
         std::optional<std::string> password = readPassword("请输入私钥“" + *keyPath + "”的密码：");
@@ -265,13 +244,11 @@ int runSign(const Args& args)
         key = content::detail::decryptSecretKey(*keyText, *password, error);
         sodium_memzero(password->data(), password->size());
         sodium_memzero(keyText->data(), keyText->size());
-        if (!key)
-            return fail("“" + *keyPath + "”：" + error);
+        if (!key) return fail("“" + *keyPath + "”：" + error);
     } else {
         key = content::parseSecretKey(*keyText);
         sodium_memzero(keyText->data(), keyText->size());
-        if (!key)
-            return fail("“" + *keyPath + "”不是有效的 minisign 私钥文件");
+        if (!key) return fail("“" + *keyPath + "”不是有效的 minisign 私钥文件");
     }
 
     // Every sheet in the package, by name, with its hash.
@@ -279,17 +256,13 @@ int runSign(const Args& args)
     for (fs::directory_iterator it(package, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         std::string name = it->path().filename().string();
         std::error_code statError;
-        if (!isSheetFile(name) || !fs::is_regular_file(fs::symlink_status(it->path(), statError)))
-            continue;
+        if (!isSheetFile(name) || !fs::is_regular_file(fs::symlink_status(it->path(), statError))) continue;
         std::optional<std::string> bytes = content::detail::readRegularFile(it->path(), kMaxPackageFileBytes);
-        if (!bytes)
-            return fail("无法读取“" + it->path().string() + "”");
+        if (!bytes) return fail("无法读取“" + it->path().string() + "”");
         files[name] = content::sha256Hex(*bytes);
     }
-    if (ec)
-        return fail("无法列出内容包目录“" + package.string() + "”：" + ec.message());
-    if (files.empty())
-        return fail("内容包“" + package.string() + "”里没有表格（*.csv）或 content.db，无需签名");
+    if (ec) return fail("无法列出内容包目录“" + package.string() + "”：" + ec.message());
+    if (files.empty()) return fail("内容包“" + package.string() + "”里没有表格（*.csv）或 content.db，无需签名");
 
     fs::path manifestPath = package / "manifest.json";
     int64_t version = requestedVersion.value_or(versionFromClock());
@@ -313,12 +286,11 @@ int runSign(const Args& args)
     manifest["version"] = version;
     manifest["station"] = stationName(package);
     manifest["files"] = nlohmann::ordered_json::object();
-    for (const auto& [name, hash] : files)
-        manifest["files"][name] = hash;
+    for (const auto& [name, hash] : files) manifest["files"][name] = hash;
     std::string manifestText = manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 
-    std::string comment = parsed.value("-t").value_or(
-        content::detail::defaultTrustedComment("manifest.json") + "\tversion:" + std::to_string(version));
+    std::string comment = parsed.value("-t").value_or(content::detail::defaultTrustedComment("manifest.json") +
+                                                      "\tversion:" + std::to_string(version));
     std::string signature = content::signMessage(manifestText, *key, comment);
     sodium_memzero(key->key.data(), key->key.size());
 
@@ -330,8 +302,7 @@ int runSign(const Args& args)
 
     std::printf("已签名内容包“%s”：版本 %lld，%zu 个文件。\n", package.c_str(), static_cast<long long>(version),
                 files.size());
-    for (const auto& [name, hash] : files)
-        std::printf("  %s  %s\n", hash.c_str(), name.c_str());
+    for (const auto& [name, hash] : files) std::printf("  %s  %s\n", hash.c_str(), name.c_str());
     return 0;
 }
 
@@ -339,20 +310,17 @@ int runTrust(const Args& args)
 {
     const char* usageLine = "trust 公钥文件 --data-dir 数据目录";
     ParsedArgs parsed = parseArgs(args, {"--data-dir"}, {});
-    if (!parsed.error.empty())
-        return usage(parsed.error, usageLine);
+    if (!parsed.error.empty()) return usage(parsed.error, usageLine);
     std::optional<std::string> dataDir = parsed.value("--data-dir");
     if (parsed.positional.size() != 1 || !dataDir)
         return usage(dataDir ? "缺少公钥文件" : "缺少 --data-dir 数据目录", usageLine);
 
     const std::string& pubPath = parsed.positional.front();
     std::optional<std::string> text = content::detail::readRegularFile(pubPath, kMaxKeyFileBytes);
-    if (!text)
-        return fail("无法读取公钥文件“" + pubPath + "”");
+    if (!text) return fail("无法读取公钥文件“" + pubPath + "”");
     content::DataDir dir{*dataDir};
     std::string error;
-    if (!content::trustKey(dir, *text, error))
-        return fail("“" + pubPath + "”：" + error);
+    if (!content::trustKey(dir, *text, error)) return fail("“" + pubPath + "”：" + error);
     std::optional<content::PublicKey> key = content::parsePublicKey(*text);
     std::printf("已信任公钥 %s（保存在 %s）。\n", content::detail::keyIdHex(key->keyId).c_str(),
                 dir.trustedDir().c_str());
@@ -366,19 +334,16 @@ int runSetPin(const Args& args)
     if (!parsed.error.empty() || !parsed.positional.empty())
         return usage(parsed.error.empty() ? "多余的参数：" + parsed.positional.front() : parsed.error, usageLine);
     std::optional<std::string> dataDir = parsed.value("--data-dir");
-    if (!dataDir)
-        return usage("缺少 --data-dir 数据目录", usageLine);
+    if (!dataDir) return usage("缺少 --data-dir 数据目录", usageLine);
 
     std::string line;
-    if (!std::getline(std::cin, line))
-        return fail("没有从标准输入读到密码");
+    if (!std::getline(std::cin, line)) return fail("没有从标准输入读到密码");
     std::string pin = trim(line);
     sodium_memzero(line.data(), line.size());
     std::string error;
     bool ok = content::setPin(content::DataDir{*dataDir}, pin, error);
     sodium_memzero(pin.data(), pin.size());
-    if (!ok)
-        return fail(error);
+    if (!ok) return fail(error);
     std::printf("工作人员密码已设置。\n");
     return 0;
 }

@@ -15,14 +15,16 @@ namespace {
 class ActivitiesScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Activities; }
-    void onEnter(AppState& state) override {
+    void onEnter(AppState& state) override
+    {
         m_day = content::weekdayIndex(state.now.date);
         m_scroller.reset();
         m_scrollToNow = true;
     }
     bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -82,14 +84,19 @@ public:
             d->AddText(hf, hf->FontSize, ImVec2(x, yy), (o.over ? p.textMuted : p.primary).packed(), when.c_str());
             float cx = x + textWidth(hf, when) + t.gap;
             const float chipY = yy + (hf->FontSize - u.chipHeight()) * 0.5f;
-            if (isToday && o.ongoing) cx += u.chip(ImVec2(cx, chipY), ui::kOngoing, p.ongoing, p.onDark) + t.px(12);
-            else if (isToday && o.next) cx += u.chip(ImVec2(cx, chipY), ui::kNext, p.primary, p.onDark) + t.px(12);
-            else if (isToday && o.over) cx += u.chip(ImVec2(cx, chipY), ui::kOver, p.chip, p.textMuted) + t.px(12);
-            if (!a.category.empty() && cx + u.chipWidth(a.category) < x + w) u.chip(ImVec2(cx, chipY), a.category, p.chip, p.text);
+            if (isToday && o.ongoing)
+                cx += u.chip(ImVec2(cx, chipY), ui::kOngoing, p.ongoing, p.onDark) + t.px(12);
+            else if (isToday && o.next)
+                cx += u.chip(ImVec2(cx, chipY), ui::kNext, p.primary, p.onDark) + t.px(12);
+            else if (isToday && o.over)
+                cx += u.chip(ImVec2(cx, chipY), ui::kOver, p.chip, p.textMuted) + t.px(12);
+            if (!a.category.empty() && cx + u.chipWidth(a.category) < x + w)
+                u.chip(ImVec2(cx, chipY), a.category, p.chip, p.text);
             yy += hf->FontSize * 1.3f + t.px(8);
             yy += drawParagraph(d, hf, ImVec2(x, yy), w, ink.packed(), a.title, 1.3f);
             if (!where.empty()) yy += drawParagraph(d, bf, ImVec2(x, yy), w, ink.packed(), where, t.lineSpacing);
-            if (!a.note.empty()) yy += drawParagraph(d, bf, ImVec2(x, yy), w, p.textMuted.packed(), a.note, t.lineSpacing);
+            if (!a.note.empty())
+                yy += drawParagraph(d, bf, ImVec2(x, yy), w, p.textMuted.packed(), a.note, t.lineSpacing);
             y += h + t.gap;
         }
         u.endScroll(m_scroller, y - origin - t.gap);
@@ -109,6 +116,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeActivitiesScreen() { return std::make_unique<ActivitiesScreen>(); }
+std::unique_ptr<Screen> makeActivitiesScreen()
+{
+    return std::make_unique<ActivitiesScreen>();
+}
 
 } // namespace kiosk

@@ -24,7 +24,8 @@ public:
     ScreenId id() const override { return ScreenId::Attract; }
     void onEnter(AppState& state) override { m_start = state.time; }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -49,12 +50,14 @@ public:
             const float leftW = W - 2 * m - clockW - t.gap * 2;
             drawLine(d, df, ImVec2(x0, y + t.px(20)), leftW, p.attractText.packed(), name);
             drawLine(d, df, ImVec2(x0, y + t.px(20) + df->FontSize * 1.3f), leftW, p.attractAccent.packed(), date);
-            d->AddText(cf, cf->FontSize, ImVec2(W - m - clockW + drift.x, y - cf->FontSize * 0.1f), p.attractText.packed(), clock);
+            d->AddText(cf, cf->FontSize, ImVec2(W - m - clockW + drift.x, y - cf->FontSize * 0.1f),
+                       p.attractText.packed(), clock);
             y += std::max(cf->FontSize * 1.0f, df->FontSize * 2.5f);
         } else {
             d->AddText(cf, cf->FontSize, ImVec2((W - clockW) * 0.5f + drift.x, y), p.attractText.packed(), clock);
             y += cf->FontSize * 1.05f;
-            drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(), date);
+            drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(),
+                         date);
             y += df->FontSize * 1.4f;
             drawParagraph(d, df, ImVec2(x0, y), W - 2 * m, p.attractText.packed(), name, 1.3f, 2);
             y += df->FontSize * 1.3f * (textWidth(df, name) > W - 2 * m ? 2 : 1);
@@ -65,8 +68,8 @@ public:
 
         // Footer hint.
         const float footerY = H - m * 0.6f - df->FontSize * 1.2f + drift.y;
-        drawCentered(d, df, ImVec2(x0, footerY), ImVec2(W - m + drift.x, footerY + df->FontSize), p.attractAccent.packed(),
-                     ui::kTouchToStart);
+        drawCentered(d, df, ImVec2(x0, footerY), ImVec2(W - m + drift.x, footerY + df->FontSize),
+                     p.attractAccent.packed(), ui::kTouchToStart);
 
         if (s.slides.empty()) {
             drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, footerY), p.attractText.packed(), ui::kWelcome);
@@ -80,15 +83,18 @@ public:
 
         // Slide title (urgent ones in a red band with the word 紧急通知).
         const float titleH = df->FontSize * 1.5f;
-        if (slide.urgent) d->AddRectFilled(ImVec2(x0 - t.gap, y), ImVec2(W - m + drift.x, y + titleH), p.urgent.packed(), t.radius);
+        if (slide.urgent)
+            d->AddRectFilled(ImVec2(x0 - t.gap, y), ImVec2(W - m + drift.x, y + titleH), p.urgent.packed(), t.radius);
         d->AddText(df, df->FontSize, ImVec2(x0, y + (titleH - df->FontSize) * 0.5f),
                    (slide.urgent ? p.onDark : p.attractAccent).packed(), slide.title.c_str());
         // Which slide of how many, as dots on the title line.
         const float dotR = t.px(12);
         for (int i = 0; i < n; ++i) {
             const ImVec2 c(W - m + drift.x - t.gap - (n - 1 - i) * dotR * 3 - dotR, y + titleH * 0.5f);
-            if (i == index) d->AddCircleFilled(c, dotR, p.attractText.packed());
-            else d->AddCircle(c, dotR, p.attractText.packed(170), 24, 2.0f);
+            if (i == index)
+                d->AddCircleFilled(c, dotR, p.attractText.packed());
+            else
+                d->AddCircle(c, dotR, p.attractText.packed(170), 24, 2.0f);
         }
         y += titleH + t.gap;
 
@@ -99,12 +105,16 @@ public:
             if (!item.lead.empty()) {
                 const float lw = textWidth(df, item.lead);
                 const bool inline_ = lw < width * 0.4f && !t.portrait;
-                d->AddText(df, df->FontSize, ImVec2(x, y + df->FontSize * 0.15f), p.attractAccent.packed(), item.lead.c_str());
-                if (inline_) x += lw + df->FontSize * 0.6f;
-                else y += df->FontSize * 1.3f;
+                d->AddText(df, df->FontSize, ImVec2(x, y + df->FontSize * 0.15f), p.attractAccent.packed(),
+                           item.lead.c_str());
+                if (inline_)
+                    x += lw + df->FontSize * 0.6f;
+                else
+                    y += df->FontSize * 1.3f;
             }
             const int maxLines = std::max(1, static_cast<int>((footerY - t.gap - y) / (df->FontSize * 1.3f)));
-            y += drawParagraph(d, df, ImVec2(x, y), x0 + width - x, p.attractText.packed(), item.text, 1.3f, std::min(maxLines, 4));
+            y += drawParagraph(d, df, ImVec2(x, y), x0 + width - x, p.attractText.packed(), item.text, 1.3f,
+                               std::min(maxLines, 4));
             y += t.gap * 0.5f;
             if (y > footerY) break;
         }
@@ -117,6 +127,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeAttractScreen() { return std::make_unique<AttractScreen>(); }
+std::unique_ptr<Screen> makeAttractScreen()
+{
+    return std::make_unique<AttractScreen>();
+}
 
 } // namespace kiosk

@@ -13,8 +13,10 @@ namespace kiosk {
 namespace {
 
 // True when every character is in the digits-only clock font (so the big size can be used).
-bool clockFontCan(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == ':'; });
+bool clockFontCan(std::string_view text)
+{
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == ':'; });
 }
 
 class ContactsScreen final : public Screen {
@@ -23,7 +25,8 @@ public:
     void onEnter(AppState&) override { m_scroller.reset(); }
     bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -62,11 +65,15 @@ public:
                 u.card(ImVec2(area.min.x, y), ImVec2(right, y + h), p.card, emergency ? p.urgent : p.cardBorder);
                 float yy = y + pad;
                 yy += drawParagraph(d, hf, ImVec2(x, yy), textW, p.text.packed(), c->name, 1.3f);
-                if (!c->note.empty()) yy += drawParagraph(d, bf, ImVec2(x, yy), textW, p.textMuted.packed(), c->note, t.lineSpacing);
+                if (!c->note.empty())
+                    yy += drawParagraph(d, bf, ImVec2(x, yy), textW, p.textMuted.packed(), c->note, t.lineSpacing);
                 const Rgb numberInk = emergency ? p.urgent : p.primary;
-                if (stacked) d->AddText(numberFont, numberFont->FontSize, ImVec2(x, yy), numberInk.packed(), c->phone.c_str());
-                else d->AddText(numberFont, numberFont->FontSize, ImVec2(x + w - numberW, y + (h - numberFont->FontSize) * 0.5f),
-                                numberInk.packed(), c->phone.c_str());
+                if (stacked)
+                    d->AddText(numberFont, numberFont->FontSize, ImVec2(x, yy), numberInk.packed(), c->phone.c_str());
+                else
+                    d->AddText(numberFont, numberFont->FontSize,
+                               ImVec2(x + w - numberW, y + (h - numberFont->FontSize) * 0.5f), numberInk.packed(),
+                               c->phone.c_str());
                 y += h + t.px(16);
             }
             y += t.gap;
@@ -80,6 +87,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeContactsScreen() { return std::make_unique<ContactsScreen>(); }
+std::unique_ptr<Screen> makeContactsScreen()
+{
+    return std::make_unique<ContactsScreen>();
+}
 
 } // namespace kiosk

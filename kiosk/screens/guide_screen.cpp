@@ -17,13 +17,15 @@ namespace {
 class GuideScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Guide; }
-    void onEnter(AppState&) override {
+    void onEnter(AppState&) override
+    {
         m_index = 0;
         m_scroller.reset();
     }
     bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -61,10 +63,12 @@ public:
         // The hotline: in landscape between the buttons, in portrait on its own row.
         const std::string hotline = std::string(ui::kFraudFooter) + "  " + ui::kFraudHotline + "   " + ui::kPolice;
         if (t.portrait) {
-            drawCentered(d, hf, ImVec2(0, by + btnH + t.gap * 0.5f), ImVec2(W, H - t.gap * 0.5f), p.urgent.packed(), hotline);
+            drawCentered(d, hf, ImVec2(0, by + btnH + t.gap * 0.5f), ImVec2(W, H - t.gap * 0.5f), p.urgent.packed(),
+                         hotline);
             drawCentered(d, bf, ImVec2(prevB.x, by), ImVec2(nextA.x, by + btnH), p.text.packed(), pageText);
         } else {
-            drawCentered(d, hf, ImVec2(prevB.x + t.gap, footerTop), ImVec2(nextA.x - t.gap, H), p.urgent.packed(), hotline);
+            drawCentered(d, hf, ImVec2(prevB.x + t.gap, footerTop), ImVec2(nextA.x - t.gap, H), p.urgent.packed(),
+                         hotline);
         }
 
         Area area = contentArea(state, top);
@@ -78,10 +82,13 @@ public:
         // --- Page heading: 第 n 条 / 共 N 条 and the scam's name.
         float y = area.min.y;
         float x = area.min.x;
-        if (!t.portrait) x += u.chip(ImVec2(x, y), pageText, p.primary, p.onDark) + t.gap;
-        else u.chip(ImVec2(x, y), pageText, p.primary, p.onDark), y += u.chipHeight() + t.px(10);
-        const float titleH = drawParagraph(d, hf, ImVec2(x, y - (t.portrait ? 0 : (hf->FontSize * 1.3f - u.chipHeight()) * 0.5f)),
-                                           area.max.x - x, p.text.packed(), g.title, 1.3f, 2);
+        if (!t.portrait)
+            x += u.chip(ImVec2(x, y), pageText, p.primary, p.onDark) + t.gap;
+        else
+            u.chip(ImVec2(x, y), pageText, p.primary, p.onDark), y += u.chipHeight() + t.px(10);
+        const float titleH =
+            drawParagraph(d, hf, ImVec2(x, y - (t.portrait ? 0 : (hf->FontSize * 1.3f - u.chipHeight()) * 0.5f)),
+                          area.max.x - x, p.text.packed(), g.title, 1.3f, 2);
         y += std::max(titleH, u.chipHeight()) + t.gap * 0.6f;
 
         // --- The three parts, scrolling if they do not fit.
@@ -102,15 +109,17 @@ public:
             const float tx = area.min.x + labelW;
             u.chip(ImVec2(area.min.x, yy), part.label, part.color, p.onDark, hf);
             if (t.portrait) yy += u.chipHeight(hf) + t.px(10);
-            const float h = drawParagraph(d, hf, ImVec2(tx, yy - (t.portrait ? 0 : (hf->FontSize * t.lineSpacing - u.chipHeight(hf)) * 0.5f)),
-                                          right - tx, p.text.packed(), *part.text, t.lineSpacing);
+            const float h = drawParagraph(
+                d, hf, ImVec2(tx, yy - (t.portrait ? 0 : (hf->FontSize * t.lineSpacing - u.chipHeight(hf)) * 0.5f)),
+                right - tx, p.text.packed(), *part.text, t.lineSpacing);
             yy += std::max(h, u.chipHeight(hf)) + t.gap;
         }
         u.endScroll(m_scroller, yy - origin);
     }
 
 private:
-    void turn(int step, int count) {
+    void turn(int step, int count)
+    {
         m_index = std::clamp(m_index + step, 0, count - 1);
         m_scroller.reset();
     }
@@ -120,6 +129,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeGuideScreen() { return std::make_unique<GuideScreen>(); }
+std::unique_ptr<Screen> makeGuideScreen()
+{
+    return std::make_unique<GuideScreen>();
+}
 
 } // namespace kiosk

@@ -17,7 +17,8 @@ class HomeScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Home; }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -38,23 +39,28 @@ public:
         float y = m * 0.75f;
         float headerH;
         const std::string name = s.content->station.name();
-        const std::string welcome = s.content->station.welcome().empty() ? ui::kWelcomeFallback : s.content->station.welcome();
+        const std::string welcome =
+            s.content->station.welcome().empty() ? ui::kWelcomeFallback : s.content->station.welcome();
         if (!t.portrait) {
             const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
             const float rightW = clockW + t.gap + toggleW;
             const float leftW = W - 2 * m - rightW - t.gap * 2;
             drawLine(d, hf, ImVec2(m, y), leftW, p.text.packed(), name);
             const float wy = y + hf->FontSize * 1.3f;
-            const float wh = drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, t.lineSpacing, 2);
+            const float wh =
+                drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, t.lineSpacing, 2);
             const float cx = W - m - toggleW - t.gap - clockW;
-            d->AddText(cf, cf->FontSize, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(), clock);
-            d->AddText(hf, hf->FontSize, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize), p.text.packed(), date.c_str());
+            d->AddText(cf, cf->FontSize, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(),
+                       clock);
+            d->AddText(hf, hf->FontSize, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize), p.text.packed(),
+                       date.c_str());
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y + t.px(8)), toggleH);
             headerH = std::max(wy - y + wh, cf->FontSize + hf->FontSize * 1.2f);
         } else {
             const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
             d->AddText(cf, cf->FontSize, ImVec2(m, y - t.px(8)), p.text.packed(), clock);
-            d->AddText(hf, hf->FontSize, ImVec2(m + textWidth(cf, clock) + t.gap, y + (cf->FontSize - hf->FontSize) * 0.5f),
+            d->AddText(hf, hf->FontSize,
+                       ImVec2(m + textWidth(cf, clock) + t.gap, y + (cf->FontSize - hf->FontSize) * 0.5f),
                        p.text.packed(), date.c_str());
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y), toggleH);
             float yy = y + std::max(cf->FontSize, toggleH) + t.gap;
@@ -105,7 +111,8 @@ public:
     }
 
 private:
-    void drawTile(AppState& state, const Section& section, ImVec2 a, ImVec2 b) {
+    void drawTile(AppState& state, const Section& section, ImVec2 a, ImVec2 b)
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -113,7 +120,8 @@ private:
         ImFont* hf = u.fonts().heading;
         const bool down = u.pressed(a, b);
         const float sink = down ? t.px(4) : 0;
-        if (!down) d->AddRectFilled(ImVec2(a.x, a.y + t.px(6)), ImVec2(b.x, b.y + t.px(6)), IM_COL32(0, 0, 0, 45), t.radius);
+        if (!down)
+            d->AddRectFilled(ImVec2(a.x, a.y + t.px(6)), ImVec2(b.x, b.y + t.px(6)), IM_COL32(0, 0, 0, 45), t.radius);
         a.y += sink;
         b.y += sink;
         d->AddRectFilled(a, b, p.tile[section.colorIndex].packed(), t.radius);
@@ -126,7 +134,8 @@ private:
             const float total = 2 * r + t.gap + labelW;
             const float x0 = a.x + (w - total) * 0.5f;
             drawIcon(state, section, ImVec2(x0 + r, a.y + h * 0.5f), r);
-            d->AddText(hf, hf->FontSize, ImVec2(x0 + 2 * r + t.gap, a.y + (h - hf->FontSize) * 0.5f), p.onDark.packed(), section.title);
+            d->AddText(hf, hf->FontSize, ImVec2(x0 + 2 * r + t.gap, a.y + (h - hf->FontSize) * 0.5f), p.onDark.packed(),
+                       section.title);
         } else {
             const float r = std::min(h * 0.24f, hf->FontSize * 0.95f);
             const float total = 2 * r + t.px(14) + hf->FontSize;
@@ -139,7 +148,8 @@ private:
     }
 
     // The icon: the section's character on a white disc, in the tile's colour.
-    void drawIcon(AppState& state, const Section& section, ImVec2 c, float r) {
+    void drawIcon(AppState& state, const Section& section, ImVec2 c, float r)
+    {
         Ui& u = *state.ui;
         const Palette& p = u.colors();
         ImDrawList* d = u.draw();
@@ -161,7 +171,8 @@ private:
         int colorIndex;
     };
 
-    void drawHighlights(AppState& state, ImVec2 min, ImVec2 max) {
+    void drawHighlights(AppState& state, ImVec2 min, ImVec2 max)
+    {
         const Snapshot& s = state.view();
         const Theme& t = *state.theme;
         const Palette& p = t.palette;
@@ -191,7 +202,8 @@ private:
         }
         if (lunch) {
             meal.title = joinDishes(lunch->dishes);
-            if (lunch->priceCents) meal.detail = std::string(ui::kPrice) + " " + content::formatPrice(*lunch->priceCents) + ui::kYuan;
+            if (lunch->priceCents)
+                meal.detail = std::string(ui::kPrice) + " " + content::formatPrice(*lunch->priceCents) + ui::kYuan;
             for (const auto& tag : lunch->tags) meal.more += (meal.more.empty() ? "" : "、") + tag;
             if (!lunch->note.empty()) meal.more += (meal.more.empty() ? "" : "。") + lunch->note;
         } else {
@@ -218,15 +230,18 @@ private:
         if (!t.portrait) {
             const float w = (max.x - min.x - (n - 1) * t.gap) / n;
             for (int i = 0; i < n; ++i)
-                drawCard(state, cards[i], ImVec2(min.x + i * (w + t.gap), min.y), ImVec2(min.x + i * (w + t.gap) + w, max.y));
+                drawCard(state, cards[i], ImVec2(min.x + i * (w + t.gap), min.y),
+                         ImVec2(min.x + i * (w + t.gap) + w, max.y));
         } else {
             const float h = (max.y - min.y - (n - 1) * t.gap) / n;
             for (int i = 0; i < n; ++i)
-                drawCard(state, cards[i], ImVec2(min.x, min.y + i * (h + t.gap)), ImVec2(max.x, min.y + i * (h + t.gap) + h));
+                drawCard(state, cards[i], ImVec2(min.x, min.y + i * (h + t.gap)),
+                         ImVec2(max.x, min.y + i * (h + t.gap) + h));
         }
     }
 
-    void drawCard(AppState& state, const CardText& c, ImVec2 a, ImVec2 b) {
+    void drawCard(AppState& state, const CardText& c, ImVec2 a, ImVec2 b)
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -236,7 +251,8 @@ private:
         const bool down = u.pressed(a, b);
         u.card(a, b, down ? p.secondary : p.card, p.cardBorder);
         // A coloured stripe on the left ties the card to its tile below.
-        d->AddRectFilled(a, ImVec2(a.x + t.px(14), b.y), p.tile[c.colorIndex].packed(), t.radius, ImDrawFlags_RoundCornersLeft);
+        d->AddRectFilled(a, ImVec2(a.x + t.px(14), b.y), p.tile[c.colorIndex].packed(), t.radius,
+                         ImDrawFlags_RoundCornersLeft);
         const float pad = t.px(32);
         const float x = a.x + pad + t.px(6);
         const float w = b.x - x - pad;
@@ -249,7 +265,8 @@ private:
         if (c.labelIsChip) {
             u.chip(ImVec2(lx, y), c.label, c.labelColor, p.onDark);
         } else {
-            drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), b.x - lx - pad, p.textMuted.packed(), c.label);
+            drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), b.x - lx - pad,
+                     p.textMuted.packed(), c.label);
         }
         y += u.chipHeight() + t.px(14);
         const float bottom = b.y - pad * 0.6f;
@@ -270,6 +287,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeHomeScreen() { return std::make_unique<HomeScreen>(); }
+std::unique_ptr<Screen> makeHomeScreen()
+{
+    return std::make_unique<HomeScreen>();
+}
 
 } // namespace kiosk

@@ -10,12 +10,17 @@ namespace kiosk {
 
 namespace {
 
-const char* kindIcon(content::LectureKind kind) {
+const char* kindIcon(content::LectureKind kind)
+{
     switch (kind) {
-    case content::LectureKind::Lecture: return "讲";
-    case content::LectureKind::Clinic: return "诊";
-    case content::LectureKind::Checkup: return "检";
-    case content::LectureKind::Other: break;
+    case content::LectureKind::Lecture:
+        return "讲";
+    case content::LectureKind::Clinic:
+        return "诊";
+    case content::LectureKind::Checkup:
+        return "检";
+    case content::LectureKind::Other:
+        break;
     }
     return "其";
 }
@@ -26,7 +31,8 @@ public:
     void onEnter(AppState&) override { m_scroller.reset(); }
     bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -86,6 +92,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeLecturesScreen() { return std::make_unique<LecturesScreen>(); }
+std::unique_ptr<Screen> makeLecturesScreen()
+{
+    return std::make_unique<LecturesScreen>();
+}
 
 } // namespace kiosk

@@ -13,13 +13,15 @@ namespace {
 class MealsScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Meals; }
-    void onEnter(AppState& state) override {
+    void onEnter(AppState& state) override
+    {
         m_day = content::weekdayIndex(state.now.date);
         m_scroller.reset();
     }
     bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -64,8 +66,10 @@ public:
                 const std::string label = std::string(ui::kPrice) + " ";
                 const float pw = textWidth(hf, price), lw = textWidth(bf, label);
                 const float px = x + w - pw;
-                d->AddText(bf, bf->FontSize, ImVec2(px - lw, yy + (u.chipHeight(hf) - bf->FontSize) * 0.5f), p.textMuted.packed(), label.c_str());
-                d->AddText(hf, hf->FontSize, ImVec2(px, yy + (u.chipHeight(hf) - hf->FontSize) * 0.5f), p.text.packed(), price.c_str());
+                d->AddText(bf, bf->FontSize, ImVec2(px - lw, yy + (u.chipHeight(hf) - bf->FontSize) * 0.5f),
+                           p.textMuted.packed(), label.c_str());
+                d->AddText(hf, hf->FontSize, ImVec2(px, yy + (u.chipHeight(hf) - hf->FontSize) * 0.5f), p.text.packed(),
+                           price.c_str());
             }
             (void)kw;
             yy += u.chipHeight(hf) + t.px(12);
@@ -73,7 +77,8 @@ public:
             if (!meal->tags.empty()) {
                 yy += t.px(8);
                 const std::string label = std::string(ui::kTags) + "：";
-                d->AddText(bf, bf->FontSize, ImVec2(x, yy + (u.chipHeight() - bf->FontSize) * 0.5f), p.textMuted.packed(), label.c_str());
+                d->AddText(bf, bf->FontSize, ImVec2(x, yy + (u.chipHeight() - bf->FontSize) * 0.5f),
+                           p.textMuted.packed(), label.c_str());
                 float cx = x + textWidth(bf, label);
                 for (const auto& tag : meal->tags) {
                     if (cx + u.chipWidth(tag) > x + w) break;
@@ -97,6 +102,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeMealsScreen() { return std::make_unique<MealsScreen>(); }
+std::unique_ptr<Screen> makeMealsScreen()
+{
+    return std::make_unique<MealsScreen>();
+}
 
 } // namespace kiosk

@@ -16,7 +16,8 @@ namespace {
 class NightScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Night; }
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -30,11 +31,12 @@ public:
         std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
         const float cy = H * 0.38f + drift.y;
         const float cw = textWidth(cf, clock);
-        d->AddText(cf, cf->FontSize, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(), clock);
+        d->AddText(cf, cf->FontSize, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(),
+                   clock);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " +
                                  content::weekdayName(content::weekdayIndex(state.now.date));
-        drawCentered(d, df, ImVec2(drift.x, cy + cf->FontSize * 0.6f), ImVec2(W + drift.x, cy + cf->FontSize * 0.6f + df->FontSize),
-                     p.nightText.packed(), date);
+        drawCentered(d, df, ImVec2(drift.x, cy + cf->FontSize * 0.6f),
+                     ImVec2(W + drift.x, cy + cf->FontSize * 0.6f + df->FontSize), p.nightText.packed(), date);
         // Urgent notices interrupt the night too: 紧急通知 and the title, in words, framed in red.
         if (state.snapshot && !state.snapshot->urgent.empty()) {
             const std::string line = std::string(ui::kAttractUrgent) + "：" + state.snapshot->urgent.front()->title;
@@ -42,8 +44,8 @@ public:
             const float margin = t.margin * 2;
             d->AddRect(ImVec2(margin + drift.x, bandTop), ImVec2(W - margin + drift.x, bandTop + bandH),
                        p.urgent.packed(), t.radius, 0, t.scale * 6);
-            drawCentered(d, df, ImVec2(margin + t.gap + drift.x, bandTop), ImVec2(W - margin - t.gap + drift.x, bandTop + bandH),
-                         p.nightText.packed(), line);
+            drawCentered(d, df, ImVec2(margin + t.gap + drift.x, bandTop),
+                         ImVec2(W - margin - t.gap + drift.x, bandTop + bandH), p.nightText.packed(), line);
         }
         drawCentered(d, df, ImVec2(drift.x, H * 0.8f + drift.y), ImVec2(W + drift.x, H * 0.8f + df->FontSize + drift.y),
                      p.nightText.packed(), ui::kTouchToWake);
@@ -52,6 +54,9 @@ public:
 
 } // namespace
 
-std::unique_ptr<Screen> makeNightScreen() { return std::make_unique<NightScreen>(); }
+std::unique_ptr<Screen> makeNightScreen()
+{
+    return std::make_unique<NightScreen>();
+}
 
 } // namespace kiosk

@@ -16,7 +16,8 @@ public:
     void onEnter(AppState&) override { m_scroller.reset(); }
     bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
 
-    void draw(AppState& state) override {
+    void draw(AppState& state) override
+    {
         Ui& u = *state.ui;
         const Theme& t = u.theme();
         const Palette& p = t.palette;
@@ -53,7 +54,8 @@ public:
                 yy += u.chipHeight() + t.px(12);
             }
             yy += drawParagraph(d, hf, ImVec2(x, yy), w, p.text.packed(), n->title, 1.3f);
-            if (!n->body.empty()) drawParagraph(d, bf, ImVec2(x, yy + t.px(8)), w, p.text.packed(), n->body, t.lineSpacing);
+            if (!n->body.empty())
+                drawParagraph(d, bf, ImVec2(x, yy + t.px(8)), w, p.text.packed(), n->body, t.lineSpacing);
             y += h + t.gap;
         }
         u.endScroll(m_scroller, y - origin - t.gap);
@@ -65,6 +67,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeNoticesScreen() { return std::make_unique<NoticesScreen>(); }
+std::unique_ptr<Screen> makeNoticesScreen()
+{
+    return std::make_unique<NoticesScreen>();
+}
 
 } // namespace kiosk

@@ -2,7 +2,8 @@
 
 namespace kiosk {
 
-std::vector<std::unique_ptr<Screen>> makeAllScreens() {
+std::vector<std::unique_ptr<Screen>> makeAllScreens()
+{
     std::vector<std::unique_ptr<Screen>> all;
     all.push_back(makeHomeScreen());
     all.push_back(makeActivitiesScreen());

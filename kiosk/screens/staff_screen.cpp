@@ -81,8 +81,7 @@ void StaffScreen::draw(AppState& state)
     const float m = t.margin;
     const float W = state.width, H = state.height;
 
-    if (u.input().pointerDown || u.input().tap)
-        m_lastTouch = state.time;
+    if (u.input().pointerDown || u.input().tap) m_lastTouch = state.time;
     if (state.time - m_lastTouch > kIdleSeconds) {
         state.go(ScreenId::Home);
         return;
@@ -90,8 +89,7 @@ void StaffScreen::draw(AppState& state)
     state.wakeAtTime(m_lastTouch + kIdleSeconds + 0.1);
 
     const platform::UpdateInfo info = m_service.info();
-    if (m_waiting && info.busy)
-        state.wakeAtTime(state.time + 0.5); // the info changes without an event while busy
+    if (m_waiting && info.busy) state.wakeAtTime(state.time + 0.5); // the info changes without an event while busy
 
     float y = m * 0.75f;
     // 返回 first, top-left, where every screen has its way back.
@@ -117,13 +115,12 @@ void StaffScreen::draw(AppState& state)
     } else {
         lines.emplace_back(std::string(text::kLastImport) + text::kNoImport, p.text);
     }
-    lines.emplace_back(std::string(text::kStick) +
-                           (info.stick ? std::string(text::kStickIn) + "（" + info.stick->root.filename().string() + "）"
-                                       : std::string(text::kNoStick)),
+    lines.emplace_back(std::string(text::kStick) + (info.stick ? std::string(text::kStickIn) + "（" +
+                                                                     info.stick->root.filename().string() + "）"
+                                                               : std::string(text::kNoStick)),
                        p.text);
     float cardH = m;
-    for (const auto& [line, color] : lines)
-        cardH += paragraphHeight(bf, line, innerW, t.lineSpacing, 4);
+    for (const auto& [line, color] : lines) cardH += paragraphHeight(bf, line, innerW, t.lineSpacing, 4);
     cardH += m * 0.5f;
     u.card(ImVec2(m, y), ImVec2(W - m, y + cardH), p.card, p.cardBorder);
     float cy = y + m * 0.75f;
@@ -162,8 +159,8 @@ void StaffScreen::draw(AppState& state)
     } else {
         // A second, deliberate tap: 确认恢复 in the warning colour, 取消 beside it.
         const float half = (rollMax.x - rollMin.x - t.gap) * 0.5f;
-        if (u.button(rollMin, ImVec2(rollMin.x + half, rollMax.y), text::kConfirmRollback, ButtonKind::Colored,
-                     nullptr, p.urgent)) {
+        if (u.button(rollMin, ImVec2(rollMin.x + half, rollMax.y), text::kConfirmRollback, ButtonKind::Colored, nullptr,
+                     p.urgent)) {
             m_confirmRollback = false;
             m_waiting = true;
             m_message = text::kBusy;
@@ -196,7 +193,8 @@ void StaffScreen::addGlyphs(std::set<char32_t>& glyphs)
           "写入U盘失败（U盘已满、有写保护或已拔出）。内容库无法打开，不能导出已恢复上一版内容（版本号 ）"
           "没有可以恢复的上一版内容恢复失败：导出-",
           // ImportReport::summary() wording.
-          "已更新：未更新，发现 个问题：……内容包还没有同步完整，稍后会自动再试这是未签名的内容包，请工作人员输入密码后导入"
+          "已更新：未更新，发现 "
+          "个问题：……内容包还没有同步完整，稍后会自动再试这是未签名的内容包，请工作人员输入密码后导入"
           "内容没有变化：版本 已是当前内容"})
         content::addGlyphs(s, glyphs);
 }

@@ -20,18 +20,21 @@ constexpr Section kSections[] = {
 };
 } // namespace
 
-const Section* sections(int& count) {
+const Section* sections(int& count)
+{
     count = static_cast<int>(std::size(kSections));
     return kSections;
 }
 
-const Section* sectionFor(ScreenId id) {
+const Section* sectionFor(ScreenId id)
+{
     for (const auto& s : kSections)
         if (s.id == id) return &s;
     return nullptr;
 }
 
-float drawLargeTextToggle(AppState& state, ImVec2 min, float height) {
+float drawLargeTextToggle(AppState& state, ImVec2 min, float height)
+{
     Ui& u = *state.ui;
     const Theme& t = u.theme();
     // The label names what a tap switches to; the icon "字" grows with it.
@@ -42,7 +45,8 @@ float drawLargeTextToggle(AppState& state, ImVec2 min, float height) {
     return w;
 }
 
-float drawTopBar(AppState& state, ScreenId id) {
+float drawTopBar(AppState& state, ScreenId id)
+{
     Ui& u = *state.ui;
     const Theme& t = u.theme();
     const Palette& p = t.palette;
@@ -64,9 +68,11 @@ float drawTopBar(AppState& state, ScreenId id) {
         const ImU32 ink = p.onDark.packed();
         const bool down = u.pressed(ImVec2(x, y), ImVec2(x + backW, y + btnH));
         const float sink = down ? t.px(4) : 0;
-        d->AddTriangleFilled(ImVec2(cx - s, cy - s * 0.1f + sink), ImVec2(cx + s, cy - s * 0.1f + sink), ImVec2(cx, cy - s + sink), ink);
+        d->AddTriangleFilled(ImVec2(cx - s, cy - s * 0.1f + sink), ImVec2(cx + s, cy - s * 0.1f + sink),
+                             ImVec2(cx, cy - s + sink), ink);
         d->AddRectFilled(ImVec2(cx - s * 0.7f, cy - s * 0.1f + sink), ImVec2(cx + s * 0.7f, cy + s * 0.8f + sink), ink);
-        d->AddText(hf, hf->FontSize, ImVec2(x + hf->FontSize * 1.35f, cy - hf->FontSize * 0.5f + sink), ink, ui::kBackHome);
+        d->AddText(hf, hf->FontSize, ImVec2(x + hf->FontSize * 1.35f, cy - hf->FontSize * 0.5f + sink), ink,
+                   ui::kBackHome);
     }
     x += backW + t.gap * 1.5f;
 
@@ -83,7 +89,8 @@ float drawTopBar(AppState& state, ScreenId id) {
     return barH;
 }
 
-void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view message) {
+void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view message)
+{
     Ui& u = *state.ui;
     const Theme& t = u.theme();
     u.card(min, max, t.palette.card, t.palette.cardBorder);
@@ -92,16 +99,19 @@ void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view me
                   max.x - min.x - 2 * t.margin, t.palette.textMuted.packed(), message, t.lineSpacing);
 }
 
-Area contentArea(const AppState& state, float top, float bottomReserve) {
+Area contentArea(const AppState& state, float top, float bottomReserve)
+{
     const Theme& t = *state.theme;
-    return Area{ImVec2(t.margin, top + t.gap), ImVec2(state.width - t.margin, state.height - t.margin * 0.75f - bottomReserve)};
+    return Area{ImVec2(t.margin, top + t.gap),
+                ImVec2(state.width - t.margin, state.height - t.margin * 0.75f - bottomReserve)};
 }
 
 } // namespace kiosk
 
 namespace kiosk {
 
-float drawDayTabs(AppState& state, ImVec2 min, float width, content::Date today, int& selected) {
+float drawDayTabs(AppState& state, ImVec2 min, float width, content::Date today, int& selected)
+{
     Ui& u = *state.ui;
     const Theme& t = u.theme();
     const float gap = std::max(t.px(16), std::min(t.gap, (width - 7 * t.minTarget) / 6));
@@ -112,9 +122,12 @@ float drawDayTabs(AppState& state, ImVec2 min, float width, content::Date today,
         const content::Date day = content::addDays(monday, i);
         const ImVec2 a(min.x + i * (w + gap), min.y);
         std::string second;
-        if (day == today) second = ui::kToday;
-        else if (w > u.fonts().body->FontSize * 4.6f) second = content::formatMonthDayChinese(day);
-        else second = std::to_string(static_cast<unsigned>(day.day())) + "日";
+        if (day == today)
+            second = ui::kToday;
+        else if (w > u.fonts().body->FontSize * 4.6f)
+            second = content::formatMonthDayChinese(day);
+        else
+            second = std::to_string(static_cast<unsigned>(day.day())) + "日";
         if (u.button2(a, ImVec2(a.x + w, a.y + h), content::weekdayShortName(i), second, i == selected)) selected = i;
     }
     return h;

@@ -4,21 +4,23 @@
 
 namespace kiosk {
 
-bool inNightWindow(const IdleSettings& s, content::MinuteOfDay minute) {
+bool inNightWindow(const IdleSettings& s, content::MinuteOfDay minute)
+{
     if (!s.nightEnabled || s.nightStart == s.nightEnd) return false;
     if (s.nightStart < s.nightEnd) return minute >= s.nightStart && minute < s.nightEnd;
     return minute >= s.nightStart || minute < s.nightEnd; // wraps midnight
 }
 
-bool IdlePolicy::touched(double now) {
-    const bool swallow = m_phase == IdlePhase::Attract || m_phase == IdlePhase::Night ||
-                         m_phase == IdlePhase::Warning;
+bool IdlePolicy::touched(double now)
+{
+    const bool swallow = m_phase == IdlePhase::Attract || m_phase == IdlePhase::Night || m_phase == IdlePhase::Warning;
     m_quietSince = now;
     m_phase = IdlePhase::Active;
     return swallow;
 }
 
-IdleStatus IdlePolicy::evaluate(double now, content::MinuteOfDay minute, bool onHome) {
+IdleStatus IdlePolicy::evaluate(double now, content::MinuteOfDay minute, bool onHome)
+{
     IdleStatus status;
     const bool night = inNightWindow(m_settings, minute);
 

@@ -6,9 +6,9 @@
 namespace kiosk {
 
 struct IdleSettings {
-    double warnAfter = 90;    // s without a touch on a screen other than home → warning
-    double warnFor = 20;      // s the warning counts down before going home
-    double attractAfter = 60; // s quiet on home → attract carousel
+    double warnAfter = 90;                     // s without a touch on a screen other than home → warning
+    double warnFor = 20;                       // s the warning counts down before going home
+    double attractAfter = 60;                  // s quiet on home → attract carousel
     content::MinuteOfDay nightStart = 22 * 60; // night window [start, end), may wrap midnight
     content::MinuteOfDay nightEnd = 6 * 60;
     bool nightEnabled = true;
@@ -38,7 +38,11 @@ public:
     // mode, or dismissed the warning) instead of reaching what is under the finger.
     bool touched(double now);
     // The app switched to home because of GoHome (or the visitor went home): restart quiet time.
-    void wentHome(double now) { m_quietSince = now; m_phase = IdlePhase::Active; }
+    void wentHome(double now)
+    {
+        m_quietSince = now;
+        m_phase = IdlePhase::Active;
+    }
 
     // The phase at `now` for the screen being shown; `minute` is the station's local time.
     IdleStatus evaluate(double now, content::MinuteOfDay minute, bool onHome);

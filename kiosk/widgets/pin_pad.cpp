@@ -15,20 +15,16 @@ constexpr const char* kConfirm = "确定";
 
 PinPad::Action PinPad::press(char key)
 {
-    if (m_busy)
-        return Action::None;
+    if (m_busy) return Action::None;
     if (key >= '0' && key <= '9') {
-        if (static_cast<int>(m_digits.size()) < kMaxDigits)
-            m_digits.push_back(key);
+        if (static_cast<int>(m_digits.size()) < kMaxDigits) m_digits.push_back(key);
         return Action::None;
     }
     if (key == '<') {
-        if (!m_digits.empty())
-            m_digits.pop_back();
+        if (!m_digits.empty()) m_digits.pop_back();
         return Action::None;
     }
-    if (key == '=' && static_cast<int>(m_digits.size()) >= kMinDigits)
-        return Action::Submit;
+    if (key == '=' && static_cast<int>(m_digits.size()) >= kMinDigits) return Action::Submit;
     return Action::None;
 }
 
@@ -68,8 +64,7 @@ PinPad::Action PinPad::drawKeys(Ui& ui, ImVec2 min, float key)
             const char label[2] = {k, 0};
             tapped = ui.button(a, b, label, ButtonKind::Quiet, digitFont);
         }
-        if (tapped && press(k) == Action::Submit)
-            action = Action::Submit;
+        if (tapped && press(k) == Action::Submit) action = Action::Submit;
     }
     return action;
 }

@@ -8,19 +8,22 @@ namespace kiosk {
 namespace {
 
 // Closing punctuation that must not begin a line.
-bool noLineStart(char32_t c) {
+bool noLineStart(char32_t c)
+{
     static constexpr std::u32string_view kChars = U"，。、；：！？）》」』”’…—,.;:!?)]}%・·～";
     return kChars.find(c) != std::u32string_view::npos;
 }
 // Opening punctuation that must not end a line.
-bool noLineEnd(char32_t c) {
+bool noLineEnd(char32_t c)
+{
     static constexpr std::u32string_view kChars = U"（《「『“‘([{";
     return kChars.find(c) != std::u32string_view::npos;
 }
 // Characters that stay together as one Latin word or number: 0353-5550101, 8:30, 12.5, App.
-bool wordChar(char32_t c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-           c == ':' || c == '.' || c == '/' || c == '@' || c == '_' || c == '+' || c == '#';
+bool wordChar(char32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == ':' ||
+           c == '.' || c == '/' || c == '@' || c == '_' || c == '+' || c == '#';
 }
 
 struct Unit {
@@ -32,26 +35,42 @@ struct Unit {
 
 } // namespace
 
-char32_t nextCodepoint(std::string_view s, std::size_t& i) {
+char32_t nextCodepoint(std::string_view s, std::size_t& i)
+{
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char b0 = byte(i);
     int extra = 0;
     char32_t c = 0;
-    if (b0 < 0x80) { ++i; return b0; }
-    if ((b0 & 0xE0) == 0xC0) { extra = 1; c = b0 & 0x1F; }
-    else if ((b0 & 0xF0) == 0xE0) { extra = 2; c = b0 & 0x0F; }
-    else if ((b0 & 0xF8) == 0xF0) { extra = 3; c = b0 & 0x07; }
-    else { ++i; return 0xFFFD; }
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    if ((b0 & 0xE0) == 0xC0) {
+        extra = 1;
+        c = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        extra = 2;
+        c = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        extra = 3;
+        c = b0 & 0x07;
+    } else {
+        ++i;
+        return 0xFFFD;
+    }
     for (int k = 1; k <= extra; ++k) {
-        if (i + k >= s.size() || (byte(i + k) & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+        if (i + k >= s.size() || (byte(i + k) & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
         c = (c << 6) | (byte(i + k) & 0x3F);
     }
     i += extra + 1;
     return c;
 }
 
-std::vector<LineSpan> breakLines(std::string_view text, float maxWidth,
-                                 const std::function<float(char32_t)>& advance) {
+std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance)
+{
     // 1. Units that must not be split: a Latin word, one CJK char with its attached punctuation.
     std::vector<Unit> units;
     std::size_t i = 0;
@@ -82,8 +101,8 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth,
             }
             i = end;
         }
-        const bool attachToPrevious = (noLineStart(c) || glueNext) && !units.empty() &&
-                                      !units.back().newline && !units.back().space;
+        const bool attachToPrevious =
+            (noLineStart(c) || glueNext) && !units.empty() && !units.back().newline && !units.back().space;
         if (attachToPrevious) {
             units.back().end = end;
             units.back().width += w;
@@ -96,8 +115,8 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth,
     // 2. Greedy fill.
     std::vector<LineSpan> lines;
     LineSpan line;
-    bool open = false;     // a line has started
-    float trailing = 0;    // width of spaces at the end of the line (dropped if it breaks there)
+    bool open = false;  // a line has started
+    float trailing = 0; // width of spaces at the end of the line (dropped if it breaks there)
     const auto finish = [&] {
         line.width -= trailing;
         lines.push_back(line);
@@ -150,26 +169,30 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth,
     return lines;
 }
 
-float textWidth(ImFont* font, std::string_view text) {
+float textWidth(ImFont* font, std::string_view text)
+{
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
 namespace {
-std::vector<LineSpan> fontLines(ImFont* font, std::string_view text, float width) {
+std::vector<LineSpan> fontLines(ImFont* font, std::string_view text, float width)
+{
     return breakLines(text, width, [font](char32_t c) {
         return c <= 0xFFFF ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX;
     });
 }
 } // namespace
 
-float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines) {
+float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines)
+{
     std::size_t n = fontLines(font, text, width).size();
     if (maxLines > 0) n = std::min<std::size_t>(n, maxLines);
     return static_cast<float>(n) * lineAdvance(font, spacing);
 }
 
-float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU32 color,
-                    std::string_view text, float spacing, int maxLines) {
+float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view text,
+                    float spacing, int maxLines)
+{
     const auto lines = fontLines(font, text, width);
     const float advance = lineAdvance(font, spacing);
     const float halfLeading = (advance - font->FontSize) * 0.5f;
@@ -189,7 +212,8 @@ float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU
     return static_cast<float>(shown) * advance;
 }
 
-float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text) {
+float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text)
+{
     float w = textWidth(font, text);
     if (w <= maxWidth) {
         draw->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size());
@@ -214,7 +238,8 @@ float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32
     return used + ellipsis;
 }
 
-void drawCentered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view text) {
+void drawCentered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view text)
+{
     const float avail = max.x - min.x;
     const float w = std::min(textWidth(font, text), avail);
     const ImVec2 pos(min.x + (avail - w) * 0.5f, min.y + (max.y - min.y - font->FontSize) * 0.5f);

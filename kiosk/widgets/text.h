@@ -22,18 +22,20 @@ struct LineSpan {
 char32_t nextCodepoint(std::string_view text, std::size_t& i);
 
 // Lines no wider than `maxWidth` (a single unbreakable unit wider than that is split).
-std::vector<LineSpan> breakLines(std::string_view text, float maxWidth,
-                                 const std::function<float(char32_t)>& advance);
+std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance);
 
 float textWidth(ImFont* font, std::string_view text);
 // Distance between baselines of consecutive lines.
-inline float lineAdvance(ImFont* font, float spacing) { return font->FontSize * spacing; }
+inline float lineAdvance(ImFont* font, float spacing)
+{
+    return font->FontSize * spacing;
+}
 
 // Height a paragraph takes: lines × advance (half the leading above and below each line).
 float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines = 0);
 // Draws it and returns its height. With maxLines, the last shown line ends in "…" if cut.
-float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU32 color,
-                    std::string_view text, float spacing, int maxLines = 0);
+float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view text,
+                    float spacing, int maxLines = 0);
 
 // One line, shortened with "…" when wider than maxWidth. Returns the drawn width.
 float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text);

@@ -5,7 +5,8 @@
 
 namespace kiosk {
 
-void TapTracker::down(Point p, double time) {
+void TapTracker::down(Point p, double time)
+{
     m_down = true;
     m_dragging = false;
     m_cancelled = false;
@@ -14,7 +15,8 @@ void TapTracker::down(Point p, double time) {
     m_downTime = time;
 }
 
-void TapTracker::move(Point p) {
+void TapTracker::move(Point p)
+{
     if (!m_down) return;
     m_pos = p;
     const float dx = p.x - m_downPos.x, dy = p.y - m_downPos.y;
@@ -22,7 +24,8 @@ void TapTracker::move(Point p) {
     if (dx * dx + dy * dy > m_slop * m_slop) m_dragging = true;
 }
 
-std::optional<Tap> TapTracker::up(Point p) {
+std::optional<Tap> TapTracker::up(Point p)
+{
     if (!m_down) return std::nullopt;
     move(p);
     const bool wasTap = !m_dragging && !m_cancelled;
@@ -32,29 +35,34 @@ std::optional<Tap> TapTracker::up(Point p) {
     return Tap{m_downPos, p};
 }
 
-void TapTracker::cancel() {
+void TapTracker::cancel()
+{
     m_cancelled = true;
 }
 
-void TouchScroller::setBounds(float contentHeight, float viewHeight) {
+void TouchScroller::setBounds(float contentHeight, float viewHeight)
+{
     m_max = std::max(0.0f, contentHeight - viewHeight);
     clamp();
 }
 
-void TouchScroller::scrollTo(float offset) {
+void TouchScroller::scrollTo(float offset)
+{
     m_offset = offset;
     m_velocity = 0;
     clamp();
 }
 
-void TouchScroller::reset() {
+void TouchScroller::reset()
+{
     m_offset = 0;
     m_velocity = 0;
     m_dragging = false;
     m_sampleCount = 0;
 }
 
-void TouchScroller::beginDrag(float pointerY, double time) {
+void TouchScroller::beginDrag(float pointerY, double time)
+{
     m_dragging = true;
     m_velocity = 0;
     m_dragStartOffset = m_offset;
@@ -67,7 +75,8 @@ void TouchScroller::beginDrag(float pointerY, double time) {
     m_lastTime = time;
 }
 
-void TouchScroller::dragTo(float pointerY, double time) {
+void TouchScroller::dragTo(float pointerY, double time)
+{
     if (!m_dragging) return;
     // Content follows the finger: moving the finger up (smaller y) scrolls further down.
     m_offset = m_dragStartOffset + (m_dragStartY - pointerY);
@@ -78,7 +87,8 @@ void TouchScroller::dragTo(float pointerY, double time) {
     m_lastTime = time;
 }
 
-void TouchScroller::endDrag(double time) {
+void TouchScroller::endDrag(double time)
+{
     if (!m_dragging) return;
     m_dragging = false;
     m_velocity = 0;
@@ -104,11 +114,13 @@ void TouchScroller::endDrag(double time) {
     m_lastTime = time;
 }
 
-void TouchScroller::stop() {
+void TouchScroller::stop()
+{
     m_velocity = 0;
 }
 
-bool TouchScroller::update(double time) {
+bool TouchScroller::update(double time)
+{
     if (m_dragging || m_velocity == 0) {
         m_lastTime = time;
         return false;
@@ -125,7 +137,8 @@ bool TouchScroller::update(double time) {
     return m_velocity != 0;
 }
 
-void TouchScroller::clamp() {
+void TouchScroller::clamp()
+{
     m_offset = std::clamp(m_offset, 0.0f, m_max);
 }
 

@@ -75,8 +75,8 @@ public:
 
     // Tuning (public for tests): velocity decays as exp(-t / timeConstant).
     static constexpr double kTimeConstant = 0.35;
-    static constexpr float kStopSpeed = 30;   // px/s below which momentum ends
-    static constexpr float kMaxSpeed = 6000;  // px/s cap for a wild flick
+    static constexpr float kStopSpeed = 30;        // px/s below which momentum ends
+    static constexpr float kMaxSpeed = 6000;       // px/s cap for a wild flick
     static constexpr double kVelocityWindow = 0.1; // s of recent samples for release velocity
 
 private:

@@ -8,30 +8,34 @@
 namespace kiosk {
 
 namespace {
-bool contains(ImVec2 min, ImVec2 max, Point p) {
+bool contains(ImVec2 min, ImVec2 max, Point p)
+{
     return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y;
 }
 } // namespace
 
-bool Ui::insideClip(Point p) const {
+bool Ui::insideClip(Point p) const
+{
     for (const auto& s : m_scrolls)
         if (!contains(s.min, s.max, p)) return false;
     return true;
 }
 
-bool Ui::tapped(ImVec2 min, ImVec2 max) const {
+bool Ui::tapped(ImVec2 min, ImVec2 max) const
+{
     if (!m_input.tap) return false;
     const Tap& t = *m_input.tap;
     return contains(min, max, t.down) && contains(min, max, t.up) && insideClip(t.down);
 }
 
-bool Ui::pressed(ImVec2 min, ImVec2 max) const {
+bool Ui::pressed(ImVec2 min, ImVec2 max) const
+{
     return m_input.pressing && contains(min, max, m_input.downPos) && contains(min, max, m_input.pos) &&
            insideClip(m_input.downPos);
 }
 
-bool Ui::button(ImVec2 min, ImVec2 max, std::string_view label, ButtonKind kind, ImFont* font, Rgb color,
-                bool selected) {
+bool Ui::button(ImVec2 min, ImVec2 max, std::string_view label, ButtonKind kind, ImFont* font, Rgb color, bool selected)
+{
     const Palette& p = colors();
     if (!font) font = m_fonts.heading;
     const bool down = pressed(min, max);
@@ -55,17 +59,20 @@ bool Ui::button(ImVec2 min, ImVec2 max, std::string_view label, ButtonKind kind,
     }
     // Pressed feedback: the button sinks a little and darkens.
     const float sink = down ? m_theme.px(4) : 0.0f;
-    if (!down) m_draw->AddRectFilled(ImVec2(min.x, min.y + m_theme.px(5)), ImVec2(max.x, max.y + m_theme.px(5)),
-                                     IM_COL32(0, 0, 0, 40), m_theme.radius);
+    if (!down)
+        m_draw->AddRectFilled(ImVec2(min.x, min.y + m_theme.px(5)), ImVec2(max.x, max.y + m_theme.px(5)),
+                              IM_COL32(0, 0, 0, 40), m_theme.radius);
     const ImVec2 a(min.x, min.y + sink), b(max.x, max.y + sink);
     m_draw->AddRectFilled(a, b, fill.packed(), m_theme.radius);
     m_draw->AddRect(a, b, border.packed(), m_theme.radius, 0, m_theme.border);
     if (kind == ButtonKind::Colored && down) m_draw->AddRectFilled(a, b, IM_COL32(0, 0, 0, 70), m_theme.radius);
-    drawCentered(m_draw, font, ImVec2(a.x + m_theme.px(12), a.y), ImVec2(b.x - m_theme.px(12), b.y), ink.packed(), label);
+    drawCentered(m_draw, font, ImVec2(a.x + m_theme.px(12), a.y), ImVec2(b.x - m_theme.px(12), b.y), ink.packed(),
+                 label);
     return tapped(min, max);
 }
 
-bool Ui::button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected) {
+bool Ui::button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected)
+{
     const Palette& p = colors();
     const bool down = pressed(min, max);
     const Rgb fill = selected ? (down ? p.primaryPressed : p.primary) : (down ? p.secondaryPressed : p.secondary);
@@ -77,22 +84,25 @@ bool Ui::button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_vie
     const float total = f1->FontSize + f2->FontSize * 1.1f;
     const float top = min.y + (max.y - min.y - total) * 0.5f;
     drawCentered(m_draw, f1, ImVec2(min.x, top), ImVec2(max.x, top + f1->FontSize), ink.packed(), line1);
-    drawCentered(m_draw, f2, ImVec2(min.x, top + f1->FontSize + f2->FontSize * 0.1f),
-                 ImVec2(max.x, top + total), ink.packed(), line2);
+    drawCentered(m_draw, f2, ImVec2(min.x, top + f1->FontSize + f2->FontSize * 0.1f), ImVec2(max.x, top + total),
+                 ink.packed(), line2);
     return tapped(min, max);
 }
 
-float Ui::chipWidth(std::string_view text, ImFont* font) const {
+float Ui::chipWidth(std::string_view text, ImFont* font) const
+{
     if (!font) font = m_fonts.body;
     return textWidth(font, text) + font->FontSize * 0.8f;
 }
 
-float Ui::chipHeight(ImFont* font) const {
+float Ui::chipHeight(ImFont* font) const
+{
     if (!font) font = m_fonts.body;
     return font->FontSize * 1.3f;
 }
 
-float Ui::chip(ImVec2 pos, std::string_view text, Rgb background, Rgb foreground, ImFont* font) {
+float Ui::chip(ImVec2 pos, std::string_view text, Rgb background, Rgb foreground, ImFont* font)
+{
     if (!font) font = m_fonts.body;
     const float w = chipWidth(text, font), h = chipHeight(font);
     m_draw->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), background.packed(), h * 0.25f);
@@ -102,28 +112,33 @@ float Ui::chip(ImVec2 pos, std::string_view text, Rgb background, Rgb foreground
     return w;
 }
 
-void Ui::badge(ImVec2 center, float radius, std::string_view glyph, Rgb background, ImFont* font) {
+void Ui::badge(ImVec2 center, float radius, std::string_view glyph, Rgb background, ImFont* font)
+{
     if (!font) font = m_fonts.heading;
     m_draw->AddCircleFilled(center, radius, background.packed(), 48);
     m_draw->AddCircle(center, radius * 0.86f, colors().onDark.packed(155), 48, std::max(2.0f, radius * 0.05f));
-    drawCentered(m_draw, font, ImVec2(center.x - radius, center.y - radius), ImVec2(center.x + radius, center.y + radius),
-                 colors().onDark.packed(), glyph);
+    drawCentered(m_draw, font, ImVec2(center.x - radius, center.y - radius),
+                 ImVec2(center.x + radius, center.y + radius), colors().onDark.packed(), glyph);
 }
 
-void Ui::card(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) const {
+void Ui::card(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) const
+{
     m_draw->AddRectFilled(min, max, fill.packed(), m_theme.radius);
     m_draw->AddRect(min, max, border.packed(), m_theme.radius, 0, m_theme.border);
 }
 
-float Ui::beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max) {
+float Ui::beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max)
+{
     const bool mine = contains(min, max, m_input.downPos);
     if (mine && m_input.justPressed && scroller.isMoving()) {
         scroller.stop();
         m_gestureCaught = true;
     }
     if (mine && m_input.dragging) {
-        if (!scroller.isDragging()) scroller.beginDrag(m_input.pos.y, m_input.time);
-        else scroller.dragTo(m_input.pos.y, m_input.time);
+        if (!scroller.isDragging())
+            scroller.beginDrag(m_input.pos.y, m_input.time);
+        else
+            scroller.dragTo(m_input.pos.y, m_input.time);
     } else if (scroller.isDragging() && (m_input.released || !m_input.pointerDown)) {
         scroller.dragTo(m_input.pos.y, m_input.time);
         scroller.endDrag(m_input.time);
@@ -134,7 +149,8 @@ float Ui::beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max) {
     return min.y - scroller.offset();
 }
 
-void Ui::endScroll(TouchScroller& scroller, float contentHeight) {
+void Ui::endScroll(TouchScroller& scroller, float contentHeight)
+{
     m_draw->PopClipRect();
     const ScrollFrame frame = m_scrolls.back();
     m_scrolls.pop_back();
@@ -147,7 +163,8 @@ void Ui::endScroll(TouchScroller& scroller, float contentHeight) {
     const float thumb = std::max(m_theme.px(80), view * view / contentHeight);
     const float t = scroller.offset() / scroller.maxOffset();
     const float y = frame.min.y + (view - thumb) * t;
-    m_draw->AddRectFilled(ImVec2(x, frame.min.y), ImVec2(frame.max.x, frame.max.y), colors().secondary.packed(), barW * 0.5f);
+    m_draw->AddRectFilled(ImVec2(x, frame.min.y), ImVec2(frame.max.x, frame.max.y), colors().secondary.packed(),
+                          barW * 0.5f);
     m_draw->AddRectFilled(ImVec2(x, y), ImVec2(frame.max.x, y + thumb), colors().textMuted.packed(), barW * 0.5f);
     // "下面还有" with a down arrow while more lies below.
     if (scroller.offset() < scroller.maxOffset() - 1) {
@@ -157,10 +174,11 @@ void Ui::endScroll(TouchScroller& scroller, float contentHeight) {
         const ImVec2 b(frame.max.x - barW - m_theme.px(12), frame.max.y - m_theme.px(8));
         const ImVec2 a(b.x - w, b.y - f->FontSize * 1.4f);
         m_draw->AddRectFilled(a, b, colors().primary.packed(), m_theme.radius);
-        m_draw->AddText(f, f->FontSize, ImVec2(a.x + f->FontSize * 0.3f, a.y + f->FontSize * 0.2f), colors().onDark.packed(), hint);
+        m_draw->AddText(f, f->FontSize, ImVec2(a.x + f->FontSize * 0.3f, a.y + f->FontSize * 0.2f),
+                        colors().onDark.packed(), hint);
         const float ax = b.x - f->FontSize * 0.75f, ay = a.y + f->FontSize * 0.7f, s = f->FontSize * 0.35f;
-        m_draw->AddTriangleFilled(ImVec2(ax - s, ay - s * 0.5f), ImVec2(ax + s, ay - s * 0.5f), ImVec2(ax, ay + s * 0.7f),
-                                  colors().onDark.packed());
+        m_draw->AddTriangleFilled(ImVec2(ax - s, ay - s * 0.5f), ImVec2(ax + s, ay - s * 0.5f),
+                                  ImVec2(ax, ay + s * 0.7f), colors().onDark.packed());
     }
 }
 

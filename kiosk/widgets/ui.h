@@ -17,25 +17,30 @@ namespace kiosk {
 
 // What the pointer (a finger or the mouse) did since the last frame.
 struct FrameInput {
-    double time = 0;         // monotonic seconds
+    double time = 0; // monotonic seconds
     bool pointerDown = false;
-    bool pressing = false;   // down and still within the tap slop
-    bool dragging = false;   // down and moved beyond the slop
+    bool pressing = false;    // down and still within the tap slop
+    bool dragging = false;    // down and moved beyond the slop
     bool justPressed = false; // went down since the last frame
-    bool released = false;   // went up since the last frame
+    bool released = false;    // went up since the last frame
     Point downPos;
     Point pos;
-    std::optional<Tap> tap;  // a completed tap (release within slop of the press)
+    std::optional<Tap> tap; // a completed tap (release within slop of the press)
 };
 
-inline ImVec2 toVec(Point p) { return ImVec2(p.x, p.y); }
+inline ImVec2 toVec(Point p)
+{
+    return ImVec2(p.x, p.y);
+}
 
 enum class ButtonKind { Primary, Quiet, Colored };
 
 class Ui {
 public:
     Ui(ImDrawList* draw, const Theme& theme, const Fonts& fonts, FrameInput input)
-        : m_draw(draw), m_theme(theme), m_fonts(fonts), m_input(input) {}
+        : m_draw(draw), m_theme(theme), m_fonts(fonts), m_input(input)
+    {
+    }
 
     ImDrawList* draw() const { return m_draw; }
     const Theme& theme() const { return m_theme; }
@@ -45,7 +50,8 @@ public:
     double time() const { return m_input.time; }
 
     // Input is ignored from here on (an overlay covers the screen).
-    void blockInput() {
+    void blockInput()
+    {
         FrameInput none;
         none.time = m_input.time;
         m_input = none;
