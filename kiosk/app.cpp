@@ -24,8 +24,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <future>
 #include <mutex>
+#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -219,6 +221,31 @@ StationClock::Reading StationClock::now() const
 
 namespace {
 
+// A hash of everything the frame sends to GL: equal hashes, equal pictures (the atlas texture
+// aside, which the caller tracks).
+uint64_t pictureHash(const ImDrawData& data, Rgb background)
+{
+    auto bytes = [](const void* p, size_t n) {
+        return std::hash<std::string_view>{}({static_cast<const char*>(p), n});
+    };
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](uint64_t v) { h = (h ^ v) * 1099511628211ull + (h >> 29); };
+    mix(background.r | background.g << 8 | background.b << 16);
+    mix(static_cast<uint64_t>(data.DisplaySize.x) << 32 | static_cast<uint64_t>(data.DisplaySize.y));
+    for (int i = 0; i < data.CmdListsCount; ++i) {
+        const ImDrawList& list = *data.CmdLists[i];
+        mix(bytes(list.VtxBuffer.Data, list.VtxBuffer.size_in_bytes()));
+        mix(bytes(list.IdxBuffer.Data, list.IdxBuffer.size_in_bytes()));
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            mix(bytes(&cmd.ClipRect, sizeof cmd.ClipRect));
+            mix(reinterpret_cast<uintptr_t>(cmd.TextureId));
+            mix(static_cast<uint64_t>(cmd.ElemCount) << 32 | cmd.IdxOffset);
+            mix(cmd.VtxOffset);
+        }
+    }
+    return h;
+}
+
 void drawIdleWarning(AppState& state, Ui& u)
 {
     const Theme& t = u.theme();
@@ -354,7 +381,7 @@ Screen* App::screen(ScreenId id)
 void App::showScreen(ScreenId id)
 {
     switchTo(id);
-    m_pacer.requestNow();
+    m_pacer.requestSettle();
 }
 
 void App::switchTo(ScreenId id)
@@ -375,7 +402,7 @@ void App::setContent(std::shared_ptr<const content::Content> content)
     // bake its new glyphs: never on the main thread while the screen is live (refreshSnapshot
     // hands it to the preparation thread then).
     refreshSnapshot(true);
-    m_pacer.requestNow();
+    m_pacer.requestSettle();
 }
 
 void App::prepareInBackground()
@@ -502,40 +529,65 @@ void App::ensureFonts()
                  (monotonicSeconds() - started) * 1000);
 }
 
-void App::pointerDown(Point p)
+void App::queuePointer(PointerEvent::Kind kind, Point p)
 {
-    const double now = monotonicSeconds();
+    m_pointerEvents.push({kind, p, monotonicSeconds()});
+    // A press or a release changes what is drawn; a move only while the finger is down (the
+    // frames of a still finger draw the same picture and are not rasterised).
+    if (kind != PointerEvent::Kind::Move)
+        m_pacer.requestSettle();
+    else
+        m_pacer.requestNow();
+}
+
+void App::takeInput()
+{
+    for (const PointerEvent& e : m_pointerEvents.takeFrame()) {
+        switch (e.kind) {
+        case PointerEvent::Kind::Down:
+            pointerDown(e.pos, e.time);
+            break;
+        case PointerEvent::Kind::Move:
+            pointerMove(e.pos);
+            break;
+        case PointerEvent::Kind::Up:
+            pointerUp(e.pos, e.time);
+            break;
+        }
+    }
+}
+
+void App::pointerDown(Point p, double time)
+{
     // A touch that wakes attract/night mode or dismisses the warning does nothing else.
     const IdlePhase before = m_idle.phase();
-    if (m_config.screenshotPath.empty() && m_idle.touched(now)) {
+    if (m_config.screenshotPath.empty() && m_idle.touched(time)) {
         m_swallowGesture = true;
         if (before == IdlePhase::Attract || before == IdlePhase::Night) switchTo(ScreenId::Home);
         m_state.idle = IdleStatus{};
     }
-    m_tracker.down(p, now);
+    m_tracker.down(p, time);
     if (m_swallowGesture) m_tracker.cancel();
     m_justPressed = true;
-    m_pacer.requestNow();
+    m_pacer.requestSettle();
 }
 
 void App::pointerMove(Point p)
 {
     if (!m_tracker.isDown()) return;
-    const bool wasPressing = m_tracker.isPressing();
     m_tracker.move(p);
-    // While dragging every move redraws (scrolling); a press that only jitters does not.
-    if (m_tracker.isDragging() || wasPressing != m_tracker.isPressing()) m_pacer.requestNow();
 }
 
-void App::pointerUp(Point p)
+void App::pointerUp(Point p, double time)
 {
     if (!m_tracker.isDown()) return;
-    m_idle.touched(monotonicSeconds());
+    m_idle.touched(time);
     auto tap = m_tracker.up(p);
-    if (tap && !m_swallowGesture && !m_tap) m_tap = tap;
+    // One release per frame (PointerQueue), so there is never an earlier tap waiting here.
+    if (tap && !m_swallowGesture) m_tap = tap;
     m_swallowGesture = false;
     m_released = true;
-    m_pacer.requestNow();
+    m_pacer.requestSettle();
 }
 
 void App::handleEvent(const void* raw)
@@ -553,16 +605,16 @@ void App::handleEvent(const void* raw)
     case SDL_FINGERDOWN:
         if (m_lastFingerId < 0 && !m_mouseDown) {
             m_lastFingerId = static_cast<long long>(e.tfinger.fingerId);
-            pointerDown({e.tfinger.x * W, e.tfinger.y * H});
+            queuePointer(PointerEvent::Kind::Down, {e.tfinger.x * W, e.tfinger.y * H});
         }
         break;
     case SDL_FINGERMOTION:
         if (static_cast<long long>(e.tfinger.fingerId) == m_lastFingerId)
-            pointerMove({e.tfinger.x * W, e.tfinger.y * H});
+            queuePointer(PointerEvent::Kind::Move, {e.tfinger.x * W, e.tfinger.y * H});
         break;
     case SDL_FINGERUP:
         if (static_cast<long long>(e.tfinger.fingerId) == m_lastFingerId) {
-            pointerUp({e.tfinger.x * W, e.tfinger.y * H});
+            queuePointer(PointerEvent::Kind::Up, {e.tfinger.x * W, e.tfinger.y * H});
             m_lastFingerId = -1;
         }
         break;
@@ -570,24 +622,26 @@ void App::handleEvent(const void* raw)
         // Touch screens that also send synthetic mouse events would press twice.
         if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || m_lastFingerId >= 0) break;
         m_mouseDown = true;
-        pointerDown({static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
+        queuePointer(PointerEvent::Kind::Down, {static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
         break;
     case SDL_MOUSEMOTION:
         if (m_mouseDown && e.motion.which != SDL_TOUCH_MOUSEID)
-            pointerMove({static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)});
+            queuePointer(PointerEvent::Kind::Move, {static_cast<float>(e.motion.x), static_cast<float>(e.motion.y)});
         break;
     case SDL_MOUSEBUTTONUP:
         if (m_mouseDown && e.button.button == SDL_BUTTON_LEFT && e.button.which != SDL_TOUCH_MOUSEID) {
             m_mouseDown = false;
-            pointerUp({static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
+            queuePointer(PointerEvent::Kind::Up, {static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
         }
         break;
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) m_tracker.cancel();
         m_pacer.requestNow(); // exposed, resized, shown: draw again
+        m_mustPresent = true;
         break;
     case SDL_USEREVENT:
-        if (m_queue.drain() > 0) m_pacer.requestNow();
+        // A task (new snapshot, an update event for the overlay) may change what is drawn.
+        if (m_queue.drain() > 0) m_pacer.requestSettle();
         break;
     default:
         break;
@@ -598,8 +652,13 @@ void App::frame(FrameMode mode)
 {
     const double now = monotonicSeconds();
     refreshSnapshot(false);
+    // This frame's share of the pointer events (a wake-up touch may switch screens, so before
+    // the fonts are chosen).
+    takeInput();
+    const bool fontsWereBuilt = m_fontsBuilt;
     ensureFonts();
     if (m_quit) return;
+    if (!fontsWereBuilt) m_mustPresent = true; // same vertices, new atlas texture
 
     m_window->beginFrame(m_lastFrameTime > 0 ? now - m_lastFrameTime : 1.0 / 60);
     m_lastFrameTime = now;
@@ -626,18 +685,28 @@ void App::frame(FrameMode mode)
     if (caught) m_tracker.cancel();
     ImGui::Render();
 
-    if (mode != FrameMode::Layout) {
-        const Rgb bg = screenBackground(drawn, m_theme.palette);
-        m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
-    }
+    const Rgb bg = screenBackground(drawn, m_theme.palette);
+    const uint64_t picture = pictureHash(*ImGui::GetDrawData(), bg);
+    const bool changed = picture != m_lastPicture;
+    m_lastPicture = picture;
+    // A live frame that draws what is already on screen is not rasterised again (llvmpipe
+    // spends most of a frame there): the frames that wait for the UI to settle cost little.
+    const bool draws = mode == FrameMode::Capture || (mode == FrameMode::Show && (changed || m_mustPresent));
+    if (draws) m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
     if (mode == FrameMode::Capture && !m_window->readPixels(m_capture, m_captureWidth, m_captureHeight))
         m_capture.clear();
-    if (mode == FrameMode::Show) m_window->present();
-    m_pacer.frameDrawn(platform::FramePacer::Clock::now());
+    if (mode == FrameMode::Show && draws) {
+        m_window->present();
+        m_mustPresent = false;
+    }
+    // Input still queued (a second tap behind this one) keeps the frames coming.
+    const bool more =
+        !m_pointerEvents.empty() || wantsFrames || m_state.pendingScreen || m_state.pendingLargeTextToggle;
+    m_pacer.frameDrawn(platform::FramePacer::Clock::now(), changed || more);
     // From the first live frame on, new snapshots are made on the preparation thread.
     m_live = m_config.screenshotPath.empty();
-    if (m_frameLog) {
-        // Wall ms, then the frame's start on CLOCK_MONOTONIC (s) so benches can line frames up
+    if (m_frameLog && draws) {
+        // Presented frames only. Wall ms, then the frame's start on CLOCK_MONOTONIC (s) so benches can line frames up
         // with outside events.
         const double startedAt =
             std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
@@ -653,16 +722,17 @@ void App::frame(FrameMode mode)
                           std::chrono::duration_cast<std::chrono::milliseconds>(delay));
     }
 
+    if (!m_pointerEvents.empty()) m_pacer.requestSettle();
     if (m_state.pendingLargeTextToggle) {
         m_state.pendingLargeTextToggle = false;
         m_state.largeText = !m_state.largeText;
-        m_pacer.requestNow();
+        m_pacer.requestSettle();
     }
     if (m_state.pendingScreen) {
         const ScreenId next = *m_state.pendingScreen;
         m_state.pendingScreen.reset();
         switchTo(next);
-        m_pacer.requestNow();
+        m_pacer.requestSettle();
     }
 }
 
@@ -749,7 +819,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
     }
 
     // Tasks posted before SDL was up (a stick already inserted) had no event to wake the loop.
-    if (m_queue.drain() > 0) m_pacer.requestNow();
+    if (m_queue.drain() > 0) m_pacer.requestSettle();
     while (!m_quit && !g_terminate.load()) {
         const auto steadyNow = platform::FramePacer::Clock::now();
         // Wake for the next station minute too (just after it turns), frame or not.
@@ -781,8 +851,8 @@ int App::run(std::shared_ptr<const content::Content> initial)
         }
         if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) switchTo(ScreenId::Attract);
         if (idle.phase == IdlePhase::Night && m_current != ScreenId::Night) switchTo(ScreenId::Night);
-        if (idle.phase != m_state.idle.phase || idle.warningSecondsLeft != m_state.idle.warningSecondsLeft)
-            m_pacer.requestNow();
+        if (idle.phase != m_state.idle.phase) m_pacer.requestSettle();
+        if (idle.warningSecondsLeft != m_state.idle.warningSecondsLeft) m_pacer.requestNow();
         m_state.idle = idle;
         if (idle.nextChange > 0)
             m_pacer.requestAt(

@@ -129,9 +129,13 @@ public:
 
 private:
     void handleEvent(const void* sdlEvent);
-    void pointerDown(Point p);
+    // Pointer events wait in m_pointerEvents; each frame takes its share (takeInput) and feeds
+    // them to the tap tracker in order.
+    void queuePointer(PointerEvent::Kind kind, Point p);
+    void takeInput();
+    void pointerDown(Point p, double time);
     void pointerMove(Point p);
-    void pointerUp(Point p);
+    void pointerUp(Point p, double time);
     void refreshSnapshot(bool force);
     // Recomputes the snapshot (and bakes a changed glyph set into the atlas cache) on the
     // preparation thread; the result replaces the snapshot on the main thread when it arrives.
@@ -172,11 +176,16 @@ private:
     bool m_swallowGesture = false;
     long long m_lastFingerId = -1;
     bool m_mouseDown = false;
-    // Input gathered since the last frame.
+    PointerQueue m_pointerEvents;
+    // Input gathered for this frame.
     bool m_justPressed = false;
     bool m_released = false;
     std::optional<Tap> m_tap;
     double m_lastFrameTime = 0;
+    // What the last frame drew (a hash of its draw lists): a frame that draws the same picture
+    // is not rasterised again, and the pacer knows the UI has settled.
+    uint64_t m_lastPicture = 0;
+    bool m_mustPresent = true;      // the window needs a fresh picture (exposed, resized, new atlas)
     std::vector<uint8_t> m_capture; // --screenshot: the read-back, RGB rows bottom-up
     int m_captureWidth = 0;
     int m_captureHeight = 0;
