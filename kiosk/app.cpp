@@ -689,20 +689,26 @@ void App::frame(FrameMode mode)
     const uint64_t picture = pictureHash(*ImGui::GetDrawData(), bg);
     const bool changed = picture != m_lastPicture;
     m_lastPicture = picture;
+    // Input still queued (a second tap behind this one) keeps the frames coming.
+    const bool more =
+        !m_pointerEvents.empty() || wantsFrames || m_state.pendingScreen || m_state.pendingLargeTextToggle;
     // A live frame that draws what is already on screen is not rasterised again (llvmpipe
-    // spends most of a frame there): the frames that wait for the UI to settle cost little.
-    const bool draws = mode == FrameMode::Capture || (mode == FrameMode::Show && (changed || m_mustPresent));
+    // spends most of a frame there), nor one the next frame replaces at once (the picture is
+    // still settling): a tap costs a few layout passes and one rasterised frame.
+    bool draws = mode == FrameMode::Capture, deferred = false;
+    if (mode == FrameMode::Show && (picture != m_shownPicture || m_mustPresent)) {
+        deferred = m_pacer.mayDefer(changed || !m_pointerEvents.empty());
+        draws = !deferred;
+    }
     if (draws) m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
     if (mode == FrameMode::Capture && !m_window->readPixels(m_capture, m_captureWidth, m_captureHeight))
         m_capture.clear();
     if (mode == FrameMode::Show && draws) {
         m_window->present();
+        m_shownPicture = picture;
         m_mustPresent = false;
     }
-    // Input still queued (a second tap behind this one) keeps the frames coming.
-    const bool more =
-        !m_pointerEvents.empty() || wantsFrames || m_state.pendingScreen || m_state.pendingLargeTextToggle;
-    m_pacer.frameDrawn(platform::FramePacer::Clock::now(), changed || more);
+    m_pacer.frameDrawn(platform::FramePacer::Clock::now(), changed || more, deferred);
     // From the first live frame on, new snapshots are made on the preparation thread.
     m_live = m_config.screenshotPath.empty();
     if (m_frameLog && draws) {

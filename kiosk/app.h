@@ -182,9 +182,10 @@ private:
     bool m_released = false;
     std::optional<Tap> m_tap;
     double m_lastFrameTime = 0;
-    // What the last frame drew (a hash of its draw lists): a frame that draws the same picture
-    // is not rasterised again, and the pacer knows the UI has settled.
+    // What the last frame drew (a hash of its draw lists): the same picture twice means the UI
+    // has settled, and a picture already on screen is not rasterised again.
     uint64_t m_lastPicture = 0;
+    uint64_t m_shownPicture = 0;    // the picture on screen
     bool m_mustPresent = true;      // the window needs a fresh picture (exposed, resized, new atlas)
     std::vector<uint8_t> m_capture; // --screenshot: the read-back, RGB rows bottom-up
     int m_captureWidth = 0;

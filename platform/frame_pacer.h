@@ -9,6 +9,11 @@
 // kMinSettleFrames - 1 more frames, and on while each frame's picture still differs from the one
 // before (at most kMaxSettleFrames), paced like an animation; then idle again. This is
 // hello_imgui's FpsIdling idea with "the picture stopped changing" as the end instead of a timer.
+//
+// The frames of one settle run need not all reach the screen: a frame whose picture is about to
+// be replaced (it differs from the frame before, or more input waits) may skip rasterising
+// (mayDefer) and the next frame follows at once, so a tap costs a few cheap layout passes and
+// one rasterised frame, not three.
 #include <algorithm>
 #include <chrono>
 #include <optional>
@@ -25,6 +30,8 @@ public:
     static constexpr int kMinSettleFrames = 2;
     // A picture that never stops changing (a running countdown, say) ends the settling here.
     static constexpr int kMaxSettleFrames = 12;
+    // Frames after a settle request that may skip the screen while the picture still changes.
+    static constexpr int kMaxDeferredFrames = 3;
 
     // Animations are paced to ~60 Hz even without vsync (Xvfb, llvmpipe).
     explicit FramePacer(Duration minFrameInterval = Duration(16), Duration maxWait = Duration(5000))
@@ -41,6 +48,21 @@ public:
         m_now = true;
         m_settleMust = kMinSettleFrames;
         m_settleBudget = kMaxSettleFrames;
+        m_deferBudget = kMaxDeferredFrames;
+    }
+    // Whether the frame just laid out may skip rasterising because the next one will replace it
+    // at once (`unsettled`: its picture differs from the previous frame's, or more input waits).
+    // True at most kMaxDeferredFrames times after a settle request (pass it on to frameDrawn, so
+    // the next frame is due immediately); a frame that reaches the screen ends the deferring
+    // until the next request.
+    bool mayDefer(bool unsettled)
+    {
+        if (!unsettled || m_deferBudget <= 0) {
+            m_deferBudget = 0;
+            return false;
+        }
+        --m_deferBudget;
+        return true;
     }
     // An animation wants the next frame (paced by minFrameInterval after the last one).
     void requestAnimationFrame() { m_animating = true; }
@@ -55,7 +77,7 @@ public:
 
     bool frameDue(Clock::time_point now) const
     {
-        if (m_now) return true;
+        if (m_now || m_deferred) return true;
         if ((m_animating || settling()) && now >= m_lastFrame + m_minFrameInterval) return true;
         return m_deadline && now >= *m_deadline;
     }
@@ -74,11 +96,13 @@ public:
 
     // Call after drawing: clears the requests that frame satisfied. `changed`: the frame's
     // picture differs from the previous frame's (or the frame asked for more); an unchanged
-    // picture after the minimum frames means the UI has settled.
-    void frameDrawn(Clock::time_point now, bool changed = true)
+    // picture after the minimum frames means the UI has settled. `deferred`: the frame skipped
+    // the screen (mayDefer), so the next one is due at once.
+    void frameDrawn(Clock::time_point now, bool changed = true, bool deferred = false)
     {
         m_lastFrame = now;
         m_now = false;
+        m_deferred = deferred;
         m_animating = false;
         m_deadline.reset();
         if (m_settleBudget > 0) {
@@ -94,8 +118,10 @@ private:
     Clock::time_point m_lastFrame{};
     bool m_now = true;
     bool m_animating = false;
-    int m_settleMust = 0;   // frames still drawn whatever they show
-    int m_settleBudget = 0; // frames left before settling gives up (0: not settling)
+    bool m_deferred = false; // the last frame skipped the screen: the next one is due now
+    int m_deferBudget = 0;   // frames that may still skip the screen
+    int m_settleMust = 0;    // frames still drawn whatever they show
+    int m_settleBudget = 0;  // frames left before settling gives up (0: not settling)
     std::optional<Clock::time_point> m_deadline;
 };
 

@@ -100,3 +100,26 @@ TEST_CASE("pacer: a clock tick is one frame, deadlines still wake it", "[pacer]"
     pacer.frameDrawn(t + 60s, true);
     CHECK_FALSE(pacer.frameDue(t + 70s));
 }
+
+TEST_CASE("pacer: unsettled frames may skip the screen, a few times per request, and the next comes at once", "[pacer]")
+{
+    FramePacer pacer(16ms, 5000ms);
+    auto t = FramePacer::Clock::time_point{} + 1h;
+    pacer.frameDrawn(t);
+    CHECK_FALSE(pacer.mayDefer(true)); // no request: every changed frame reaches the screen
+
+    pacer.requestSettle();
+    CHECK_FALSE(pacer.mayDefer(false)); // a settled picture is shown
+    CHECK_FALSE(pacer.mayDefer(true));  // ... and that ends the deferring until the next request
+
+    pacer.requestSettle();
+    int deferred = 0;
+    while (pacer.mayDefer(true)) {
+        ++deferred;
+        pacer.frameDrawn(t, true, true);
+        CHECK(pacer.waitMilliseconds(t) == 0); // due at once, not paced
+    }
+    CHECK(deferred == FramePacer::kMaxDeferredFrames);
+    pacer.frameDrawn(t, true, false);
+    CHECK_FALSE(pacer.frameDue(t + 1ms));
+}

@@ -90,36 +90,42 @@ ocr() {
     convert "$tmp/shot.png" -crop "$3x$4+$1+$2" -colorspace gray -resize 300% ${5:+-negate} "$tmp/crop.png"
     tesseract "$tmp/crop.png" - -l chi_sim --psm "${6:-7}" 2>/dev/null | tr -d ' \n\t'
 }
-# filled_dots: the filled PIN dots in the row of dots (a filled dot is a dark run ~32 px wide,
-# an empty one two thin rings).
+# filled_dots: the filled PIN dots under the PIN pad's words: the most dark runs ~2r wide in
+# one pixel row of that band (a filled dot is a dark run ~32 px wide, an empty one two thin
+# rings).
 filled_dots() {
-    convert "$tmp/shot.png" -crop 700x1+200+297 -colorspace gray -depth 8 gray:- | python3 -c '
+    convert "$tmp/shot.png" -crop 700x250+200+230 -colorspace gray -depth 8 gray:- | python3 -c '
 import sys
-runs, n = [], 0
-for b in sys.stdin.buffer.read() + b"\xff":
-    if b < 100:
-        n += 1
-    else:
-        if n: runs.append(n)
-        n = 0
-print(sum(1 for r in runs if r >= 20))'
+data, width, best = sys.stdin.buffer.read(), 700, 0
+for y in range(len(data) // width):
+    runs, n = [], 0
+    for b in data[y * width:(y + 1) * width] + b"\xff":
+        if b < 100:
+            n += 1
+        else:
+            if n: runs.append(n)
+            n = 0
+    best = max(best, sum(1 for r in runs if 20 <= r <= 60))
+print(best)'
 }
 
 navy="29 78 137"  # theme primary: the selected tab
 quiet="232 223 207" # theme secondary: an unselected tab, a PIN key
+# A point inside each week tab, left of its words, and where to tap it.
 tab_y=215
-tab_x=(161 426 692 959 1225 1491 1758) # 周一 … 周日
+tab_x=(61 326 592 859 1125 1391 1658) # 周一 … 周日
+tap_y=264
 
 # --- 活动安排: the tapped week tab is the highlighted one.
 start_kiosk activities
 shot
 is_colour "${tab_x[2]}" $tab_y $navy || fail "周三 (today) is not highlighted at start"
-tap "${tab_x[3]}" 241
+tap "$((tab_x[3] + 100))" $tap_y
 shot
 is_colour "${tab_x[3]}" $tab_y $navy || fail "300 ms after tapping 周四 it is not highlighted"
 is_colour "${tab_x[2]}" $tab_y $quiet || fail "300 ms after tapping 周四, 周三 is still highlighted"
 # Press and release sent back to back: both arrive between two frames.
-xdotool mousemove "${tab_x[5]}" 241 mousedown 1 mouseup 1
+xdotool mousemove "$((tab_x[5] + 100))" $tap_y mousedown 1 mouseup 1
 shot
 is_colour "${tab_x[5]}" $tab_y $navy || fail "周六, pressed and released at once, is not highlighted"
 is_colour "${tab_x[3]}" $tab_y $quiet || fail "周四 stayed highlighted after tapping 周六"
@@ -128,26 +134,26 @@ echo "ok: week tabs answer within 300 ms"
 # --- 防骗指南: the counter follows 下一条.
 start_kiosk guide
 shot
-counter=$(ocr 35 172 300 60 negate)
+counter=$(ocr 35 176 360 70 negate)
 case $counter in *第1条*) ;; *) fail "the guide does not start at 第 1 条 (read \"$counter\")" ;; esac
-tap 1747 1002
+tap 1695 976
 shot
-counter=$(ocr 35 172 300 60 negate)
+counter=$(ocr 35 176 360 70 negate)
 case $counter in *第2条*) ;; *) fail "300 ms after 下一条 the counter reads \"$counter\", not 第 2 条" ;; esac
 echo "ok: guide counter reads \"$counter\" after 下一条"
 
 # --- 首页: the staff PIN pad and the staff menu.
-tap 146 75 # 返回首页
+tap 204 75 # 返回首页
 shot
-# (700, 837) is the page background between home's cards and tiles, and inside the PIN panel.
-is_colour 700 837 251 246 236 || fail "home is not shown 300 ms after 返回首页"
+# (700, 742) is the page background between home's cards and tiles, and inside the PIN panel.
+is_colour 700 742 251 246 236 || fail "home is not shown 300 ms after 返回首页"
 for _ in 1 2 3 4 5; do
-    tap 200 60
+    tap 200 75
     sleep 0.3
 done
 shot
-is_colour 700 837 255 255 255 || fail "the PIN pad is not shown 300 ms after the fifth tap on the station name"
-title=$(ocr 70 90 300 60)
+is_colour 700 742 255 255 255 || fail "the PIN pad is not shown 300 ms after the fifth tap on the station name"
+title=$(ocr 70 100 380 80)
 case $title in *工作人员*) ;; *) fail "the PIN pad's title reads \"$title\"" ;; esac
 echo "ok: PIN pad opens 300 ms after the fifth tap"
 
@@ -175,7 +181,7 @@ opened=
 # The PIN is checked off the main thread (crypto_pwhash, about a second).
 for _ in $(seq 10); do
     shot
-    case $(ocr 250 50 320 80) in *工作人员菜单*) opened=1; break ;; esac
+    case $(ocr 330 40 500 110) in *工作人员*单*) opened=1; break ;; esac
 done
 [ -n "$opened" ] || fail "the staff menu did not open after the right PIN"
 echo "ok: the staff menu opens after the right PIN"
