@@ -1,5 +1,5 @@
 // Taps, drags and kinetic scrolling, and the idle timing — plain classes, no display.
-#include "kiosk/widgets/idle_policy.h"
+#include "kiosk/idle_policy.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/touch.h"
 
