@@ -121,6 +121,8 @@ std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Cont
                 break;
             }
     s->week = content::activitiesOfWeek(c, now);
+    s->activityNow = content::activityNowOrNext(c, now);
+    s->mealNow = content::mealNowOrNext(c, now);
     s->todayMeals = content::mealsOn(c, now.date);
     s->weekMeals = content::mealsOfWeek(c, now.date);
     s->lectures = content::upcomingLectures(c, now);

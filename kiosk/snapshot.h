@@ -6,6 +6,7 @@
 #include "kiosk/fonts.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ struct Snapshot {
     std::vector<content::ActivityOccurrence> today;
     int highlight = -1; // index into today: on now, else next; -1 when neither
     std::vector<content::DayActivities> week;
+    // What home shows: the activity on now, else the next (tomorrow's too); the meal served
+    // now, else the next one (tomorrow's breakfast in the evening).
+    std::optional<content::ActivityNowOrNext> activityNow;
+    std::optional<content::MealNowOrNext> mealNow;
     content::DayMeals todayMeals;
     std::vector<content::DayMeals> weekMeals;
     std::vector<content::UpcomingLecture> lectures;
