@@ -5,6 +5,7 @@
 #include "content/schedule.h"
 #include "kiosk/fonts.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,9 @@ struct Snapshot {
     // Keeps the content alive: the schedule views point into it.
     std::shared_ptr<const content::Content> content;
     content::LocalDateTime at;
+    // Different for every snapshot made in this process (an address may be reused): what
+    // screens key their cached layouts on.
+    uint64_t serial = 0;
     std::string dateText;    // 2026年6月3日
     std::string weekdayText; // 星期三
 

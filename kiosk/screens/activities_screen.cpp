@@ -1,5 +1,6 @@
 // 活动安排: the day's activities by time, what is on now marked 正在进行; 周一…周日 tabs.
 #include "kiosk/app_state.h"
+#include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/card_list.h"
@@ -26,13 +27,9 @@ public:
 
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        const Snapshot& s = state.view();
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
-        ImFont* bf = u.fonts().body;
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
 
         const float top = drawTopBar(state, id());
         Area area = contentArea(state, top);
@@ -124,8 +121,7 @@ public:
         CardList::Options options;
         options.minColumnWidth = t.bodyPx * 9.5f;
         options.maxColumns = 3;
-        options.key = reinterpret_cast<uintptr_t>(items) ^ (static_cast<uint64_t>(m_day) << 56) ^
-                      (static_cast<uint64_t>(hf->FontSize) << 40);
+        options.key = s.serial ^ (static_cast<uint64_t>(m_day) << 56) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
         m_list.draw(u, area.min, area.max, static_cast<int>(items->size()), options, measure, drawCard);
     }
 

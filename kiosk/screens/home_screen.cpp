@@ -1,5 +1,6 @@
 // 首页: who we are, what day and time it is, what is on today, and a big tile per section.
 #include "kiosk/app_state.h"
+#include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
@@ -21,14 +22,10 @@ public:
 
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        const Snapshot& s = state.view();
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
-        ImFont* bf = u.fonts().body;
-        ImFont* cf = u.fonts().clock;
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
+        ImFont* cf = f.clock;
         const float W = state.width, H = state.height;
         const float m = t.margin;
 

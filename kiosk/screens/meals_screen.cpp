@@ -1,6 +1,7 @@
 // 每日菜单: the day's meals with dishes, price (12元) and labelled tag chips, side by side in
 // landscape; finished meals muted with 已结束; 周一…周日 tabs.
 #include "kiosk/app_state.h"
+#include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/card_list.h"
@@ -24,13 +25,9 @@ public:
 
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        const Snapshot& s = state.view();
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
-        ImFont* bf = u.fonts().body;
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
 
         const float top = drawTopBar(state, id());
         Area area = contentArea(state, top);
@@ -91,7 +88,7 @@ public:
         CardList::Options options;
         options.minColumnWidth = t.bodyPx * 7;
         options.maxColumns = 4;
-        options.key = reinterpret_cast<uintptr_t>(day) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
+        options.key = s.serial ^ (static_cast<uint64_t>(m_day) << 56) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
         m_list.draw(u, area.min, area.max, static_cast<int>(day->meals.size()), options, measure, drawCard);
     }
 
