@@ -17,6 +17,7 @@
 //    overlay is drawn above the current screen and takes all input.
 //  - Register a staff screen with addScreen() (ScreenId::Staff) and open it with showScreen().
 #include "content/model.h"
+#include "content/speech_text.h"
 #include "content/station_clock.h"
 #include "kiosk/app_config.h"
 #include "kiosk/app_state.h"
@@ -44,7 +45,8 @@
 
 namespace platform {
 class Window;
-}
+class SpeechEngine;
+} // namespace platform
 
 namespace kiosk {
 
@@ -131,6 +133,12 @@ private:
     void logFrame(double startedAt, bool shown);
     void switchTo(ScreenId id);
     Screen* screen(ScreenId id);
+    // app_speech.cpp: read-aloud. The engine starts with the live loop (never for --screenshot);
+    // requests from the frame are carried out after it; leaving a screen silences it.
+    void startSpeech();
+    void updateSpeechState();
+    void applySpeechRequests();
+    void silence();
 
     AppConfig m_config;
     platform::MainQueue m_queue;
@@ -170,6 +178,8 @@ private:
     int m_captureWidth = 0;
     int m_captureHeight = 0;
     std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per live frame (logFrame)
+    std::unique_ptr<platform::SpeechEngine> m_speech;
+    content::SpeechReadings m_readings; // built in, plus the data dir's readings.csv
 
     // The preparation thread: one job slot, the newest request wins.
     struct PrepareJob {

@@ -88,6 +88,14 @@ inline constexpr const char* kAttractNotices = "通知公告";
 inline constexpr const char* kAttractUrgent = "紧急通知";
 inline constexpr const char* kWelcome = "欢迎光临";
 
+// Read-aloud (朗读) and its volume on the staff screen.
+inline constexpr const char* kSpeak = "朗读";
+inline constexpr const char* kStopSpeaking = "停止";
+inline constexpr const char* kSpeechVolume = "朗读音量";
+inline constexpr const char* kLouder = "大";
+inline constexpr const char* kSofter = "小";
+inline constexpr const char* kPercent = "%";
+
 // Characters produced by formatting rather than literals: dates, weekdays, countdowns,
 // meal and lecture kinds, contact categories, punctuation used to join items.
 inline constexpr const char* kFormattingGlyphs =
@@ -171,6 +179,12 @@ inline constexpr std::array kAll = {kBackHome,
                                     kAttractNotices,
                                     kAttractUrgent,
                                     kWelcome,
+                                    kSpeak,
+                                    kStopSpeaking,
+                                    kSpeechVolume,
+                                    kLouder,
+                                    kSofter,
+                                    kPercent,
                                     kFormattingGlyphs};
 
 } // namespace kiosk::ui
