@@ -7,6 +7,7 @@
 #include "platform/speech_engine.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace kiosk {
 
@@ -15,6 +16,14 @@ namespace {
 std::filesystem::path volumeFile(const AppConfig& config)
 {
     return config.dataDir / "speech-volume";
+}
+
+// For bench/speech_latency.sh: how soon the first sound came after the request, once per
+// utterance (when it ends or is stopped).
+void traceFirstSound(const platform::SpeechEngine& engine)
+{
+    if (!std::getenv("KIOSK_SPEECH_TRACE")) return;
+    if (const auto ms = engine.lastFirstSoundMs()) std::fprintf(stderr, "kiosk: speech first sound %.1f ms\n", *ms);
 }
 
 } // namespace
@@ -28,6 +37,7 @@ void App::startSpeech()
     m_speech = std::make_unique<platform::SpeechEngine>(m_queue, [this](int) {
         m_state.speakingKey.clear();
         m_pacer.requestSettle();
+        traceFirstSound(*m_speech);
     });
     m_speech->setVolume(platform::loadSpeechVolume(volumeFile(m_config)));
     m_state.speechVolume = m_speech->volume();
@@ -46,7 +56,10 @@ void App::updateSpeechState()
 
 void App::silence()
 {
-    if (m_speech && m_speech->speaking()) m_speech->stop();
+    if (m_speech && m_speech->speaking()) {
+        traceFirstSound(*m_speech);
+        m_speech->stop();
+    }
     m_state.speakingKey.clear();
 }
 
