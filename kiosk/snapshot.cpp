@@ -155,6 +155,7 @@ GlyphPlan glyphPlan(const Snapshot& s)
         }
     }
     content::addGlyphs(s.content->station.name(), plan.display);
+    content::addGlyphs(s.content->station.qrCaption(), plan.display);
     // Every lunar word, not just today's: the date line changes at midnight without new content.
     for (const std::string& word : content::lunarCalendarWords()) {
         content::addGlyphs(word, plan.text);
