@@ -4,6 +4,7 @@
 #include "content/store.h"
 #include "kiosk/app.h"
 #include "kiosk/update_overlay.h"
+#include "platform/status_file.h"
 #include "platform/systemd_notify.h"
 #include "platform/update_service.h"
 
@@ -49,7 +50,15 @@ int main(int argc, char** argv)
     updates.dataDir = dataDir;
     if (!config.dropDir.empty()) updates.dropDir = config.dropDir;
     if (!config.mediaRoots.empty()) updates.mediaRoots = config.mediaRoots;
-    if (!config.statusDir.empty()) updates.statusDir = config.statusDir;
+    if (!config.statusDir.empty() && config.screenshotPath.empty()) {
+        platform::StatusFile::Options status;
+        status.dir = config.statusDir;
+        status.clock = [clock] {
+            const auto reading = clock.now();
+            return content::zoned(reading.local, reading.second);
+        };
+        updates.status = std::make_shared<platform::StatusFile>(std::move(status));
+    }
     updates.allowUnsigned = config.allowUnsigned;
     updates.clock = [clock] { return clock.now().local; };
     std::unique_ptr<kiosk::UpdateUi> updateUi;
@@ -60,6 +69,7 @@ int main(int argc, char** argv)
                                                  [&app](std::string_view text) { app.setOverlayGlyphText(text); });
     platform::MainLoopWatchdog watchdog(app.mainQueue());
     if (config.screenshotPath.empty()) {
+        if (updates.status) updates.status->start();
         service.start();
         watchdog.start();
     }
@@ -67,6 +77,7 @@ int main(int argc, char** argv)
     const int status = app.run(std::move(initial));
     watchdog.stop();
     service.stop();
+    if (updates.status) updates.status->stop();
     kiosk::traceStartup("exit");
     return status;
 }
