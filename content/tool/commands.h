@@ -17,5 +17,6 @@ int runKeygen(const Args& args);
 int runSign(const Args& args);
 int runTrust(const Args& args);
 int runSetPin(const Args& args);
+int runFleet(const Args& args); // fleet_command.cpp
 
 } // namespace tool

@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"sign", tool::runSign, "sign PKG --key FILE           为内容包写清单并签名"},
     {"trust", tool::runTrust, "trust PUBKEY --data-dir DIR   信任一个公钥"},
     {"set-pin", tool::runSetPin, "set-pin --data-dir DIR        设置工作人员密码（从标准输入读取）"},
+    {"fleet", tool::runFleet, "fleet DIR... [-o FILE.html] [--stale-hours H]  各台信息屏的运行概览"},
 };
 
 void printUsage(FILE* out)
