@@ -147,8 +147,15 @@ std::string htmlEscape(std::string_view text)
 
 std::string fleetHtml(const FleetReport& report, const FleetOptions& options, const std::string& generatedAt)
 {
+    std::string page;
+    writeFleetHtml(report, options, generatedAt, [&](std::string_view piece) { page += piece; });
+    return page;
+}
+
+void writeFleetHtml(const FleetReport& report, const FleetOptions& options, const std::string& generatedAt,
+                    const HtmlSink& sink)
+{
     std::string html;
-    html.reserve(4096 + report.kiosks.size() * 70000);
     html += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<title>养老服务站信息屏 运行概览</title>\n<style>";
@@ -166,9 +173,13 @@ std::string fleetHtml(const FleetReport& report, const FleetOptions& options, co
     for (const std::string& dir : report.unreadable)
         html += "<p class=\"failed\">无法读取文件夹 " + htmlEscape(dir) + "</p>\n";
     html += "<main class=\"grid\">\n";
-    for (const FleetKiosk& kiosk : report.kiosks) card(html, kiosk, options);
+    for (const FleetKiosk& kiosk : report.kiosks) {
+        sink(html);
+        html.clear();
+        card(html, kiosk, options);
+    }
     html += "</main>\n</body>\n</html>\n";
-    return html;
+    sink(html);
 }
 
 } // namespace content

@@ -5,12 +5,14 @@
 
 #include "content/fleet_html.h"
 #include "content/fleet_report.h"
-#include "content/trust_detail.h"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <unistd.h>
 
 namespace tool {
 
@@ -26,6 +28,32 @@ int fleetUsage(const std::string& error)
     if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
     std::fprintf(stderr, "用法: kiosk-content %s\n", kUsageLine);
     return 2;
+}
+
+// The page beside a temporary name, then renamed: a browser or a sync engine never sees half of
+// it. Not fsynced: it is a report made again by the next run, and 50 MB of thumbnails would
+// wait for the disk longer than the whole scan takes.
+bool writePage(const fs::path& target, const content::FleetReport& report, const content::FleetOptions& options,
+               const std::string& generated, std::string& error)
+{
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const fs::path temp = dir / ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
+    std::FILE* f = std::fopen(temp.c_str(), "wb");
+    bool ok = f != nullptr;
+    if (f) {
+        content::writeFleetHtml(report, options, generated, [&](std::string_view piece) {
+            ok = ok && std::fwrite(piece.data(), 1, piece.size(), f) == piece.size();
+        });
+        ok = std::fclose(f) == 0 && ok;
+    }
+    std::error_code ec;
+    if (ok) fs::rename(temp, target, ec);
+    if (!ok || ec) {
+        error = ec ? ec.message() : std::strerror(errno);
+        fs::remove(temp, ec);
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -81,8 +109,7 @@ int runFleet(const Args& args)
 
     const std::string generated = content::shortTime(content::formatZonedTime(content::zonedNow()));
     std::string error;
-    const bool written =
-        content::detail::writeFileAtomic(output, content::fleetHtml(report, options, generated), 0644, error);
+    const bool written = writePage(output, report, options, generated, error);
     std::printf("%s\n", content::fleetSummary(report).c_str());
     if (written) {
         std::printf("概览已写入 %s\n", output.c_str());
