@@ -20,15 +20,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kUsageLine = "fleet DIR... [-o FILE.html] [--stale-hours H]";
 constexpr const char* kDefaultHtml = "fleet.html";
 
-int fleetUsage(const std::string& error)
-{
-    if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
-    std::fprintf(stderr, "用法: kiosk-content %s\n", kUsageLine);
-    return 2;
-}
+struct FleetCommandOptions {
+    std::vector<std::string> dirs;
+    std::string output = kDefaultHtml;
+    double staleHours = 2;
+};
 
 // The page beside a temporary name, then renamed: a browser or a sync engine never sees half of
 // it. Not fsynced: it is a report made again by the next run, and 50 MB of thumbnails would
@@ -56,51 +54,12 @@ bool writePage(const fs::path& target, const content::FleetReport& report, const
     return true;
 }
 
-} // namespace
-
-int runFleet(const Args& args)
+int runFleet(const FleetCommandOptions& command)
 {
-    std::vector<fs::path> dirs;
-    std::string output;
-    bool outputGiven = false;
     content::FleetOptions options;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg == "-o" || arg == "--output" || arg == "--stale-hours") {
-            if (i + 1 >= args.size()) return fleetUsage(arg + " 后面缺少参数");
-            const std::string& value = args[++i];
-            if (arg == "--stale-hours") {
-                char* end = nullptr;
-                const double hours = std::strtod(value.c_str(), &end);
-                if (end == value.c_str() || *end != '\0' || !std::isfinite(hours) || hours <= 0 || hours > 24 * 365)
-                    return fleetUsage("--stale-hours 要一个大于 0 的小时数，例如 2 或 0.5，而不是“" + value + "”");
-                options.staleHours = hours;
-            } else {
-                output = value;
-                outputGiven = true;
-            }
-        } else if (arg == "--help" || arg == "-h") {
-            std::printf("用法: kiosk-content %s\n"
-                        "读取 DIR 下所有 status.json（每台信息屏一个，任意层级），每台打印一行，\n"
-                        "并写出一个带屏幕截图的 HTML 概览（默认 %s）。\n"
-                        "  -o FILE.html       概览写到这里\n"
-                        "  --stale-hours H    超过 H 小时没有更新算失联（默认 2）\n"
-                        "退出码：0 全部正常；1 有失联、上次导入失败或内容不是最新的；2 用法错误。\n",
-                        kUsageLine, kDefaultHtml);
-            return 0;
-        } else if (arg.size() > 1 && arg[0] == '-') {
-            return fleetUsage("不认识的选项 " + arg);
-        } else {
-            dirs.emplace_back(arg);
-        }
-    }
-    if (dirs.empty()) return fleetUsage("缺少要读取的文件夹 DIR");
-    for (const fs::path& dir : dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) return fleetUsage("找不到文件夹 " + dir.string());
-    }
-    if (!outputGiven) output = kDefaultHtml;
-
+    options.staleHours = command.staleHours;
+    std::vector<fs::path> dirs(command.dirs.begin(), command.dirs.end());
+    const fs::path output = command.output;
     options.nowUnix = static_cast<int64_t>(std::time(nullptr));
     const content::FleetReport report = content::scanFleet(dirs, options);
     for (const content::FleetKiosk& kiosk : report.kiosks)
@@ -115,9 +74,45 @@ int runFleet(const Args& args)
         std::printf("概览已写入 %s\n", output.c_str());
     } else {
         std::fprintf(stderr, "无法写入概览 %s：%s\n", output.c_str(), error.c_str());
-        if (outputGiven) return 2;
+        return 2;
     }
     return report.healthy() ? 0 : 1;
+}
+
+} // namespace
+
+void registerFleetCommand(CLI::App& tool)
+{
+    auto options = std::make_shared<FleetCommandOptions>();
+    CLI::App& command =
+        addCommand(tool, "fleet",
+                   "读取各台信息屏同步回来的 status.json（每台一个，任意层级），每台打印一行，并写出带屏幕截图的 "
+                   "HTML 概览。退出码：0 全部正常；1 有失联、上次导入失败或内容不是最新的",
+                   [options] { return runFleet(*options); });
+    command.add_option("DIR", options->dirs, "同步回来的状态文件夹（可以给多个）")
+        ->required()
+        ->type_name("DIR")
+        ->check(CLI::Validator(
+            [](std::string& dir) {
+                std::error_code ec;
+                return fs::is_directory(dir, ec) ? std::string() : "找不到文件夹 " + dir;
+            },
+            ""));
+    command.add_option("-o,--output", options->output, "概览写到这个 HTML 文件")
+        ->type_name("FILE.html")
+        ->default_str(kDefaultHtml);
+    command.add_option("--stale-hours", options->staleHours, "超过这么多小时没有更新算失联（可带小数）")
+        ->type_name("H")
+        ->default_str("2")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                char* end = nullptr;
+                const double hours = std::strtod(value.c_str(), &end);
+                if (end == value.c_str() || *end != '\0' || !std::isfinite(hours) || hours <= 0 || hours > 24 * 365)
+                    return "要一个大于 0 的小时数，例如 2 或 0.5，而不是“" + value + "”";
+                return std::string();
+            },
+            ""));
 }
 
 } // namespace tool
