@@ -115,7 +115,9 @@ void insertStick(const fs::path& workDir, const fs::path& mediaRoot, const std::
 nlohmann::json readStatus(const fs::path& dir)
 {
     const std::string text = readFile(dir / "status.json");
-    return nlohmann::json::parse(text, nullptr, false);
+    nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    // Not written yet: an empty object, so that a test may look up fields while it waits.
+    return json.is_object() ? json : nlohmann::json::object();
 }
 
 // A status file already writing, as main.cpp starts it before the service.
