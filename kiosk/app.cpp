@@ -8,6 +8,8 @@
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
 #include "platform/png.h"
+#include "platform/status_file.h"
+#include "platform/thumbnail.h"
 #include "platform/window.h"
 
 #include <SDL.h>
@@ -364,6 +366,7 @@ void App::switchTo(ScreenId id)
     const bool changed = id != m_current;
     m_current = id;
     m_state.screen = id;
+    screenShown(id);
     if (changed || !m_fontsBuilt) screen(id)->onEnter(m_state);
     if (id == ScreenId::Home) m_idle.wentHome(monotonicSeconds());
 }
@@ -371,6 +374,7 @@ void App::switchTo(ScreenId id)
 void App::setContent(std::shared_ptr<const content::Content> content)
 {
     m_content = std::move(content);
+    contentShown();
     // A big package (10,000 activities) takes ~100 ms to turn into a snapshot and ~400 ms to
     // bake its new glyphs: never on the main thread while the screen is live (refreshSnapshot
     // hands it to the preparation thread then).
@@ -632,8 +636,13 @@ void App::frame(FrameMode mode)
     }
     if (mode == FrameMode::Capture && !m_window->readPixels(m_capture, m_captureWidth, m_captureHeight))
         m_capture.clear();
+    const double thumbnailWake = mode == FrameMode::Show ? thumbnailAfterRender(now) : HUGE_VAL;
     if (mode == FrameMode::Show) m_window->present();
     m_pacer.frameDrawn(platform::FramePacer::Clock::now());
+    if (thumbnailWake < HUGE_VAL)
+        m_pacer.requestAt(platform::FramePacer::Clock::now() +
+                          std::chrono::milliseconds(
+                              static_cast<long long>(std::max(0.0, thumbnailWake - monotonicSeconds()) * 1000)));
     // From the first live frame on, new snapshots are made on the preparation thread.
     m_live = m_config.screenshotPath.empty();
     if (m_frameLog) {
@@ -642,7 +651,9 @@ void App::frame(FrameMode mode)
         const double startedAt =
             std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
             (monotonicSeconds() - now);
-        std::fprintf(m_frameLog, "%.3f %.3f\n", (monotonicSeconds() - now) * 1000, startedAt);
+        // A third column marks the frames that started or finished a screen.png read-back.
+        std::fprintf(m_frameLog, "%.3f %.3f%s\n", (monotonicSeconds() - now) * 1000, startedAt,
+                     m_thumbnail && m_thumbnail->workedLastCall() ? " thumbnail" : "");
         std::fflush(m_frameLog);
     }
 
@@ -748,6 +759,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
         return 0;
     }
 
+    startThumbnails();
     // Tasks posted before SDL was up (a stick already inserted) had no event to wake the loop.
     if (m_queue.drain() > 0) m_pacer.requestNow();
     while (!m_quit && !g_terminate.load()) {
@@ -791,6 +803,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
 
         if (m_pacer.frameDue(platform::FramePacer::Clock::now())) frame(FrameMode::Show);
     }
+    stopThumbnails();
     m_window->close();
     return 0;
 }

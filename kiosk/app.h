@@ -35,8 +35,10 @@
 #include <vector>
 
 namespace platform {
+class StatusFile;
+class ThumbnailCapture;
 class Window;
-}
+} // namespace platform
 
 namespace kiosk {
 
@@ -126,8 +128,19 @@ public:
     // Main thread: the text overlays may draw now (import problems, paths), replacing what was
     // set before; its characters join the font atlas before the next frame.
     void setOverlayGlyphText(std::string_view text);
+    // Before run(): status.json learns the screen shown, and screen.png beside it is kept
+    // current (app_status.cpp). Not for --screenshot runs.
+    void setStatusFile(std::shared_ptr<platform::StatusFile> status);
 
 private:
+    // app_status.cpp: the status file's screen and the thumbnail.
+    void startThumbnails();
+    void stopThumbnails();
+    void screenShown(ScreenId id);
+    void contentShown();
+    // After rendering a live frame, before presenting it: the time it wants the next frame by.
+    double thumbnailAfterRender(double now);
+
     void handleEvent(const void* sdlEvent);
     void pointerDown(Point p);
     void pointerMove(Point p);
@@ -180,7 +193,9 @@ private:
     std::vector<uint8_t> m_capture; // --screenshot: the read-back, RGB rows bottom-up
     int m_captureWidth = 0;
     int m_captureHeight = 0;
-    std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
+    std::FILE* m_frameLog = nullptr;                         // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
+    std::shared_ptr<platform::StatusFile> m_status;          // --status-dir, or none
+    std::unique_ptr<platform::ThumbnailCapture> m_thumbnail; // screen.png, while the window is live
 
     // The preparation thread: one job slot, the newest request wins.
     struct PrepareJob {

@@ -61,6 +61,7 @@ int main(int argc, char** argv)
     }
     updates.allowUnsigned = config.allowUnsigned;
     updates.clock = [clock] { return clock.now().local; };
+    app.setStatusFile(updates.status);
     std::unique_ptr<kiosk::UpdateUi> updateUi;
     platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {
         if (updateUi) updateUi->handle(e);

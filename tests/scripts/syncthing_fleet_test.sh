@@ -218,6 +218,10 @@ kiosk_up() { kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk ended"; [ -n "$
 wait_for 30 "the kiosk's first status.json" kiosk_up
 before=$(status_field "$kiosk_side/status/status.json" content_version)
 step "kiosk up with content version $before"
+# The first thumbnail (taken once the start screen settled): the one after the update must differ.
+first_shot() { [ -n "$(status_field "$kiosk_side/status/status.json" screenshot_time)" ]; }
+wait_for 20 "the kiosk's first screen.png" first_shot
+shot_before=$(status_field "$kiosk_side/status/status.json" screenshot_time)
 
 # The package: a big activities sheet (about 2 MB: ~5 s at 400 KiB/s) and a new station name.
 version=209906030900
@@ -277,10 +281,13 @@ step "applied at the kiosk after waiting while half-synced"
 
 # The status folder comes back to the district, with the thumbnail.
 rest kiosk POST "/rest/db/scan?folder=status" >/dev/null || true
+# The new content's thumbnail: taken after the change (not the start-up one).
 back() {
-    [ "$(status_field "$district/status/status.json" content_version)" = "$version" ] && [ -s "$district/status/screen.png" ]
+    local at=$district/status/status.json
+    [ "$(status_field "$at" content_version)" = "$version" ] && [ -s "$district/status/screen.png" ] &&
+        [ -n "$(status_field "$at" screenshot_time)" ] && [ "$(status_field "$at" screenshot_time)" != "$shot_before" ]
 }
-wait_for 40 "status.json (version $version) and screen.png back at the district" back
+wait_for 40 "status.json (version $version) and the new screen.png back at the district" back
 step "status.json and screen.png synced back to the district"
 head -c 8 "$district/status/screen.png" | od -An -c | grep -q 'P   N   G' || fail "screen.png at the district is not a PNG"
 
