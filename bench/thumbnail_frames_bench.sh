@@ -45,7 +45,7 @@ def frames(path):
     rows = [line.split() for line in open(path) if line.strip()]
     # The first frames build the fonts and the first snapshot: not what is measured.
     rows = rows[3:]
-    return [float(r[0]) for r in rows], [float(r[0]) for r in rows if len(r) > 2 and r[2] == "thumbnail"]
+    return [float(r[0]) for r in rows], [float(r[0]) for r in rows if "thumbnail" in r[2:]]
 
 def pct(values, p):
     values = sorted(values)

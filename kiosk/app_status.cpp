@@ -21,7 +21,7 @@ void App::startThumbnails()
 {
     // run() opened the start screen without switchTo().
     screenShown(m_current);
-    if (!m_status || !m_config.screenshotPath.empty()) return;
+    if (!m_status || !m_config.screen.screenshotPath.empty()) return;
     platform::ThumbnailCapture::Options options;
     options.file = m_status->screenshotFile();
     options.onWritten = [status = m_status] { status->screenshotWritten(); };
@@ -50,11 +50,21 @@ void App::contentShown()
     if (m_thumbnail) m_thumbnail->contentChanged(monotonicSeconds());
 }
 
-double App::thumbnailAfterRender(double now)
+bool App::thumbnailWanted(double now) const
+{
+    return m_thumbnail && m_thumbnail->wantsFrame(now, screenOn());
+}
+
+double App::thumbnailAfterRender(double now, bool rendered)
 {
     if (!m_thumbnail) return HUGE_VAL;
+    return m_thumbnail->afterRender(now, m_window->width(), m_window->height(), screenOn(), rendered);
+}
+
+bool App::screenOn() const
+{
     // The night screen is the screen switched off: no pictures of it.
-    return m_thumbnail->afterRender(now, m_window->width(), m_window->height(), m_current != ScreenId::Night);
+    return m_current != ScreenId::Night;
 }
 
 } // namespace kiosk

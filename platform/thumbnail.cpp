@@ -193,16 +193,18 @@ bool ThumbnailCapture::finish(bool abandon)
     return true;
 }
 
-double ThumbnailCapture::afterRender(double now, int frameWidth, int frameHeight, bool screenOn)
+double ThumbnailCapture::afterRender(double now, int frameWidth, int frameHeight, bool screenOn, bool rendered)
 {
     constexpr double kNever = HUGE_VAL;
-    m_worked = m_fence != nullptr || (m_available && m_schedule.due(now, screenOn));
+    m_worked = m_fence != nullptr || (rendered && wantsFrame(now, screenOn));
     if (!m_available || frameWidth <= 0 || frameHeight <= 0) return kNever;
     if (m_fence) {
         if (finish(now - m_startedAt > kReadbackTimeout)) return screenOn ? m_schedule.nextDue() : kNever;
         return now + kPollInterval;
     }
     if (!m_schedule.due(now, screenOn)) return screenOn ? m_schedule.nextDue() : kNever;
+    // Due, but the back buffer holds no picture this frame: ask for one that renders.
+    if (!rendered) return now;
     if (!ensureGl(frameWidth, frameHeight)) return kNever;
     start(frameWidth, frameHeight);
     m_startedAt = now;

@@ -75,8 +75,15 @@ public:
     // Main thread, GL context current, after the frame was rendered into the back buffer and
     // before it is presented. Finishes a read-back started earlier (if the GPU is done) and
     // starts one when due. Returns the time (same clock as `now`) at which it wants another
-    // frame drawn — soon while a read-back is in flight, else the next due time.
-    double afterRender(double now, int frameWidth, int frameHeight, bool screenOn);
+    // frame drawn — soon while a read-back is in flight, else the next due time. A frame that
+    // was not `rendered` (its picture was already on screen) only finishes a read-back.
+    double afterRender(double now, int frameWidth, int frameHeight, bool screenOn, bool rendered = true);
+    // Whether a capture is due now: the loop renders the next frame into the back buffer even
+    // when its picture is already on screen, so that afterRender() has something to read.
+    bool wantsFrame(double now, bool screenOn) const
+    {
+        return m_available && !m_fence && m_schedule.due(now, screenOn);
+    }
 
     // Deletes the GL objects. Main thread, context current. Safe to call twice.
     void releaseGl();

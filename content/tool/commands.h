@@ -18,5 +18,7 @@ void registerContentCommands(CLI::App& tool);
 void registerTrustCommands(CLI::App& tool);
 // fleet (fleet_command.cpp).
 void registerFleetCommand(CLI::App& tool);
+// say (say_command.cpp).
+void registerSayCommand(CLI::App& tool);
 
 } // namespace tool
