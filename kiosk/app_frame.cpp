@@ -3,6 +3,8 @@
 // reaches the screen.
 #include "kiosk/app.h"
 
+#include "platform/thumbnail.h"
+
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
 #include "platform/window.h"
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <string_view>
@@ -167,7 +170,10 @@ void App::frame(FrameMode mode)
         deferred = m_pacer.mayDefer(changed || !m_pointerEvents.empty());
         draws = !deferred;
     }
-    if (draws) m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
+    // screen.png wants the picture in the back buffer even when it is already on screen.
+    const bool rendered = draws || (mode == FrameMode::Show && !deferred && thumbnailWanted(now));
+    if (rendered) m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
+    const double thumbnailWake = mode == FrameMode::Show ? thumbnailAfterRender(now, rendered) : HUGE_VAL;
     if (mode == FrameMode::Capture && !m_window->readPixels(m_capture, m_captureWidth, m_captureHeight))
         m_capture.clear();
     if (mode == FrameMode::Show && draws) {
@@ -176,6 +182,10 @@ void App::frame(FrameMode mode)
         m_mustPresent = false;
     }
     m_pacer.frameDrawn(platform::FramePacer::Clock::now(), changed || more, deferred);
+    if (thumbnailWake < HUGE_VAL)
+        m_pacer.requestAt(platform::FramePacer::Clock::now() +
+                          std::chrono::milliseconds(
+                              static_cast<long long>(std::max(0.0, thumbnailWake - monotonicSeconds()) * 1000)));
     // From the first live frame on, new snapshots are made on the preparation thread.
     m_live = m_config.screen.screenshotPath.empty();
     if (mode == FrameMode::Show) logFrame(now, draws);
@@ -206,12 +216,13 @@ void App::logFrame(double startedAt, bool shown)
     if (!m_frameLog) return;
     // Wall ms from the frame's start to just after the swap (or the layout, for a frame that
     // was not rasterised), its start on CLOCK_MONOTONIC (s) so benches can line frames up with
-    // outside events, and 1 when it reached the screen, 0 when its picture was already there
-    // or was replaced at once.
+    // outside events, 1 when it reached the screen, 0 when its picture was already there or
+    // was replaced at once, and "thumbnail" when it started or finished a screen.png read-back.
     const double end = monotonicSeconds();
     const double monotonicStart =
         std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() - (end - startedAt);
-    std::fprintf(m_frameLog, "%.3f %.3f %d\n", (end - startedAt) * 1000, monotonicStart, shown ? 1 : 0);
+    std::fprintf(m_frameLog, "%.3f %.3f %d%s\n", (end - startedAt) * 1000, monotonicStart, shown ? 1 : 0,
+                 m_thumbnail && m_thumbnail->workedLastCall() ? " thumbnail" : "");
     std::fflush(m_frameLog);
 }
 
