@@ -66,44 +66,17 @@ public:
         }
         y += headerH + t.gap;
 
-        // --- Urgent notices: a red banner with the word 紧急 (never colour alone), the title and
-        // the notice's first line, so the fact itself (when the water is cut) is on home.
-        if (!s.urgent.empty()) {
-            const content::Notice& n = *s.urgent.front();
-            std::string title = n.title;
-            if (s.urgent.size() > 1) title += "（共" + std::to_string(s.urgent.size()) + "条）";
-            const std::string first = n.body.substr(0, n.body.find('\n'));
-            const float cw = u.chipWidth(ui::kUrgent, hf);
-            const float ch = u.chipHeight(hf);
-            const float tx = m + t.gap * 2 + cw, tw = W - m - t.gap - tx;
-            const float titleH = paragraphHeight(hf, title, tw, 1.2f);
-            const float firstH = first.empty() ? 0 : paragraphHeight(bf, first, tw, 1.25f, 2);
-            const float bh = std::max(t.minTarget, titleH + firstH + t.px(24));
-            const ImVec2 a(m, y), b(W - m, y + bh);
-            const bool down = u.pressed(a, b);
-            d->AddRectFilled(a, b, (down ? p.primaryPressed : p.urgent).packed(), t.radius);
-            const float cy = y + t.px(12) + std::min(titleH, hf->FontSize * 1.2f) * 0.5f;
-            d->AddRectFilled(ImVec2(a.x + t.gap, cy - ch * 0.5f), ImVec2(a.x + t.gap + cw, cy + ch * 0.5f),
-                             p.onDark.packed(), ch * 0.25f);
-            addText(d, hf, ImVec2(a.x + t.gap + hf->FontSize * 0.4f, cy - hf->FontSize * 0.5f), p.urgent.packed(),
-                    ui::kUrgent);
-            float yy = y + t.px(12);
-            yy += drawParagraph(d, hf, ImVec2(tx, yy), tw, p.onDark.packed(), title, 1.2f);
-            if (!first.empty()) drawParagraph(d, bf, ImVec2(tx, yy), tw, p.onDark.packed(), first, 1.25f, 2);
-            if (u.tapped(a, b)) state.go(ScreenId::Notices);
-            y += bh + t.gap;
-        }
-
         // --- Tiles at the bottom, highlights fill what is left.
         int count = 0;
         const Section* list = sections(count);
-        // 大字 in landscape: six tiles in a row would cut their names, so two rows of three wide ones.
-        const bool twoRows = !t.portrait && t.largeText;
-        const int cols = t.portrait ? 2 : twoRows ? 3 : count;
+        // 大字 in landscape: one row of six tiles with their names only (an icon beside or above
+        // them would not fit), to leave the cards their room.
+        const bool namesOnly = !t.portrait && t.largeText;
+        const int cols = t.portrait ? 2 : count;
         const int rows = (count + cols - 1) / cols;
-        const float tileH = t.portrait ? std::max(t.minTarget * 1.4f, hf->FontSize * 2.2f)
-                            : twoRows  ? std::max(t.minTarget, hf->FontSize * 1.4f)
-                                       : std::max(t.minTarget * 1.4f, hf->FontSize * 2.3f);
+        const float tileH = t.portrait  ? std::max(t.minTarget * 1.4f, hf->FontSize * 2.2f)
+                            : namesOnly ? std::max(t.minTarget, hf->FontSize * 1.5f)
+                                        : std::max(t.minTarget * 1.4f, hf->FontSize * 2.3f);
         const float tilesH = rows * tileH + (rows - 1) * t.gap;
         const float tilesTop = H - m * 0.75f - tilesH;
         const float tileW = (W - 2 * m - (cols - 1) * t.gap) / cols;
@@ -113,8 +86,20 @@ public:
             drawTile(state, list[i], a, b);
         }
 
-        const float cardsBottom = tilesTop - t.gap;
-        drawHighlights(state, ImVec2(m, y), ImVec2(W - m, cardsBottom));
+        // --- Between header and tiles: the urgent banner, then the highlights filling the rest.
+        // When both do not fit (大字), they scroll together, each at its full height.
+        const float bottom = tilesTop - t.gap;
+        const float bannerH = s.urgent.empty() ? 0 : bannerHeight(state) + t.gap;
+        const float cardsH = highlightsHeight(state, W - 2 * m);
+        if (bannerH + cardsH <= bottom - y) {
+            if (bannerH > 0) drawBanner(state, y);
+            drawHighlights(state, ImVec2(m, y + bannerH), ImVec2(W - m, bottom));
+        } else {
+            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(W, bottom));
+            if (bannerH > 0) drawBanner(state, top);
+            drawHighlights(state, ImVec2(m, top + bannerH), ImVec2(W - m, top + bannerH + cardsH));
+            u.endScroll(m_scroller, bannerH + cardsH);
+        }
     }
 
 private:
@@ -143,6 +128,9 @@ private:
             drawIcon(state, section, ImVec2(x0 + r, a.y + h * 0.5f), r);
             addText(d, hf, ImVec2(x0 + 2 * r + t.gap, a.y + (h - hf->FontSize) * 0.5f), p.onDark.packed(),
                     section.title);
+        } else if (h < hf->FontSize * 2) {
+            // Too low for the icon above the name: the name alone, whole.
+            drawCentered(d, hf, a, b, p.onDark.packed(), section.title);
         } else {
             const float r = std::min(h * 0.24f, hf->FontSize * 0.95f);
             const float total = 2 * r + t.px(14) + hf->FontSize;
@@ -236,8 +224,60 @@ private:
         return cards;
     }
 
-    // Cards side by side in landscape, stacked in portrait. Titles wrap in full (大字 too); when
-    // they do not fit, the row scrolls instead of cutting them off.
+    // The urgent banner: the word 紧急 (never colour alone), the title and the notice's first
+    // line, so the fact itself (when the water is cut) is on home.
+    float bannerHeight(AppState& state) const { return banner(state, 0, false); }
+    void drawBanner(AppState& state, float y) { banner(state, y, true); }
+    float banner(AppState& state, float y, bool draw) const
+    {
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
+        const float m = t.margin, W = state.width;
+        const content::Notice& n = *s.urgent.front();
+        std::string title = n.title;
+        if (s.urgent.size() > 1) title += "（共" + std::to_string(s.urgent.size()) + "条）";
+        const std::string first = n.body.substr(0, n.body.find('\n'));
+        const float cw = u.chipWidth(ui::kUrgent, hf);
+        const float ch = u.chipHeight(hf);
+        const float tx = m + t.gap * 2 + cw, tw = W - m - t.gap - tx;
+        const float titleH = paragraphHeight(hf, title, tw, 1.2f);
+        const float firstH = first.empty() ? 0 : paragraphHeight(bf, first, tw, 1.25f, 2);
+        const float bh = std::max(t.minTarget, titleH + firstH + t.px(24));
+        if (!draw) return bh;
+        const ImVec2 a(m, y), b(W - m, y + bh);
+        const bool down = u.pressed(a, b);
+        d->AddRectFilled(a, b, (down ? p.primaryPressed : p.urgent).packed(), t.radius);
+        const float cy = y + t.px(12) + std::min(titleH, hf->FontSize * 1.2f) * 0.5f;
+        d->AddRectFilled(ImVec2(a.x + t.gap, cy - ch * 0.5f), ImVec2(a.x + t.gap + cw, cy + ch * 0.5f),
+                         p.onDark.packed(), ch * 0.25f);
+        addText(d, hf, ImVec2(a.x + t.gap + hf->FontSize * 0.4f, cy - hf->FontSize * 0.5f), p.urgent.packed(),
+                ui::kUrgent);
+        float yy = y + t.px(12);
+        yy += drawParagraph(d, hf, ImVec2(tx, yy), tw, p.onDark.packed(), title, 1.2f);
+        if (!first.empty()) drawParagraph(d, bf, ImVec2(tx, yy), tw, p.onDark.packed(), first, 1.25f, 2);
+        if (u.tapped(a, b)) state.go(ScreenId::Notices);
+        return bh;
+    }
+
+    // The highlights' height at their natural size.
+    float highlightsHeight(AppState& state, float width) const
+    {
+        Ui& u = *state.ui;
+        const Theme& t = *state.theme;
+        const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
+        const int n = static_cast<int>(cards.size());
+        const int cols = t.portrait ? 1 : n;
+        const float w = (width - (cols - 1) * t.gap) / cols;
+        float row = 0, total = 0;
+        for (const CardText& c : cards) {
+            row = std::max(row, cardHeight(u, c, w));
+            total += cardHeight(u, c, w) + t.gap;
+        }
+        return t.portrait ? total - t.gap : row;
+    }
+
+    // Cards side by side in landscape, stacked in portrait. Titles wrap in full (大字 too).
     void drawHighlights(AppState& state, ImVec2 min, ImVec2 max)
     {
         Ui& u = *state.ui;
@@ -255,11 +295,11 @@ private:
         }
         const float avail = max.y - min.y;
         const float content = t.portrait ? total - t.gap : rowNeed;
-        const bool scrolls = content > avail;
-        float y = scrolls ? u.beginScroll(m_scroller, min, max) : min.y;
+        // The caller gives at least `content` (scrolling banner and cards together if need be).
+        float y = min.y;
         if (t.portrait) {
             // Stacked: share the spare height out, or keep each card's own height when scrolling.
-            const float spare = scrolls ? 0 : (avail - content) / n;
+            const float spare = std::max(0.0f, avail - content) / n;
             for (int i = 0; i < n; ++i) {
                 const float h = need[i] + spare;
                 drawCard(state, cards[i], ImVec2(min.x, y), ImVec2(max.x, y + h));
@@ -271,7 +311,6 @@ private:
                 drawCard(state, cards[i], ImVec2(min.x + i * (w + t.gap), y),
                          ImVec2(min.x + i * (w + t.gap) + w, y + h));
         }
-        if (scrolls) u.endScroll(m_scroller, content);
     }
 
     // What a card needs without its "more" lines.
