@@ -47,12 +47,12 @@ public:
             drawLine(d, hf, ImVec2(m, y), leftW, p.text.packed(), name);
             const float wy = y + hf->FontSize * 1.3f;
             const float wh =
-                drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, 1.25f, t.largeText ? 1 : 2);
+                drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, 1.25f, 1);
             const float cx = W - m - toggleW - t.gap - clockW;
             addText(d, cf, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(), clock);
-            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize), p.text.packed(), date.c_str());
+            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize * 0.82f), p.text.packed(), date.c_str());
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y + t.px(8)), toggleH);
-            headerH = std::max(wy - y + wh, cf->FontSize + hf->FontSize * 1.2f);
+            headerH = std::max(wy - y + wh, cf->FontSize * 0.82f + hf->FontSize * 1.05f);
         } else {
             const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
             addText(d, cf, ImVec2(m, y - t.px(8)), p.text.packed(), clock);
@@ -76,7 +76,7 @@ public:
         const int rows = (count + cols - 1) / cols;
         const float tileH = t.portrait  ? std::max(t.minTarget * 1.4f, hf->FontSize * 2.2f)
                             : namesOnly ? std::max(t.minTarget, hf->FontSize * 1.5f)
-                                        : std::max(t.minTarget * 1.4f, hf->FontSize * 2.3f);
+                                        : std::max(t.minTarget * 1.4f, hf->FontSize * 2.1f);
         const float tilesH = rows * tileH + (rows - 1) * t.gap;
         const float tilesTop = H - m * 0.75f - tilesH;
         const float tileW = (W - 2 * m - (cols - 1) * t.gap) / cols;
@@ -158,17 +158,20 @@ private:
         Rgb labelColor;
         bool labelIsChip = true;
         std::string title;
-        std::string detail; // times, dates, prices: in the heading font, never smaller than body text
+        std::string detail; // times, dates: in body text (never smaller), in the primary colour
         ScreenId target;
         std::string more; // filled into the card's remaining lines
         const char* icon;
         int colorIndex;
+        bool bodyTitle = false; // a long title (the dishes) in body text
+        std::string corner;     // the price, at the top right in the heading font
     };
 
     std::vector<CardText> highlightCards(const Snapshot& s, const Palette& p) const
     {
         std::vector<CardText> cards;
-        CardText act{ui::kTodayActivity, p.text, false, "", "", ScreenId::Activities, "", ui::kIconActivities, 0};
+        CardText act{ui::kTodayActivity,  p.text, false, "", "", ScreenId::Activities, "",
+                     ui::kIconActivities, 0,      false, ""};
         if (s.activityNow) {
             const auto& o = s.activityNow->occurrence;
             const int ahead = s.activityNow->daysAhead;
@@ -184,7 +187,7 @@ private:
         }
         cards.push_back(act);
 
-        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1};
+        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, ""};
         if (s.mealNow) {
             const content::Meal* m = s.mealNow->meal;
             const int ahead = s.mealNow->daysAhead;
@@ -195,7 +198,8 @@ private:
                          : ahead == 0       ? std::string(ui::kNextMeal) + " " + kind
                                             : content::countdownText(ahead) + kind;
             meal.title = joinDishes(m->dishes);
-            if (m->priceCents) meal.detail = content::formatPrice(*m->priceCents) + ui::kYuan;
+            meal.bodyTitle = true;
+            if (m->priceCents) meal.corner = content::formatPrice(*m->priceCents) + ui::kYuan;
             for (const auto& tag : m->tags) meal.more += (meal.more.empty() ? "" : "、") + tag;
             if (!m->note.empty()) meal.more += (meal.more.empty() ? "" : "。") + m->note;
         } else {
@@ -203,7 +207,7 @@ private:
         }
         cards.push_back(meal);
 
-        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, "", ui::kIconLectures, 2};
+        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, "", ui::kIconLectures, 2, false, ""};
         if (!s.lectures.empty()) {
             const auto& l = s.lectures.front();
             lec.label = l.ongoing
@@ -318,12 +322,13 @@ private:
     {
         const Theme& t = u.theme();
         ImFont* hf = u.fonts().heading;
+        ImFont* bf = u.fonts().body;
         const float pad = t.px(32);
         const float w = width - 2 * pad - t.px(6);
-        float h = pad * 0.7f + u.chipHeight() + t.px(14);
-        h += paragraphHeight(hf, c.title, w, 1.25f);
-        if (!c.detail.empty()) h += paragraphHeight(hf, c.detail, w, 1.25f);
-        return h + pad * 0.6f;
+        float h = pad * 0.6f + u.chipHeight() + t.px(10);
+        h += c.bodyTitle ? paragraphHeight(bf, c.title, w, 1.25f) : paragraphHeight(hf, c.title, w, 1.15f);
+        if (!c.detail.empty()) h += paragraphHeight(bf, c.detail, w, 1.25f);
+        return h + pad * 0.5f;
     }
 
     void drawCard(AppState& state, const CardText& c, ImVec2 a, ImVec2 b)
@@ -342,21 +347,31 @@ private:
         const float pad = t.px(32);
         const float x = a.x + pad + t.px(6);
         const float w = b.x - x - pad;
-        float y = a.y + pad * 0.7f;
-        // Section name with its icon, then the highlight's label.
+        float y = a.y + pad * 0.6f;
+        // Section name with its icon, then the highlight's label; the price at the right.
         const float r = bf->FontSize * 0.6f;
         u.badge(ImVec2(x + r, y + u.chipHeight() * 0.5f), r, c.icon, p.tile[c.colorIndex], bf);
         const float lx = x + 2 * r + t.px(12);
+        float labelRight = b.x - pad;
+        if (!c.corner.empty()) {
+            const float cw = textWidth(hf, c.corner);
+            labelRight -= cw + t.px(12);
+            addText(d, hf, ImVec2(b.x - pad - cw, y + (u.chipHeight() - hf->FontSize) * 0.5f), p.text.packed(),
+                    c.corner);
+        }
         if (c.labelIsChip) {
             u.chip(ImVec2(lx, y), c.label, c.labelColor, p.onDark);
         } else {
-            drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), b.x - lx - pad,
+            drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), labelRight - lx,
                      p.textMuted.packed(), c.label);
         }
-        y += u.chipHeight() + t.px(14);
-        y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.25f);
-        if (!c.detail.empty()) y += drawParagraph(d, hf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
-        const float bottom = b.y - pad * 0.6f;
+        y += u.chipHeight() + t.px(10);
+        if (c.bodyTitle)
+            y += drawParagraph(d, bf, ImVec2(x, y), w, p.text.packed(), c.title, 1.25f);
+        else
+            y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.15f);
+        if (!c.detail.empty()) y += drawParagraph(d, bf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
+        const float bottom = b.y - pad * 0.5f;
         const int moreLines = static_cast<int>((bottom - y) / lineAdvance(bf, t.lineSpacing));
         if (!c.more.empty() && moreLines > 0)
             drawParagraph(d, bf, ImVec2(x, y), w, p.textMuted.packed(), c.more, t.lineSpacing, moreLines);
