@@ -94,7 +94,7 @@ check() { # check SCREEN SIZE WORD...
     echo "ok: $screen $size"
 }
 
-check home 1920x1080 服务站 星期三 义务理发
+PSM=4 check home 1920x1080 服务站 星期三 义务理发 停水通知
 # At 1920x1080 all eight of today's activities and all four meals are on screen at once.
 PSM=6 check activities 1920x1080 量血压测血糖 晨练健康操 义务理发 书法班 防骗小课堂 理疗 文艺排练 棋牌
 PSM=6 check meals 1920x1080 小米粥 刀削面 葱花饼 热牛奶
