@@ -123,14 +123,16 @@ std::optional<std::string> getMeta(Database& db, std::string_view key)
 // The changes from each schema version to the next, in order: step i turns version i+1 into
 // version i+2. Each runs inside one transaction on a private copy.
 // v1 → v2: `meta` gains `app_version` and `written_at`, so a store says which program wrote it.
+// v2 → v3: `contacts` gains the optional column 二维码 (empty in old rows).
 const std::vector<std::function<void(Database&)>>& migrations()
 {
     static const std::vector<std::function<void(Database&)>> kSteps = {
         [](Database& db) {
             db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('app_version', 'v1'), ('written_at', '')");
         },
+        [](Database& db) { db.exec("ALTER TABLE contacts ADD COLUMN \"二维码\" TEXT NOT NULL DEFAULT ''"); },
     };
-    static_assert(kStoreSchemaVersion == 2, "add a migration step when the schema version changes");
+    static_assert(kStoreSchemaVersion == 3, "add a migration step when the schema version changes");
     return kSteps;
 }
 

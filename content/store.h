@@ -16,7 +16,7 @@ struct StoreError : std::runtime_error {
 
 // Schema version written to PRAGMA user_version; older stores are migrated on open.
 // v2: `meta` also holds app_version and written_at.
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 // Writes `content` into a new SQLite file at `file` (must not exist) with our schema,
 // fsyncs it. Throws StoreError.

@@ -4,6 +4,8 @@
 #include "content/store.h"
 #include "kiosk/app.h"
 #include "kiosk/update_overlay.h"
+#include "platform/startup_trace.h"
+#include "platform/status_file.h"
 #include "platform/systemd_notify.h"
 #include "platform/update_service.h"
 
@@ -13,7 +15,7 @@
 
 int main(int argc, char** argv)
 {
-    kiosk::traceStartup("main");
+    platform::traceStartup("main");
     kiosk::AppConfig config;
     std::string error;
     if (!kiosk::parseCommandLine(argc, argv, config, error)) {
@@ -25,9 +27,9 @@ int main(int argc, char** argv)
     // A screenshot needs no session bus (SDL uses it to inhibit the screensaver). With none
     // configured, libdbus would fork `dbus-launch --autolaunch` and wait ~10 ms for it to fail;
     // an unusable address fails at once. A set address is left alone. Before any thread starts.
-    if (!config.screenshotPath.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+    if (!config.screen.screenshotPath.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
 
-    const kiosk::StationClock clock(config.now);
+    const content::StationClock clock(config.clock.now);
     const content::DataDir dataDir{config.dataDir};
     std::shared_ptr<const content::Content> initial;
     try {
@@ -47,17 +49,27 @@ int main(int argc, char** argv)
             content::storeUnavailableContent(clock.now().local.date, e.what()));
     }
 
-    kiosk::traceStartup("store open");
+    platform::traceStartup("store open");
     kiosk::App app(config);
     // The store was closed again: the update service's worker opens and owns its own.
 
     platform::UpdateService::Options updates;
     updates.dataDir = dataDir;
-    if (!config.dropDir.empty()) updates.dropDir = config.dropDir;
-    if (!config.mediaRoots.empty()) updates.mediaRoots = config.mediaRoots;
-    if (!config.statusDir.empty()) updates.statusDir = config.statusDir;
-    updates.allowUnsigned = config.allowUnsigned;
+    if (!config.updates.dropDir.empty()) updates.dropDir = config.updates.dropDir;
+    if (!config.updates.mediaRoots.empty()) updates.mediaRoots = config.updates.mediaRoots;
+    if (!config.updates.statusDir.empty() && config.screen.screenshotPath.empty()) {
+        platform::StatusFile::Options status;
+        status.dir = config.updates.statusDir;
+        status.kioskId = config.updates.kioskId;
+        status.clock = [clock] {
+            const auto reading = clock.now();
+            return content::zoned(reading.local, reading.second);
+        };
+        updates.status = std::make_shared<platform::StatusFile>(std::move(status));
+    }
+    updates.allowUnsigned = config.updates.allowUnsigned;
     updates.clock = [clock] { return clock.now().local; };
+    app.setStatusFile(updates.status);
     std::unique_ptr<kiosk::UpdateUi> updateUi;
     platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {
         if (updateUi) updateUi->handle(e);
@@ -65,14 +77,16 @@ int main(int argc, char** argv)
     updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir,
                                                  [&app](std::string_view text) { app.setOverlayGlyphText(text); });
     platform::MainLoopWatchdog watchdog(app.mainQueue());
-    if (config.screenshotPath.empty()) {
+    if (config.screen.screenshotPath.empty()) {
+        if (updates.status) updates.status->start();
         service.start();
         watchdog.start();
     }
-    kiosk::traceStartup("services ready");
+    platform::traceStartup("services ready");
     const int status = app.run(std::move(initial));
     watchdog.stop();
     service.stop();
-    kiosk::traceStartup("exit");
+    if (updates.status) updates.status->stop();
+    platform::traceStartup("exit");
     return status;
 }

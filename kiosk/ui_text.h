@@ -68,6 +68,12 @@ inline constexpr const char* kOpenHours = "开放时间";
 inline constexpr const char* kAddress = "地址";
 inline constexpr const char* kScrollHint = "用手指上下滑动，可以看更多";
 inline constexpr const char* kMoreBelow = "下面还有";
+inline constexpr const char* kMoreAbove = "上面还有";
+inline constexpr const char* kServingNow = "正在供应";
+inline constexpr const char* kNextMeal = "下一餐";
+inline constexpr const char* kTomorrow = "明天";
+inline constexpr const char* kNoMoreActivities = "近期没有活动安排";
+inline constexpr const char* kNoMoreMeals = "近期没有供餐安排";
 
 inline constexpr const char* kIdleQuestion = "您还在看吗？";
 inline constexpr const char* kIdleCountdown = "%d 秒后回到首页";
@@ -80,6 +86,13 @@ inline constexpr const char* kAttractLectures = "健康讲座 义诊";
 inline constexpr const char* kAttractGuide = "防骗提醒";
 inline constexpr const char* kAttractNotices = "通知公告";
 inline constexpr const char* kAttractUrgent = "紧急通知";
+inline constexpr const char* kAttractNowNext = "现在和接下来";
+inline constexpr const char* kAttractNext = "下一场";         // 下一场义诊
+inline constexpr const char* kAttractMealsOf = "的饭菜";      // 明天的饭菜
+inline constexpr const char* kAttractHotline = "有事请打电话";
+inline constexpr const char* kFraudHotlineName = "反诈专线";
+inline constexpr const char* kPoliceName = "报警";
+inline constexpr const char* kContinued = "（续）";
 inline constexpr const char* kWelcome = "欢迎光临";
 
 // Characters produced by formatting rather than literals: dates, weekdays, countdowns,
@@ -147,6 +160,12 @@ inline constexpr std::array kAll = {kBackHome,
                                     kAddress,
                                     kScrollHint,
                                     kMoreBelow,
+                                    kMoreAbove,
+                                    kServingNow,
+                                    kNextMeal,
+                                    kTomorrow,
+                                    kNoMoreActivities,
+                                    kNoMoreMeals,
                                     kIdleQuestion,
                                     kIdleCountdown,
                                     kKeepReading,
@@ -158,6 +177,13 @@ inline constexpr std::array kAll = {kBackHome,
                                     kAttractGuide,
                                     kAttractNotices,
                                     kAttractUrgent,
+                                    kAttractNowNext,
+                                    kAttractNext,
+                                    kAttractMealsOf,
+                                    kAttractHotline,
+                                    kFraudHotlineName,
+                                    kPoliceName,
+                                    kContinued,
                                     kWelcome,
                                     kFormattingGlyphs};
 

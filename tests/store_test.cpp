@@ -85,8 +85,10 @@ void writeVersion1File(const fs::path& file, const Content& content)
         std::string create =
             "CREATE TABLE " + sqlite::quoteIdentifier(sheetKey(kind)) + " (\"row\" INTEGER PRIMARY KEY";
         std::string insert = "INSERT INTO " + sqlite::quoteIdentifier(sheetKey(kind)) + " VALUES (?1";
+        // Version 1 had no 二维码 column in contacts (v3 added it, last).
         const auto& header = sheetHeader(kind);
-        for (size_t i = 0; i < header.size(); ++i) {
+        const size_t columns = header.size() - (kind == SheetKind::Contacts ? 1 : 0);
+        for (size_t i = 0; i < columns; ++i) {
             create += ", " + sqlite::quoteIdentifier(header[i]) + " TEXT NOT NULL";
             insert += ", ?" + std::to_string(i + 2);
         }
@@ -95,7 +97,7 @@ void writeVersion1File(const fs::path& file, const Content& content)
         int64_t row = 0;
         for (const auto& cells : sheetCells(kind, content)) {
             stmt.bind(1, ++row);
-            for (size_t i = 0; i < cells.size(); ++i) stmt.bind(static_cast<int>(i + 2), cells[i]);
+            for (size_t i = 0; i < columns; ++i) stmt.bind(static_cast<int>(i + 2), cells[i]);
             stmt.run();
         }
     }

@@ -35,6 +35,14 @@ inline ImVec2 toVec(Point p)
 
 enum class ButtonKind { Primary, Quiet, Colored };
 
+// How far outside every target a tap still presses the nearest one (resolveTap): a little
+// more than the gap between targets, so each gap is covered from both sides (about 8 mm at
+// 1080p on a 24" screen).
+inline float tapReach(const Theme& theme)
+{
+    return theme.gap * 1.25f;
+}
+
 class Ui {
 public:
     Ui(ImDrawList* draw, const Theme& theme, const Fonts& fonts, FrameInput input)
@@ -49,13 +57,18 @@ public:
     const FrameInput& input() const { return m_input; }
     double time() const { return m_input.time; }
 
-    // Input is ignored from here on (an overlay covers the screen).
+    // Input is ignored from here on (an overlay covers the screen); targets are no longer
+    // collected either.
     void blockInput()
     {
         FrameInput none;
         none.time = m_input.time;
         m_input = none;
+        m_targets = nullptr;
     }
+    // Every target asked about (tapped()) from here on is added to `targets`, as far as it is
+    // visible, so the app can resolve the next frame's taps to the nearest one (resolveTap).
+    void collectTargets(std::vector<HitRect>* targets) { m_targets = targets; }
 
     // A completed tap whose press and release were both inside the rectangle (and the
     // visible clip area).
@@ -66,8 +79,10 @@ public:
     // A big button with a word label (never colour alone). Returns true when tapped.
     bool button(ImVec2 min, ImVec2 max, std::string_view label, ButtonKind kind = ButtonKind::Primary,
                 ImFont* font = nullptr, Rgb color = {}, bool selected = false);
-    // A two-line button (e.g. 周三 / 今天), first line in `font`, second in body.
-    bool button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected);
+    // A two-line button (e.g. 周三 / 今天), first line in `font`, second in body; `muted` for
+    // what is over (a past day), in the muted ink.
+    bool button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected,
+                 bool muted = false);
 
     // A rounded label with words (紧急, 置顶, 软烂 …). Returns its width.
     float chip(ImVec2 pos, std::string_view text, Rgb background, Rgb foreground, ImFont* font = nullptr);
@@ -78,9 +93,10 @@ public:
     void card(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) const;
 
     // A vertically scrolling region. Between begin and end, draw content starting at the
-    // returned y (which includes the scroll offset); pass its total height to end.
+    // returned y (which includes the scroll offset); pass its total height to end. Without
+    // `moreBelowHint` the caller shows what lies beyond the view itself (card_list.h).
     float beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max);
-    void endScroll(TouchScroller& scroller, float contentHeight);
+    void endScroll(TouchScroller& scroller, float contentHeight, bool moreBelowHint = true);
 
     // Set by widgets that animate (momentum scrolling): the loop keeps drawing.
     bool wantsFrames() const { return m_wantsFrames; }
@@ -95,6 +111,7 @@ private:
     const Theme& m_theme;
     const Fonts& m_fonts;
     FrameInput m_input;
+    std::vector<HitRect>* m_targets = nullptr;
     bool m_wantsFrames = false;
     bool m_gestureCaught = false;
     struct ScrollFrame {
