@@ -208,12 +208,21 @@ int App::run(std::shared_ptr<const content::Content> initial)
 
         // Idle: warn, go home, attract, night.
         IdleStatus idle = m_idle.evaluate(now, reading.local.minute, m_current == ScreenId::Home);
+        // The next visitor finds the screen as a new one: home, and the station's text size
+        // (normal unless --large-text; 大字 was the last visitor's choice).
         if (idle.phase == IdlePhase::GoHome) {
             switchTo(ScreenId::Home);
+            m_state.largeText = m_config.screen.largeText;
             idle = m_idle.evaluate(now, reading.local.minute, true);
         }
-        if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) switchTo(ScreenId::Attract);
-        if (idle.phase == IdlePhase::Night && m_current != ScreenId::Night) switchTo(ScreenId::Night);
+        if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) {
+            switchTo(ScreenId::Attract);
+            m_state.largeText = m_config.screen.largeText;
+        }
+        if (idle.phase == IdlePhase::Night && m_current != ScreenId::Night) {
+            switchTo(ScreenId::Night);
+            m_state.largeText = m_config.screen.largeText;
+        }
         if (idle.phase != m_state.idle.phase) m_pacer.requestSettle();
         if (idle.warningSecondsLeft != m_state.idle.warningSecondsLeft) m_pacer.requestNow();
         m_state.idle = idle;

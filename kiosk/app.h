@@ -73,7 +73,8 @@ public:
 Rgb screenBackground(ScreenId id, const Palette& palette);
 
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
-               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught);
+               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught,
+               std::vector<HitRect>* targets = nullptr);
 
 class App {
 public:
@@ -170,9 +171,11 @@ private:
     bool m_quit = false;
     bool m_live = false; // the main loop runs (set after the first frame; never for --screenshot)
     bool m_swallowGesture = false;
-    long long m_lastFingerId = -1;
     bool m_mouseDown = false;
     PointerQueue m_pointerEvents;
+    FingerGesture m_fingers;
+    RepeatTapFilter m_repeats;
+    std::vector<HitRect> m_targets; // what the last frame could press (resolveTap)
     // Input gathered for this frame.
     bool m_justPressed = false;
     bool m_released = false;

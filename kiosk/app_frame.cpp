@@ -81,7 +81,8 @@ Rgb screenBackground(ScreenId id, const Palette& palette)
 }
 
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
-               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught)
+               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught,
+               std::vector<HitRect>* targets)
 {
     const ImGuiIO& io = ImGui::GetIO();
     state.theme = &theme;
@@ -99,6 +100,7 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoBackground);
     Ui u(ImGui::GetWindowDrawList(), theme, fonts, input);
+    u.collectTargets(targets);
     state.ui = &u;
 
     bool modal = state.idle.phase == IdlePhase::Warning;
@@ -111,6 +113,7 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
 
     // Overlays and the warning get the real input again.
     Ui top(ImGui::GetWindowDrawList(), theme, fonts, input);
+    top.collectTargets(targets);
     state.ui = &top;
     for (Overlay* o : overlays) {
         if (!o->visible(state)) continue;
@@ -146,7 +149,9 @@ void App::frame(FrameMode mode)
     m_state.wakeAt = 0;
     bool wantsFrames = false, caught = false;
     const ScreenId drawn = m_current;
-    drawFrame(m_state, *screen(m_current), m_theme, m_fonts, input, m_overlays, wantsFrames, caught);
+    std::vector<HitRect> targets;
+    drawFrame(m_state, *screen(m_current), m_theme, m_fonts, input, m_overlays, wantsFrames, caught, &targets);
+    m_targets = std::move(targets);
     if (caught) m_tracker.cancel();
     ImGui::Render();
 

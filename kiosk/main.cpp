@@ -33,8 +33,14 @@ int main(int argc, char** argv)
     const content::DataDir dataDir{config.dataDir};
     std::shared_ptr<const content::Content> initial;
     try {
-        initial =
-            std::make_shared<const content::Content>(content::Store::open(dataDir, clock.now().local.date).content());
+        const content::Store store = content::Store::open(dataDir, clock.now().local.date);
+        if (store.recoveryNote().empty()) {
+            initial = std::make_shared<const content::Content>(store.content());
+        } else {
+            std::fprintf(stderr, "kiosk: %s\n", store.recoveryNote().c_str());
+            initial = std::make_shared<const content::Content>(
+                content::withStoreNotice(store.content(), store.recoveryNote()));
+        }
     } catch (const std::exception& e) {
         // Exiting would only have systemd restart us into the same black screen: show the
         // guide and the emergency numbers, and say on screen (for staff) what is wrong.
