@@ -4,7 +4,7 @@
 # the baseline) and RUN seconds with --status-dir and KIOSK_THUMBNAIL_SECONDS=1 (a thumbnail
 # every second instead of hourly). From KIOSK_FRAME_LOG: frame wall times p50/p95/max of each
 # run (frames that reached the screen), and the worst of the frames that started or finished a
-# read-back (marked "thumbnail" in the log's fourth column).
+# read-back (1 in the log's fourth column).
 #
 # Usage: bench/thumbnail_frames_bench.sh BUILD_DIR [RUN_SECONDS]
 set -euo pipefail
@@ -61,7 +61,7 @@ def frames(path):
     # Column 3 is 1 for a frame that reached the screen (rasterised and presented); the others
     # were layout passes of a picture already shown and cost ~0.1 ms.
     shown = [float(r[0]) for r in rows if len(r) < 3 or r[2] == "1"]
-    return shown, [float(r[0]) for r in rows if "thumbnail" in r[2:]]
+    return shown, [float(r[0]) for r in rows if len(r) > 3 and r[3] == "1"]
 
 def pct(values, p):
     values = sorted(values)
