@@ -1,4 +1,5 @@
 #include "content/package_stage.h"
+#include "content/error_text.h"
 
 #include "content/sheet_table.h"
 #include "content/sheet_text.h"
@@ -203,7 +204,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     FdCloser source{::open(package.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
     if (source.fd < 0) {
         if (isGoneError(errno)) return StageStatus::Vanished;
-        addProblem(problems, {}, "无法打开内容包文件夹：" + std::string(std::strerror(errno)));
+        addProblem(problems, {}, "无法打开内容包文件夹：" + errnoText(errno));
         return StageStatus::Rejected;
     }
 
@@ -245,7 +246,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         struct stat st {};
         if (::fstatat(source.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             if (isGoneError(errno)) return StageStatus::Vanished;
-            addProblem(problems, name, "无法读取：" + std::string(std::strerror(errno)));
+            addProblem(problems, name, "无法读取：" + errnoText(errno));
             rejected = true;
             continue;
         }
@@ -290,14 +291,14 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     fs::create_directories(stagingRoot, ec);
     std::string pattern = (stagingRoot / "pkg-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) {
-        addProblem(problems, {}, "无法创建暂存目录：" + std::string(std::strerror(errno)));
+        addProblem(problems, {}, "无法创建暂存目录：" + errnoText(errno));
         return StageStatus::Rejected;
     }
     StagedPackage result;
     result.m_dir = pattern;
     result.m_lockFd = ::open(pattern.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (result.m_lockFd < 0 || ::flock(result.m_lockFd, LOCK_EX) != 0) {
-        addProblem(problems, {}, "无法锁定暂存目录：" + std::string(std::strerror(errno)));
+        addProblem(problems, {}, "无法锁定暂存目录：" + errnoText(errno));
         return StageStatus::Rejected;
     }
 
@@ -314,7 +315,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
                 return StageStatus::Rejected;
             }
             if (isGoneError(errno)) return StageStatus::Vanished;
-            addProblem(problems, candidate.name, "无法读取：" + std::string(std::strerror(errno)));
+            addProblem(problems, candidate.name, "无法读取：" + errnoText(errno));
             return StageStatus::Rejected;
         }
         struct stat st {};
@@ -326,7 +327,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         FdCloser out{::openat(result.m_lockFd, candidate.name.c_str(),
                               O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)};
         if (out.fd < 0) {
-            addProblem(problems, candidate.name, "无法写入暂存目录：" + std::string(std::strerror(errno)));
+            addProblem(problems, candidate.name, "无法写入暂存目录：" + errnoText(errno));
             return StageStatus::Rejected;
         }
         uint64_t fileBytes = 0;
@@ -350,7 +351,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
                 return StageStatus::Rejected;
             }
             if (!writeAll(out.fd, buffer.data(), static_cast<size_t>(n))) {
-                addProblem(problems, {}, "无法写入暂存目录（磁盘已满？）：" + std::string(std::strerror(errno)));
+                addProblem(problems, {}, "无法写入暂存目录（磁盘已满？）：" + errnoText(errno));
                 return StageStatus::Rejected;
             }
         }
@@ -467,7 +468,7 @@ bool overPackageRows(const ContentUpdate& update, Problems& problems)
     return true;
 }
 
-PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot)
+PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot, const std::vector<PublicKey>* trusted)
 {
     PackageCheck check;
     StagedPackage staged;
@@ -479,6 +480,22 @@ PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot)
     }
 
     std::vector<std::string> names = staged.files();
+    if (staged.has(kSignatureFileName)) {
+        const std::optional<std::string> manifestText = staged.read(kManifestFileName);
+        const std::optional<std::string> signatureText = staged.read(kSignatureFileName);
+        const SignatureCheck verified =
+            manifestText && signatureText
+                ? verifySignature(*manifestText, *signatureText, trusted ? *trusted : std::vector<PublicKey>{})
+                : SignatureCheck{false, "有签名文件却没有清单 manifest.json，无法核对签名", {}, false};
+        if (verified.ok) {
+            check.signature = SignatureVerdict::Trusted;
+        } else if (verified.untrustedKey && !trusted) {
+            check.signature = SignatureVerdict::NotChecked;
+        } else {
+            check.signature = SignatureVerdict::Bad;
+            addProblem(check.problems, kSignatureFileName, "签名无效，内容包不能导入：" + verified.problem);
+        }
+    }
     if (staged.has(kManifestFileName)) {
         if (const std::optional<std::string> text = staged.read(kManifestFileName)) {
             check.manifest = parseManifest(*text, check.problems);

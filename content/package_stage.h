@@ -82,14 +82,26 @@ std::array<int, kSheetKindCount> updateRowCounts(const ContentUpdate& update);
 // True, with a problem, when `update` brings more than limits::kMaxPackageRows rows in all.
 bool overPackageRows(const ContentUpdate& update, Problems& problems);
 
+// What `check` could say about a package's signature.
+enum class SignatureVerdict {
+    Unsigned,   // no manifest.json.minisig
+    NotChecked, // well-formed, but no trusted keys were given: no trust decision was made
+    Trusted,    // valid, by one of the trusted keys
+    Bad,        // malformed, not matching, or (with keys given) by a key not trusted: a problem
+};
+
 // `check` and `build`: stage, check the manifest's hashes when there is one, read and validate.
-// No trust decision is made. Returns the update when there are no problems.
+// With `trusted` (a data dir's keys) the signature is verified as an import would; without,
+// only its form is, and the verdict says that no trust decision was made. A bad signature is a
+// problem. Returns the update when there are no problems.
 struct PackageCheck {
     std::optional<ContentUpdate> update;
     std::optional<Manifest> manifest;
     Problems problems;
+    SignatureVerdict signature = SignatureVerdict::Unsigned;
 };
-PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot);
+PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot,
+                          const std::vector<PublicKey>* trusted = nullptr);
 
 inline constexpr const char* kManifestFileName = "manifest.json";
 inline constexpr const char* kSignatureFileName = "manifest.json.minisig";

@@ -2,6 +2,7 @@
 // `row` column and one TEXT column per header text holding the canonical cells, plus `meta`.
 // Files are written once, fsynced, and switched by renaming the CURRENT pointer.
 #include "content/store.h"
+#include "content/error_text.h"
 
 #include "content/demo_content.h"
 #include "content/sheet_table.h"
@@ -40,7 +41,7 @@ constexpr std::string_view kFileSuffix = ".db";
 
 std::string systemError(const std::string& what)
 {
-    return what + "：" + std::strerror(errno);
+    return what + "：" + errnoText(errno);
 }
 
 // fsync of a file or directory by path; throws StoreError.
@@ -410,7 +411,7 @@ Store Store::open(const DataDir& dir, Date today, StoreAccess access)
     std::error_code ec;
     if (!readOnly) {
         fs::create_directories(dir.storeDir(), ec);
-        if (ec) throw StoreError("无法使用数据目录 " + dir.root.string() + "：" + ec.message());
+        if (ec) throw StoreError("无法使用数据目录 " + dir.root.string() + "：" + errorCodeText(ec));
     }
 
     Store store(dir);

@@ -7,6 +7,7 @@
 //   signature:   "ED" (BLAKE2b-512 prehash) or "Ed" (raw message) | key id (8) | signature (64)
 //   global sig:  Ed25519 over (signature (64) || trusted comment text), 64 bytes
 #include "content/trust.h"
+#include "content/error_text.h"
 #include "content/limits.h"
 #include "content/trust_detail.h"
 
@@ -156,13 +157,13 @@ bool writeFileAtomic(const fs::path& path, std::string_view data, mode_t mode, s
     std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) {
-        error = "无法写入“" + path.string() + "”：" + std::strerror(errno);
+        error = "无法写入“" + path.string() + "”：" + errnoText(errno);
         return false;
     }
     auto fail = [&](int err) {
         ::close(fd);
         ::unlink(tmpl.c_str());
-        error = "无法写入“" + path.string() + "”：" + std::strerror(err);
+        error = "无法写入“" + path.string() + "”：" + errnoText(err);
         return false;
     };
     if (::fchmod(fd, mode) != 0) return fail(errno);
@@ -181,13 +182,13 @@ bool writeFileAtomic(const fs::path& path, std::string_view data, mode_t mode, s
     if (::close(fd) != 0) {
         int err = errno;
         ::unlink(tmpl.c_str());
-        error = "无法写入“" + path.string() + "”：" + std::strerror(err);
+        error = "无法写入“" + path.string() + "”：" + errnoText(err);
         return false;
     }
     if (::rename(tmpl.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmpl.c_str());
-        error = "无法写入“" + path.string() + "”：" + std::strerror(err);
+        error = "无法写入“" + path.string() + "”：" + errnoText(err);
         return false;
     }
     // The rename itself must reach the disk before we report success.
@@ -402,6 +403,7 @@ SignatureCheck verifySignature(std::string_view message, std::string_view minisi
     if (!key) {
         std::array<uint8_t, 8> keyId{};
         std::copy_n(sig->begin() + 2, 8, keyId.begin());
+        check.untrustedKey = true;
         return failed("签名密钥不受信任（密钥编号 " + detail::keyIdHex(keyId) +
                       "），请先用 kiosk-content trust 添加它的公钥");
     }
@@ -495,7 +497,7 @@ bool trustKey(const DataDir& dir, std::string_view pubText, std::string& error)
     fs::path trusted = dir.trustedDir();
     fs::create_directories(trusted, ec);
     if (ec || !fs::is_directory(trusted)) {
-        error = "无法创建目录“" + trusted.string() + "”：" + ec.message();
+        error = "无法创建目录“" + trusted.string() + "”：" + errorCodeText(ec);
         return false;
     }
     ::chmod(trusted.c_str(), 0700);

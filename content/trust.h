@@ -36,6 +36,9 @@ struct SignatureCheck {
     bool ok = false;
     std::string problem;        // plain Chinese when !ok
     std::string trustedComment; // when ok
+    // When !ok: the file is a well-formed signature by a key not among the trusted ones (so with
+    // no keys at hand, nothing is known about it yet).
+    bool untrustedKey = false;
 };
 
 // Verifies a .minisig (both ED prehashed and legacy Ed forms, and the global signature over

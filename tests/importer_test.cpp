@@ -1,5 +1,6 @@
 // The import pipeline: staging rules and caps, trust, content.db packages, reports, and that a
 // rejected package leaves the store byte for byte as it was.
+#include "content/error_text.h"
 #include "content/importer.h"
 #include "content/package_stage.h"
 #include "content/sheet_table.h"
@@ -439,4 +440,55 @@ TEST_CASE("checkPackage validates without a data dir", "[import]")
     CHECK_FALSE(check.update.has_value());
     REQUIRE_FALSE(check.problems.empty());
     CHECK(check.problems[0].format().starts_with("meals.csv:2:餐次"));
+}
+
+TEST_CASE("checkPackage makes no trust decision without keys and refuses a bad signature", "[import][signed]")
+{
+    ImportTempDir tmp;
+    const auto [publicKey, secretKey] = generateKeyPair();
+    const fs::path good = makePackage(tmp.path / "good", {{"meals.csv", kMeals}});
+    signPackage(good, {"meals.csv"}, 202606030900, secretKey);
+
+    PackageCheck check = checkPackage(good, tmp.path / "staging");
+    CHECK(check.update.has_value());
+    CHECK(check.signature == SignatureVerdict::NotChecked);
+    const std::vector<PublicKey> trusted{publicKey};
+    check = checkPackage(good, tmp.path / "staging", &trusted);
+    CHECK(check.update.has_value());
+    CHECK(check.signature == SignatureVerdict::Trusted);
+    const std::vector<PublicKey> others{generateKeyPair().first};
+    check = checkPackage(good, tmp.path / "staging", &others);
+    CHECK_FALSE(check.update.has_value());
+    CHECK(check.signature == SignatureVerdict::Bad);
+
+    // A manifest changed after signing: bad with the key; without it nobody can tell, and the
+    // verdict says that no trust decision was made (the CLI prints it).
+    std::string manifest = slurp(good / "manifest.json");
+    manifest.replace(manifest.find("202606030900"), 12, "202606030901");
+    put(good / "manifest.json", manifest);
+    check = checkPackage(good, tmp.path / "staging", &trusted);
+    CHECK_FALSE(check.update.has_value());
+    CHECK(check.signature == SignatureVerdict::Bad);
+    REQUIRE_FALSE(check.problems.empty());
+    CHECK(check.problems[0].format().starts_with("manifest.json.minisig: 签名无效"));
+    CHECK(checkPackage(good, tmp.path / "staging").signature == SignatureVerdict::NotChecked);
+    // A garbled signature file is bad even with no keys at hand.
+    put(good / "manifest.json.minisig", "not a signature");
+    CHECK(checkPackage(good, tmp.path / "staging").signature == SignatureVerdict::Bad);
+}
+
+TEST_CASE("system errors reach staff in Chinese", "[import]")
+{
+    CHECK(errnoText(EACCES) == "没有权限（请检查文件或文件夹的权限）");
+    CHECK(errnoText(EIO).find("读写出错") == 0);
+    CHECK(errnoText(12345) == "系统错误（错误号 12345）");
+    CHECK(errorCodeText(std::make_error_code(std::errc::no_space_on_device)) == "磁盘已满");
+    // No message built for staff in content/ takes strerror's or error_code's English.
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(KIOSK_SOURCE_DIR) / "content")) {
+        if (entry.path().extension() != ".cpp") continue;
+        const std::string source = slurp(entry.path());
+        INFO(entry.path());
+        CHECK(source.find("strerror(") == std::string::npos);
+        CHECK(source.find("ec.message()") == std::string::npos);
+    }
 }

@@ -1,4 +1,5 @@
 // kiosk-content's content commands: init, check, build, import, export, info.
+#include "content/error_text.h"
 #include "content/tool/commands.h"
 
 #include "content/data_dir.h"
@@ -33,6 +34,7 @@ struct InitOptions {
 };
 struct CheckOptions {
     std::string package;
+    std::string dataDir; // optional: verify the signature with this kiosk's trusted keys
 };
 struct BuildOptions {
     std::string package;
@@ -111,7 +113,7 @@ int runInit(const InitOptions& options)
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        std::fprintf(stderr, "无法创建文件夹 %s：%s\n", dir.c_str(), ec.message().c_str());
+        std::fprintf(stderr, "无法创建文件夹 %s：%s\n", dir.c_str(), content::errorCodeText(ec).c_str());
         return kFailed;
     }
     // All or nothing: staff's own sheets are never overwritten by templates.
@@ -144,13 +146,39 @@ int runCheck(const CheckOptions& options)
         std::fprintf(stderr, "无法创建临时目录\n");
         return kFailed;
     }
-    const content::PackageCheck check = content::checkPackage(options.package, staging.path());
+    std::optional<std::vector<content::PublicKey>> trusted;
+    if (!options.dataDir.empty()) {
+        std::error_code ec;
+        if (!fs::is_directory(options.dataDir, ec)) {
+            std::fprintf(stderr, "数据目录不存在：%s\n", options.dataDir.c_str());
+            return kFailed;
+        }
+        trusted = content::loadTrustedKeys(DataDir{options.dataDir});
+    }
+    const content::PackageCheck check =
+        content::checkPackage(options.package, staging.path(), trusted ? &*trusted : nullptr);
     if (!check.update) {
         std::printf("不能导入，发现 %zu 个问题：\n", check.problems.size());
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    std::printf("可以导入：%s\n", rowsText(content::updateRowCounts(*check.update)).c_str());
+    const std::string rows = rowsText(content::updateRowCounts(*check.update));
+    switch (check.signature) {
+    case content::SignatureVerdict::Trusted:
+        std::printf("可以导入：%s\n签名：有效，由这台终端信任的密钥签名\n", rows.c_str());
+        break;
+    case content::SignatureVerdict::Unsigned:
+        std::printf("可以导入：%s\n签名：未签名（从 U 盘导入需要工作人员密码；投放文件夹只接受签名的内容包）\n",
+                    rows.c_str());
+        break;
+    case content::SignatureVerdict::NotChecked:
+    case content::SignatureVerdict::Bad:
+        // Without a data dir's keys nobody can tell whether the kiosk will trust this signature.
+        std::printf("内容检查通过：%s\n签名：未核对是否受信任（没有给出 --data-dir）；终端只导入由它信任的密钥签名的"
+                    "内容包，要核对请加 --data-dir DIR\n",
+                    rows.c_str());
+        break;
+    }
     if (check.manifest) std::printf("清单版本：%lld\n", static_cast<long long>(check.manifest->version));
     return kOk;
 }
@@ -184,7 +212,7 @@ int runBuild(const BuildOptions& options)
     fs::rename(tmp, output, ec);
     if (ec) {
         fs::remove(tmp, ec);
-        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), ec.message().c_str());
+        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
         return kFailed;
     }
     std::printf("已生成 %s：%s\n", output.c_str(), rowsText(content::updateRowCounts(*check.update)).c_str());
@@ -230,7 +258,7 @@ int runExport(const ExportOptions& options)
     std::error_code ec;
     fs::create_directories(output, ec);
     if (ec) {
-        std::fprintf(stderr, "无法创建文件夹 %s：%s\n", output.c_str(), ec.message().c_str());
+        std::fprintf(stderr, "无法创建文件夹 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
         return kFailed;
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {
@@ -278,6 +306,10 @@ void registerContentCommands(CLI::App& tool)
     CLI::App& checkCommand = addCommand(tool, "check", "检查内容包，按“文件:行:列: 说明”列出所有问题；可导入时退出码 0",
                                         [check] { return runCheck(*check); });
     checkCommand.add_option("PKG", check->package, "内容包文件夹（如 U 盘上的 KIOSK）")->required()->type_name("DIR");
+    checkCommand
+        .add_option("--data-dir", check->dataDir,
+                    "用这个数据目录里信任的公钥核对签名（默认：不核对签名是否受信任，并如实说明）")
+        ->type_name("DIR");
 
     auto build = std::make_shared<BuildOptions>();
     CLI::App& buildCommand =

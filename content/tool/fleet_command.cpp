@@ -3,6 +3,7 @@
 // 2 bad usage.
 #include "content/tool/commands.h"
 
+#include "content/error_text.h"
 #include "content/fleet_html.h"
 #include "content/fleet_report.h"
 
@@ -47,7 +48,7 @@ bool writePage(const fs::path& target, const content::FleetReport& report, const
     std::error_code ec;
     if (ok) fs::rename(temp, target, ec);
     if (!ok || ec) {
-        error = ec ? ec.message() : std::strerror(errno);
+        error = ec ? content::errorCodeText(ec) : content::errnoText(errno);
         fs::remove(temp, ec);
         return false;
     }

@@ -1,4 +1,5 @@
 // kiosk-content keygen / sign / trust / set-pin: keys, signed packages and the staff PIN.
+#include "content/error_text.h"
 #include "content/tool/commands.h"
 
 #include "content/data_dir.h"
@@ -229,7 +230,7 @@ int runSign(const SignOptions& options)
         if (!bytes) return fail("无法读取“" + it->path().string() + "”");
         files[name] = content::sha256Hex(*bytes);
     }
-    if (ec) return fail("无法列出内容包目录“" + package.string() + "”：" + ec.message());
+    if (ec) return fail("无法列出内容包目录“" + package.string() + "”：" + content::errorCodeText(ec));
     if (files.empty()) return fail("内容包“" + package.string() + "”里没有表格（*.csv）或 content.db，无需签名");
 
     fs::path manifestPath = package / "manifest.json";

@@ -150,6 +150,24 @@ expect 1 "$TOOL" import "$WORK/signed" --data-dir "$WORK/data3"
 contains "contacts.csv"
 [[ $(hash_dir "$WORK/data3/store") == "$before" ]] || fail "tampered signed import changed the store"
 
+# check never says 可以导入 for a bad signature: with a data dir's keys it verifies as import
+# does; without, it says plainly that it made no trust decision
+cp -r "$PACKAGES/good" "$WORK/signed2"
+expect 0 "$TOOL" sign "$WORK/signed2" --key "$WORK/k.sec"
+expect 0 "$TOOL" check "$WORK/signed2" --data-dir "$WORK/data3"
+contains "签名：有效"
+sed -i 's/"version": *\([0-9]*\)/"version": 1\1/' "$WORK/signed2/manifest.json"
+expect 1 "$TOOL" check "$WORK/signed2" --data-dir "$WORK/data3"
+contains "不能导入"
+contains "manifest.json.minisig: 签名无效"
+expect 0 "$TOOL" check "$WORK/signed2"
+contains "未核对是否受信任"
+if grep -qF "可以导入" "$WORK/out"; then fail "check without keys claimed 可以导入 for a signed package"; fi
+mkdir "$WORK/nokeys"
+expect 1 "$TOOL" check "$WORK/signed2" --data-dir "$WORK/nokeys"
+contains "签名密钥不受信任"
+expect 1 "$TOOL" check "$WORK/signed2" --data-dir "$WORK/missing"
+
 # a data dir whose CURRENT pointer is lost: info and export use the newest store file, say so,
 # and change nothing (it used to seed the demo over the real stores)
 rm "$WORK/data3/store/CURRENT"
