@@ -4,6 +4,7 @@
 
 #include "kiosk/font_cache.h"
 #include "kiosk/screens/screens.h"
+#include "platform/speech_engine.h"
 #include "platform/startup_trace.h"
 #include "platform/thumbnail.h"
 #include "platform/window.h"
@@ -86,6 +87,7 @@ void App::switchTo(ScreenId id)
     if (!screen(id)) return;
     if (Screen* old = screen(m_current); old && id != m_current) old->onLeave(m_state);
     const bool changed = id != m_current;
+    if (changed) silence();
     m_current = id;
     m_state.screen = id;
     screenShown(id);
@@ -179,6 +181,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
         m_idle.touched(monotonicSeconds() - 1e6), m_idle.evaluate(monotonicSeconds(), m_state.now.minute, true);
 
     if (!m_config.screen.screenshotPath.empty()) return captureScreenshot();
+    startSpeech();
 
     startThumbnails();
     // Tasks posted before SDL was up (a stick already inserted) had no event to wake the loop.

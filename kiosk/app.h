@@ -17,6 +17,7 @@
 //    overlay is drawn above the current screen and takes all input.
 //  - Register a staff screen with addScreen() (ScreenId::Staff) and open it with showScreen().
 #include "content/model.h"
+#include "content/speech_text.h"
 #include "content/station_clock.h"
 #include "kiosk/app_config.h"
 #include "kiosk/app_state.h"
@@ -46,6 +47,7 @@ namespace platform {
 class StatusFile;
 class ThumbnailCapture;
 class Window;
+class SpeechEngine;
 } // namespace platform
 
 namespace kiosk {
@@ -149,6 +151,12 @@ private:
     void logFrame(double startedAt, bool shown);
     void switchTo(ScreenId id);
     Screen* screen(ScreenId id);
+    // app_speech.cpp: read-aloud. The engine starts with the live loop (never for --screenshot);
+    // requests from the frame are carried out after it; leaving a screen silences it.
+    void startSpeech();
+    void updateSpeechState();
+    void applySpeechRequests();
+    void silence();
 
     AppConfig m_config;
     platform::MainQueue m_queue;
@@ -192,6 +200,8 @@ private:
     std::FILE* m_frameLog = nullptr;                         // KIOSK_FRAME_LOG: one line per live frame (logFrame)
     std::shared_ptr<platform::StatusFile> m_status;          // --status-dir, or none
     std::unique_ptr<platform::ThumbnailCapture> m_thumbnail; // screen.png, while the window is live
+    std::unique_ptr<platform::SpeechEngine> m_speech;
+    content::SpeechReadings m_readings; // built in, plus the data dir's readings.csv
 
     // The preparation thread: one job slot, the newest request wins.
     struct PrepareJob {

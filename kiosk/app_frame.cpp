@@ -147,6 +147,7 @@ void App::frame(FrameMode mode)
 
     m_state.time = now;
     m_state.wakeAt = 0;
+    updateSpeechState();
     bool wantsFrames = false, caught = false;
     const ScreenId drawn = m_current;
     std::vector<HitRect> targets;
@@ -207,6 +208,10 @@ void App::frame(FrameMode mode)
         const ScreenId next = *m_state.pendingScreen;
         m_state.pendingScreen.reset();
         switchTo(next);
+        m_pacer.requestSettle();
+    }
+    if (m_state.hasSpeechRequest()) {
+        applySpeechRequests();
         m_pacer.requestSettle();
     }
 }

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace kiosk {
 
@@ -30,11 +31,27 @@ struct AppState {
     // Requests, applied by the app after the frame.
     std::optional<ScreenId> pendingScreen;
     bool pendingLargeTextToggle = false;
+    // Read-aloud. The 朗读 button speaking now is the one whose key this is ("" when silent);
+    // speechAllowed is false at night and when the engine is unavailable.
+    std::string speakingKey;
+    bool speechAllowed = false;
+    int speechVolume = 0; // percent, shown on the staff screen
+    struct SpeechRequest {
+        std::string key;  // which button asked ("guide:3")
+        std::string text; // as shown; the app normalises it for the engine
+    };
+    std::optional<SpeechRequest> pendingSpeech;
+    bool pendingSpeechStop = false;
+    int pendingVolumeSteps = 0; // +1 louder, -1 softer
+
     // The earliest monotonic time a screen wants to be redrawn without input (0: none).
     double wakeAt = 0;
 
     void go(ScreenId id) { pendingScreen = id; }
     void toggleLargeText() { pendingLargeTextToggle = true; }
+    void speak(std::string key, std::string text) { pendingSpeech = SpeechRequest{std::move(key), std::move(text)}; }
+    void stopSpeech() { pendingSpeechStop = true; }
+    bool hasSpeechRequest() const { return pendingSpeech || pendingSpeechStop || pendingVolumeSteps != 0; }
     void wakeAtTime(double t)
     {
         if (wakeAt == 0 || t < wakeAt) wakeAt = t;

@@ -1,6 +1,7 @@
 #include "kiosk/snapshot.h"
 
 #include "content/glyph_set.h"
+#include "content/lunar_calendar.h"
 #include "kiosk/ui_text.h"
 
 #include <algorithm>
@@ -305,6 +306,7 @@ std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Cont
     const content::Content& c = *s->content;
     s->dateText = content::formatDateChinese(now.date);
     s->weekdayText = content::weekdayName(content::weekdayIndex(now.date));
+    if (const auto lunar = content::lunarInfo(now.date)) s->lunarText = lunar->line();
     s->today = content::activitiesOn(c, now.date, now);
     for (std::size_t i = 0; i < s->today.size(); ++i)
         if (s->today[i].ongoing) {
@@ -346,6 +348,12 @@ GlyphPlan glyphPlan(const Snapshot& s)
         }
     }
     content::addGlyphs(s.content->station.name(), plan.display);
+    content::addGlyphs(s.content->station.qrCaption(), plan.display);
+    // Every lunar word, not just today's: the date line changes at midnight without new content.
+    for (const std::string& word : content::lunarCalendarWords()) {
+        content::addGlyphs(word, plan.text);
+        content::addGlyphs(word, plan.display);
+    }
     return plan;
 }
 

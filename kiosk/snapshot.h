@@ -52,6 +52,7 @@ struct Snapshot {
     uint64_t serial = 0;
     std::string dateText;    // 2026年6月3日
     std::string weekdayText; // 星期三
+    std::string lunarText;   // 农历四月十八 · 芒种 (content/lunar_calendar.h); "" outside 1901–2099
 
     std::vector<content::ActivityOccurrence> today;
     int highlight = -1; // index into today: on now, else next; -1 when neither

@@ -96,6 +96,14 @@ inline constexpr const char* kPoliceName = "报警";
 inline constexpr const char* kContinued = "（续）";
 inline constexpr const char* kWelcome = "欢迎光临";
 
+// Read-aloud (朗读) and its volume on the staff screen.
+inline constexpr const char* kSpeak = "朗读";
+inline constexpr const char* kStopSpeaking = "停止";
+inline constexpr const char* kSpeechVolume = "朗读音量";
+inline constexpr const char* kLouder = "大";
+inline constexpr const char* kSofter = "小";
+inline constexpr const char* kPercent = "%";
+
 // Characters produced by formatting rather than literals: dates, weekdays, countdowns,
 // meal and lecture kinds, contact categories, punctuation used to join items.
 inline constexpr const char* kFormattingGlyphs =
@@ -187,6 +195,12 @@ inline constexpr std::array kAll = {kBackHome,
                                     kPoliceName,
                                     kContinued,
                                     kWelcome,
+                                    kSpeak,
+                                    kStopSpeaking,
+                                    kSpeechVolume,
+                                    kLouder,
+                                    kSofter,
+                                    kPercent,
                                     kFormattingGlyphs};
 
 } // namespace kiosk::ui

@@ -7,6 +7,7 @@
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
+#include "kiosk/widgets/qr_code.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -41,18 +42,37 @@ public:
         float y = m * 0.6f + drift.y;
         const float x0 = m + drift.x;
         const float clockW = textWidth(cf, clock);
+        // The station's QR code with its caption between the name and the clock (landscape).
+        const QrMatrix& qr = m_qr.get(s.content->station.qrCode());
+        const float qrMin = t.px(252);
+        const float qrW = qr.size > 0 && !t.portrait ? qrSide(qr, qrMin) : 0;
+        // The display-size caption does not fit beside it; home shows the caption.
+        const float captionW = 0;
+        if (qrW > 0) {
+            const float qx = W - m - clockW - t.gap * 2 - captionW - t.gap - qrW + drift.x;
+            drawQrCode(d, ImVec2(qx, y), qrMin, qr, Rgb{0x10, 0x22, 0x3B}, Rgb{0xFF, 0xFF, 0xFF});
+        }
+        const float qrBlock = qrW > 0 ? qrW + t.gap + captionW + t.gap * 2 : 0;
         if (!t.portrait) {
-            const float leftW = W - 2 * m - clockW - t.gap * 2;
+            const float leftW = W - 2 * m - clockW - t.gap * 2 - qrBlock;
             drawLine(d, df, ImVec2(x0, y + t.px(20)), leftW, p.attractText.packed(), name);
             drawLine(d, df, ImVec2(x0, y + t.px(20) + df->FontSize * 1.3f), leftW, p.attractAccent.packed(), date);
+            // 农历 under the date, as older passers-by count days.
+            drawLine(d, df, ImVec2(x0, y + t.px(20) + df->FontSize * 2.6f), leftW, p.attractAccent.packed(),
+                     s.lunarText);
             addText(d, cf, ImVec2(W - m - clockW + drift.x, y - cf->FontSize * 0.1f), p.attractText.packed(), clock);
-            y += std::max(cf->FontSize * 1.0f, df->FontSize * 2.5f);
+            y += std::max({cf->FontSize * 1.0f, df->FontSize * (s.lunarText.empty() ? 2.5f : 3.8f), qrW});
         } else {
             addText(d, cf, ImVec2((W - clockW) * 0.5f + drift.x, y), p.attractText.packed(), clock);
             y += cf->FontSize * 1.05f;
             drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(),
                          date);
             y += df->FontSize * 1.4f;
+            if (!s.lunarText.empty()) {
+                drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(),
+                             s.lunarText);
+                y += df->FontSize * 1.4f;
+            }
             drawParagraph(d, df, ImVec2(x0, y), W - 2 * m, p.attractText.packed(), name, 1.3f, 2);
             y += df->FontSize * 1.3f * (textWidth(df, name) > W - 2 * m ? 2 : 1);
         }
@@ -136,6 +156,7 @@ public:
 
 private:
     double m_start = 0;
+    QrCache m_qr;
 };
 
 } // namespace

@@ -1,10 +1,12 @@
 // 防骗指南: one scam per page in very large text — 骗术 / 识破 / 应对 — with big 上一条 / 下一条
 // buttons, 第 n 条 / 共 N 条, and a fixed footer with 96110 and 110.
 #include "kiosk/app_state.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
+#include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -85,10 +87,16 @@ public:
             x += u.chip(ImVec2(x, y), pageText, p.primary, p.onDark) + t.gap;
         else
             u.chip(ImVec2(x, y), pageText, p.primary, p.onDark), y += u.chipHeight() + t.px(10);
+        // 朗读 at the end of the title line reads the whole page and the hotline.
+        const float speakH = t.minTarget;
+        const float speakW = speakButtonWidth(state, speakH);
+        const bool spoke = speakButton(state, ImVec2(area.max.x - speakW, y), ImVec2(area.max.x, y + speakH),
+                                       "guide:" + std::to_string(m_index), [&] { return read_aloud::guidePage(g); });
+        const float titleRight = spoke ? area.max.x - speakW - t.gap : area.max.x;
         const float titleH =
             drawParagraph(d, hf, ImVec2(x, y - (t.portrait ? 0 : (hf->FontSize * 1.3f - u.chipHeight()) * 0.5f)),
-                          area.max.x - x, p.text.packed(), g.title, 1.3f, 2);
-        y += std::max(titleH, u.chipHeight()) + t.gap * 0.6f;
+                          titleRight - x, p.text.packed(), g.title, 1.3f, 2);
+        y += std::max({titleH, u.chipHeight(), spoke ? speakH : 0.0f}) + t.gap * 0.6f;
 
         // --- The three parts, scrolling if they do not fit.
         struct Part {

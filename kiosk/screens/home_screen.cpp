@@ -1,9 +1,12 @@
 // 首页: who we are, what day and time it is, what is on today, and a big tile per section.
 #include "kiosk/app_state.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
+#include "kiosk/widgets/qr_code.h"
+#include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -33,26 +36,39 @@ public:
         char clock[16];
         std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " + s.weekdayText;
-        const float clockW = std::max(textWidth(cf, clock), textWidth(hf, date));
+        const float clockW = std::max({textWidth(cf, clock), textWidth(hf, date), textWidth(bf, s.lunarText)});
         const float toggleH = t.minTarget;
         float y = m * 0.75f;
         float headerH;
+        // 朗读 reads the day's summary; in landscape it sits in the header beside the clock.
+        const float speakH = t.minTarget;
+        const float speakW = speakButtonWidth(state, speakH);
+        auto speakSummary = [&] { return read_aloud::homeSummary(s); };
         const std::string name = s.content->station.name();
         const std::string welcome =
             s.content->station.welcome().empty() ? ui::kWelcomeFallback : s.content->station.welcome();
         if (!t.portrait) {
             const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
             const float rightW = clockW + t.gap + toggleW;
-            const float leftW = W - 2 * m - rightW - t.gap * 2;
+            const float leftW = W - 2 * m - rightW - t.gap * 3 - speakW;
             drawLine(d, hf, ImVec2(m, y), leftW, p.text.packed(), name);
             const float wy = y + hf->FontSize * 1.3f;
-            const float wh =
-                drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, 1.25f, 1);
+            const float wh = drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, 1.25f, 1);
             const float cx = W - m - toggleW - t.gap - clockW;
+            speakButton(state, ImVec2(cx - t.gap - speakW, y + t.px(8)), ImVec2(cx - t.gap, y + t.px(8) + speakH),
+                        "home:today", speakSummary);
             addText(d, cf, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(), clock);
-            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize * 0.82f), p.text.packed(), date.c_str());
+            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize * 0.82f), p.text.packed(),
+                    date.c_str());
+            // 农历 under the date, in the body size.
+            const float lunarH = s.lunarText.empty() ? 0 : bf->FontSize * 1.1f;
+            if (lunarH > 0)
+                addText(
+                    d, bf,
+                    ImVec2(cx + clockW - textWidth(bf, s.lunarText), y + cf->FontSize * 0.82f + hf->FontSize * 1.05f),
+                    p.textMuted.packed(), s.lunarText);
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y + t.px(8)), toggleH);
-            headerH = std::max(wy - y + wh, cf->FontSize * 0.82f + hf->FontSize * 1.05f);
+            headerH = std::max(wy - y + wh, cf->FontSize * 0.82f + hf->FontSize * 1.05f + lunarH);
         } else {
             const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
             addText(d, cf, ImVec2(m, y - t.px(8)), p.text.packed(), clock);
@@ -60,11 +76,27 @@ public:
                     p.text.packed(), date.c_str());
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y), toggleH);
             float yy = y + std::max(cf->FontSize, toggleH) + t.gap;
+            if (!s.lunarText.empty()) {
+                addText(d, bf, ImVec2(m, yy - t.gap * 0.5f), p.textMuted.packed(), s.lunarText);
+                yy += bf->FontSize * 1.1f;
+            }
             yy += drawParagraph(d, hf, ImVec2(m, yy), W - 2 * m, p.text.packed(), name, 1.3f, 2);
             yy += drawParagraph(d, bf, ImVec2(m, yy), W - 2 * m, p.textMuted.packed(), welcome, t.lineSpacing, 3);
             headerH = yy - y;
         }
         y += headerH + t.gap;
+
+        // Beside the highlights (below them in portrait): 朗读 for the summary and the station's QR.
+        const std::string qrText = s.content->station.qrCode();
+        const QrMatrix& qr = m_qr.get(qrText);
+        const float qrMin = t.px(252);
+        const float qrW = qr.size > 0 ? qrSide(qr, qrMin) : 0;
+        const std::string caption = s.content->station.qrCaption();
+        // Landscape: the QR in a column on the right from below the header to the tiles.
+        const float colW = t.portrait || qrW == 0 ? 0 : qrW;
+        const float colX = W - m - colW;
+        const float colTop = y;
+        const float rightEdge = colW == 0 ? W - m : colX - t.gap;
 
         // --- Tiles at the bottom, highlights fill what is left.
         int count = 0;
@@ -87,18 +119,46 @@ public:
         }
 
         // --- Between header and tiles: the urgent banner, then the highlights filling the rest.
-        // When both do not fit (大字), they scroll together, each at its full height.
+        // When both do not fit (大字), they scroll together, each at its full height (no QR then).
         const float bottom = tilesTop - t.gap;
+        const float captionH = caption.empty() || colW == 0 ? 0 : paragraphHeight(bf, caption, colW, 1.25f, 3);
+        const bool qrFits = colW > 0 && colTop + qrW + captionH <= bottom;
+        m_rightEdge = qrFits ? rightEdge : W - m;
         const float bannerH = s.urgent.empty() ? 0 : bannerHeight(state) + t.gap;
-        const float cardsH = highlightsHeight(state, W - 2 * m);
+        const float cardsH = highlightsHeight(state, m_rightEdge - m);
         if (bannerH + cardsH <= bottom - y) {
             if (bannerH > 0) drawBanner(state, y);
-            drawHighlights(state, ImVec2(m, y + bannerH), ImVec2(W - m, bottom));
+            drawHighlights(state, ImVec2(m, y + bannerH),
+                           ImVec2(m_rightEdge, t.portrait ? bottom - std::max(speakH, qrW) - t.gap : bottom));
+            if (qrFits && !t.portrait) {
+                drawQrCode(d, ImVec2(colX, colTop), qrMin, qr, p.text, p.card);
+                if (!caption.empty())
+                    drawParagraph(d, bf, ImVec2(colX, colTop + qrW + t.px(8)), colW, p.text.packed(), caption, 1.25f,
+                                  3);
+            }
         } else {
-            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(W, bottom));
+            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(m_rightEdge + t.gap * 0.5f, bottom));
             if (bannerH > 0) drawBanner(state, top);
-            drawHighlights(state, ImVec2(m, top + bannerH), ImVec2(W - m, top + bannerH + cardsH));
+            drawHighlights(state, ImVec2(m, top + bannerH), ImVec2(m_rightEdge, top + bannerH + cardsH));
             u.endScroll(m_scroller, bannerH + cardsH);
+        }
+        if (qrFits && !t.portrait) {
+            drawQrCode(d, ImVec2(colX, colTop), qrMin, qr, p.text, p.card);
+            if (!caption.empty())
+                drawParagraph(d, bf, ImVec2(colX, colTop + qrW + t.px(8)), colW, p.text.packed(), caption, 1.25f, 3);
+        }
+        if (t.portrait) {
+            // Below the highlights in portrait: 朗读 for the summary, the QR and its caption.
+            const float stripH = std::max(speakH, qrW);
+            const float stripY = bottom - stripH;
+            speakButton(state, ImVec2(m, stripY), ImVec2(m + speakW, stripY + speakH), "home:today", speakSummary);
+            if (qrW > 0) {
+                const float qx = W - m - qrW;
+                drawQrCode(d, ImVec2(qx, stripY), qrMin, qr, p.text, p.card);
+                const float cw = qx - t.gap - (m + speakW + t.gap);
+                if (!caption.empty() && cw > bf->FontSize * 3)
+                    drawParagraph(d, bf, ImVec2(m + speakW + t.gap, stripY), cw, p.text.packed(), caption, 1.25f, 3);
+            }
         }
     }
 
@@ -244,12 +304,14 @@ private:
         const std::string first = n.body.substr(0, n.body.find('\n'));
         const float cw = u.chipWidth(ui::kUrgent, hf);
         const float ch = u.chipHeight(hf);
-        const float tx = m + t.gap * 2 + cw, tw = W - m - t.gap - tx;
+        // Left of the QR column when there is one.
+        const float right = m_rightEdge > 0 ? m_rightEdge : W - m;
+        const float tx = m + t.gap * 2 + cw, tw = right - t.gap - tx;
         const float titleH = paragraphHeight(hf, title, tw, 1.2f);
         const float firstH = first.empty() ? 0 : paragraphHeight(bf, first, tw, 1.25f, 2);
         const float bh = std::max(t.minTarget, titleH + firstH + t.px(24));
         if (!draw) return bh;
-        const ImVec2 a(m, y), b(W - m, y + bh);
+        const ImVec2 a(m, y), b(right, y + bh);
         const bool down = u.pressed(a, b);
         d->AddRectFilled(a, b, (down ? p.primaryPressed : p.urgent).packed(), t.radius);
         const float cy = y + t.px(12) + std::min(titleH, hf->FontSize * 1.2f) * 0.5f;
@@ -379,6 +441,8 @@ private:
     }
 
     TouchScroller m_scroller;
+    QrCache m_qr;
+    float m_rightEdge = 0; // where the banner and cards end this frame (the QR column is right of it)
 };
 
 } // namespace

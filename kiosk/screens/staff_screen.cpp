@@ -1,5 +1,7 @@
 #include "kiosk/screens/staff_screen.h"
 
+#include "kiosk/ui_text.h"
+
 #include "content/glyph_set.h"
 #include "kiosk/app_state.h"
 #include "kiosk/theme.h"
@@ -172,6 +174,19 @@ void StaffScreen::draw(AppState& state)
         }
     }
     y = std::max(exportMax.y, rollMax.y) + t.gap * 1.5f;
+
+    // 朗读音量: big 小 / 大 buttons; the app applies and keeps the volume (app_speech.cpp).
+    {
+        const float vb = std::max(t.minTarget * 1.4f, hf->FontSize * 2.0f);
+        const std::string volume =
+            std::string(ui::kSpeechVolume) + " " + std::to_string(state.speechVolume) + ui::kPercent;
+        addText(d, hf, ImVec2(m, y + (t.minTarget - hf->FontSize) * 0.5f), p.text.packed(), volume);
+        const float bx = m + textWidth(hf, volume) + t.gap * 2;
+        if (u.button(ImVec2(bx, y), ImVec2(bx + vb, y + t.minTarget), ui::kSofter)) state.pendingVolumeSteps -= 1;
+        if (u.button(ImVec2(bx + vb + t.gap, y), ImVec2(bx + 2 * vb + t.gap, y + t.minTarget), ui::kLouder))
+            state.pendingVolumeSteps += 1;
+        y += t.minTarget + t.gap * 1.5f;
+    }
 
     if (!m_message.empty()) {
         y += drawParagraph(d, hf, ImVec2(m, y), W - 2 * m, (m_messageIsError ? p.urgent : p.text).packed(), m_message,
