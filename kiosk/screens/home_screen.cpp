@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <utility>
 
 namespace kiosk {
 
@@ -225,13 +227,14 @@ private:
         int colorIndex;
         bool bodyTitle = false; // a long title (the dishes) in body text
         std::string corner;     // the price, at the top right in the heading font
+        std::string shortLabel; // the label when the long one leaves no room for the corner
     };
 
     std::vector<CardText> highlightCards(const Snapshot& s, const Palette& p) const
     {
         std::vector<CardText> cards;
         CardText act{ui::kTodayActivity,  p.text, false, "", "", ScreenId::Activities, "",
-                     ui::kIconActivities, 0,      false, ""};
+                     ui::kIconActivities, 0,      false, "", ""};
         if (s.activityNow) {
             const auto& o = s.activityNow->occurrence;
             const int ahead = s.activityNow->daysAhead;
@@ -247,7 +250,7 @@ private:
         }
         cards.push_back(act);
 
-        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, ""};
+        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, "", ""};
         if (s.mealNow) {
             const content::Meal* m = s.mealNow->meal;
             const int ahead = s.mealNow->daysAhead;
@@ -257,6 +260,7 @@ private:
             meal.label = s.mealNow->serving ? std::string(ui::kServingNow) + " " + kind
                          : ahead == 0       ? std::string(ui::kNextMeal) + " " + kind
                                             : content::countdownText(ahead) + kind;
+            meal.shortLabel = kind;
             meal.title = joinDishes(m->dishes);
             meal.bodyTitle = true;
             if (m->priceCents) meal.corner = content::formatPrice(*m->priceCents) + ui::kYuan;
@@ -267,7 +271,8 @@ private:
         }
         cards.push_back(meal);
 
-        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, "", ui::kIconLectures, 2, false, ""};
+        CardText lec{ui::kNextLecture,  p.text, false, "", "", ScreenId::Lectures, "",
+                     ui::kIconLectures, 2,      false, "", ""};
         if (!s.lectures.empty()) {
             const auto& l = s.lectures.front();
             lec.label = l.ongoing
@@ -379,6 +384,27 @@ private:
         }
     }
 
+    // Whether the price fits at the top right beside this label.
+    static bool cornerFits(const Ui& u, const CardText& c, const std::string& label, float width)
+    {
+        if (c.corner.empty()) return true;
+        const Theme& t = u.theme();
+        const float r = u.fonts().body->FontSize * 0.6f;
+        const float lw = c.labelIsChip ? u.chipWidth(label) : textWidth(u.fonts().body, label);
+        const float used =
+            t.px(32) + t.px(6) + 2 * r + t.px(12) + lw + t.px(12) + textWidth(u.fonts().heading, c.corner) + t.px(32);
+        return used <= width;
+    }
+    // The label to draw and whether the price sits beside it. In a narrow card (1920x1080 beside
+    // the QR column) the short label (午餐) keeps the price up there; failing that the price gets
+    // a line of its own under the dishes, never drawn over the label.
+    static std::pair<std::string, bool> labelAndCorner(const Ui& u, const CardText& c, float width)
+    {
+        if (cornerFits(u, c, c.label, width)) return {c.label, true};
+        if (!c.shortLabel.empty() && cornerFits(u, c, c.shortLabel, width)) return {c.shortLabel, true};
+        return {c.label, false};
+    }
+
     // What a card needs without its "more" lines.
     static float cardHeight(const Ui& u, const CardText& c, float width)
     {
@@ -390,6 +416,7 @@ private:
         float h = pad * 0.6f + u.chipHeight() + t.px(10);
         h += c.bodyTitle ? paragraphHeight(bf, c.title, w, 1.25f) : paragraphHeight(hf, c.title, w, 1.15f);
         if (!c.detail.empty()) h += paragraphHeight(bf, c.detail, w, 1.25f);
+        if (!labelAndCorner(u, c, width).second) h += hf->FontSize * 1.2f;
         return h + pad * 0.5f;
     }
 
@@ -415,17 +442,18 @@ private:
         u.badge(ImVec2(x + r, y + u.chipHeight() * 0.5f), r, c.icon, p.tile[c.colorIndex], bf);
         const float lx = x + 2 * r + t.px(12);
         float labelRight = b.x - pad;
-        if (!c.corner.empty()) {
+        const auto [label, cornerAtTop] = labelAndCorner(u, c, b.x - a.x);
+        if (!c.corner.empty() && cornerAtTop) {
             const float cw = textWidth(hf, c.corner);
             labelRight -= cw + t.px(12);
             addText(d, hf, ImVec2(b.x - pad - cw, y + (u.chipHeight() - hf->FontSize) * 0.5f), p.text.packed(),
                     c.corner);
         }
         if (c.labelIsChip) {
-            u.chip(ImVec2(lx, y), c.label, c.labelColor, p.onDark);
+            u.chip(ImVec2(lx, y), label, c.labelColor, p.onDark);
         } else {
             drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), labelRight - lx,
-                     p.textMuted.packed(), c.label);
+                     p.textMuted.packed(), label);
         }
         y += u.chipHeight() + t.px(10);
         if (c.bodyTitle)
@@ -433,6 +461,10 @@ private:
         else
             y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.15f);
         if (!c.detail.empty()) y += drawParagraph(d, bf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
+        if (!c.corner.empty() && !cornerAtTop) {
+            addText(d, hf, ImVec2(x, y + hf->FontSize * 0.1f), p.text.packed(), c.corner);
+            y += hf->FontSize * 1.2f;
+        }
         const float bottom = b.y - pad * 0.5f;
         const int moreLines = static_cast<int>((bottom - y) / lineAdvance(bf, t.lineSpacing));
         if (!c.more.empty() && moreLines > 0)
