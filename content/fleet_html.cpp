@@ -95,14 +95,15 @@ void card(std::string& html, const FleetKiosk& kiosk, const FleetOptions& option
         } else {
             html += "<dt>最后导入</dt><dd>无</dd>\n";
         }
-        if (!s.screen.empty()) html += "<dt>当前画面</dt><dd>" + htmlEscape(s.screen) + "</dd>\n";
+        if (!s.screen.empty()) html += "<dt>当前画面</dt><dd>" + htmlEscape(screenTitle(s.screen)) + "</dd>\n";
         if (!s.screenshotTime.empty())
             html += "<dt>截图时间</dt><dd>" + htmlEscape(shortTime(s.screenshotTime)) + "</dd>\n";
         html += "<dt>已运行</dt><dd>" + uptimeText(s.uptimeSeconds) + "</dd>\n";
         html += "<dt>程序版本</dt><dd>" + htmlEscape(s.appVersion) + "</dd>\n";
         html += "</dl>\n";
     }
-    html += "<dl><dt>文件夹</dt><dd>" + htmlEscape(kiosk.folder.string()) + "</dd></dl>\n";
+    html += "<dl><dt>文件夹</dt><dd>" + htmlEscape(kiosk.where.empty() ? kiosk.folder.string() : kiosk.where) +
+            "</dd></dl>\n";
 
     if (kiosk.problems.empty() && kiosk.notes.empty()) {
         html += "<p class=\"state ok\">正常</p>\n";

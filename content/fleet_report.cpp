@@ -26,10 +26,16 @@ bool endsWith(std::string_view text, std::string_view suffix)
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-std::string firstLine(const std::string& text)
+// A summary on one line: its heading and its first problem (未更新，发现 3 个问题：activities.csv:4:…).
+std::string oneLine(const std::string& text)
 {
-    const size_t end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end) + " …";
+    const size_t first = text.find('\n');
+    if (first == std::string::npos) return text;
+    const size_t second = text.find('\n', first + 1);
+    std::string line = text.substr(0, first) +
+                       text.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
+    if (second != std::string::npos) line += " …";
+    return line;
 }
 
 // What was found in one folder while walking.
@@ -171,7 +177,19 @@ FleetReport scanFleet(const std::vector<fs::path>& dirs, const FleetOptions& opt
     }
     std::vector<FleetKiosk> kiosks;
     kiosks.reserve(folders.size());
-    for (const auto& [folder, found] : folders) kiosks.push_back(readKiosk(folder, found));
+    for (const auto& [folder, found] : folders) {
+        kiosks.push_back(readKiosk(folder, found));
+        // Named below the DIR it was found in (the office knows its own folder).
+        for (const fs::path& dir : dirs) {
+            const fs::path relative = folder.lexically_relative(dir);
+            if (!relative.empty() && *relative.begin() != "..") {
+                kiosks.back().where =
+                    (dir.filename().empty() ? dir.parent_path().filename() : dir.filename()) / relative;
+                break;
+            }
+        }
+        if (kiosks.back().where.empty()) kiosks.back().where = folder.string();
+    }
     FleetReport report = judgeFleet(std::move(kiosks), options);
     report.unreadable = std::move(unreadable);
     return report;
@@ -200,7 +218,7 @@ FleetReport judgeFleet(std::vector<FleetKiosk> kiosks, const FleetOptions& optio
                 kiosk.notes.push_back("这台机器的时钟比本机快 " + durationText(age));
         }
         if (status.lastImport && !status.lastImport->ok)
-            kiosk.problems.push_back("上次导入失败：" + firstLine(status.lastImport->summary));
+            kiosk.problems.push_back("上次导入失败：" + oneLine(status.lastImport->summary));
         if (status.contentVersion < report.newestVersion)
             kiosk.problems.push_back("内容不是最新（" + std::to_string(status.contentVersion) + "，最新 " +
                                      std::to_string(report.newestVersion) + "）");
@@ -253,13 +271,26 @@ std::string fleetLine(const FleetKiosk& kiosk, const FleetOptions& options)
         else
             line += "  最后导入 无";
     } else {
-        line += "？  " + kiosk.name + "  " + kiosk.folder.string();
+        line += "？  " + kiosk.name + "  " + (kiosk.where.empty() ? kiosk.folder.string() : kiosk.where);
     }
     if (kiosk.problems.empty() && kiosk.notes.empty()) return line + "  正常";
     std::string what;
     for (const std::string& p : kiosk.problems) what += (what.empty() ? "" : "；") + p;
     for (const std::string& n : kiosk.notes) what += (what.empty() ? "" : "；") + n;
     return line + (kiosk.problems.empty() ? "  提示：" : "  问题：") + what;
+}
+
+std::string screenTitle(const std::string& screen)
+{
+    static const std::pair<const char*, const char*> kTitles[] = {
+        {"home", "首页"},          {"activities", "活动安排"}, {"meals", "每日菜单"},
+        {"lectures", "健康讲座"},  {"notices", "通知公告"},    {"guide", "防骗指南"},
+        {"contacts", "常用电话"},  {"attract", "待机轮播"},    {"night", "夜间（屏幕关闭）"},
+        {"staff", "工作人员菜单"},
+    };
+    for (const auto& [name, title] : kTitles)
+        if (screen == name) return title;
+    return screen;
 }
 
 std::string fleetSummary(const FleetReport& report)

@@ -22,6 +22,7 @@ struct FleetOptions {
 // One kiosk: one folder that holds a status.json (or a half-synced one).
 struct FleetKiosk {
     fs::path folder;                   // where its status.json is
+    std::string where;                 // that folder below the DIR it was found in (for people)
     std::optional<KioskStatus> status; // what could be read of it
     std::string name;                  // kiosk_id, or the folder's name when that is unreadable
     std::optional<int64_t> updatedUnix;
@@ -65,6 +66,9 @@ std::string shortTime(const std::string& zonedText);
 // One line for the terminal: station, kiosk, content version, last seen, last import, and
 // what is wrong (正常 when nothing).
 std::string fleetLine(const FleetKiosk& kiosk, const FleetOptions& options);
+// The screen a status.json names, in the words the kiosk shows (home -> 首页); unknown
+// names unchanged.
+std::string screenTitle(const std::string& screen);
 // The closing line: how many kiosks, how many with problems, the newest version.
 std::string fleetSummary(const FleetReport& report);
 

@@ -217,12 +217,13 @@ void App::logFrame(double startedAt, bool shown)
     // Wall ms from the frame's start to just after the swap (or the layout, for a frame that
     // was not rasterised), its start on CLOCK_MONOTONIC (s) so benches can line frames up with
     // outside events, 1 when it reached the screen, 0 when its picture was already there or
-    // was replaced at once, and "thumbnail" when it started or finished a screen.png read-back.
+    // was replaced at once, and 1 when it started or finished a screen.png read-back (all
+    // numbers: scripts read the log as a list of floats).
     const double end = monotonicSeconds();
     const double monotonicStart =
         std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() - (end - startedAt);
-    std::fprintf(m_frameLog, "%.3f %.3f %d%s\n", (end - startedAt) * 1000, monotonicStart, shown ? 1 : 0,
-                 m_thumbnail && m_thumbnail->workedLastCall() ? " thumbnail" : "");
+    std::fprintf(m_frameLog, "%.3f %.3f %d %d\n", (end - startedAt) * 1000, monotonicStart, shown ? 1 : 0,
+                 m_thumbnail && m_thumbnail->workedLastCall() ? 1 : 0);
     std::fflush(m_frameLog);
 }
 

@@ -44,6 +44,7 @@ inline constexpr const char* kNoLectures = "近期没有讲座和义诊";
 inline constexpr const char* kNoNotices = "现在没有通知";
 inline constexpr const char* kNoGuide = "暂时没有防骗指南";
 inline constexpr const char* kNoContacts = "暂时没有电话";
+inline constexpr const char* kEmptyHint = "有事可以问问值班的工作人员";
 inline constexpr const char* kUrgent = "紧急";
 inline constexpr const char* kPinned = "置顶";
 inline constexpr const char* kYuan = "元";
@@ -87,8 +88,8 @@ inline constexpr const char* kAttractGuide = "防骗提醒";
 inline constexpr const char* kAttractNotices = "通知公告";
 inline constexpr const char* kAttractUrgent = "紧急通知";
 inline constexpr const char* kAttractNowNext = "现在和接下来";
-inline constexpr const char* kAttractNext = "下一场";         // 下一场义诊
-inline constexpr const char* kAttractMealsOf = "的饭菜";      // 明天的饭菜
+inline constexpr const char* kAttractNext = "下一场";    // 下一场义诊
+inline constexpr const char* kAttractMealsOf = "的饭菜"; // 明天的饭菜
 inline constexpr const char* kAttractHotline = "有事请打电话";
 inline constexpr const char* kFraudHotlineName = "反诈专线";
 inline constexpr const char* kPoliceName = "报警";
@@ -136,6 +137,7 @@ inline constexpr std::array kAll = {kBackHome,
                                     kNoNotices,
                                     kNoGuide,
                                     kNoContacts,
+                                    kEmptyHint,
                                     kUrgent,
                                     kPinned,
                                     kYuan,

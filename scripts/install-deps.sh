@@ -11,8 +11,10 @@ packages=(
   libespeak-ng-dev espeak-ng-data libsdl2-mixer-dev libsndfile1-dev libqrencode-dev liblunar-date-dev
   libcli11-dev libpng-dev
   xvfb xauth xdotool tesseract-ocr tesseract-ocr-chi-sim minisign rsync imagemagick zbar-tools
-  syncthing lintian clang libclang-rt-14-dev ccache
+  syncthing curl lintian clang libclang-rt-14-dev ccache
 )
+# Not installed here (large, only for bench/compare_chromium.sh and scripts/fleet_picture.sh):
+# chromium.
 
 missing=()
 for p in "${packages[@]}"; do

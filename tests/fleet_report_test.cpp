@@ -154,6 +154,10 @@ TEST_CASE("fleet: stale, failed import and old content are problems, sorted firs
     CHECK(report.problemCount() == 3);
     CHECK(mentions(find(report, "b-stale").problems, "2 小时 1 分钟没有更新"));
     CHECK(mentions(find(report, "c-failed").problems, "上次导入失败：未更新，发现 1 个问题"));
+    // The first problem comes along on the same line: what to fix, without opening the kiosk.
+    CHECK(mentions(find(report, "c-failed").problems, "activities.csv:4:日期: 无法识别的日期"));
+    // Folders are named below the DIR given, as the office knows them.
+    CHECK(find(report, "c-failed").where == (tmp.path.filename() / "c-failed").string());
     CHECK(mentions(find(report, "d-behind").problems, "内容不是最新（202606010900，最新 202606030900）"));
     CHECK(find(report, "e-utc").healthy());
     CHECK(find(report, "a-ok").healthy());
@@ -212,6 +216,14 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     CHECK(find(report, "ok").healthy());
     // Every one of them has a line.
     for (const auto& kiosk : report.kiosks) CHECK_FALSE(fleetLine(kiosk, at(kNow)).empty());
+}
+
+TEST_CASE("fleet: the screen in the kiosk's own words", "[fleet]")
+{
+    CHECK(screenTitle("home") == "首页");
+    CHECK(screenTitle("meals") == "每日菜单");
+    CHECK(screenTitle("night") == "夜间（屏幕关闭）");
+    CHECK(screenTitle("something-new") == "something-new");
 }
 
 TEST_CASE("fleet: sync engines' temporary file names", "[fleet]")

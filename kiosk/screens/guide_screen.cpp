@@ -62,7 +62,9 @@ public:
         if (t.portrait) {
             drawCentered(d, hf, ImVec2(0, by + btnH + t.gap * 0.5f), ImVec2(W, H - t.gap * 0.5f), p.urgent.packed(),
                          hotline);
-            drawCentered(d, bf, ImVec2(prevB.x, by), ImVec2(nextA.x, by + btnH), p.text.packed(), pageText);
+            // Between the buttons when it fits whole (the count is also at the top of the page).
+            if (textWidth(bf, pageText) <= nextA.x - prevB.x - t.gap)
+                drawCentered(d, bf, ImVec2(prevB.x, by), ImVec2(nextA.x, by + btnH), p.text.packed(), pageText);
         } else {
             drawCentered(d, hf, ImVec2(prevB.x + t.gap, footerTop), ImVec2(nextA.x - t.gap, H), p.urgent.packed(),
                          hotline);

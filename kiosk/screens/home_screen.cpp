@@ -47,12 +47,12 @@ public:
             drawLine(d, hf, ImVec2(m, y), leftW, p.text.packed(), name);
             const float wy = y + hf->FontSize * 1.3f;
             const float wh =
-                drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, 1.25f, t.largeText ? 1 : 2);
+                drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, 1.25f, 1);
             const float cx = W - m - toggleW - t.gap - clockW;
             addText(d, cf, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(), clock);
-            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize), p.text.packed(), date.c_str());
+            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize * 0.82f), p.text.packed(), date.c_str());
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y + t.px(8)), toggleH);
-            headerH = std::max(wy - y + wh, cf->FontSize + hf->FontSize * 1.2f);
+            headerH = std::max(wy - y + wh, cf->FontSize * 0.82f + hf->FontSize * 1.05f);
         } else {
             const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
             addText(d, cf, ImVec2(m, y - t.px(8)), p.text.packed(), clock);
@@ -66,44 +66,17 @@ public:
         }
         y += headerH + t.gap;
 
-        // --- Urgent notices: a red banner with the word 紧急 (never colour alone), the title and
-        // the notice's first line, so the fact itself (when the water is cut) is on home.
-        if (!s.urgent.empty()) {
-            const content::Notice& n = *s.urgent.front();
-            std::string title = n.title;
-            if (s.urgent.size() > 1) title += "（共" + std::to_string(s.urgent.size()) + "条）";
-            const std::string first = n.body.substr(0, n.body.find('\n'));
-            const float cw = u.chipWidth(ui::kUrgent, hf);
-            const float ch = u.chipHeight(hf);
-            const float tx = m + t.gap * 2 + cw, tw = W - m - t.gap - tx;
-            const float titleH = paragraphHeight(hf, title, tw, 1.2f);
-            const float firstH = first.empty() ? 0 : paragraphHeight(bf, first, tw, 1.25f, 2);
-            const float bh = std::max(t.minTarget, titleH + firstH + t.px(24));
-            const ImVec2 a(m, y), b(W - m, y + bh);
-            const bool down = u.pressed(a, b);
-            d->AddRectFilled(a, b, (down ? p.primaryPressed : p.urgent).packed(), t.radius);
-            const float cy = y + t.px(12) + std::min(titleH, hf->FontSize * 1.2f) * 0.5f;
-            d->AddRectFilled(ImVec2(a.x + t.gap, cy - ch * 0.5f), ImVec2(a.x + t.gap + cw, cy + ch * 0.5f),
-                             p.onDark.packed(), ch * 0.25f);
-            addText(d, hf, ImVec2(a.x + t.gap + hf->FontSize * 0.4f, cy - hf->FontSize * 0.5f), p.urgent.packed(),
-                    ui::kUrgent);
-            float yy = y + t.px(12);
-            yy += drawParagraph(d, hf, ImVec2(tx, yy), tw, p.onDark.packed(), title, 1.2f);
-            if (!first.empty()) drawParagraph(d, bf, ImVec2(tx, yy), tw, p.onDark.packed(), first, 1.25f, 2);
-            if (u.tapped(a, b)) state.go(ScreenId::Notices);
-            y += bh + t.gap;
-        }
-
         // --- Tiles at the bottom, highlights fill what is left.
         int count = 0;
         const Section* list = sections(count);
-        // 大字 in landscape: six tiles in a row would cut their names, so two rows of three wide ones.
-        const bool twoRows = !t.portrait && t.largeText;
-        const int cols = t.portrait ? 2 : twoRows ? 3 : count;
+        // 大字 in landscape: one row of six tiles with their names only (an icon beside or above
+        // them would not fit), to leave the cards their room.
+        const bool namesOnly = !t.portrait && t.largeText;
+        const int cols = t.portrait ? 2 : count;
         const int rows = (count + cols - 1) / cols;
-        const float tileH = t.portrait ? std::max(t.minTarget * 1.4f, hf->FontSize * 2.2f)
-                            : twoRows  ? std::max(t.minTarget, hf->FontSize * 1.4f)
-                                       : std::max(t.minTarget * 1.4f, hf->FontSize * 2.3f);
+        const float tileH = t.portrait  ? std::max(t.minTarget * 1.4f, hf->FontSize * 2.2f)
+                            : namesOnly ? std::max(t.minTarget, hf->FontSize * 1.5f)
+                                        : std::max(t.minTarget * 1.4f, hf->FontSize * 2.1f);
         const float tilesH = rows * tileH + (rows - 1) * t.gap;
         const float tilesTop = H - m * 0.75f - tilesH;
         const float tileW = (W - 2 * m - (cols - 1) * t.gap) / cols;
@@ -113,8 +86,20 @@ public:
             drawTile(state, list[i], a, b);
         }
 
-        const float cardsBottom = tilesTop - t.gap;
-        drawHighlights(state, ImVec2(m, y), ImVec2(W - m, cardsBottom));
+        // --- Between header and tiles: the urgent banner, then the highlights filling the rest.
+        // When both do not fit (大字), they scroll together, each at its full height.
+        const float bottom = tilesTop - t.gap;
+        const float bannerH = s.urgent.empty() ? 0 : bannerHeight(state) + t.gap;
+        const float cardsH = highlightsHeight(state, W - 2 * m);
+        if (bannerH + cardsH <= bottom - y) {
+            if (bannerH > 0) drawBanner(state, y);
+            drawHighlights(state, ImVec2(m, y + bannerH), ImVec2(W - m, bottom));
+        } else {
+            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(W, bottom));
+            if (bannerH > 0) drawBanner(state, top);
+            drawHighlights(state, ImVec2(m, top + bannerH), ImVec2(W - m, top + bannerH + cardsH));
+            u.endScroll(m_scroller, bannerH + cardsH);
+        }
     }
 
 private:
@@ -143,6 +128,9 @@ private:
             drawIcon(state, section, ImVec2(x0 + r, a.y + h * 0.5f), r);
             addText(d, hf, ImVec2(x0 + 2 * r + t.gap, a.y + (h - hf->FontSize) * 0.5f), p.onDark.packed(),
                     section.title);
+        } else if (h < hf->FontSize * 2) {
+            // Too low for the icon above the name: the name alone, whole.
+            drawCentered(d, hf, a, b, p.onDark.packed(), section.title);
         } else {
             const float r = std::min(h * 0.24f, hf->FontSize * 0.95f);
             const float total = 2 * r + t.px(14) + hf->FontSize;
@@ -170,17 +158,20 @@ private:
         Rgb labelColor;
         bool labelIsChip = true;
         std::string title;
-        std::string detail; // times, dates, prices: in the heading font, never smaller than body text
+        std::string detail; // times, dates: in body text (never smaller), in the primary colour
         ScreenId target;
         std::string more; // filled into the card's remaining lines
         const char* icon;
         int colorIndex;
+        bool bodyTitle = false; // a long title (the dishes) in body text
+        std::string corner;     // the price, at the top right in the heading font
     };
 
     std::vector<CardText> highlightCards(const Snapshot& s, const Palette& p) const
     {
         std::vector<CardText> cards;
-        CardText act{ui::kTodayActivity, p.text, false, "", "", ScreenId::Activities, "", ui::kIconActivities, 0};
+        CardText act{ui::kTodayActivity,  p.text, false, "", "", ScreenId::Activities, "",
+                     ui::kIconActivities, 0,      false, ""};
         if (s.activityNow) {
             const auto& o = s.activityNow->occurrence;
             const int ahead = s.activityNow->daysAhead;
@@ -196,7 +187,7 @@ private:
         }
         cards.push_back(act);
 
-        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1};
+        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, ""};
         if (s.mealNow) {
             const content::Meal* m = s.mealNow->meal;
             const int ahead = s.mealNow->daysAhead;
@@ -207,7 +198,8 @@ private:
                          : ahead == 0       ? std::string(ui::kNextMeal) + " " + kind
                                             : content::countdownText(ahead) + kind;
             meal.title = joinDishes(m->dishes);
-            if (m->priceCents) meal.detail = content::formatPrice(*m->priceCents) + ui::kYuan;
+            meal.bodyTitle = true;
+            if (m->priceCents) meal.corner = content::formatPrice(*m->priceCents) + ui::kYuan;
             for (const auto& tag : m->tags) meal.more += (meal.more.empty() ? "" : "、") + tag;
             if (!m->note.empty()) meal.more += (meal.more.empty() ? "" : "。") + m->note;
         } else {
@@ -215,7 +207,7 @@ private:
         }
         cards.push_back(meal);
 
-        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, "", ui::kIconLectures, 2};
+        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, "", ui::kIconLectures, 2, false, ""};
         if (!s.lectures.empty()) {
             const auto& l = s.lectures.front();
             lec.label = l.ongoing
@@ -236,8 +228,60 @@ private:
         return cards;
     }
 
-    // Cards side by side in landscape, stacked in portrait. Titles wrap in full (大字 too); when
-    // they do not fit, the row scrolls instead of cutting them off.
+    // The urgent banner: the word 紧急 (never colour alone), the title and the notice's first
+    // line, so the fact itself (when the water is cut) is on home.
+    float bannerHeight(AppState& state) const { return banner(state, 0, false); }
+    void drawBanner(AppState& state, float y) { banner(state, y, true); }
+    float banner(AppState& state, float y, bool draw) const
+    {
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
+        const float m = t.margin, W = state.width;
+        const content::Notice& n = *s.urgent.front();
+        std::string title = n.title;
+        if (s.urgent.size() > 1) title += "（共" + std::to_string(s.urgent.size()) + "条）";
+        const std::string first = n.body.substr(0, n.body.find('\n'));
+        const float cw = u.chipWidth(ui::kUrgent, hf);
+        const float ch = u.chipHeight(hf);
+        const float tx = m + t.gap * 2 + cw, tw = W - m - t.gap - tx;
+        const float titleH = paragraphHeight(hf, title, tw, 1.2f);
+        const float firstH = first.empty() ? 0 : paragraphHeight(bf, first, tw, 1.25f, 2);
+        const float bh = std::max(t.minTarget, titleH + firstH + t.px(24));
+        if (!draw) return bh;
+        const ImVec2 a(m, y), b(W - m, y + bh);
+        const bool down = u.pressed(a, b);
+        d->AddRectFilled(a, b, (down ? p.primaryPressed : p.urgent).packed(), t.radius);
+        const float cy = y + t.px(12) + std::min(titleH, hf->FontSize * 1.2f) * 0.5f;
+        d->AddRectFilled(ImVec2(a.x + t.gap, cy - ch * 0.5f), ImVec2(a.x + t.gap + cw, cy + ch * 0.5f),
+                         p.onDark.packed(), ch * 0.25f);
+        addText(d, hf, ImVec2(a.x + t.gap + hf->FontSize * 0.4f, cy - hf->FontSize * 0.5f), p.urgent.packed(),
+                ui::kUrgent);
+        float yy = y + t.px(12);
+        yy += drawParagraph(d, hf, ImVec2(tx, yy), tw, p.onDark.packed(), title, 1.2f);
+        if (!first.empty()) drawParagraph(d, bf, ImVec2(tx, yy), tw, p.onDark.packed(), first, 1.25f, 2);
+        if (u.tapped(a, b)) state.go(ScreenId::Notices);
+        return bh;
+    }
+
+    // The highlights' height at their natural size.
+    float highlightsHeight(AppState& state, float width) const
+    {
+        Ui& u = *state.ui;
+        const Theme& t = *state.theme;
+        const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
+        const int n = static_cast<int>(cards.size());
+        const int cols = t.portrait ? 1 : n;
+        const float w = (width - (cols - 1) * t.gap) / cols;
+        float row = 0, total = 0;
+        for (const CardText& c : cards) {
+            row = std::max(row, cardHeight(u, c, w));
+            total += cardHeight(u, c, w) + t.gap;
+        }
+        return t.portrait ? total - t.gap : row;
+    }
+
+    // Cards side by side in landscape, stacked in portrait. Titles wrap in full (大字 too).
     void drawHighlights(AppState& state, ImVec2 min, ImVec2 max)
     {
         Ui& u = *state.ui;
@@ -255,11 +299,11 @@ private:
         }
         const float avail = max.y - min.y;
         const float content = t.portrait ? total - t.gap : rowNeed;
-        const bool scrolls = content > avail;
-        float y = scrolls ? u.beginScroll(m_scroller, min, max) : min.y;
+        // The caller gives at least `content` (scrolling banner and cards together if need be).
+        float y = min.y;
         if (t.portrait) {
             // Stacked: share the spare height out, or keep each card's own height when scrolling.
-            const float spare = scrolls ? 0 : (avail - content) / n;
+            const float spare = std::max(0.0f, avail - content) / n;
             for (int i = 0; i < n; ++i) {
                 const float h = need[i] + spare;
                 drawCard(state, cards[i], ImVec2(min.x, y), ImVec2(max.x, y + h));
@@ -271,7 +315,6 @@ private:
                 drawCard(state, cards[i], ImVec2(min.x + i * (w + t.gap), y),
                          ImVec2(min.x + i * (w + t.gap) + w, y + h));
         }
-        if (scrolls) u.endScroll(m_scroller, content);
     }
 
     // What a card needs without its "more" lines.
@@ -279,12 +322,13 @@ private:
     {
         const Theme& t = u.theme();
         ImFont* hf = u.fonts().heading;
+        ImFont* bf = u.fonts().body;
         const float pad = t.px(32);
         const float w = width - 2 * pad - t.px(6);
-        float h = pad * 0.7f + u.chipHeight() + t.px(14);
-        h += paragraphHeight(hf, c.title, w, 1.25f);
-        if (!c.detail.empty()) h += paragraphHeight(hf, c.detail, w, 1.25f);
-        return h + pad * 0.6f;
+        float h = pad * 0.6f + u.chipHeight() + t.px(10);
+        h += c.bodyTitle ? paragraphHeight(bf, c.title, w, 1.25f) : paragraphHeight(hf, c.title, w, 1.15f);
+        if (!c.detail.empty()) h += paragraphHeight(bf, c.detail, w, 1.25f);
+        return h + pad * 0.5f;
     }
 
     void drawCard(AppState& state, const CardText& c, ImVec2 a, ImVec2 b)
@@ -303,21 +347,31 @@ private:
         const float pad = t.px(32);
         const float x = a.x + pad + t.px(6);
         const float w = b.x - x - pad;
-        float y = a.y + pad * 0.7f;
-        // Section name with its icon, then the highlight's label.
+        float y = a.y + pad * 0.6f;
+        // Section name with its icon, then the highlight's label; the price at the right.
         const float r = bf->FontSize * 0.6f;
         u.badge(ImVec2(x + r, y + u.chipHeight() * 0.5f), r, c.icon, p.tile[c.colorIndex], bf);
         const float lx = x + 2 * r + t.px(12);
+        float labelRight = b.x - pad;
+        if (!c.corner.empty()) {
+            const float cw = textWidth(hf, c.corner);
+            labelRight -= cw + t.px(12);
+            addText(d, hf, ImVec2(b.x - pad - cw, y + (u.chipHeight() - hf->FontSize) * 0.5f), p.text.packed(),
+                    c.corner);
+        }
         if (c.labelIsChip) {
             u.chip(ImVec2(lx, y), c.label, c.labelColor, p.onDark);
         } else {
-            drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), b.x - lx - pad,
+            drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), labelRight - lx,
                      p.textMuted.packed(), c.label);
         }
-        y += u.chipHeight() + t.px(14);
-        y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.25f);
-        if (!c.detail.empty()) y += drawParagraph(d, hf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
-        const float bottom = b.y - pad * 0.6f;
+        y += u.chipHeight() + t.px(10);
+        if (c.bodyTitle)
+            y += drawParagraph(d, bf, ImVec2(x, y), w, p.text.packed(), c.title, 1.25f);
+        else
+            y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.15f);
+        if (!c.detail.empty()) y += drawParagraph(d, bf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
+        const float bottom = b.y - pad * 0.5f;
         const int moreLines = static_cast<int>((bottom - y) / lineAdvance(bf, t.lineSpacing));
         if (!c.more.empty() && moreLines > 0)
             drawParagraph(d, bf, ImVec2(x, y), w, p.textMuted.packed(), c.more, t.lineSpacing, moreLines);

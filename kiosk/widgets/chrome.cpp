@@ -92,10 +92,23 @@ void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view me
 {
     Ui& u = *state.ui;
     const Theme& t = u.theme();
-    u.card(min, max, t.palette.card, t.palette.cardBorder);
-    ImFont* f = u.fonts().heading;
-    drawParagraph(u.draw(), f, ImVec2(min.x + t.margin, min.y + (max.y - min.y - f->FontSize * t.lineSpacing) * 0.5f),
-                  max.x - min.x - 2 * t.margin, t.palette.textMuted.packed(), message, t.lineSpacing);
+    const Palette& p = t.palette;
+    ImFont* hf = u.fonts().heading;
+    ImFont* bf = u.fonts().body;
+    // Centred and friendly: the section's sign, the message, and where to ask.
+    const float w = std::min(max.x - min.x - 2 * t.margin, hf->FontSize * 14);
+    const float x = (min.x + max.x - w) * 0.5f;
+    const float r = hf->FontSize * 0.9f;
+    const float messageH = paragraphHeight(hf, message, w, 1.3f);
+    const float hintH = paragraphHeight(bf, ui::kEmptyHint, w, t.lineSpacing);
+    const float total = 2 * r + t.gap * 1.5f + messageH + t.gap * 0.5f + hintH;
+    float y = std::max(min.y, (min.y + max.y - total) * 0.5f);
+    const Section* section = sectionFor(state.screen);
+    const ImVec2 c((min.x + max.x) * 0.5f, y + r);
+    u.badge(c, r, section ? section->icon : ui::kIconNotices, section ? p.tile[section->colorIndex] : p.primary, hf);
+    y += 2 * r + t.gap * 1.5f;
+    y += drawParagraphCentered(u.draw(), hf, x, y, w, p.text.packed(), message, 1.3f) + t.gap * 0.5f;
+    drawParagraphCentered(u.draw(), bf, x, y, w, p.textMuted.packed(), ui::kEmptyHint, t.lineSpacing);
 }
 
 Area contentArea(const AppState& state, float top, float bottomReserve)

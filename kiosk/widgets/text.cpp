@@ -221,6 +221,19 @@ float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU
     return static_cast<float>(shown) * advance;
 }
 
+float drawParagraphCentered(ImDrawList* draw, ImFont* font, float x, float y, float width, ImU32 color,
+                            std::string_view text, float spacing)
+{
+    const auto lines = fontLines(font, text, width);
+    const float advance = lineAdvance(font, spacing);
+    const float halfLeading = (advance - font->FontSize) * 0.5f;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        const std::string_view part = text.substr(lines[n].begin, lines[n].end - lines[n].begin);
+        addText(draw, font, ImVec2(x + (width - lines[n].width) * 0.5f, y + n * advance + halfLeading), color, part);
+    }
+    return static_cast<float>(lines.size()) * advance;
+}
+
 float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text)
 {
     float w = textWidth(font, text);

@@ -40,6 +40,10 @@ float paragraphHeight(ImFont* font, std::string_view text, float width, float sp
 float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view text,
                     float spacing, int maxLines = 0);
 
+// The same paragraph with every line centred in [x, x + width]; returns its height.
+float drawParagraphCentered(ImDrawList* draw, ImFont* font, float x, float y, float width, ImU32 color,
+                            std::string_view text, float spacing);
+
 // One line, shortened with "…" when wider than maxWidth. Returns the drawn width.
 float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text);
 // Centred in the rectangle (one line, shortened if needed).
