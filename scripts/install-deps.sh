@@ -12,6 +12,7 @@ packages=(
   libcli11-dev libpng-dev
   xvfb xauth xdotool tesseract-ocr tesseract-ocr-chi-sim minisign rsync imagemagick zbar-tools
   syncthing lintian clang libclang-rt-14-dev ccache
+  dpkg-dev adduser cage libegl1
 )
 
 missing=()
