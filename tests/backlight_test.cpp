@@ -83,3 +83,27 @@ TEST_CASE("no backlight, or one it may not write, changes nothing and says so", 
     CHECK(error.find("panel") != std::string::npos);
     CHECK_FALSE(unwritable.isOff());
 }
+
+TEST_CASE("the screen power runs the operator's command with off and on, once each", "[backlight]")
+{
+    FakeSysfs sys;
+    sys.write("intel_backlight", "bl_power", "0");
+    const fs::path log = sys.root / "power.log";
+    {
+        platform::ScreenPower power(sys.root, "echo \"$1\" >>'" + log.string() + "'");
+        std::string error;
+        power.set(false, error);
+        power.set(false, error);
+        CHECK_FALSE(power.isOn());
+        CHECK(sys.read("intel_backlight", "bl_power") == "4");
+        power.set(true, error);
+        CHECK(sys.read("intel_backlight", "bl_power") == "0");
+        power.set(false, error);
+        CHECK(error.empty());
+        // Destroyed while off: on again, and the commands have finished.
+    }
+    std::ifstream in(log);
+    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(all == "off\non\noff\non\n");
+    CHECK(sys.read("intel_backlight", "bl_power") == "0");
+}
