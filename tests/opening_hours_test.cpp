@@ -1,4 +1,5 @@
 #include "content/opening_hours.h"
+#include "content/screen_off.h"
 
 #include <catch2/catch.hpp>
 
@@ -118,4 +119,48 @@ TEST_CASE("daily windows as --night and --screen-off take them", "[opening_hours
         INFO(bad);
         CHECK_FALSE(parseDailyWindow(bad).has_value());
     }
+}
+
+TEST_CASE("outside the station's hours the screen goes off, and a touch wakes it for a while", "[opening_hours]")
+{
+    ScreenOffSettings settings;
+    settings.wakeFor = 180;
+    ScreenOffPolicy policy(settings, 0);
+    const int tuesday = 1;
+    // Hours not known yet (or unreadable): never off.
+    CHECK_FALSE(policy.off(1000, tuesday, hm(3, 0)));
+    policy.setHours(parseOpeningHours("每天 8:00-17:30"));
+    CHECK(policy.off(1000, tuesday, hm(3, 0)));
+    CHECK_FALSE(policy.off(1000, tuesday, hm(12, 0)));
+    CHECK_FALSE(policy.off(1000, tuesday, hm(18, 0)));
+    CHECK(policy.nightClock(tuesday, hm(18, 0)));
+    CHECK(policy.nightClock(tuesday, hm(7, 30)));
+    CHECK_FALSE(policy.nightClock(tuesday, hm(3, 0)));
+    CHECK_FALSE(policy.nightClock(tuesday, hm(12, 0)));
+
+    policy.touched(1000);
+    CHECK_FALSE(policy.off(1000, tuesday, hm(3, 0)));
+    CHECK_FALSE(policy.off(1179, tuesday, hm(3, 3)));
+    CHECK(policy.untilOff(1100) == Approx(80));
+    CHECK(policy.off(1180, tuesday, hm(3, 3)));
+}
+
+TEST_CASE("--screen-off sets the hours, or turns screen-off off", "[opening_hours]")
+{
+    ScreenOffSettings window;
+    window.source = ScreenOffSettings::Source::Window;
+    window.window = *parseDailyWindow("23:00-06:00");
+    ScreenOffPolicy fixed(window, -1000);
+    fixed.setHours(parseOpeningHours("每天 8:00-17:30"));
+    CHECK(fixed.off(0, 0, hm(23, 30)));
+    CHECK_FALSE(fixed.off(0, 0, hm(20, 0)));
+    // The night clock around the hours belongs to the station's hours only.
+    CHECK_FALSE(fixed.nightClock(0, hm(18, 0)));
+
+    ScreenOffSettings never;
+    never.source = ScreenOffSettings::Source::Never;
+    ScreenOffPolicy none(never, -1000);
+    none.setHours(parseOpeningHours("每天 8:00-17:30"));
+    CHECK_FALSE(none.off(0, 0, hm(3, 0)));
+    CHECK_FALSE(none.nightClock(0, hm(18, 0)));
 }
