@@ -7,6 +7,7 @@
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
+#include "platform/backlight.h"
 #include "platform/png.h"
 #include "platform/window.h"
 
@@ -40,7 +41,7 @@ const char* usageText()
     return "usage: kiosk --data-dir DIR [--windowed WxH] [--now YYYY-MM-DDTHH:MM] [--screen NAME]\n"
            "             [--screenshot FILE.png] [--drop-dir DIR] [--media-root DIR]... [--status-dir DIR]\n"
            "             [--allow-unsigned] [--large-text] [--idle-warning SECONDS] [--attract-after SECONDS]\n"
-           "             [--night HH:MM-HH:MM | --night off]\n"
+           "             [--night HH:MM-HH:MM | --night off] [--screen-off HH:MM-HH:MM | station | off]\n"
            "  NAME: home, activities, meals, lectures, notices, guide, contacts, attract (night: the dimmed clock)\n";
 }
 
@@ -129,6 +130,19 @@ bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& err
             config.idle.nightEnabled = true;
             config.idle.nightStart = *start;
             config.idle.nightEnd = *end;
+        } else if (arg == "--screen-off") {
+            if (!value(v)) return false;
+            if (v == "off") {
+                config.screenOff.source = content::ScreenOffSettings::Source::Never;
+            } else if (v == "station") {
+                config.screenOff.source = content::ScreenOffSettings::Source::Station;
+            } else if (const auto window = content::parseDailyWindow(v)) {
+                config.screenOff.source = content::ScreenOffSettings::Source::Window;
+                config.screenOff.window = *window;
+            } else {
+                error = "--screen-off wants HH:MM-HH:MM (e.g. 23:00-06:00), station or off, not \"" + v + "\"";
+                return false;
+            }
         } else if (arg == "--help" || arg == "-h") {
             error = "";
             return false;
@@ -371,6 +385,7 @@ void App::switchTo(ScreenId id)
 void App::setContent(std::shared_ptr<const content::Content> content)
 {
     m_content = std::move(content);
+    screenHoursChanged();
     // A big package (10,000 activities) takes ~100 ms to turn into a snapshot and ~400 ms to
     // bake its new glyphs: never on the main thread while the screen is live (refreshSnapshot
     // hands it to the preparation thread then).
@@ -507,7 +522,13 @@ void App::pointerDown(Point p)
     const double now = monotonicSeconds();
     // A touch that wakes attract/night mode or dismisses the warning does nothing else.
     const IdlePhase before = m_idle.phase();
-    if (m_config.screenshotPath.empty() && m_idle.touched(now)) {
+    // A touch on the black screen wakes it on home and does nothing else.
+    if (wakeScreen(now)) {
+        m_idle.touched(now);
+        switchTo(ScreenId::Home);
+        m_swallowGesture = true;
+        m_state.idle = IdleStatus{};
+    } else if (m_config.screenshotPath.empty() && m_idle.touched(now)) {
         m_swallowGesture = true;
         if (before == IdlePhase::Attract || before == IdlePhase::Night) switchTo(ScreenId::Home);
         m_state.idle = IdleStatus{};
@@ -636,15 +657,7 @@ void App::frame(FrameMode mode)
     m_pacer.frameDrawn(platform::FramePacer::Clock::now());
     // From the first live frame on, new snapshots are made on the preparation thread.
     m_live = m_config.screenshotPath.empty();
-    if (m_frameLog) {
-        // Wall ms, then the frame's start on CLOCK_MONOTONIC (s) so benches can line frames up
-        // with outside events.
-        const double startedAt =
-            std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
-            (monotonicSeconds() - now);
-        std::fprintf(m_frameLog, "%.3f %.3f\n", (monotonicSeconds() - now) * 1000, startedAt);
-        std::fflush(m_frameLog);
-    }
+    logFrame(now);
 
     if (wantsFrames) m_pacer.requestAnimationFrame();
     if (m_state.wakeAt > 0) {
@@ -664,6 +677,18 @@ void App::frame(FrameMode mode)
         switchTo(next);
         m_pacer.requestNow();
     }
+}
+
+void App::logFrame(double now)
+{
+    if (!m_frameLog) return;
+    // Wall ms, then the frame's start on CLOCK_MONOTONIC (s) so benches can line frames up
+    // with outside events.
+    const double startedAt =
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
+        (monotonicSeconds() - now);
+    std::fprintf(m_frameLog, "%.3f %.3f\n", (monotonicSeconds() - now) * 1000, startedAt);
+    std::fflush(m_frameLog);
 }
 
 int App::run(std::shared_ptr<const content::Content> initial)
@@ -748,6 +773,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
         return 0;
     }
 
+    startScreenOff(monotonicSeconds());
     // Tasks posted before SDL was up (a stick already inserted) had no event to wake the loop.
     if (m_queue.drain() > 0) m_pacer.requestNow();
     while (!m_quit && !g_terminate.load()) {
@@ -773,12 +799,19 @@ int App::run(std::shared_ptr<const content::Content> initial)
         }
         const double now = monotonicSeconds();
 
+        // Outside the station's hours: black, no frames, until a touch.
+        if (updateScreenOff(now, reading.local)) continue;
+
         // Idle: warn, go home, attract, night.
         IdleStatus idle = m_idle.evaluate(now, reading.local.minute, m_current == ScreenId::Home);
         if (idle.phase == IdlePhase::GoHome) {
             switchTo(ScreenId::Home);
             idle = m_idle.evaluate(now, reading.local.minute, true);
         }
+        // Closed, in the hour before opening or after closing: the night clock, not the carousel.
+        if (idle.phase == IdlePhase::Attract &&
+            m_screenOff.nightClock(content::weekdayIndex(reading.local.date), reading.local.minute))
+            idle.phase = IdlePhase::Night;
         if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) switchTo(ScreenId::Attract);
         if (idle.phase == IdlePhase::Night && m_current != ScreenId::Night) switchTo(ScreenId::Night);
         if (idle.phase != m_state.idle.phase || idle.warningSecondsLeft != m_state.idle.warningSecondsLeft)

@@ -11,6 +11,7 @@
 //    overlay is drawn above the current screen and takes all input.
 //  - Register a staff screen with addScreen() (ScreenId::Staff) and open it with showScreen().
 #include "content/model.h"
+#include "content/screen_off.h"
 #include "kiosk/app_state.h"
 #include "kiosk/fonts.h"
 #include "kiosk/screen.h"
@@ -35,8 +36,9 @@
 #include <vector>
 
 namespace platform {
+class ScreenPower;
 class Window;
-}
+} // namespace platform
 
 namespace kiosk {
 
@@ -53,8 +55,9 @@ struct AppConfig {
     std::vector<std::filesystem::path> mediaRoots; // default /media and /run/media
     std::filesystem::path statusDir;
     bool allowUnsigned = false;
-    bool largeText = false; // --large-text: start in 大字 mode
-    IdleSettings idle;      // --idle-warning, --attract-after, --night
+    bool largeText = false;               // --large-text: start in 大字 mode
+    IdleSettings idle;                    // --idle-warning, --attract-after, --night
+    content::ScreenOffSettings screenOff; // --screen-off (default: the station's 开放时间)
 };
 
 // Parses the kiosk command line (SPEC.md). False with a message on bad arguments.
@@ -148,6 +151,18 @@ private:
     void frame(FrameMode mode);
     void switchTo(ScreenId id);
     Screen* screen(ScreenId id);
+    // One line in KIOSK_FRAME_LOG for a frame that started at `startedAt` (monotonic s).
+    void logFrame(double startedAt);
+
+    // Screen-off outside the station's hours (app_screen_off.cpp). Starts the policy and the
+    // backlight; re-reads the hours from the content; switches the screen off or on as the
+    // policy says and returns true while it is off (then no frame may be drawn); a touch:
+    // true when it woke the screen (the touch then does nothing else).
+    void startScreenOff(double now);
+    void screenHoursChanged();
+    bool updateScreenOff(double now, const content::LocalDateTime& local);
+    bool wakeScreen(double now);
+    void blackFrame();
 
     AppConfig m_config;
     platform::MainQueue m_queue;
@@ -161,6 +176,9 @@ private:
     Theme m_theme;
     StationClock m_clock;
     IdlePolicy m_idle;
+    content::ScreenOffPolicy m_screenOff;
+    std::unique_ptr<platform::ScreenPower> m_screenPower;
+    bool m_screenIsOff = false;
     TapTracker m_tracker;
     std::vector<std::unique_ptr<Screen>> m_screens;
     std::vector<Overlay*> m_overlays;
