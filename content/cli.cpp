@@ -30,6 +30,8 @@ public:
     {
         std::string out;
         if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
+        // A positional is named by its type already (PKG, DIR).
+        if (opt->get_positional()) return out;
         if (opt->get_type_size() != 0 && !opt->get_type_name().empty()) out += " " + get_label(opt->get_type_name());
         if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " ...";
         return out;
