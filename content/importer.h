@@ -44,6 +44,9 @@ struct ImportReport {
     bool isSigned = false;
     // Rows per sheet the package brought; -1 for a sheet it did not hold.
     std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
+    // Rows the kiosk had of each kind the package brings (-1 for the others): a sheet that
+    // brings 0 rows of a kind that had some empties it, and staff are told so.
+    std::array<int, kSheetKindCount> previousRows{-1, -1, -1, -1, -1, -1, -1};
 
     bool ok() const { return outcome == ImportOutcome::Applied; }
     // 已更新：活动 42 条、菜单 21 条 … / 未更新：发现 3 个问题 …
@@ -51,6 +54,12 @@ struct ImportReport {
     // The text for KIOSK/import-report.txt: UTF-8 with BOM, CRLF line ends.
     std::string reportFileText() const;
 };
+
+// 活动 42 条、菜单 0 条（原有 21 条将被清空）: the rows per sheet a package brings, in SPEC
+// order; a sheet of 0 rows where the kiosk had some says so (`applied`: 已清空, else 将被清空).
+// `previousRows` of -1 (unknown, as in `check` without a data dir) adds nothing.
+std::string rowCountsText(const std::array<int, kSheetKindCount>& rows,
+                          const std::array<int, kSheetKindCount>& previousRows, bool applied);
 
 // Runs the whole import against the store in `store` (which is switched on success).
 // Never throws for anything a package can contain.

@@ -29,6 +29,9 @@ void App::screenHoursChanged()
 
 bool App::updateScreenOff(double now, const content::LocalDateTime& local)
 {
+    // Input is taken frame by frame, and the black screen has none: a press waits here. Its
+    // pointerDown wakes the screen (wakeScreen) and the gesture does nothing else.
+    if (m_screenIsOff && !m_pointerEvents.empty()) takeInput();
     const bool off = m_screenOff.off(now, content::weekdayIndex(local.date), local.minute);
     if (off != m_screenIsOff) {
         m_screenIsOff = off;
@@ -40,7 +43,7 @@ bool App::updateScreenOff(double now, const content::LocalDateTime& local)
         m_pacer.requestNow();
     }
     // Whatever asked for a frame meanwhile (a minute tick, a new snapshot) is dropped.
-    if (m_screenIsOff) m_pacer.frameDrawn(platform::FramePacer::Clock::now());
+    if (m_screenIsOff) m_pacer.frameDrawn(platform::FramePacer::Clock::now(), false);
     if (m_screenIsOff) return true;
     // Awake outside the hours: look again when the touch's time runs out.
     if (const double left = m_screenOff.untilOff(now); left > 0)
@@ -66,12 +69,15 @@ void App::blackFrame()
     // An empty ImGui frame, so the renderer draws nothing over the clear; it needs the atlas.
     ensureFonts();
     if (m_quit) return;
+    const double started = monotonicSeconds();
     m_window->beginFrame(1.0 / 60);
     ImGui::NewFrame();
     ImGui::Render();
     m_window->render(0, 0, 0);
     m_window->present();
-    logFrame(monotonicSeconds());
+    // The window no longer holds the last picture: the first frame after waking must present.
+    m_mustPresent = true;
+    logFrame(started, true);
 }
 
 } // namespace kiosk

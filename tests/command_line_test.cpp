@@ -1,5 +1,5 @@
 // The kiosk's command line (SPEC.md "Programs"), parsed without opening a window.
-#include "kiosk/app.h"
+#include "kiosk/app_config.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,8 +11,8 @@ using namespace kiosk;
 namespace {
 struct Parsed {
     bool ok = false;
+    std::optional<int> exitCode; // when not ok
     AppConfig config;
-    std::string error;
 };
 
 Parsed parse(std::vector<std::string> args)
@@ -21,7 +21,8 @@ Parsed parse(std::vector<std::string> args)
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     Parsed p;
-    p.ok = parseCommandLine(static_cast<int>(argv.size()), argv.data(), p.config, p.error);
+    p.exitCode = parseCommandLine(static_cast<int>(argv.size()), argv.data(), p.config);
+    p.ok = !p.exitCode;
     return p;
 }
 } // namespace
@@ -33,28 +34,28 @@ TEST_CASE("the SPEC options land in the config", "[command-line]")
                     "--status-dir", "/s", "--allow-unsigned"});
     REQUIRE(p.ok);
     CHECK(p.config.dataDir == "/d");
-    CHECK(p.config.windowed);
-    CHECK(p.config.width == 1080);
-    CHECK(p.config.height == 1920);
-    REQUIRE(p.config.now);
-    CHECK(p.config.now->date == content::parseDate("2026-06-03"));
-    CHECK(p.config.now->minute == 9 * 60 + 30);
-    CHECK(p.config.startScreen == ScreenId::Guide);
-    CHECK(p.config.screenshotPath == "/tmp/x.png");
-    CHECK(p.config.dropDir == "/drop");
-    CHECK(p.config.mediaRoots == std::vector<std::filesystem::path>{"/m1", "/m2"});
-    CHECK(p.config.statusDir == "/s");
-    CHECK(p.config.allowUnsigned);
+    CHECK(p.config.window.windowed);
+    CHECK(p.config.window.width == 1080);
+    CHECK(p.config.window.height == 1920);
+    REQUIRE(p.config.clock.now);
+    CHECK(p.config.clock.now->date == content::parseDate("2026-06-03"));
+    CHECK(p.config.clock.now->minute == 9 * 60 + 30);
+    CHECK(p.config.screen.start == ScreenId::Guide);
+    CHECK(p.config.screen.screenshotPath == "/tmp/x.png");
+    CHECK(p.config.updates.dropDir == "/drop");
+    CHECK(p.config.updates.mediaRoots == std::vector<std::filesystem::path>{"/m1", "/m2"});
+    CHECK(p.config.updates.statusDir == "/s");
+    CHECK(p.config.updates.allowUnsigned);
 }
 
 TEST_CASE("defaults: fullscreen, home, /media and /run/media, night 22:00-06:00", "[command-line]")
 {
     auto p = parse({"--data-dir", "/d"});
     REQUIRE(p.ok);
-    CHECK_FALSE(p.config.windowed);
-    CHECK(p.config.startScreen == ScreenId::Home);
-    CHECK(p.config.mediaRoots == std::vector<std::filesystem::path>{"/media", "/run/media"});
-    CHECK_FALSE(p.config.largeText);
+    CHECK_FALSE(p.config.window.windowed);
+    CHECK(p.config.screen.start == ScreenId::Home);
+    CHECK(p.config.updates.mediaRoots == std::vector<std::filesystem::path>{"/media", "/run/media"});
+    CHECK_FALSE(p.config.screen.largeText);
     CHECK(p.config.idle.warnAfter == 90);
     CHECK(p.config.idle.nightEnabled);
     CHECK(p.config.idle.nightStart == 22 * 60);
@@ -70,7 +71,7 @@ TEST_CASE("idle timing, night hours and large text are configurable", "[command-
     CHECK(p.config.idle.attractAfter == 300);
     CHECK(p.config.idle.nightStart == 21 * 60 + 30);
     CHECK(p.config.idle.nightEnd == 5 * 60 + 45);
-    CHECK(p.config.largeText);
+    CHECK(p.config.screen.largeText);
 
     auto off = parse({"--data-dir", "/d", "--night", "off"});
     REQUIRE(off.ok);
@@ -96,6 +97,33 @@ TEST_CASE("bad arguments are refused with a reason", "[command-line]")
         auto p = parse(args);
         INFO(args.size());
         CHECK_FALSE(p.ok);
-        CHECK_FALSE(p.error.empty());
+        CHECK(p.exitCode == 2);
     }
+}
+
+TEST_CASE("screen-off hours: the station's by default, a window, or off", "[command-line]")
+{
+    using Source = content::ScreenOffSettings::Source;
+    CHECK(parse({"--data-dir", "/d"}).config.screenOff.source == Source::Station);
+    auto window = parse({"--data-dir", "/d", "--screen-off", "23:00-5:30"});
+    REQUIRE(window.ok);
+    CHECK(window.config.screenOff.source == Source::Window);
+    CHECK(window.config.screenOff.window.start == 23 * 60);
+    CHECK(window.config.screenOff.window.end == 5 * 60 + 30);
+    auto off = parse({"--data-dir", "/d", "--screen-off", "off"});
+    REQUIRE(off.ok);
+    CHECK(off.config.screenOff.source == Source::Never);
+    auto station = parse({"--data-dir", "/d", "--screen-off", "off", "--screen-off", "station"});
+    REQUIRE(station.ok);
+    CHECK(station.config.screenOff.source == Source::Station);
+    for (const char* bad : {"22:00", "always", "22:00-22:00"}) {
+        INFO(bad);
+        CHECK(parse({"--data-dir", "/d", "--screen-off", bad}).exitCode == 2);
+    }
+}
+
+TEST_CASE("--help and --version end the program with 0, without a data dir", "[command-line]")
+{
+    CHECK(parse({"--help"}).exitCode == 0);
+    CHECK(parse({"--version"}).exitCode == 0);
 }

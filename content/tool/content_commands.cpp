@@ -53,19 +53,12 @@ struct InfoOptions {
 
 void printProblems(const content::Problems& problems, FILE* out)
 {
-    for (const content::Problem& problem : problems) std::fprintf(out, "%s\n", problem.format().c_str());
+    for (const std::string& line : problems.lines()) std::fprintf(out, "%s\n", line.c_str());
 }
 
 std::string rowsText(const std::array<int, content::kSheetKindCount>& rows)
 {
-    std::string text;
-    for (content::SheetKind kind : content::kAllSheetKinds) {
-        const int count = rows[static_cast<size_t>(kind)];
-        if (count < 0) continue;
-        text += text.empty() ? "" : "、";
-        text += std::string(content::sheetTitle(kind)) + " " + std::to_string(count) + " 条";
-    }
-    return text;
+    return content::rowCountsText(rows, {-1, -1, -1, -1, -1, -1, -1}, false);
 }
 
 // A private staging root for commands that have no data dir; removed when done.

@@ -88,9 +88,10 @@ ls /etc/systemd/system/*.wants/kiosk.service >/dev/null 2>&1 && fail "unit enabl
 [[ -e /etc/udev/rules.d/99-kiosk-usb.rules ]] && fail "USB rule active on a machine that did not opt in"
 systemd-analyze verify /lib/systemd/system/kiosk.service >"$tmp/verify" 2>&1 || { cat "$tmp/verify" >&2; fail "systemd-analyze verify"; }
 for page in kiosk kiosk-content; do
-    man -l "/usr/share/man/man1/$page.1.gz" 2>/dev/null | grep -q -- "--data-dir" || fail "man page $page(1)"
+    man -l "/usr/share/man/man1/$page.1.gz" 2>/dev/null | grep -q -- "--version" || fail "man page $page(1)"
 done
 [[ $(/usr/bin/kiosk-content --version) == "kiosk-content $version" ]] || fail "kiosk-content --version: $(/usr/bin/kiosk-content --version)"
+[[ $(/usr/bin/kiosk --version) == "kiosk $version" ]] || fail "kiosk --version: $(/usr/bin/kiosk --version 2>&1)"
 
 # The installed kiosk as the service runs it: user kiosk, the package's data and cache dirs.
 start_xvfb 1280x720x24
