@@ -55,6 +55,17 @@ void addOptions(CLI::App& app, AppConfig& config)
         ->type_name("DIR")
         ->default_str("不写")
         ->group(data);
+    app.add_option_function<std::string>(
+           "--kiosk-id",
+           [&config](const std::string& v) {
+               if (v.empty() || v.size() > 200 || v.find_first_of("\n\r\t") != std::string::npos)
+                   refuse("--kiosk-id", "要一行的名字（最多 200 字节），不是“" + v + "”");
+               config.updates.kioskId = v;
+           },
+           "这台终端在 status.json 里的名字")
+        ->type_name("NAME")
+        ->default_str("主机名")
+        ->group(data);
     app.add_flag("--allow-unsigned", config.updates.allowUnsigned, "投放文件夹里未签名的内容包也接受（仅用于开发）")
         ->default_str("否")
         ->group(data);
