@@ -30,6 +30,8 @@ public:
     {
         std::string out;
         if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
+        // A positional is named by its type already (PKG, DIR).
+        if (opt->get_positional()) return out;
         if (opt->get_type_size() != 0 && !opt->get_type_name().empty()) out += " " + get_label(opt->get_type_name());
         if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " ...";
         return out;
@@ -71,7 +73,8 @@ std::string commandPath(const CLI::App& app)
 void configure(CLI::App& app, const std::string& version)
 {
     app.formatter(std::make_shared<ChineseFormatter>());
-    app.option_defaults()->group("选项");
+    // An option given twice: the last one counts, as with the usual Unix programs.
+    app.option_defaults()->group("选项")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.set_help_flag("-h,--help", "显示这份说明后退出");
     app.set_version_flag("--version", app.get_name() + " " + version, "显示版本号后退出");
 }
@@ -107,7 +110,10 @@ std::optional<int> parse(CLI::App& app, int argc, const char* const* argv)
         app.parse(argc, argv);
         return std::nullopt;
     } catch (const CLI::CallForHelp&) {
-        std::fputs(app.help().c_str(), stdout);
+        std::string help = app.help();
+        // CLI11 puts two blank lines between option groups; one reads better.
+        for (size_t at; (at = help.find("\n\n\n")) != std::string::npos;) help.erase(at, 1);
+        std::fputs(help.c_str(), stdout);
         return 0;
     } catch (const CLI::CallForAllHelp&) {
         std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);

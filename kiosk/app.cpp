@@ -4,6 +4,7 @@
 
 #include "kiosk/font_cache.h"
 #include "kiosk/screens/screens.h"
+#include "platform/backlight.h"
 #include "platform/speech_engine.h"
 #include "platform/startup_trace.h"
 #include "platform/thumbnail.h"
@@ -98,6 +99,7 @@ void App::switchTo(ScreenId id)
 void App::setContent(std::shared_ptr<const content::Content> content)
 {
     m_content = std::move(content);
+    screenHoursChanged();
     contentShown();
     // A big package (10,000 activities) takes ~100 ms to turn into a snapshot and ~400 ms to
     // bake its new glyphs: never on the main thread while the screen is live (refreshSnapshot
@@ -183,6 +185,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
     if (!m_config.screen.screenshotPath.empty()) return captureScreenshot();
     startSpeech();
 
+    startScreenOff(monotonicSeconds());
     startThumbnails();
     // Tasks posted before SDL was up (a stick already inserted) had no event to wake the loop.
     if (m_queue.drain() > 0) m_pacer.requestSettle();
@@ -209,6 +212,9 @@ int App::run(std::shared_ptr<const content::Content> initial)
         }
         const double now = monotonicSeconds();
 
+        // Outside the station's hours: black, no frames, until a touch.
+        if (updateScreenOff(now, reading.local)) continue;
+
         // Idle: warn, go home, attract, night.
         IdleStatus idle = m_idle.evaluate(now, reading.local.minute, m_current == ScreenId::Home);
         // The next visitor finds the screen as a new one: home, and the station's text size
@@ -218,6 +224,10 @@ int App::run(std::shared_ptr<const content::Content> initial)
             m_state.largeText = m_config.screen.largeText;
             idle = m_idle.evaluate(now, reading.local.minute, true);
         }
+        // Closed, in the hour before opening or after closing: the night clock, not the carousel.
+        if (idle.phase == IdlePhase::Attract &&
+            m_screenOff.nightClock(content::weekdayIndex(reading.local.date), reading.local.minute))
+            idle.phase = IdlePhase::Night;
         if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) {
             switchTo(ScreenId::Attract);
             m_state.largeText = m_config.screen.largeText;

@@ -17,6 +17,7 @@
 //    overlay is drawn above the current screen and takes all input.
 //  - Register a staff screen with addScreen() (ScreenId::Staff) and open it with showScreen().
 #include "content/model.h"
+#include "content/screen_off.h"
 #include "content/speech_text.h"
 #include "content/station_clock.h"
 #include "kiosk/app_config.h"
@@ -44,6 +45,7 @@
 #include <vector>
 
 namespace platform {
+class ScreenPower;
 class StatusFile;
 class ThumbnailCapture;
 class Window;
@@ -158,6 +160,16 @@ private:
     void applySpeechRequests();
     void silence();
 
+    // app_screen_off.cpp: the screen off outside the station's hours. Starts the policy and the
+    // backlight; re-reads the hours from the content; switches the screen off or on as the
+    // policy says and returns true while it is off (then no frame may be drawn); a touch:
+    // true when it woke the screen (the touch then does nothing else).
+    void startScreenOff(double now);
+    void screenHoursChanged();
+    bool updateScreenOff(double now, const content::LocalDateTime& local);
+    bool wakeScreen(double now);
+    void blackFrame();
+
     AppConfig m_config;
     platform::MainQueue m_queue;
     platform::FramePacer m_pacer;
@@ -170,6 +182,9 @@ private:
     Theme m_theme;
     StationClock m_clock;
     IdlePolicy m_idle;
+    content::ScreenOffPolicy m_screenOff;
+    std::unique_ptr<platform::ScreenPower> m_screenPower;
+    bool m_screenIsOff = false;
     TapTracker m_tracker;
     std::vector<std::unique_ptr<Screen>> m_screens;
     std::vector<Overlay*> m_overlays;

@@ -1,8 +1,10 @@
 #pragma once
 // The kiosk's command line (SPEC.md "Programs"): its options grouped in plain structs, the way
 // hello_imgui's RunnerParams groups AppWindowParams, FpsIdling …; each field's comment names
-// its option and default. Parsing and the usage text live in app_config.cpp, apart from the app.
+// its option and default. Parsing (CLI11) and --help, generated from the same options, live in
+// app_config.cpp, apart from the app.
 #include "content/date_time.h"
+#include "content/screen_off.h"
 #include "kiosk/idle_policy.h"
 #include "kiosk/screen.h"
 
@@ -47,13 +49,14 @@ struct AppConfig {
     WindowOptions window;
     ClockOptions clock;
     ScreenOptions screen;
-    IdleSettings idle; // --idle-warning (90 s), --attract-after (60 s), --night (22:00-06:00 | off)
+    IdleSettings idle;                    // --idle-warning (90 s), --attract-after (60 s), --night (22:00-06:00 | off)
+    content::ScreenOffSettings screenOff; // --screen-off HH:MM-HH:MM | station | off; default station (开放时间)
     UpdateOptions updates;
 };
 
-// Parses the kiosk command line (SPEC.md). False with a message on bad arguments (an empty
-// message for --help).
-bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& error);
-const char* usageText();
+// Parses the kiosk command line (SPEC.md) into CONFIG. Nothing when the kiosk should run;
+// otherwise the exit code: 0 after --help or --version (printed on stdout), 2 after bad usage
+// (a Chinese line naming the problem and the usage, on stderr).
+std::optional<int> parseCommandLine(int argc, const char* const* argv, AppConfig& config);
 
 } // namespace kiosk

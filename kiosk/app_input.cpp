@@ -91,7 +91,13 @@ void App::pointerDown(Point p, double time)
 {
     // A touch that wakes attract/night mode or dismisses the warning does nothing else.
     const IdlePhase before = m_idle.phase();
-    if (m_config.screen.screenshotPath.empty() && m_idle.touched(time)) {
+    // A touch on the black screen (outside opening hours) wakes it on home and does nothing else.
+    if (wakeScreen(time)) {
+        m_idle.touched(time);
+        switchTo(ScreenId::Home);
+        m_swallowGesture = true;
+        m_state.idle = IdleStatus{};
+    } else if (m_config.screen.screenshotPath.empty() && m_idle.touched(time)) {
         m_swallowGesture = true;
         if (before == IdlePhase::Attract || before == IdlePhase::Night) switchTo(ScreenId::Home);
         m_state.idle = IdleStatus{};

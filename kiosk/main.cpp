@@ -17,12 +17,7 @@ int main(int argc, char** argv)
 {
     platform::traceStartup("main");
     kiosk::AppConfig config;
-    std::string error;
-    if (!kiosk::parseCommandLine(argc, argv, config, error)) {
-        if (!error.empty()) std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-        std::fprintf(stderr, "%s", kiosk::usageText());
-        return error.empty() ? 0 : 2;
-    }
+    if (const std::optional<int> exitCode = kiosk::parseCommandLine(argc, argv, config)) return *exitCode;
 
     // A screenshot needs no session bus (SDL uses it to inhibit the screensaver). With none
     // configured, libdbus would fork `dbus-launch --autolaunch` and wait ~10 ms for it to fail;

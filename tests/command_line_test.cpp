@@ -11,8 +11,8 @@ using namespace kiosk;
 namespace {
 struct Parsed {
     bool ok = false;
+    std::optional<int> exitCode; // when not ok
     AppConfig config;
-    std::string error;
 };
 
 Parsed parse(std::vector<std::string> args)
@@ -21,7 +21,8 @@ Parsed parse(std::vector<std::string> args)
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     Parsed p;
-    p.ok = parseCommandLine(static_cast<int>(argv.size()), argv.data(), p.config, p.error);
+    p.exitCode = parseCommandLine(static_cast<int>(argv.size()), argv.data(), p.config);
+    p.ok = !p.exitCode;
     return p;
 }
 } // namespace
@@ -103,6 +104,33 @@ TEST_CASE("bad arguments are refused with a reason", "[command-line]")
         auto p = parse(args);
         INFO(args.size());
         CHECK_FALSE(p.ok);
-        CHECK_FALSE(p.error.empty());
+        CHECK(p.exitCode == 2);
     }
+}
+
+TEST_CASE("screen-off hours: the station's by default, a window, or off", "[command-line]")
+{
+    using Source = content::ScreenOffSettings::Source;
+    CHECK(parse({"--data-dir", "/d"}).config.screenOff.source == Source::Station);
+    auto window = parse({"--data-dir", "/d", "--screen-off", "23:00-5:30"});
+    REQUIRE(window.ok);
+    CHECK(window.config.screenOff.source == Source::Window);
+    CHECK(window.config.screenOff.window.start == 23 * 60);
+    CHECK(window.config.screenOff.window.end == 5 * 60 + 30);
+    auto off = parse({"--data-dir", "/d", "--screen-off", "off"});
+    REQUIRE(off.ok);
+    CHECK(off.config.screenOff.source == Source::Never);
+    auto station = parse({"--data-dir", "/d", "--screen-off", "off", "--screen-off", "station"});
+    REQUIRE(station.ok);
+    CHECK(station.config.screenOff.source == Source::Station);
+    for (const char* bad : {"22:00", "always", "22:00-22:00"}) {
+        INFO(bad);
+        CHECK(parse({"--data-dir", "/d", "--screen-off", bad}).exitCode == 2);
+    }
+}
+
+TEST_CASE("--help and --version end the program with 0, without a data dir", "[command-line]")
+{
+    CHECK(parse({"--help"}).exitCode == 0);
+    CHECK(parse({"--version"}).exitCode == 0);
 }
