@@ -126,18 +126,14 @@ public:
         m_rightEdge = qrFits ? rightEdge : W - m;
         const float bannerH = s.urgent.empty() ? 0 : bannerHeight(state) + t.gap;
         const float cardsH = highlightsHeight(state, m_rightEdge - m);
-        if (bannerH + cardsH <= bottom - y) {
+        // Portrait keeps a strip above the tiles for 朗读 and the QR; banner and cards end above it.
+        const float stripH = t.portrait ? std::max(speakH, qrW) : 0;
+        const float listBottom = t.portrait ? bottom - stripH - t.gap : bottom;
+        if (bannerH + cardsH <= listBottom - y) {
             if (bannerH > 0) drawBanner(state, y);
-            drawHighlights(state, ImVec2(m, y + bannerH),
-                           ImVec2(m_rightEdge, t.portrait ? bottom - std::max(speakH, qrW) - t.gap : bottom));
-            if (qrFits && !t.portrait) {
-                drawQrCode(d, ImVec2(colX, colTop), qrMin, qr, p.text, p.card);
-                if (!caption.empty())
-                    drawParagraph(d, bf, ImVec2(colX, colTop + qrW + t.px(8)), colW, p.text.packed(), caption, 1.25f,
-                                  3);
-            }
+            drawHighlights(state, ImVec2(m, y + bannerH), ImVec2(m_rightEdge, listBottom));
         } else {
-            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(m_rightEdge + t.gap * 0.5f, bottom));
+            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(m_rightEdge + t.gap * 0.5f, listBottom));
             if (bannerH > 0) drawBanner(state, top);
             drawHighlights(state, ImVec2(m, top + bannerH), ImVec2(m_rightEdge, top + bannerH + cardsH));
             u.endScroll(m_scroller, bannerH + cardsH);
@@ -149,7 +145,6 @@ public:
         }
         if (t.portrait) {
             // Below the highlights in portrait: 朗读 for the summary, the QR and its caption.
-            const float stripH = std::max(speakH, qrW);
             const float stripY = bottom - stripH;
             speakButton(state, ImVec2(m, stripY), ImVec2(m + speakW, stripY + speakH), "home:today", speakSummary);
             if (qrW > 0) {
@@ -379,6 +374,16 @@ private:
         }
     }
 
+    // True when the price cannot sit right of the label chip (a narrow card): it gets its own line.
+    static bool cornerOnOwnLine(const Ui& u, const CardText& c, float textWidthAvail)
+    {
+        if (c.corner.empty()) return false;
+        const Theme& t = u.theme();
+        const float r = u.fonts().body->FontSize * 0.6f;
+        const float label = c.labelIsChip ? u.chipWidth(c.label) : textWidth(u.fonts().body, c.label);
+        return 2 * r + t.px(24) + label + textWidth(u.fonts().heading, c.corner) > textWidthAvail;
+    }
+
     // What a card needs without its "more" lines.
     static float cardHeight(const Ui& u, const CardText& c, float width)
     {
@@ -388,6 +393,7 @@ private:
         const float pad = t.px(32);
         const float w = width - 2 * pad - t.px(6);
         float h = pad * 0.6f + u.chipHeight() + t.px(10);
+        if (cornerOnOwnLine(u, c, w)) h += paragraphHeight(hf, c.corner, w, 1.15f);
         h += c.bodyTitle ? paragraphHeight(bf, c.title, w, 1.25f) : paragraphHeight(hf, c.title, w, 1.15f);
         if (!c.detail.empty()) h += paragraphHeight(bf, c.detail, w, 1.25f);
         return h + pad * 0.5f;
@@ -415,7 +421,8 @@ private:
         u.badge(ImVec2(x + r, y + u.chipHeight() * 0.5f), r, c.icon, p.tile[c.colorIndex], bf);
         const float lx = x + 2 * r + t.px(12);
         float labelRight = b.x - pad;
-        if (!c.corner.empty()) {
+        const bool cornerOwnLine = cornerOnOwnLine(u, c, w);
+        if (!c.corner.empty() && !cornerOwnLine) {
             const float cw = textWidth(hf, c.corner);
             labelRight -= cw + t.px(12);
             addText(d, hf, ImVec2(b.x - pad - cw, y + (u.chipHeight() - hf->FontSize) * 0.5f), p.text.packed(),
@@ -428,6 +435,7 @@ private:
                      p.textMuted.packed(), c.label);
         }
         y += u.chipHeight() + t.px(10);
+        if (cornerOwnLine) y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.corner, 1.15f);
         if (c.bodyTitle)
             y += drawParagraph(d, bf, ImVec2(x, y), w, p.text.packed(), c.title, 1.25f);
         else
