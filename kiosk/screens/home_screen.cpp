@@ -12,8 +12,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <string>
-#include <utility>
 
 namespace kiosk {
 
@@ -128,18 +126,14 @@ public:
         m_rightEdge = qrFits ? rightEdge : W - m;
         const float bannerH = s.urgent.empty() ? 0 : bannerHeight(state) + t.gap;
         const float cardsH = highlightsHeight(state, m_rightEdge - m);
-        if (bannerH + cardsH <= bottom - y) {
+        // Portrait keeps a strip above the tiles for 朗读 and the QR; banner and cards end above it.
+        const float stripH = t.portrait ? std::max(speakH, qrW) : 0;
+        const float listBottom = t.portrait ? bottom - stripH - t.gap : bottom;
+        if (bannerH + cardsH <= listBottom - y) {
             if (bannerH > 0) drawBanner(state, y);
-            drawHighlights(state, ImVec2(m, y + bannerH),
-                           ImVec2(m_rightEdge, t.portrait ? bottom - std::max(speakH, qrW) - t.gap : bottom));
-            if (qrFits && !t.portrait) {
-                drawQrCode(d, ImVec2(colX, colTop), qrMin, qr, p.text, p.card);
-                if (!caption.empty())
-                    drawParagraph(d, bf, ImVec2(colX, colTop + qrW + t.px(8)), colW, p.text.packed(), caption, 1.25f,
-                                  3);
-            }
+            drawHighlights(state, ImVec2(m, y + bannerH), ImVec2(m_rightEdge, listBottom));
         } else {
-            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(m_rightEdge + t.gap * 0.5f, bottom));
+            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(m_rightEdge + t.gap * 0.5f, listBottom));
             if (bannerH > 0) drawBanner(state, top);
             drawHighlights(state, ImVec2(m, top + bannerH), ImVec2(m_rightEdge, top + bannerH + cardsH));
             u.endScroll(m_scroller, bannerH + cardsH);
@@ -151,7 +145,6 @@ public:
         }
         if (t.portrait) {
             // Below the highlights in portrait: 朗读 for the summary, the QR and its caption.
-            const float stripH = std::max(speakH, qrW);
             const float stripY = bottom - stripH;
             speakButton(state, ImVec2(m, stripY), ImVec2(m + speakW, stripY + speakH), "home:today", speakSummary);
             if (qrW > 0) {
@@ -227,14 +220,13 @@ private:
         int colorIndex;
         bool bodyTitle = false; // a long title (the dishes) in body text
         std::string corner;     // the price, at the top right in the heading font
-        std::string shortLabel; // the label when the long one leaves no room for the corner
     };
 
     std::vector<CardText> highlightCards(const Snapshot& s, const Palette& p) const
     {
         std::vector<CardText> cards;
         CardText act{ui::kTodayActivity,  p.text, false, "", "", ScreenId::Activities, "",
-                     ui::kIconActivities, 0,      false, "", ""};
+                     ui::kIconActivities, 0,      false, ""};
         if (s.activityNow) {
             const auto& o = s.activityNow->occurrence;
             const int ahead = s.activityNow->daysAhead;
@@ -250,7 +242,7 @@ private:
         }
         cards.push_back(act);
 
-        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, "", ""};
+        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, ""};
         if (s.mealNow) {
             const content::Meal* m = s.mealNow->meal;
             const int ahead = s.mealNow->daysAhead;
@@ -260,7 +252,6 @@ private:
             meal.label = s.mealNow->serving ? std::string(ui::kServingNow) + " " + kind
                          : ahead == 0       ? std::string(ui::kNextMeal) + " " + kind
                                             : content::countdownText(ahead) + kind;
-            meal.shortLabel = kind;
             meal.title = joinDishes(m->dishes);
             meal.bodyTitle = true;
             if (m->priceCents) meal.corner = content::formatPrice(*m->priceCents) + ui::kYuan;
@@ -271,8 +262,7 @@ private:
         }
         cards.push_back(meal);
 
-        CardText lec{ui::kNextLecture,  p.text, false, "", "", ScreenId::Lectures, "",
-                     ui::kIconLectures, 2,      false, "", ""};
+        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, "", ui::kIconLectures, 2, false, ""};
         if (!s.lectures.empty()) {
             const auto& l = s.lectures.front();
             lec.label = l.ongoing
@@ -384,25 +374,14 @@ private:
         }
     }
 
-    // Whether the price fits at the top right beside this label.
-    static bool cornerFits(const Ui& u, const CardText& c, const std::string& label, float width)
+    // True when the price cannot sit right of the label chip (a narrow card): it gets its own line.
+    static bool cornerOnOwnLine(const Ui& u, const CardText& c, float textWidthAvail)
     {
-        if (c.corner.empty()) return true;
+        if (c.corner.empty()) return false;
         const Theme& t = u.theme();
         const float r = u.fonts().body->FontSize * 0.6f;
-        const float lw = c.labelIsChip ? u.chipWidth(label) : textWidth(u.fonts().body, label);
-        const float used =
-            t.px(32) + t.px(6) + 2 * r + t.px(12) + lw + t.px(12) + textWidth(u.fonts().heading, c.corner) + t.px(32);
-        return used <= width;
-    }
-    // The label to draw and whether the price sits beside it. In a narrow card (1920x1080 beside
-    // the QR column) the short label (午餐) keeps the price up there; failing that the price gets
-    // a line of its own under the dishes, never drawn over the label.
-    static std::pair<std::string, bool> labelAndCorner(const Ui& u, const CardText& c, float width)
-    {
-        if (cornerFits(u, c, c.label, width)) return {c.label, true};
-        if (!c.shortLabel.empty() && cornerFits(u, c, c.shortLabel, width)) return {c.shortLabel, true};
-        return {c.label, false};
+        const float label = c.labelIsChip ? u.chipWidth(c.label) : textWidth(u.fonts().body, c.label);
+        return 2 * r + t.px(24) + label + textWidth(u.fonts().heading, c.corner) > textWidthAvail;
     }
 
     // What a card needs without its "more" lines.
@@ -414,9 +393,9 @@ private:
         const float pad = t.px(32);
         const float w = width - 2 * pad - t.px(6);
         float h = pad * 0.6f + u.chipHeight() + t.px(10);
+        if (cornerOnOwnLine(u, c, w)) h += paragraphHeight(hf, c.corner, w, 1.15f);
         h += c.bodyTitle ? paragraphHeight(bf, c.title, w, 1.25f) : paragraphHeight(hf, c.title, w, 1.15f);
         if (!c.detail.empty()) h += paragraphHeight(bf, c.detail, w, 1.25f);
-        if (!labelAndCorner(u, c, width).second) h += hf->FontSize * 1.2f;
         return h + pad * 0.5f;
     }
 
@@ -442,29 +421,26 @@ private:
         u.badge(ImVec2(x + r, y + u.chipHeight() * 0.5f), r, c.icon, p.tile[c.colorIndex], bf);
         const float lx = x + 2 * r + t.px(12);
         float labelRight = b.x - pad;
-        const auto [label, cornerAtTop] = labelAndCorner(u, c, b.x - a.x);
-        if (!c.corner.empty() && cornerAtTop) {
+        const bool cornerOwnLine = cornerOnOwnLine(u, c, w);
+        if (!c.corner.empty() && !cornerOwnLine) {
             const float cw = textWidth(hf, c.corner);
             labelRight -= cw + t.px(12);
             addText(d, hf, ImVec2(b.x - pad - cw, y + (u.chipHeight() - hf->FontSize) * 0.5f), p.text.packed(),
                     c.corner);
         }
         if (c.labelIsChip) {
-            u.chip(ImVec2(lx, y), label, c.labelColor, p.onDark);
+            u.chip(ImVec2(lx, y), c.label, c.labelColor, p.onDark);
         } else {
             drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), labelRight - lx,
-                     p.textMuted.packed(), label);
+                     p.textMuted.packed(), c.label);
         }
         y += u.chipHeight() + t.px(10);
+        if (cornerOwnLine) y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.corner, 1.15f);
         if (c.bodyTitle)
             y += drawParagraph(d, bf, ImVec2(x, y), w, p.text.packed(), c.title, 1.25f);
         else
             y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.15f);
         if (!c.detail.empty()) y += drawParagraph(d, bf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
-        if (!c.corner.empty() && !cornerAtTop) {
-            addText(d, hf, ImVec2(x, y + hf->FontSize * 0.1f), p.text.packed(), c.corner);
-            y += hf->FontSize * 1.2f;
-        }
         const float bottom = b.y - pad * 0.5f;
         const int moreLines = static_cast<int>((bottom - y) / lineAdvance(bf, t.lineSpacing));
         if (!c.more.empty() && moreLines > 0)
