@@ -38,10 +38,9 @@ public:
             const content::Notice* n = s.notices[static_cast<std::size_t>(i)];
             const float w = width - 2 * pad;
             const bool labels = n->pinned || n->urgent;
-            // The labels and the title leave room at the right for the card's 朗读.
-            const float head =
-                (labels ? u.chipHeight() + t.px(12) : 0) + paragraphHeight(hf, n->title, w - speakW - t.gap, 1.25f);
-            float h = pad + std::max(head, speakH);
+            // The title leaves room at its right for the card's 朗读 (the labels keep their own row).
+            float h = pad + (labels ? u.chipHeight() + t.px(12) : 0) +
+                      std::max(paragraphHeight(hf, n->title, w - speakW - t.gap, 1.25f), speakH);
             if (!n->body.empty()) h += t.px(8) + paragraphHeight(bf, n->body, w, t.lineSpacing);
             return h + pad;
         };
@@ -51,15 +50,15 @@ public:
             u.card(c0, c1, p.card, n->urgent ? p.urgent : p.cardBorder);
             if (n->urgent) d->AddRect(c0, c1, p.urgent.packed(), t.radius, 0, t.border * 2.5f);
             float yy = c0.y + pad;
-            const float top = yy;
-            speakButton(state, ImVec2(x + w - speakW, yy), ImVec2(x + w, yy + speakH), "notice:" + std::to_string(i),
-                        [&] { return read_aloud::notice(*n); });
             if (n->pinned || n->urgent) {
                 float cx = x;
                 if (n->urgent) cx += u.chip(ImVec2(cx, yy), ui::kUrgent, p.urgent, p.onDark) + t.px(12);
                 if (n->pinned) u.chip(ImVec2(cx, yy), ui::kPinned, p.pinned, p.onDark);
                 yy += u.chipHeight() + t.px(12);
             }
+            const float top = yy;
+            speakButton(state, ImVec2(x + w - speakW, yy), ImVec2(x + w, yy + speakH), "notice:" + std::to_string(i),
+                        [&] { return read_aloud::notice(*n); });
             yy += drawParagraph(d, hf, ImVec2(x, yy), w - speakW - t.gap, p.text.packed(), n->title, 1.25f);
             yy = std::max(yy, top + speakH);
             if (!n->body.empty())
