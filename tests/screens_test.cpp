@@ -210,3 +210,121 @@ TEST_CASE("an urgent notice shows on the night screen too", "[screens]")
     // The frame, 紧急通知：停水通知 (10 glyphs) at least.
     CHECK(nightVertices(alarm) >= nightVertices(calm) + 4 * 10);
 }
+
+namespace {
+
+// Taps the screen on a grid, row by row from the top, until a tap asks for speech; returns
+// where (or nothing). Each tap is a fresh frame of a fresh AppState with speech allowed.
+struct SpeakProbe {
+    const Theme& theme;
+    const Fonts& fonts;
+    std::shared_ptr<const Snapshot> snapshot;
+    float width, height;
+
+    AppState frame(Screen& screen, std::optional<Point> at, const std::string& speaking = {})
+    {
+        AppState state;
+        state.snapshot = snapshot;
+        state.now = snapshot->at;
+        state.screen = screen.id();
+        state.time = 1000;
+        state.speechAllowed = true;
+        state.speakingKey = speaking;
+        ImGui::NewFrame();
+        FrameInput input;
+        input.time = state.time;
+        if (at) input.tap = Tap{*at, *at};
+        bool wants = false, caught = false;
+        drawFrame(state, screen, theme, fonts, input, {}, wants, caught);
+        ImGui::Render();
+        return state;
+    }
+    std::optional<Point> find(Screen& screen, float fromY = 0)
+    {
+        for (float y = fromY + 20; y < height; y += 40)
+            for (float x = 20; x < width; x += 40) {
+                const Point at{x, y};
+                if (frame(screen, at).pendingSpeech) return at;
+            }
+        return std::nullopt;
+    }
+};
+
+} // namespace
+
+TEST_CASE("each reading screen has a 朗读 that starts its speech and 停止 that ends it", "[screens][speech]")
+{
+    for (auto [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
+        HeadlessDisplay display(w, h);
+        const auto now = fixedNow(10, 15);
+        auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
+        auto snapshot = makeSnapshot(content, now);
+        const Theme theme = Theme::make(w, h, false);
+        Fonts fonts;
+        REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+        SpeakProbe probe{theme, fonts, snapshot, w, h};
+        const std::pair<ScreenId, std::string> expected[] = {
+            {ScreenId::Home, "home:today"},  {ScreenId::Activities, "activities:2"}, // 2026-06-03 is a Wednesday
+            {ScreenId::Meals, "meals:2"},    {ScreenId::Lectures, "lectures"},
+            {ScreenId::Notices, "notice:0"}, {ScreenId::Guide, "guide:0"},
+        };
+        for (auto& screen : makeAllScreens()) {
+            for (const auto& [id, key] : expected) {
+                if (screen->id() != id) continue;
+                INFO("screen " << screenName(id) << " " << w << "x" << h);
+                AppState entered;
+                entered.snapshot = snapshot;
+                entered.now = now;
+                screen->onEnter(entered);
+                const auto at = probe.find(*screen);
+                REQUIRE(at);
+                const AppState tapped = probe.frame(*screen, at);
+                REQUIRE(tapped.pendingSpeech);
+                CHECK(tapped.pendingSpeech->key == key);
+                CHECK(tapped.pendingSpeech->text.size() > 30);
+                // While it speaks the same place reads 停止 and a tap stops it.
+                const AppState stopping = probe.frame(*screen, at, key);
+                CHECK(stopping.pendingSpeechStop);
+                CHECK_FALSE(stopping.pendingSpeech);
+                // Without a sound device (or at night) there is no button to tap.
+                AppState silent;
+                silent.snapshot = snapshot;
+                silent.now = now;
+                silent.screen = id;
+                ImGui::NewFrame();
+                FrameInput input;
+                input.tap = Tap{*at, *at};
+                bool wants = false, caught = false;
+                drawFrame(silent, *screen, theme, fonts, input, {}, wants, caught);
+                ImGui::Render();
+                CHECK_FALSE(silent.pendingSpeech);
+            }
+        }
+    }
+}
+
+TEST_CASE("turning a guide page while it speaks stops the old page", "[screens][speech]")
+{
+    HeadlessDisplay display(1920, 1080);
+    const auto now = fixedNow(10, 15);
+    auto snapshot = makeSnapshot(std::make_shared<const content::Content>(content::demoContent(now.date)), now);
+    REQUIRE(snapshot->guide.size() > 1);
+    const Theme theme = Theme::make(1920, 1080, false);
+    Fonts fonts;
+    REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    SpeakProbe probe{theme, fonts, snapshot, 1920, 1080};
+    auto guide = makeGuideScreen();
+    AppState entered;
+    entered.snapshot = snapshot;
+    guide->onEnter(entered);
+    // 下一条 ▶ is at the bottom right; while page 1 speaks, a tap there stops it.
+    const Point next{1920 - theme.margin - 40, 1080 - theme.minTarget * 0.6f};
+    const AppState turned = probe.frame(*guide, next, "guide:0");
+    CHECK(turned.pendingSpeechStop);
+    // Page 2 is shown now, and its own 朗读 reads it.
+    const auto at = probe.find(*guide);
+    REQUIRE(at);
+    const AppState tapped = probe.frame(*guide, at);
+    REQUIRE(tapped.pendingSpeech);
+    CHECK(tapped.pendingSpeech->key == "guide:1");
+}

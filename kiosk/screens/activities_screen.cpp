@@ -1,14 +1,17 @@
 // 活动安排: the day's activities by time, what is on now marked 正在进行; 周一…周日 tabs.
 #include "kiosk/app_state.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/card_list.h"
 #include "kiosk/widgets/chrome.h"
+#include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
 #include <algorithm>
+#include <string>
 
 namespace kiosk {
 
@@ -31,19 +34,32 @@ public:
         ImFont* hf = f.heading;
         ImFont* bf = f.body;
 
-        const float top = drawTopBar(state, id());
+        const content::DayActivities* day = nullptr;
+        bool isToday = false;
+        const std::vector<content::ActivityOccurrence>* items = nullptr;
+        const auto pick = [&] {
+            day = nullptr;
+            for (const auto& w : s.week)
+                if (content::weekdayIndex(w.date) == m_day) day = &w;
+            isToday = day && day->date == state.now.date;
+            // Today's list carries the live on-now marks; the week view is computed the same way.
+            items = isToday ? &s.today : (day ? &day->items : nullptr);
+        };
+        pick();
+        // 朗读 in the top bar reads the day shown.
+        const bool hasItems = items && !items->empty();
+        const float top = drawTopBar(state, id(), hasItems ? "activities:" + std::to_string(m_day) : std::string(),
+                                     [&] { return read_aloud::activities(day->date, *items); });
         Area area = contentArea(state, top);
         const int before = m_day;
         const float tabsH = drawDayTabs(state, area.min, area.width(), state.now.date, m_day);
-        if (m_day != before) m_list.reset();
+        if (m_day != before) {
+            m_list.reset();
+            stopSpeechOf(state, "activities:");
+            pick();
+        }
         area.min.y += tabsH + t.gap;
 
-        const content::DayActivities* day = nullptr;
-        for (const auto& w : s.week)
-            if (content::weekdayIndex(w.date) == m_day) day = &w;
-        const bool isToday = day && day->date == state.now.date;
-        // Today's list carries the live on-now marks; the week view is computed the same way.
-        const std::vector<content::ActivityOccurrence>* items = isToday ? &s.today : (day ? &day->items : nullptr);
         if (!items || items->empty()) {
             drawEmptyState(state, area.min, area.max, isToday ? ui::kNoActivitiesToday : ui::kNoActivitiesDay);
             return;

@@ -1,9 +1,11 @@
-// 常用电话: numbers grouped by category (紧急 first), the numbers in the heading font.
+// 常用电话: numbers grouped by category (紧急 first), the numbers in the heading font, and an
+// entry's 二维码 (an app to install, a group to join) beside it at a size a phone can scan.
 #include "kiosk/app_state.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
+#include "kiosk/widgets/qr_code.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -40,6 +42,18 @@ public:
                 items.push_back(
                     {c, group.category.empty() ? std::string("其他") : group.category, group.category == "紧急"});
         const float pad = t.px(24);
+        // Scannable from 50 cm: at least 240 px at 1080p, like home's.
+        const float qrMin = t.px(252);
+        const auto qrOf = [&](const Item& it) -> const QrMatrix* {
+            if (it.contact->qrCode.empty()) return nullptr;
+            const QrMatrix& m = m_qr.get(it.contact->qrCode);
+            return m.size > 0 ? &m : nullptr;
+        };
+        // The code takes the card's right side; name, note and number share the rest.
+        const auto textArea = [&](const Item& it, float w) {
+            const QrMatrix* qr = qrOf(it);
+            return qr ? w - qrSide(*qr, qrMin) - t.gap : w;
+        };
         // Numbers in the heading font, all of them: one with 转 and an extension keeps the size
         // of the others and wraps (between the number and 转) instead of shrinking.
         const auto numberWidth = [&](const Item& it, float w) { return std::min(w, textWidth(hf, it.contact->phone)); };
@@ -48,39 +62,51 @@ public:
         };
         const auto measure = [&](int i, float width) {
             const Item& it = items[static_cast<std::size_t>(i)];
-            const float w = width - 2 * pad;
+            const QrMatrix* qr = qrOf(it);
+            const float w = textArea(it, width - 2 * pad);
             const bool side = sideBySide(it, w);
             const float textW = side ? w - numberWidth(it, w) - t.gap : w;
             float textH = u.chipHeight() + t.px(10) + paragraphHeight(hf, it.contact->name, textW, 1.25f);
             if (!it.contact->note.empty()) textH += paragraphHeight(bf, it.contact->note, textW, t.lineSpacing);
             const float numberH = paragraphHeight(hf, it.contact->phone, side ? numberWidth(it, w) : w, 1.2f);
-            return pad * 2 + (side ? std::max(textH, numberH) : textH + numberH);
+            return pad * 2 +
+                   std::max(side ? std::max(textH, numberH) : textH + numberH, qr ? qrSide(*qr, qrMin) : 0.0f);
         };
         const auto drawCard = [&](int i, ImVec2 c0, ImVec2 c1) {
             const Item& it = items[static_cast<std::size_t>(i)];
             const content::Contact* c = it.contact;
-            const float x = c0.x + pad, w = c1.x - c0.x - 2 * pad;
+            const QrMatrix* qr = qrOf(it);
+            const float x = c0.x + pad, w = textArea(it, c1.x - c0.x - 2 * pad);
             const bool side = sideBySide(it, w);
             const float numberW = numberWidth(it, w);
             const float textW = side ? w - numberW - t.gap : w;
             u.card(c0, c1, p.card, it.emergency ? p.urgent : p.cardBorder);
+            if (qr) {
+                const float qrW = qrSide(*qr, qrMin);
+                drawQrCode(d, ImVec2(c1.x - pad - qrW, (c0.y + c1.y - qrW) * 0.5f), qrMin, *qr, p.text, p.card);
+            }
             float yy = c0.y + pad;
             u.chip(ImVec2(x, yy), it.group, it.emergency ? p.urgent : p.primary, p.onDark);
             yy += u.chipHeight() + t.px(10);
             yy += drawParagraph(d, hf, ImVec2(x, yy), textW, p.text.packed(), c->name, 1.25f);
+            const Rgb numberInk = it.emergency ? p.urgent : p.primary;
+            // Beside a QR code the number comes right under the name, so it never scrolls away.
+            if (!side && qr) yy += drawParagraph(d, hf, ImVec2(x, yy), w, numberInk.packed(), c->phone, 1.2f);
             if (!c->note.empty())
                 yy += drawParagraph(d, bf, ImVec2(x, yy), textW, p.textMuted.packed(), c->note, t.lineSpacing);
-            const Rgb numberInk = it.emergency ? p.urgent : p.primary;
             if (side) {
                 const float nh = paragraphHeight(hf, c->phone, numberW, 1.2f);
                 drawParagraph(d, hf, ImVec2(x + w - numberW, (c0.y + c1.y - nh) * 0.5f), numberW, numberInk.packed(),
                               c->phone, 1.2f);
-            } else {
+            } else if (!qr) {
                 drawParagraph(d, hf, ImVec2(x, yy), w, numberInk.packed(), c->phone, 1.2f);
             }
         };
         drawWideCards(u, area, static_cast<int>(items.size()), s.serial, measure, drawCard);
     }
+
+private:
+    QrCache m_qr;
 };
 
 } // namespace

@@ -53,10 +53,12 @@ public:
         const ImVec2 nextA(W - t.margin - btnW, by), nextB(W - t.margin, by + btnH);
         if (count > 1) {
             if (m_index > 0) {
-                if (u.button(prevA, prevB, std::string("◀ ") + ui::kPrevious, ButtonKind::Primary)) turn(-1, count);
+                if (u.button(prevA, prevB, std::string("◀ ") + ui::kPrevious, ButtonKind::Primary))
+                    turn(state, -1, count);
             }
             if (m_index + 1 < count) {
-                if (u.button(nextA, nextB, std::string(ui::kNextEntry) + " ▶", ButtonKind::Primary)) turn(+1, count);
+                if (u.button(nextA, nextB, std::string(ui::kNextEntry) + " ▶", ButtonKind::Primary))
+                    turn(state, +1, count);
             }
         }
         // The hotline: in landscape between the buttons, in portrait on its own row.
@@ -125,8 +127,10 @@ public:
     }
 
 private:
-    void turn(int step, int count)
+    void turn(AppState& state, int step, int count)
     {
+        // The old page must not go on speaking over the new one.
+        stopSpeechOf(state, "guide:");
         m_index = std::clamp(m_index + step, 0, count - 1);
         m_scroller.reset();
     }

@@ -1,5 +1,6 @@
 // 健康讲座: upcoming lectures and clinics, soonest first, with 今天/明天/还有3天, speaker and place.
 #include "kiosk/app_state.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
@@ -36,7 +37,9 @@ public:
         ImFont* hf = f.heading;
         ImFont* bf = f.body;
 
-        const Area area = contentArea(state, drawTopBar(state, id()));
+        // 朗读 in the top bar reads the lectures listed.
+        const Area area = contentArea(state, drawTopBar(state, id(), s.lectures.empty() ? "" : "lectures",
+                                                        [&] { return read_aloud::lectures(s.lectures); }));
         if (s.lectures.empty()) {
             drawEmptyState(state, area.min, area.max, ui::kNoLectures);
             return;

@@ -1,13 +1,17 @@
 // 每日菜单: the day's meals with dishes, price (12元) and labelled tag chips, side by side in
 // landscape; finished meals muted with 已结束; 周一…周日 tabs.
 #include "kiosk/app_state.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/card_list.h"
 #include "kiosk/widgets/chrome.h"
+#include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
+
+#include <string>
 
 namespace kiosk {
 
@@ -29,15 +33,26 @@ public:
         ImFont* hf = f.heading;
         ImFont* bf = f.body;
 
-        const float top = drawTopBar(state, id());
+        const content::DayMeals* day = nullptr;
+        const auto pick = [&] {
+            day = nullptr;
+            for (const auto& w : s.weekMeals)
+                if (content::weekdayIndex(w.date) == m_day) day = &w;
+        };
+        pick();
+        // 朗读 in the top bar reads the day shown.
+        const bool hasMeals = day && !day->meals.empty();
+        const float top = drawTopBar(state, id(), hasMeals ? "meals:" + std::to_string(m_day) : std::string(),
+                                     [&] { return read_aloud::meals(*day); });
         Area area = contentArea(state, top);
         const int before = m_day;
         area.min.y += drawDayTabs(state, area.min, area.width(), state.now.date, m_day) + t.gap;
-        if (m_day != before) m_list.reset();
+        if (m_day != before) {
+            m_list.reset();
+            stopSpeechOf(state, "meals:");
+            pick();
+        }
 
-        const content::DayMeals* day = nullptr;
-        for (const auto& w : s.weekMeals)
-            if (content::weekdayIndex(w.date) == m_day) day = &w;
         const bool isToday = day && day->date == state.now.date;
         if (!day || day->meals.empty()) {
             drawEmptyState(state, area.min, area.max, isToday ? ui::kNoMealsToday : ui::kNoMealsDay);

@@ -47,8 +47,8 @@ public:
             const float cw = textWidth(cf, clock);
             addText(d, cf, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(), clock);
             dateY = cy + cf->FontSize * 0.55f;
-            drawCentered(d, df, ImVec2(drift.x, dateY), ImVec2(W + drift.x, dateY + df->FontSize),
-                         p.nightText.packed(), date);
+            drawCentered(d, df, ImVec2(drift.x, dateY), ImVec2(W + drift.x, dateY + df->FontSize), p.nightText.packed(),
+                         date);
         }
         const float footerY = H - t.margin * 0.5f - df->FontSize * 1.1f + drift.y;
         // Urgent notices interrupt the night too: 紧急通知, the title and the whole text (the date

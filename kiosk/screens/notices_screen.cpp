@@ -1,11 +1,16 @@
-// 通知公告: active notices, pinned first (置顶), urgent ones labelled 紧急.
+// 通知公告: active notices, pinned first (置顶), urgent ones labelled 紧急, each with its 朗读.
 #include "kiosk/app_state.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
+#include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
+
+#include <algorithm>
+#include <string>
 
 namespace kiosk {
 
@@ -27,11 +32,15 @@ public:
             return;
         }
         const float pad = t.px(28);
+        const float speakH = t.minTarget;
+        const float speakW = speakButtonWidth(state, speakH);
         const auto measure = [&](int i, float width) {
             const content::Notice* n = s.notices[static_cast<std::size_t>(i)];
             const float w = width - 2 * pad;
             const bool labels = n->pinned || n->urgent;
-            float h = pad + (labels ? u.chipHeight() + t.px(12) : 0) + paragraphHeight(hf, n->title, w, 1.25f);
+            // The title leaves room at its right for the card's 朗读 (the labels keep their own row).
+            float h = pad + (labels ? u.chipHeight() + t.px(12) : 0) +
+                      std::max(paragraphHeight(hf, n->title, w - speakW - t.gap, 1.25f), speakH);
             if (!n->body.empty()) h += t.px(8) + paragraphHeight(bf, n->body, w, t.lineSpacing);
             return h + pad;
         };
@@ -47,7 +56,11 @@ public:
                 if (n->pinned) u.chip(ImVec2(cx, yy), ui::kPinned, p.pinned, p.onDark);
                 yy += u.chipHeight() + t.px(12);
             }
-            yy += drawParagraph(d, hf, ImVec2(x, yy), w, p.text.packed(), n->title, 1.25f);
+            const float top = yy;
+            speakButton(state, ImVec2(x + w - speakW, yy), ImVec2(x + w, yy + speakH), "notice:" + std::to_string(i),
+                        [&] { return read_aloud::notice(*n); });
+            yy += drawParagraph(d, hf, ImVec2(x, yy), w - speakW - t.gap, p.text.packed(), n->title, 1.25f);
+            yy = std::max(yy, top + speakH);
             if (!n->body.empty())
                 drawParagraph(d, bf, ImVec2(x, yy + t.px(8)), w, p.text.packed(), n->body, t.lineSpacing);
         };

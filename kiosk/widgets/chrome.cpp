@@ -1,6 +1,7 @@
 #include "kiosk/widgets/chrome.h"
 
 #include "kiosk/ui_text.h"
+#include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -45,7 +46,8 @@ float drawLargeTextToggle(AppState& state, ImVec2 min, float height)
     return w;
 }
 
-float drawTopBar(AppState& state, ScreenId id)
+float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey,
+                 const std::function<std::string()>& speakText)
 {
     Ui& u = *state.ui;
     const Theme& t = u.theme();
@@ -77,12 +79,20 @@ float drawTopBar(AppState& state, ScreenId id)
 
     const Section* section = sectionFor(id);
     const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
-    const float titleRight = state.width - t.margin * 0.6f - toggleW - t.gap;
+    float titleRight = state.width - t.margin * 0.6f - toggleW - t.gap;
+    bool spoke = false;
+    if (!speakKey.empty()) {
+        const float speakW = speakButtonWidth(state, btnH);
+        spoke = speakButton(state, ImVec2(titleRight - speakW, y), ImVec2(titleRight, y + btnH), speakKey, speakText);
+        if (spoke) titleRight -= speakW + t.gap;
+    }
     if (section) {
         const float r = std::min(barH * 0.36f, hf->FontSize * 0.85f);
         u.badge(ImVec2(x + r, barH * 0.5f), r, section->icon, p.tile[section->colorIndex]);
         x += 2 * r + t.gap * 0.6f;
-        drawLine(d, hf, ImVec2(x, (barH - hf->FontSize) * 0.5f), titleRight - x, p.text.packed(), section->title);
+        // In portrait beside 朗读 the title may not fit: the badge alone names the section then.
+        if (!spoke || textWidth(hf, section->title) <= titleRight - x)
+            drawLine(d, hf, ImVec2(x, (barH - hf->FontSize) * 0.5f), titleRight - x, p.text.packed(), section->title);
     }
     drawLargeTextToggle(state, ImVec2(state.width - t.margin * 0.6f - toggleW, y), btnH);
     return barH;

@@ -6,6 +6,8 @@
 
 #include "imgui.h"
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 namespace kiosk {
@@ -23,8 +25,10 @@ const Section* sectionFor(ScreenId id);
 // The 大字 / 标准字 switch as a button at `min` with the theme's target size. Returns its width.
 float drawLargeTextToggle(AppState& state, ImVec2 min, float height);
 
-// Top bar for a section screen; returns the y where the screen's content starts.
-float drawTopBar(AppState& state, ScreenId id);
+// Top bar for a section screen; returns the y where the screen's content starts. With a
+// `speakKey`, a 朗读 button (reading `speakText()` when tapped) sits left of the 大字 switch.
+float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey = {},
+                 const std::function<std::string()>& speakText = {});
 
 // A message for an empty list, in plain words, centred in the area (never a blank screen).
 void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view message);

@@ -81,4 +81,10 @@ bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key
     return true;
 }
 
+void stopSpeechOf(AppState& state, std::string_view prefix)
+{
+    if (std::string_view(state.speakingKey).substr(0, prefix.size()) == prefix && !state.speakingKey.empty())
+        state.stopSpeech();
+}
+
 } // namespace kiosk

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
@@ -18,5 +19,9 @@ float speakButtonWidth(const AppState& state, float height);
 // is not speaking; returns whether it drew.
 bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key,
                  const std::function<std::string()>& text);
+
+// Stops the speech when what speaks now is one of the buttons whose keys start with `prefix`
+// ("guide:"): turning a page or a day must not go on reading the old one.
+void stopSpeechOf(AppState& state, std::string_view prefix);
 
 } // namespace kiosk

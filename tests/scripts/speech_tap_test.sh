@@ -3,7 +3,8 @@
 # driver: a tap on home's 朗读 button produces non-silent audio of a plausible length; a tap
 # on 停止 ends it (the audio file stops growing and holds less than the whole summary); a
 # --screenshot of home shows the station's QR code, which zbarimg decodes to station.csv's
-# 二维码. The 朗读 button's place is that of the 1920x1080 landscape home.
+# 二维码, and one of contacts shows contacts.csv's 二维码 beside its entry. The 朗读 button's
+# place is that of the 1920x1080 landscape home.
 # Usage: speech_tap_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 source "$(dirname "$0")/xvfb.sh"
@@ -50,6 +51,15 @@ want=$(grep '^二维码,' "$tmp/export/station.csv" | cut -d, -f2- | tr -d '\r')
 got=$(zbarimg -q --raw "$tmp/home.png" 2>/dev/null || true)
 [ "$got" = "$want" ] || fail "QR on home reads '$got', want '$want'"
 echo "QR on home: $got"
+
+# The contacts entry with a 二维码 shows it beside the entry, and it decodes to that column.
+"$kiosk" --data-dir "$data" --windowed 1920x1080 --now 2026-06-03T10:15 --screen contacts \
+    --screenshot "$tmp/contacts.png" >"$tmp/shot.log" 2>&1 || fail "contacts screenshot failed"
+want=$(python3 -c 'import csv,sys; print(next(r["二维码"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")) if r.get("二维码")))' \
+    "$tmp/export/contacts.csv") || fail "the demo contacts have no 二维码"
+got=$(zbarimg -q --raw "$tmp/contacts.png" 2>/dev/null || true)
+[ "$got" = "$want" ] || fail "QR on contacts reads '$got', want '$want'"
+echo "QR on contacts: $got"
 
 audio=$tmp/audio.raw
 start_kiosk() {
