@@ -128,7 +128,7 @@ umount "$media/U盘 STICK"
 # A stick with a big package, pulled while it is being imported.
 mount -t tmpfs -o size=64m kiosk-big "$big"
 mkdir -p "$big/KIOSK"
-python3 "$source_dir/bench/gen_import_package.py" "$big/KIOSK" --activities 20000 --meals 4000 --notices 2000
+python3 "$source_dir/bench/gen_import_package.py" "$big/KIOSK" --activities 45000 --meals 8000 --notices 5000
 big_version=209901011100
 "$tool" sign "$big/KIOSK" --key "$tmp/staff.key" --version "$big_version" >/dev/null
 store_hash() { find "$data/store" -type f ! -name LOCK -printf '%f\n' | sort | while read -r f; do
