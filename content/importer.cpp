@@ -1,7 +1,9 @@
 // The one import pipeline, shared by the kiosk and `kiosk-content import`:
 // stage a private copy → trust → read sheets or content.db → validate → switch the store.
 #include "content/importer.h"
+#include "content/file_io.h"
 
+#include "content/import_words.h"
 #include "content/package_stage.h"
 #include "content/sheet_text.h"
 #include "content/trust.h"
@@ -72,9 +74,27 @@ bool cancelled(const ImportOptions& options)
     return options.cancel && options.cancel->load(std::memory_order_relaxed);
 }
 
+// Step (5): the new content on top of the live one, its version always above the applied one.
+void applyUpdate(Store& store, const ContentUpdate& update, ImportReport& report,
+                 const std::optional<Manifest>& manifest)
+{
+    Content next = update.appliedTo(store.content());
+    const int64_t current = store.version();
+    next.version = report.isSigned && manifest && manifest->version > current ? manifest->version : current + 1;
+    try {
+        store.replace(next);
+    } catch (const StoreError& e) {
+        addProblem(report.problems, {}, std::string("无法写入内容库，未做任何更改：") + e.what());
+        report.outcome = ImportOutcome::Rejected;
+        return;
+    }
+    report.version = next.version;
+    report.outcome = ImportOutcome::Applied;
+}
+
 // The steps after the report's source and time are filled in. Sets outcome and problems.
-void runImport(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options,
-               ImportReport& report)
+void runImport(Store& store, const DataDir& dir, StageResult& stage, const ImportOptions& options, ImportReport& report,
+               std::optional<PreparedImport>* keep)
 {
     Problems& problems = report.problems;
     auto reject = [&report](std::string file, std::string message) {
@@ -82,22 +102,22 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
         report.outcome = ImportOutcome::Rejected;
     };
 
-    // (1) A private copy; everything after this reads only the copy.
-    cleanStaging(dir.stagingDir());
-    StagedPackage staged;
-    const StageStatus stage = stagePackage(package, dir.stagingDir(), StageLimits{}, options.cancel, staged, problems);
-    switch (stage) {
+    // (1) A private copy (made by stageForImport); everything after this reads only the copy.
+    for (Problem& problem : stage.problems) problems.push_back(std::move(problem));
+    stage.problems.clear();
+    switch (stage.status) {
     case StageStatus::Ok:
         break;
     case StageStatus::Rejected:
         report.outcome = ImportOutcome::Rejected;
         return;
     case StageStatus::Cancelled:
-        return reject({}, "导入已取消，未做任何更改");
+        return reject({}, words::kImportCancelled);
     case StageStatus::Vanished:
-        return reject({}, options.source == PackageSource::Usb ? "U盘被拔出，未做任何更改"
+        return reject({}, options.source == PackageSource::Usb ? words::kStickPulled
                                                                : "内容包在复制时消失或无法读取，未做任何更改");
     }
+    const StagedPackage& staged = stage.staged;
 
     // (2) Trust.
     const bool hasManifest = staged.has(kManifestFileName);
@@ -160,7 +180,7 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
             }
         }
     }
-    if (cancelled(options)) return reject({}, "导入已取消，未做任何更改");
+    if (cancelled(options)) return reject({}, words::kImportCancelled);
 
     // (3) Read and validate the sheets or the content.db of the staged copy.
     ContentUpdate update;
@@ -174,21 +194,39 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
     if (!report.isSigned && !options.allowUnsigned) {
         // Only a stick gets here: the content is fine, staff vouch for it with the PIN.
         report.outcome = ImportOutcome::NeedsPin;
+        if (keep) keep->emplace(PreparedImport{std::move(stage.staged), std::move(update), report});
         return;
     }
-    if (cancelled(options)) return reject({}, "导入已取消，未做任何更改");
+    if (cancelled(options)) return reject({}, words::kImportCancelled);
+    applyUpdate(store, update, report, manifest);
+}
 
-    // (5) The new content, its version always above the applied one.
-    Content next = update.appliedTo(store.content());
-    const int64_t current = store.version();
-    next.version = report.isSigned && manifest && manifest->version > current ? manifest->version : current + 1;
+// Notes an Applied or Rejected result in last-import.json.
+void recordResult(const DataDir& dir, const ImportReport& report)
+{
+    if (report.outcome != ImportOutcome::Applied && report.outcome != ImportOutcome::Rejected) return;
     try {
-        store.replace(next);
-    } catch (const StoreError& e) {
-        return reject({}, std::string("无法写入内容库，未做任何更改：") + e.what());
+        saveLastImport(dir, report);
+    } catch (...) {
+        // The import itself is done; failing to note it must not turn it into a failure.
     }
-    report.version = next.version;
-    report.outcome = ImportOutcome::Applied;
+}
+
+// Runs `step`; whatever a package holds ends as a rejection, never as a crash.
+template <typename Step>
+void guarded(ImportReport& report, Step&& step)
+{
+    try {
+        step();
+    } catch (const std::exception& e) {
+        report.outcome = ImportOutcome::Rejected;
+        report.problems.push_back(Problem{{}, 0, {}, std::string("导入时出错，未做任何更改：") + e.what()});
+    } catch (...) {
+        report.outcome = ImportOutcome::Rejected;
+        report.problems.push_back(Problem{{}, 0, {}, "导入时出错，未做任何更改"});
+    }
+    if (report.outcome == ImportOutcome::Rejected && report.problems.empty())
+        report.problems.push_back(Problem{{}, 0, {}, "内容包不能导入"});
 }
 
 } // namespace
@@ -196,18 +234,8 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
 std::string ImportReport::summary() const
 {
     switch (outcome) {
-    case ImportOutcome::Applied: {
-        std::string text = "已更新：";
-        bool first = true;
-        for (SheetKind kind : kAllSheetKinds) {
-            const int count = rows[static_cast<size_t>(kind)];
-            if (count < 0) continue;
-            text += first ? "" : "、";
-            text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + " 条";
-            first = false;
-        }
-        return text;
-    }
+    case ImportOutcome::Applied:
+        return "已更新：" + rowsSummary(rows);
     case ImportOutcome::Rejected: {
         std::string text = "未更新，发现 " + std::to_string(problems.size()) + " 个问题：";
         for (size_t i = 0; i < problems.size() && i < kSummaryProblemLines; ++i) text += "\n" + problems[i].format();
@@ -246,30 +274,54 @@ std::string ImportReport::reportFileText() const
     return text;
 }
 
+std::string rowsSummary(const std::array<int, kSheetKindCount>& rows)
+{
+    std::string text;
+    for (SheetKind kind : kAllSheetKinds) {
+        const int count = rows[static_cast<size_t>(kind)];
+        if (count < 0) continue;
+        if (!text.empty()) text += words::kListSeparator;
+        text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + words::kRowsUnit;
+    }
+    return text;
+}
+
+StageResult stageForImport(const DataDir& dir, const fs::path& package, const std::atomic<bool>* cancel)
+{
+    StageResult result;
+    try {
+        cleanStaging(dir.stagingDir());
+        result.status = stagePackage(package, dir.stagingDir(), StageLimits{}, cancel, result.staged, result.problems);
+    } catch (const std::exception& e) {
+        result.status = StageStatus::Rejected;
+        result.problems.push_back(Problem{{}, 0, {}, std::string("导入时出错，未做任何更改：") + e.what()});
+    }
+    return result;
+}
+
 ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options)
+{
+    return importStaged(store, dir, package, stageForImport(dir, package, options.cancel), options);
+}
+
+ImportReport importStaged(Store& store, const DataDir& dir, const fs::path& package, StageResult stage,
+                          const ImportOptions& options, std::optional<PreparedImport>* keep)
 {
     ImportReport report;
     report.source = package.string();
     report.time = formatLocalDateTime(options.now.date.ok() ? options.now : systemLocalNow());
-    try {
-        runImport(store, dir, package, options, report);
-    } catch (const std::exception& e) {
-        // Whatever a package holds ends here as a rejection, never as a crash.
-        report.outcome = ImportOutcome::Rejected;
-        report.problems.push_back(Problem{{}, 0, {}, std::string("导入时出错，未做任何更改：") + e.what()});
-    } catch (...) {
-        report.outcome = ImportOutcome::Rejected;
-        report.problems.push_back(Problem{{}, 0, {}, "导入时出错，未做任何更改"});
-    }
-    if (report.outcome == ImportOutcome::Rejected && report.problems.empty())
-        report.problems.push_back(Problem{{}, 0, {}, "内容包不能导入"});
-    if (report.outcome == ImportOutcome::Applied || report.outcome == ImportOutcome::Rejected) {
-        try {
-            saveLastImport(dir, report);
-        } catch (...) {
-            // The import itself is done; failing to note it must not turn it into a failure.
-        }
-    }
+    guarded(report, [&] { runImport(store, dir, stage, options, report, keep); });
+    recordResult(dir, report);
+    return report;
+}
+
+ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now)
+{
+    ImportReport report = prepared.report;
+    report.problems.clear();
+    report.time = formatLocalDateTime(now.date.ok() ? now : systemLocalNow());
+    guarded(report, [&] { applyUpdate(store, prepared.update, report, std::nullopt); });
+    recordResult(dir, report);
     return report;
 }
 
@@ -297,12 +349,12 @@ void saveLastImport(const DataDir& dir, const ImportReport& report)
     std::error_code ec;
     fs::create_directories(dir.root, ec);
     std::string error;
-    if (!detail::writeFileAtomic(dir.lastImportFile(), text, 0644, error)) throw StoreError(error);
+    if (!content::writeFileAtomically(dir.lastImportFile(), text, 0644, &error)) throw StoreError(error);
 }
 
 std::optional<ImportReport> loadLastImport(const DataDir& dir)
 {
-    const std::optional<std::string> text = detail::readRegularFile(dir.lastImportFile(), kMaxLastImportBytes);
+    const std::optional<std::string> text = content::readRegularFile(dir.lastImportFile(), kMaxLastImportBytes);
     if (!text) return std::nullopt;
     try {
         const nlohmann::json json = nlohmann::json::parse(*text);

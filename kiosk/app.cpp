@@ -442,10 +442,8 @@ void App::prepareLoop()
     }
 }
 
-void App::setOverlayGlyphText(std::string_view text)
+void App::setOverlayGlyphs(std::set<char32_t> glyphs)
 {
-    std::set<char32_t> glyphs;
-    content::addGlyphs(text, glyphs);
     if (glyphs == m_overlayGlyphs) return;
     m_overlayGlyphs = std::move(glyphs);
     if (m_state.snapshot) refreshSnapshot(true);
@@ -662,6 +660,13 @@ void App::frame(FrameMode mode)
         const ScreenId next = *m_state.pendingScreen;
         m_state.pendingScreen.reset();
         switchTo(next);
+        m_pacer.requestNow();
+    }
+    if (!m_state.requests.empty()) {
+        std::vector<UpdateRequest> requests = std::move(m_state.requests);
+        m_state.requests.clear();
+        for (const UpdateRequest& r : requests)
+            if (m_requestHandler) m_requestHandler(r);
         m_pacer.requestNow();
     }
 }

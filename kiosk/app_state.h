@@ -7,12 +7,28 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace kiosk {
 
 class Ui;
 struct Theme;
 class Fonts;
+
+// What the update UI asks for while drawing (it never calls the update service itself); the
+// app hands these on after the frame.
+struct UpdateRequest {
+    enum class Kind {
+        SubmitPin,     // check `pin` (for the staff menu when `staffMenu`, else the pending import)
+        CancelPending, // staff gave up on the PIN for a pending import
+        Export,        // write the live content onto the stick
+        Rollback,      // switch back to the previous content
+    };
+    Kind kind = Kind::SubmitPin;
+    std::string pin;
+    bool staffMenu = false;
+};
 
 struct AppState {
     const Theme* theme = nullptr;
@@ -30,11 +46,13 @@ struct AppState {
     // Requests, applied by the app after the frame.
     std::optional<ScreenId> pendingScreen;
     bool pendingLargeTextToggle = false;
+    std::vector<UpdateRequest> requests;
     // The earliest monotonic time a screen wants to be redrawn without input (0: none).
     double wakeAt = 0;
 
     void go(ScreenId id) { pendingScreen = id; }
     void toggleLargeText() { pendingLargeTextToggle = true; }
+    void request(UpdateRequest r) { requests.push_back(std::move(r)); }
     void wakeAtTime(double t)
     {
         if (wakeAt == 0 || t < wakeAt) wakeAt = t;

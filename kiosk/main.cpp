@@ -3,7 +3,7 @@
 #include "content/demo_content.h"
 #include "content/store.h"
 #include "kiosk/app.h"
-#include "kiosk/update_overlay.h"
+#include "kiosk/update_ui.h"
 #include "platform/systemd_notify.h"
 #include "platform/update_service.h"
 
@@ -56,8 +56,7 @@ int main(int argc, char** argv)
     platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {
         if (updateUi) updateUi->handle(e);
     });
-    updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir,
-                                                 [&app](std::string_view text) { app.setOverlayGlyphText(text); });
+    updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir);
     platform::MainLoopWatchdog watchdog(app.mainQueue());
     if (config.screenshotPath.empty()) {
         service.start();

@@ -16,11 +16,6 @@ namespace platform {
 
 namespace fs = std::filesystem;
 
-// Writes `bytes` to a temporary file beside `target`, fsyncs it, renames it over `target` and
-// fsyncs the directory, so readers see the old file or the new one, never a part. Returns false
-// (and removes the temporary file) on any failure; never throws.
-bool writeFileAtomically(const fs::path& target, std::string_view bytes);
-
 // The local wall-clock time as 2026-06-03T09:00:00.
 std::string localTimestamp(std::chrono::system_clock::time_point when);
 

@@ -4,7 +4,11 @@
 #include "content/store.h"
 #include "content/trust.h"
 #include "kiosk/app.h"
+#include "kiosk/fonts.h"
+#include "kiosk/ui_text.h"
 #include "kiosk/update_overlay.h"
+#include "kiosk/update_text.h"
+#include "kiosk/update_ui.h"
 #include "kiosk/widgets/pin_pad.h"
 #include "platform/status_file.h"
 #include "platform/systemd_notify.h"
@@ -241,19 +245,20 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     CHECK(service.info().lastImport);
     CHECK(service.info().canRollback);
 
-    // Imported once per insertion: rescans do not read it again.
+    // Read once per insertion: rescans do not read it again, and the PIN applies the copy
+    // already read and shown (the stick is not read a second time).
     std::this_thread::sleep_for(600ms);
     app.queue.drain();
-    CHECK(app.count(UpdateEventKind::Reading) == 2);
+    CHECK(app.count(UpdateEventKind::Reading) == 1);
 
     // Staff export: KIOSK/ already exists, so the sheets go into a new subfolder.
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::Exported));
     const auto& exported = app.last(UpdateEventKind::Exported);
-    CHECK(exported.exportDir.parent_path() == tmp.path / "media" / "STICK" / "KIOSK");
-    CHECK(exported.exportDir.filename().string().rfind("导出-", 0) == 0);
-    CHECK(fs::exists(exported.exportDir / "activities.csv"));
-    CHECK(fs::exists(exported.exportDir / "station.csv"));
+    CHECK(exported.exported.dir.parent_path() == tmp.path / "media" / "STICK" / "KIOSK");
+    CHECK(exported.exported.dir.filename().string().rfind("导出-", 0) == 0);
+    CHECK(fs::exists(exported.exported.dir / "activities.csv"));
+    CHECK(fs::exists(exported.exported.dir / "station.csv"));
     CHECK(readFile(tmp.path / "media" / "STICK" / "KIOSK" / "activities.csv") == kActivities);
 
     // Roll back to what was there before the stick.
@@ -320,7 +325,8 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     REQUIRE(app.count(UpdateEventKind::Cancelled) == 1);
     const auto& cancelled = app.last(UpdateEventKind::Cancelled);
     CHECK(cancelled.package == stick / "KIOSK");
-    CHECK(cancelled.message.find("未做任何更改") != std::string::npos);
+    REQUIRE(cancelled.report);
+    CHECK(cancelled.report->summary().find("未做任何更改") != std::string::npos);
     REQUIRE(app.waitFor(UpdateEventKind::StickRemoved));
     CHECK_FALSE(service.info().busy);
 
@@ -381,7 +387,8 @@ TEST_CASE("update service: export without a stick says why", "[update]")
 
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::ExportFailed));
-    CHECK_FALSE(app.last(UpdateEventKind::ExportFailed).message.empty());
+    CHECK(app.last(UpdateEventKind::ExportFailed).exported.outcome == content::ExportOutcome::NoStick);
+    CHECK_FALSE(kiosk::update_text::exportMessage(app.last(UpdateEventKind::ExportFailed).exported).empty());
     service.stop();
 }
 
@@ -585,10 +592,8 @@ TEST_CASE("PIN pad: digits, delete, at least four before 确定, at most eight",
 TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
 {
     TempDir tmp;
-    MainQueue queue;
-    UpdateService service(fastOptions(tmp), queue, {});
     content::DataDir dir{tmp.path / "data"};
-    kiosk::UpdateOverlay overlay(service, dir);
+    kiosk::UpdateOverlay overlay(dir);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Hidden);
 
     const fs::path stick = tmp.path / "media" / "S" / "KIOSK";
@@ -664,7 +669,6 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     UpdateEvent cancelled;
     cancelled.kind = UpdateEventKind::Cancelled;
     cancelled.package = stick;
-    cancelled.message = "U盘被拔出，未做任何更改";
     overlay.onEvent(cancelled, 8.7);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
     CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
@@ -689,7 +693,8 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
 
     // Every fixed string has its glyphs in the set the app bakes.
     std::set<char32_t> glyphs;
-    kiosk::UpdateOverlay::addGlyphs(glyphs);
+    kiosk::addUiGlyphs(glyphs);
+    kiosk::update_text::addFixedGlyphs(glyphs);
     std::set<char32_t> needed;
     for (const auto& line : {std::string("正在读取U盘…"), std::string("工作人员菜单"), std::string("导出当前内容到U盘"),
                              std::string("恢复上一版内容"), std::string("已锁定，请分钟后再试")})
@@ -704,36 +709,37 @@ TEST_CASE("update UI: the glyph text covers the fixed strings and the last event
     config.dataDir = tmp.path / "data";
     kiosk::App app(config); // no window: construction only
     UpdateService service(fastOptions(tmp), app.mainQueue(), {});
-    std::string latest;
-    int calls = 0;
-    kiosk::UpdateUi ui(app, service, content::DataDir{config.dataDir}, [&](std::string_view text) {
-        latest = std::string(text);
-        ++calls;
-    });
-    // The characters, not the words: the fixed strings arrive as a set of glyphs.
+    kiosk::UpdateUi ui(app, service, content::DataDir{config.dataDir});
+    // The characters, not the words: the fixed strings (ui_text.h, always in the atlas) and
+    // what the update UI adds arrive as sets of code points.
     auto hasAll = [&](const std::string& words) {
-        std::set<char32_t> want, have;
+        std::set<char32_t> want, have = ui.glyphs();
         content::addGlyphs(words, want);
-        content::addGlyphs(latest, have);
+        kiosk::addUiGlyphs(have);
         return std::includes(have.begin(), have.end(), want.begin(), want.end());
     };
-    REQUIRE(calls == 1);
+    auto hasGlyphs = [&](const std::string& words) {
+        std::set<char32_t> want;
+        content::addGlyphs(words, want);
+        return std::includes(ui.glyphs().begin(), ui.glyphs().end(), want.begin(), want.end());
+    };
     CHECK(hasAll("正在读取U盘…请输入工作人员密码"));
+    CHECK(hasGlyphs("讲座义诊"));
 
     // Twelve rejections, each quoting a cell with its own rare character.
     const std::vector<std::string> rare = {"龘", "靐", "齉", "齾", "爩", "鱻", "麤", "龗", "灪", "龖", "厵", "滟"};
     for (const auto& c : rare) {
         UpdateEvent rejected;
         rejected.kind = UpdateEventKind::Rejected;
-        rejected.message = "无法识别的日期“" + c + "”";
+        rejected.report = content::ImportReport{};
+        rejected.report->problems.push_back({"activities.csv", 2, "日期", "无法识别的日期“" + c + "”"});
         ui.handle(rejected);
     }
-    CHECK(calls == 1 + static_cast<int>(rare.size()));
     CHECK(hasAll("正在读取U盘…请输入工作人员密码")); // the fixed strings stay
     for (size_t i = 0; i < rare.size(); ++i) {
         INFO("event " << i);
         // The last few events are on screen (panel, staff screen); older ones leave the atlas.
-        CHECK((latest.find(rare[i]) != std::string::npos) == (i + 4 >= rare.size()));
+        CHECK(hasGlyphs(rare[i]) == (i + kiosk::UpdateUi::kRecentEvents >= rare.size()));
     }
 }
 

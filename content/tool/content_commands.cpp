@@ -1,4 +1,5 @@
 // kiosk-content's content commands: init, check, build, import, export, info.
+#include "content/file_io.h"
 #include "content/tool/commands.h"
 
 #include "content/data_dir.h"
@@ -72,18 +73,6 @@ void printProblems(const content::Problems& problems, FILE* out)
     for (const content::Problem& problem : problems) std::fprintf(out, "%s\n", problem.format().c_str());
 }
 
-std::string rowsText(const std::array<int, content::kSheetKindCount>& rows)
-{
-    std::string text;
-    for (content::SheetKind kind : content::kAllSheetKinds) {
-        const int count = rows[static_cast<size_t>(kind)];
-        if (count < 0) continue;
-        text += text.empty() ? "" : "、";
-        text += std::string(content::sheetTitle(kind)) + " " + std::to_string(count) + " 条";
-    }
-    return text;
-}
-
 // A private staging root for commands that have no data dir; removed when done.
 class TempDir {
 public:
@@ -151,8 +140,8 @@ int runInit(const Args& args)
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {
         std::string error;
-        if (!content::detail::writeFileAtomic(dir / content::sheetFileName(kind), content::templateSheet(kind), 0644,
-                                              error)) {
+        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind), 0644,
+                                          &error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return kFailed;
         }
@@ -177,7 +166,7 @@ int runCheck(const Args& args)
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    std::printf("可以导入：%s\n", rowsText(content::updateRowCounts(*check.update)).c_str());
+    std::printf("可以导入：%s\n", content::rowsSummary(content::updateRowCounts(*check.update)).c_str());
     if (check.manifest) std::printf("清单版本：%lld\n", static_cast<long long>(check.manifest->version));
     return kOk;
 }
@@ -218,7 +207,8 @@ int runBuild(const Args& args)
         std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), ec.message().c_str());
         return kFailed;
     }
-    std::printf("已生成 %s：%s\n", output.c_str(), rowsText(content::updateRowCounts(*check.update)).c_str());
+    std::printf("已生成 %s：%s\n", output.c_str(),
+                content::rowsSummary(content::updateRowCounts(*check.update)).c_str());
     return kOk;
 }
 
@@ -274,8 +264,8 @@ int runExport(const Args& args)
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {
         std::string error;
-        if (!content::detail::writeFileAtomic(output / content::sheetFileName(kind),
-                                              content::exportSheet(kind, store->content()), 0644, error)) {
+        if (!content::writeFileAtomically(output / content::sheetFileName(kind),
+                                          content::exportSheet(kind, store->content()), 0644, &error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return kFailed;
         }
