@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <functional>
 
 namespace content {
@@ -271,190 +272,6 @@ std::optional<int> parseOrder(std::string_view cell)
     return negative ? -value : value;
 }
 
-// Column positions in sheetHeader order.
-namespace col {
-enum Station { Key, Value };
-enum Activities { ADay, AStart, AEnd, ATitle, APlace, ANote, ACategory };
-enum Meals { MDay, MKind, MDishes, MPrice, MTags, MNote };
-enum Lectures { LDate, LStart, LEnd, LKind, LTitle, LSpeaker, LUnit, LPlace, LNote };
-enum Notices { NTitle, NBody, NFrom, NTo, NPinned, NUrgent };
-enum Guide { GOrder, GTitle, GHow, GSpot, GDo };
-enum Contacts { CName, CPhone, CNote, CCategory };
-} // namespace col
-
-std::vector<int> requiredColumns(SheetKind kind)
-{
-    switch (kind) {
-    case SheetKind::Station:
-        return {col::Key, col::Value};
-    case SheetKind::Activities:
-        return {col::ADay, col::AStart, col::ATitle};
-    case SheetKind::Meals:
-        return {col::MDay, col::MKind, col::MDishes};
-    case SheetKind::Lectures:
-        return {col::LDate, col::LStart, col::LTitle};
-    case SheetKind::Notices:
-        return {col::NTitle};
-    case SheetKind::Guide:
-        return {col::GTitle, col::GSpot};
-    case SheetKind::Contacts:
-        return {col::CName, col::CPhone};
-    }
-    return {};
-}
-
-// Each reader returns the row's value, or nothing when it had a problem (already reported).
-std::optional<std::pair<std::string, std::string>> readStationRow(RowCells& row)
-{
-    bool ok = true;
-    if (row.hasColumn(col::Key) && row.text(col::Key).empty()) {
-        row.problem(col::Key, "“项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
-        ok = false;
-    }
-    ok = row.require(col::Value) && ok;
-    if (!ok) return std::nullopt;
-    return std::pair{std::string(row.text(col::Key)), std::string(row.text(col::Value))};
-}
-
-std::optional<Activity> readActivityRow(RowCells& row)
-{
-    bool ok = true;
-    for (int column : requiredColumns(SheetKind::Activities)) ok = row.require(column) && ok;
-    Activity activity;
-    const auto day = row.daySpec(col::ADay, true);
-    if (!day && !row.text(col::ADay).empty()) ok = false;
-    const auto start = row.time(col::AStart, ok);
-    const auto end = row.time(col::AEnd, ok);
-    row.checkOrder(col::AStart, col::AEnd, start, end, ok);
-    if (!ok || !day || !start) return std::nullopt;
-    activity.day = *day;
-    activity.start = *start;
-    activity.end = end;
-    activity.title = row.text(col::ATitle);
-    activity.place = row.text(col::APlace);
-    activity.note = row.text(col::ANote);
-    activity.category = row.text(col::ACategory);
-    return activity;
-}
-
-std::optional<Meal> readMealRow(RowCells& row)
-{
-    bool ok = true;
-    for (int column : requiredColumns(SheetKind::Meals)) ok = row.require(column) && ok;
-    Meal meal;
-    const auto day = row.daySpec(col::MDay, true);
-    if (!day && !row.text(col::MDay).empty()) ok = false;
-    const std::string_view kindText = row.text(col::MKind);
-    std::optional<MealKind> kind;
-    if (!kindText.empty()) {
-        kind = parseMealKind(kindText);
-        if (!kind) {
-            row.problem(col::MKind, "无法识别的餐次" + quoted(kindText) + "，请写早餐、午餐、晚餐或加餐");
-            ok = false;
-        }
-    }
-    meal.dishes = splitCellList(row.text(col::MDishes), kDishSeparators);
-    if (meal.dishes.empty() && !row.text(col::MDishes).empty()) {
-        row.problem(col::MDishes, "“菜品”里没有菜名，请写上菜名，用顿号“、”隔开");
-        ok = false;
-    }
-    const std::string_view priceText = row.text(col::MPrice);
-    if (!priceText.empty()) {
-        meal.priceCents = parsePriceCents(priceText);
-        if (!meal.priceCents) {
-            row.problem(col::MPrice, "无法识别的价格" + quoted(priceText) + "，请写成 12、12.5 或 12元");
-            ok = false;
-        }
-    }
-    meal.tags = splitCellList(row.text(col::MTags), kTagSeparators);
-    meal.note = row.text(col::MNote);
-    if (!ok || !day || !kind || meal.dishes.empty()) return std::nullopt;
-    meal.day = *day;
-    meal.kind = *kind;
-    return meal;
-}
-
-std::optional<Lecture> readLectureRow(RowCells& row)
-{
-    bool ok = true;
-    for (int column : requiredColumns(SheetKind::Lectures)) ok = row.require(column) && ok;
-    Lecture lecture;
-    const auto day = row.daySpec(col::LDate, false);
-    if (!day && !row.text(col::LDate).empty()) ok = false;
-    const auto start = row.time(col::LStart, ok);
-    const auto end = row.time(col::LEnd, ok);
-    row.checkOrder(col::LStart, col::LEnd, start, end, ok);
-    const std::string_view kindText = row.text(col::LKind);
-    const auto kind = parseLectureKind(kindText);
-    if (!kind) {
-        row.problem(col::LKind, "无法识别的类型" + quoted(kindText) + "，请写讲座、义诊、体检或其他（空着就是讲座）");
-        ok = false;
-    }
-    if (!ok || !day || !start || !kind) return std::nullopt;
-    lecture.date = *day->date;
-    lecture.start = *start;
-    lecture.end = end;
-    lecture.kind = *kind;
-    lecture.title = row.text(col::LTitle);
-    lecture.speaker = row.text(col::LSpeaker);
-    lecture.unit = row.text(col::LUnit);
-    lecture.place = row.text(col::LPlace);
-    lecture.note = row.text(col::LNote);
-    return lecture;
-}
-
-std::optional<Notice> readNoticeRow(RowCells& row)
-{
-    bool ok = row.require(col::NTitle);
-    Notice notice;
-    notice.title = row.text(col::NTitle);
-    notice.body = row.text(col::NBody);
-    notice.from = row.optionalDate(col::NFrom, ok);
-    notice.to = row.optionalDate(col::NTo, ok);
-    if (notice.from && notice.to && *notice.to < *notice.from) {
-        row.problem(col::NTo, "结束日期 " + formatDate(*notice.to) + " 早于开始日期 " + formatDate(*notice.from) +
-                                  "，请检查这两个日期");
-        ok = false;
-    }
-    notice.pinned = row.yesNo(col::NPinned, ok);
-    notice.urgent = row.yesNo(col::NUrgent, ok);
-    if (!ok) return std::nullopt;
-    return notice;
-}
-
-std::optional<GuideEntry> readGuideRow(RowCells& row, int previousOrder)
-{
-    bool ok = true;
-    for (int column : requiredColumns(SheetKind::Guide)) ok = row.require(column) && ok;
-    GuideEntry entry;
-    const std::string_view orderText = row.text(col::GOrder);
-    // A blank 序号 keeps the row right after the one above it.
-    entry.order = previousOrder;
-    if (!orderText.empty()) {
-        if (const auto order = parseOrder(orderText)) {
-            entry.order = *order;
-        } else {
-            row.problem(col::GOrder, "序号" + quoted(orderText) + "不是整数，请写 1、2、3 这样的数字");
-            ok = false;
-        }
-    }
-    entry.title = row.text(col::GTitle);
-    entry.howItGoes = row.text(col::GHow);
-    entry.howToSpot = row.text(col::GSpot);
-    entry.whatToDo = row.text(col::GDo);
-    if (!ok) return std::nullopt;
-    return entry;
-}
-
-std::optional<Contact> readContactRow(RowCells& row)
-{
-    bool ok = true;
-    for (int column : requiredColumns(SheetKind::Contacts)) ok = row.require(column) && ok;
-    if (!ok) return std::nullopt;
-    return Contact{std::string(row.text(col::CName)), std::string(row.text(col::CPhone)),
-                   std::string(row.text(col::CNote)), std::string(row.text(col::CCategory))};
-}
-
 std::string optionalTime(const std::optional<MinuteOfDay>& minute)
 {
     return minute ? formatTime(*minute) : std::string();
@@ -470,6 +287,345 @@ const char* yesNoText(bool value)
     return value ? "是" : "否";
 }
 
+using Cells = std::vector<std::vector<std::string>>;
+
+// Everything about one sheet kind, in one place: its header texts (SPEC order; the kind's
+// column enum indexes them), which columns are required, how a row is read into the kind's
+// list in a Content, how that list goes into an update, how a Content is written back as
+// cells (which the reader reads back unchanged), and the example row `init` writes.
+// A new column is one enum value, one header text and its lines in the reader and writer.
+struct SheetSpec {
+    SheetKind kind;
+    std::vector<std::string> header;
+    std::vector<int> required;
+    // Reads one non-blank row into `into`; reports its problems through `row` and adds nothing then.
+    void (*readRow)(RowCells& row, Content& into);
+    // Moves the kind's rows from `read` into `update`.
+    void (*take)(Content& read, ContentUpdate& update);
+    Cells (*cells)(const Content& content);
+    std::vector<std::string> example;
+};
+
+// Each kind's columns, in the order of its header texts.
+namespace station {
+enum Column { Key, Value, ColumnCount };
+}
+namespace activities {
+enum Column { Day, Start, End, Title, Place, Note, Category, ColumnCount };
+}
+namespace meals {
+enum Column { Day, Kind, Dishes, Price, Tags, Note, ColumnCount };
+}
+namespace lectures {
+enum Column { Date, Start, End, Kind, Title, Speaker, Unit, Place, Note, ColumnCount };
+}
+namespace notices {
+enum Column { Title, Body, From, To, Pinned, Urgent, ColumnCount };
+}
+namespace guide {
+enum Column { Order, Title, How, Spot, Do, ColumnCount };
+}
+namespace contacts {
+enum Column { Name, Phone, Note, Category, ColumnCount };
+}
+
+// Reports every empty required cell; true when there was none.
+bool requireAll(RowCells& row, const std::vector<int>& required)
+{
+    bool ok = true;
+    for (int column : required) ok = row.require(column) && ok;
+    return ok;
+}
+
+const SheetSpec& spec(SheetKind kind);
+
+// Sized by its entries, so a kind without one fails the static_assert below.
+const SheetSpec kSpecs[] = {
+    {
+        SheetKind::Station,
+        {"项目", "内容"},
+        {station::Key, station::Value},
+        [](RowCells& row, Content& into) {
+            bool ok = true;
+            if (row.hasColumn(station::Key) && row.text(station::Key).empty()) {
+                row.problem(station::Key,
+                            "“项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
+                ok = false;
+            }
+            ok = row.require(station::Value) && ok;
+            if (ok) into.station.entries.emplace_back(row.text(station::Key), row.text(station::Value));
+        },
+        [](Content& read, ContentUpdate& update) { update.station = std::move(read.station); },
+        [](const Content& content) {
+            Cells rows;
+            for (const auto& [key, value] : content.station.entries) rows.push_back({key, value});
+            return rows;
+        },
+        {"站点名称", "幸福里社区养老服务站"},
+    },
+    {
+        SheetKind::Activities,
+        {"日期", "开始", "结束", "活动", "地点", "说明", "类别"},
+        {activities::Day, activities::Start, activities::Title},
+        [](RowCells& row, Content& into) {
+            using namespace activities;
+            bool ok = requireAll(row, spec(SheetKind::Activities).required);
+            const auto day = row.daySpec(Day, true);
+            if (!day && !row.text(Day).empty()) ok = false;
+            const auto start = row.time(Start, ok);
+            const auto end = row.time(End, ok);
+            row.checkOrder(Start, End, start, end, ok);
+            if (!ok || !day || !start) return;
+            into.activities.push_back(Activity{*day, *start, end, std::string(row.text(Title)),
+                                               std::string(row.text(Place)), std::string(row.text(Note)),
+                                               std::string(row.text(Category))});
+        },
+        [](Content& read, ContentUpdate& update) { update.activities = std::move(read.activities); },
+        [](const Content& content) {
+            Cells rows;
+            for (const Activity& a : content.activities) {
+                rows.push_back({formatDaySpec(a.day), formatTime(a.start), optionalTime(a.end), a.title, a.place,
+                                a.note, a.category});
+            }
+            return rows;
+        },
+        {"每周一、每周三", "09:00", "10:30", "太极拳", "一楼活动室", "请穿运动鞋，自带水杯", "文体"},
+    },
+    {
+        SheetKind::Meals,
+        {"日期", "餐次", "菜品", "价格", "标签", "备注"},
+        {meals::Day, meals::Kind, meals::Dishes},
+        [](RowCells& row, Content& into) {
+            using namespace meals;
+            bool ok = requireAll(row, spec(SheetKind::Meals).required);
+            Meal meal;
+            const auto day = row.daySpec(Day, true);
+            if (!day && !row.text(Day).empty()) ok = false;
+            const std::string_view kindText = row.text(Kind);
+            std::optional<MealKind> kind;
+            if (!kindText.empty()) {
+                kind = parseMealKind(kindText);
+                if (!kind) {
+                    row.problem(Kind, "无法识别的餐次" + quoted(kindText) + "，请写早餐、午餐、晚餐或加餐");
+                    ok = false;
+                }
+            }
+            meal.dishes = splitCellList(row.text(Dishes), kDishSeparators);
+            if (meal.dishes.empty() && !row.text(Dishes).empty()) {
+                row.problem(Dishes, "“菜品”里没有菜名，请写上菜名，用顿号“、”隔开");
+                ok = false;
+            }
+            const std::string_view priceText = row.text(Price);
+            if (!priceText.empty()) {
+                meal.priceCents = parsePriceCents(priceText);
+                if (!meal.priceCents) {
+                    row.problem(Price, "无法识别的价格" + quoted(priceText) + "，请写成 12、12.5 或 12元");
+                    ok = false;
+                }
+            }
+            meal.tags = splitCellList(row.text(Tags), kTagSeparators);
+            meal.note = row.text(Note);
+            if (!ok || !day || !kind || meal.dishes.empty()) return;
+            meal.day = *day;
+            meal.kind = *kind;
+            into.meals.push_back(std::move(meal));
+        },
+        [](Content& read, ContentUpdate& update) { update.meals = std::move(read.meals); },
+        [](const Content& content) {
+            Cells rows;
+            for (const Meal& m : content.meals) {
+                rows.push_back({formatDaySpec(m.day), mealKindName(m.kind), joinCellList(m.dishes, "、"),
+                                m.priceCents ? formatPrice(*m.priceCents) : std::string(), joinCellList(m.tags, "、"),
+                                m.note});
+            }
+            return rows;
+        },
+        {"工作日", "午餐", "红烧鸡块、清炒时蔬、冬瓜汤、米饭", "12", "软烂、低盐", "80岁以上老人凭证半价"},
+    },
+    {
+        SheetKind::Lectures,
+        {"日期", "开始", "结束", "类型", "主题", "主讲", "单位", "地点", "说明"},
+        {lectures::Date, lectures::Start, lectures::Title},
+        [](RowCells& row, Content& into) {
+            using namespace lectures;
+            bool ok = requireAll(row, spec(SheetKind::Lectures).required);
+            const auto day = row.daySpec(Date, false);
+            if (!day && !row.text(Date).empty()) ok = false;
+            const auto start = row.time(Start, ok);
+            const auto end = row.time(End, ok);
+            row.checkOrder(Start, End, start, end, ok);
+            const std::string_view kindText = row.text(Kind);
+            const auto kind = parseLectureKind(kindText);
+            if (!kind) {
+                row.problem(Kind, "无法识别的类型" + quoted(kindText) + "，请写讲座、义诊、体检或其他（空着就是讲座）");
+                ok = false;
+            }
+            if (!ok || !day || !start || !kind) return;
+            into.lectures.push_back(Lecture{*day->date, *start, end, *kind, std::string(row.text(Title)),
+                                            std::string(row.text(Speaker)), std::string(row.text(Unit)),
+                                            std::string(row.text(Place)), std::string(row.text(Note))});
+        },
+        [](Content& read, ContentUpdate& update) { update.lectures = std::move(read.lectures); },
+        [](const Content& content) {
+            Cells rows;
+            for (const Lecture& l : content.lectures) {
+                rows.push_back({formatDate(l.date), formatTime(l.start), optionalTime(l.end), lectureKindName(l.kind),
+                                l.title, l.speaker, l.unit, l.place, l.note});
+            }
+            return rows;
+        },
+        {"2026-06-10", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
+         "请带上医保卡和近期在吃的药"},
+    },
+    {
+        SheetKind::Notices,
+        {"标题", "正文", "开始日期", "结束日期", "置顶", "紧急"},
+        {notices::Title},
+        [](RowCells& row, Content& into) {
+            using namespace notices;
+            bool ok = requireAll(row, spec(SheetKind::Notices).required);
+            Notice notice;
+            notice.title = row.text(Title);
+            notice.body = row.text(Body);
+            notice.from = row.optionalDate(From, ok);
+            notice.to = row.optionalDate(To, ok);
+            if (notice.from && notice.to && *notice.to < *notice.from) {
+                row.problem(To, "结束日期 " + formatDate(*notice.to) + " 早于开始日期 " + formatDate(*notice.from) +
+                                    "，请检查这两个日期");
+                ok = false;
+            }
+            notice.pinned = row.yesNo(Pinned, ok);
+            notice.urgent = row.yesNo(Urgent, ok);
+            if (ok) into.notices.push_back(std::move(notice));
+        },
+        [](Content& read, ContentUpdate& update) { update.notices = std::move(read.notices); },
+        [](const Content& content) {
+            Cells rows;
+            for (const Notice& n : content.notices) {
+                rows.push_back({n.title, n.body, optionalDate(n.from), optionalDate(n.to), yesNoText(n.pinned),
+                                yesNoText(n.urgent)});
+            }
+            return rows;
+        },
+        {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否"},
+    },
+    {
+        SheetKind::Guide,
+        {"序号", "标题", "骗术", "识破", "应对"},
+        {guide::Title, guide::Spot},
+        [](RowCells& row, Content& into) {
+            using namespace guide;
+            bool ok = requireAll(row, spec(SheetKind::Guide).required);
+            GuideEntry entry;
+            const std::string_view orderText = row.text(Order);
+            // A blank 序号 keeps the row right after the one above it.
+            entry.order = into.guide.empty() ? 0 : into.guide.back().order;
+            if (!orderText.empty()) {
+                if (const auto order = parseOrder(orderText)) {
+                    entry.order = *order;
+                } else {
+                    row.problem(Order, "序号" + quoted(orderText) + "不是整数，请写 1、2、3 这样的数字");
+                    ok = false;
+                }
+            }
+            entry.title = row.text(Title);
+            entry.howItGoes = row.text(How);
+            entry.howToSpot = row.text(Spot);
+            entry.whatToDo = row.text(Do);
+            if (ok) into.guide.push_back(std::move(entry));
+        },
+        [](Content& read, ContentUpdate& update) {
+            std::stable_sort(read.guide.begin(), read.guide.end(),
+                             [](const GuideEntry& a, const GuideEntry& b) { return a.order < b.order; });
+            update.guide = std::move(read.guide);
+        },
+        [](const Content& content) {
+            Cells rows;
+            for (const GuideEntry& g : content.guide) {
+                rows.push_back({std::to_string(g.order), g.title, g.howItGoes, g.howToSpot, g.whatToDo});
+            }
+            return rows;
+        },
+        {"1", "冒充医保局“退费”", "对方自称医保局工作人员，说您的医保卡有一笔退费，要您说出银行卡号和验证码。",
+         "医保局不会打电话要验证码，退钱也不用您先付钱。", "马上挂断，拨打 12393 医保热线核实，或问社区工作人员。"},
+    },
+    {
+        SheetKind::Contacts,
+        {"名称", "电话", "说明", "类别"},
+        {contacts::Name, contacts::Phone},
+        [](RowCells& row, Content& into) {
+            using namespace contacts;
+            if (!requireAll(row, spec(SheetKind::Contacts).required)) return;
+            into.contacts.push_back(Contact{std::string(row.text(Name)), std::string(row.text(Phone)),
+                                            std::string(row.text(Note)), std::string(row.text(Category))});
+        },
+        [](Content& read, ContentUpdate& update) { update.contacts = std::move(read.contacts); },
+        [](const Content& content) {
+            Cells rows;
+            for (const Contact& c : content.contacts) rows.push_back({c.name, c.phone, c.note, c.category});
+            return rows;
+        },
+        {"急救中心", "120", "突发疾病或受伤时拨打", "紧急"},
+    },
+};
+
+// Every kind has its entry (at its own index, with as many header texts as its column enum:
+// checked by specsInStep).
+static_assert(std::size(kSpecs) == size_t(kSheetKindCount), "one SheetSpec per SheetKind");
+constexpr std::array<int, kSheetKindCount> kColumnCounts = {
+    station::ColumnCount, activities::ColumnCount, meals::ColumnCount,   lectures::ColumnCount,
+    notices::ColumnCount, guide::ColumnCount,      contacts::ColumnCount};
+
+const SheetSpec& spec(SheetKind kind)
+{
+    return kSpecs[static_cast<size_t>(kind)];
+}
+
+// Checked on first use: a table out of step with its enum is a programmer error.
+bool specsInStep()
+{
+    for (size_t i = 0; i < std::size(kSpecs); ++i) {
+        const SheetSpec& s = kSpecs[i];
+        if (static_cast<size_t>(s.kind) != i || s.header.size() != static_cast<size_t>(kColumnCounts[i]) ||
+            s.example.size() != s.header.size())
+            return false;
+    }
+    return true;
+}
+
+// The rows of `table` read into a Content; false when any problem was reported.
+bool readRows(SheetKind kind, const SheetTable& table, Content& read, Problems& problems)
+{
+    static const bool inStep = specsInStep();
+    assert(inStep && "a SheetSpec is out of step with its column enum");
+    (void)inStep;
+    const SheetSpec& sheet = spec(kind);
+    const std::string file = table.fileName.empty() ? sheetFileName(kind) : table.fileName;
+    ProblemSink sink(file, problems);
+    const std::vector<std::string>& names = sheet.header;
+
+    // Columns by header name, anywhere; the first of two equal headers wins.
+    std::vector<int> columnIndex(names.size(), -1);
+    for (size_t i = 0; i < table.header.size(); ++i) {
+        const std::string_view name = trimCell(table.header[i]);
+        for (size_t column = 0; column < names.size(); ++column) {
+            if (columnIndex[column] < 0 && name == names[column]) columnIndex[column] = static_cast<int>(i);
+        }
+    }
+    for (int column : sheet.required) {
+        if (columnIndex[column] < 0) {
+            sink.add(1, names[column], "缺少必需的列“" + names[column] + "”，请在第一行加上这一列的标题");
+        }
+    }
+    for (const SheetRow& sheetRow : table.rows) {
+        RowCells row(sheetRow, columnIndex, names, sink);
+        // Text only in columns we do not read (a remark far to the right) is not a row for us.
+        if (row.blank()) continue;
+        sheet.readRow(row, read);
+    }
+    return sink.count() == 0;
+}
+
 } // namespace
 
 std::optional<SheetKind> sheetKindFromFileName(std::string_view fileName)
@@ -483,105 +639,13 @@ std::optional<SheetKind> sheetKindFromFileName(std::string_view fileName)
 
 const std::vector<std::string>& sheetHeader(SheetKind kind)
 {
-    static const std::array<std::vector<std::string>, kSheetKindCount> kHeaders = {{
-        {"项目", "内容"},
-        {"日期", "开始", "结束", "活动", "地点", "说明", "类别"},
-        {"日期", "餐次", "菜品", "价格", "标签", "备注"},
-        {"日期", "开始", "结束", "类型", "主题", "主讲", "单位", "地点", "说明"},
-        {"标题", "正文", "开始日期", "结束日期", "置顶", "紧急"},
-        {"序号", "标题", "骗术", "识破", "应对"},
-        {"名称", "电话", "说明", "类别"},
-    }};
-    return kHeaders[static_cast<size_t>(kind)];
+    return spec(kind).header;
 }
 
 void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& update, Problems& problems)
 {
-    const std::string file = table.fileName.empty() ? sheetFileName(kind) : table.fileName;
-    ProblemSink sink(file, problems);
-    const std::vector<std::string>& names = sheetHeader(kind);
-
-    // Columns by header name, anywhere; the first of two equal headers wins.
-    std::vector<int> columnIndex(names.size(), -1);
-    for (size_t i = 0; i < table.header.size(); ++i) {
-        const std::string_view name = trimCell(table.header[i]);
-        for (size_t column = 0; column < names.size(); ++column) {
-            if (columnIndex[column] < 0 && name == names[column]) columnIndex[column] = static_cast<int>(i);
-        }
-    }
-    for (int column : requiredColumns(kind)) {
-        if (columnIndex[column] < 0) {
-            sink.add(1, names[column], "缺少必需的列“" + names[column] + "”，请在第一行加上这一列的标题");
-        }
-    }
-
-    StationInfo station;
-    std::vector<Activity> activities;
-    std::vector<Meal> meals;
-    std::vector<Lecture> lectures;
-    std::vector<Notice> notices;
-    std::vector<GuideEntry> guide;
-    std::vector<Contact> contacts;
-    int previousOrder = 0;
-
-    for (const SheetRow& sheetRow : table.rows) {
-        RowCells row(sheetRow, columnIndex, names, sink);
-        // Text only in columns we do not read (a remark far to the right) is not a row for us.
-        if (row.blank()) continue;
-        switch (kind) {
-        case SheetKind::Station:
-            if (auto entry = readStationRow(row)) station.entries.push_back(std::move(*entry));
-            break;
-        case SheetKind::Activities:
-            if (auto activity = readActivityRow(row)) activities.push_back(std::move(*activity));
-            break;
-        case SheetKind::Meals:
-            if (auto meal = readMealRow(row)) meals.push_back(std::move(*meal));
-            break;
-        case SheetKind::Lectures:
-            if (auto lecture = readLectureRow(row)) lectures.push_back(std::move(*lecture));
-            break;
-        case SheetKind::Notices:
-            if (auto notice = readNoticeRow(row)) notices.push_back(std::move(*notice));
-            break;
-        case SheetKind::Guide:
-            if (auto entry = readGuideRow(row, previousOrder)) {
-                previousOrder = entry->order;
-                guide.push_back(std::move(*entry));
-            }
-            break;
-        case SheetKind::Contacts:
-            if (auto contact = readContactRow(row)) contacts.push_back(std::move(*contact));
-            break;
-        }
-    }
-
-    if (sink.count() > 0) return;
-    switch (kind) {
-    case SheetKind::Station:
-        update.station = std::move(station);
-        break;
-    case SheetKind::Activities:
-        update.activities = std::move(activities);
-        break;
-    case SheetKind::Meals:
-        update.meals = std::move(meals);
-        break;
-    case SheetKind::Lectures:
-        update.lectures = std::move(lectures);
-        break;
-    case SheetKind::Notices:
-        update.notices = std::move(notices);
-        break;
-    case SheetKind::Guide:
-        std::stable_sort(guide.begin(), guide.end(),
-                         [](const GuideEntry& a, const GuideEntry& b) { return a.order < b.order; });
-        update.guide = std::move(guide);
-        break;
-    case SheetKind::Contacts:
-        update.contacts = std::move(contacts);
-        break;
-    }
+    Content read;
+    if (readRows(kind, table, read, problems)) spec(kind).take(read, update);
 }
 
 void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName, ContentUpdate& update,
@@ -600,76 +664,13 @@ void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName,
     const SheetTable table = parseCsv(*text, std::move(fileName), problems);
     const bool csvOk = problems.size() == before;
     // Value problems are still looked for after a CSV problem, but nothing is taken.
-    ContentUpdate read;
-    readSheetTable(kind, table, read, problems);
-    if (!csvOk) return;
-    switch (kind) {
-    case SheetKind::Station:
-        if (read.station) update.station = std::move(read.station);
-        break;
-    case SheetKind::Activities:
-        if (read.activities) update.activities = std::move(read.activities);
-        break;
-    case SheetKind::Meals:
-        if (read.meals) update.meals = std::move(read.meals);
-        break;
-    case SheetKind::Lectures:
-        if (read.lectures) update.lectures = std::move(read.lectures);
-        break;
-    case SheetKind::Notices:
-        if (read.notices) update.notices = std::move(read.notices);
-        break;
-    case SheetKind::Guide:
-        if (read.guide) update.guide = std::move(read.guide);
-        break;
-    case SheetKind::Contacts:
-        if (read.contacts) update.contacts = std::move(read.contacts);
-        break;
-    }
+    Content read;
+    if (readRows(kind, table, read, problems) && csvOk) spec(kind).take(read, update);
 }
 
 std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content)
 {
-    std::vector<std::vector<std::string>> rows;
-    switch (kind) {
-    case SheetKind::Station:
-        for (const auto& [key, value] : content.station.entries) rows.push_back({key, value});
-        break;
-    case SheetKind::Activities:
-        for (const Activity& a : content.activities) {
-            rows.push_back(
-                {formatDaySpec(a.day), formatTime(a.start), optionalTime(a.end), a.title, a.place, a.note, a.category});
-        }
-        break;
-    case SheetKind::Meals:
-        for (const Meal& m : content.meals) {
-            rows.push_back({formatDaySpec(m.day), mealKindName(m.kind), joinCellList(m.dishes, "、"),
-                            m.priceCents ? formatPrice(*m.priceCents) : std::string(), joinCellList(m.tags, "、"),
-                            m.note});
-        }
-        break;
-    case SheetKind::Lectures:
-        for (const Lecture& l : content.lectures) {
-            rows.push_back({formatDate(l.date), formatTime(l.start), optionalTime(l.end), lectureKindName(l.kind),
-                            l.title, l.speaker, l.unit, l.place, l.note});
-        }
-        break;
-    case SheetKind::Notices:
-        for (const Notice& n : content.notices) {
-            rows.push_back(
-                {n.title, n.body, optionalDate(n.from), optionalDate(n.to), yesNoText(n.pinned), yesNoText(n.urgent)});
-        }
-        break;
-    case SheetKind::Guide:
-        for (const GuideEntry& g : content.guide) {
-            rows.push_back({std::to_string(g.order), g.title, g.howItGoes, g.howToSpot, g.whatToDo});
-        }
-        break;
-    case SheetKind::Contacts:
-        for (const Contact& c : content.contacts) rows.push_back({c.name, c.phone, c.note, c.category});
-        break;
-    }
-    return rows;
+    return spec(kind).cells(content);
 }
 
 std::string exportSheet(SheetKind kind, const Content& content)
@@ -679,41 +680,7 @@ std::string exportSheet(SheetKind kind, const Content& content)
 
 std::string templateSheet(SheetKind kind)
 {
-    std::vector<std::string> example;
-    switch (kind) {
-    case SheetKind::Station:
-        example = {"站点名称", "幸福里社区养老服务站"};
-        break;
-    case SheetKind::Activities:
-        example = {"每周一、每周三", "09:00", "10:30", "太极拳", "一楼活动室", "请穿运动鞋，自带水杯", "文体"};
-        break;
-    case SheetKind::Meals:
-        example = {"工作日", "午餐", "红烧鸡块、清炒时蔬、冬瓜汤、米饭", "12", "软烂、低盐", "80岁以上老人凭证半价"};
-        break;
-    case SheetKind::Lectures:
-        example = {"2026-06-10",
-                   "09:30",
-                   "11:00",
-                   "义诊",
-                   "夏季血压管理",
-                   "王医生",
-                   "社区卫生服务中心",
-                   "二楼会议室",
-                   "请带上医保卡和近期在吃的药"};
-        break;
-    case SheetKind::Notices:
-        example = {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否"};
-        break;
-    case SheetKind::Guide:
-        example = {
-            "1", "冒充医保局“退费”", "对方自称医保局工作人员，说您的医保卡有一笔退费，要您说出银行卡号和验证码。",
-            "医保局不会打电话要验证码，退钱也不用您先付钱。", "马上挂断，拨打 12393 医保热线核实，或问社区工作人员。"};
-        break;
-    case SheetKind::Contacts:
-        example = {"急救中心", "120", "突发疾病或受伤时拨打", "紧急"};
-        break;
-    }
-    return writeCsv(sheetHeader(kind), {example});
+    return writeCsv(sheetHeader(kind), {spec(kind).example});
 }
 
 } // namespace content

@@ -25,7 +25,9 @@ namespace kiosk {
 namespace {
 
 constexpr char kMagic[8] = {'K', 'A', 'T', 'L', 'A', 'S', '0', '1'};
-constexpr std::size_t kKeepEntries = 4;
+// Two atlases per interactive profile and one per attract profile, normal and 大字: 6 for one
+// glyph set, and the previous glyph set's 6 to go back to.
+constexpr std::size_t kKeepEntries = 12;
 
 std::string hexName(const std::string& key)
 {

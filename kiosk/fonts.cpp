@@ -3,6 +3,7 @@
 #include "content/glyph_set.h"
 #include "kiosk/font_cache.h"
 #include "kiosk/ui_text.h"
+#include "platform/window.h"
 
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
@@ -202,22 +203,46 @@ std::string atlasKey(const std::vector<FontSpec>& specs, const ImFontAtlas& atla
 
 } // namespace
 
-bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme, FontProfile wanted,
-                  const GlyphPlan& glyphs, const std::filesystem::path& cacheDir)
+namespace {
+
+// Every atlas gets the same width and flags, so that ImGui's white pixel (packed first, in the
+// upper-left corner) sits at the same UV in each: rectangles drawn while another atlas's texture
+// is bound still sample white.
+void prepareAtlas(ImFontAtlas& atlas)
 {
     atlas.Clear();
     // FreeType hints CJK strokes more crisply than stb_truetype at these sizes.
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-    atlas.TexDesiredWidth = 2048;
+    // No rounding up to a power of two: a 2048x1100 atlas stays 2.2 MB, not 4.2.
+    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
+    atlas.TexDesiredWidth = kAtlasSide;
     atlas.TexGlyphPadding = 1;
+}
+
+} // namespace
+
+Fonts::Fonts() = default;
+Fonts::~Fonts() = default;
+
+std::vector<ImFontAtlas*> Fonts::atlases(ImFontAtlas& first) const
+{
+    std::vector<ImFontAtlas*> all{&first};
+    for (const auto& a : m_extra) all.push_back(a.get());
+    return all;
+}
+
+bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme, FontProfile wanted,
+                  const GlyphPlan& glyphs, const std::filesystem::path& cacheDir)
+{
+    prepareAtlas(atlas);
+    for (auto& extra : m_extra) extra->Clear();
 
     std::set<char32_t> digits;
     addUtf8(digits, "0123456789:：- □");
     digits.insert(kPlaceholderGlyph);
 
-    // Replaced only after Clear(): the old atlas no longer points into the old ranges.
+    // Replaced only after Clear(): the old atlases no longer point into the old ranges.
     m_ranges.clear();
     m_ranges.reserve(3);
     m_ranges.push_back(glyphRanges(glyphs.text));
@@ -228,60 +253,102 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     const auto& digitRanges = m_ranges[2];
     const FontFace& boldFace = files.bold ? *files.bold : files.regular;
 
-    // In atlas order; the interactive profile draws display text in the heading font and the
-    // attract profile draws everything in the display font.
-    std::vector<FontSpec> specs;
+    // One atlas per text size (the digits-only clocks ride along): at the promised em sizes
+    // the body and heading glyphs of a station's content fill about one 2048² texture each.
+    // The interactive profile draws display text in the heading font and the attract profile
+    // draws everything in the display font.
+    std::vector<std::vector<FontSpec>> groups;
     if (wanted == FontProfile::Interactive) {
-        specs = {{&files.regular, theme.bodyPx, &textRanges, "body"},
-                 {&boldFace, theme.headingPx, &textRanges, "heading"},
-                 {&boldFace, theme.clockPx, &digitRanges, "clock"}};
+        groups = {
+            {{&files.regular, theme.bodyPx, &textRanges, "body"}, {&boldFace, theme.clockPx, &digitRanges, "clock"}},
+            {{&boldFace, theme.headingPx, &textRanges, "heading"}}};
     } else {
-        specs = {{&boldFace, theme.displayPx, &displayRanges, "display"},
-                 {&files.regular, theme.bigClockPx, &digitRanges, "big clock"}};
+        groups = {{{&boldFace, theme.displayPx, &displayRanges, "display"},
+                   {&files.regular, theme.bigClockPx, &digitRanges, "big clock"}}};
     }
+    while (m_extra.size() + 1 < groups.size()) m_extra.push_back(std::make_unique<ImFontAtlas>());
+    m_extra.resize(groups.size() - 1);
+    const std::vector<ImFontAtlas*> targets = atlases(atlas);
 
-    const std::string key = cacheDir.empty() ? std::string() : atlasKey(specs, atlas);
-    bool fromCache =
-        !key.empty() && loadAtlas(atlas, cacheDir, key) && atlas.Fonts.Size == static_cast<int>(specs.size());
-    if (!fromCache) {
-        atlas.Clear();
-        const MappedFile regularFile(files.regular.path);
-        std::optional<MappedFile> boldFile;
-        if (files.bold && files.bold->path != files.regular.path) boldFile.emplace(files.bold->path);
+    // Each atlas is cached on its own; the font files are mapped only when one must be baked.
+    std::optional<MappedFile> regularFile, boldFile;
+    bool allCached = true;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        ImFontAtlas& target = *targets[g];
+        prepareAtlas(target);
+        const std::vector<FontSpec>& specs = groups[g];
+        const std::string key = cacheDir.empty() ? std::string() : atlasKey(specs, target);
+        const bool fromCache =
+            !key.empty() && loadAtlas(target, cacheDir, key) && target.Fonts.Size == static_cast<int>(specs.size());
+        if (fromCache) continue;
+        allCached = false;
+        prepareAtlas(target);
+        if (!regularFile) regularFile.emplace(files.regular.path);
+        if (files.bold && files.bold->path != files.regular.path && !boldFile) boldFile.emplace(files.bold->path);
         bool added = true;
         for (const FontSpec& spec : specs) {
-            const MappedFile& file = spec.face == &files.regular ? regularFile : (boldFile ? *boldFile : regularFile);
-            added = added && addFont(atlas, file, *spec.face, spec.pixels, *spec.ranges, spec.name);
+            const MappedFile& file = spec.face == &files.regular ? *regularFile : (boldFile ? *boldFile : *regularFile);
+            added = added && addFont(target, file, *spec.face, spec.pixels, *spec.ranges, spec.name);
         }
-        const bool built = added && atlas.Build();
-        // The font files are unmapped when this block ends: drop every pointer into them. The
+        const bool built = added && target.Build();
+        // The font files are unmapped when this call ends: drop every pointer into them. The
         // glyphs, metrics and pixels stay; rebuilding starts again from Clear().
-        atlas.ClearInputData();
+        target.ClearInputData();
         if (!built) return false;
-        if (!key.empty()) saveAtlas(atlas, cacheDir, key);
+        if (!key.empty()) saveAtlas(target, cacheDir, key);
     }
 
     body = heading = display = clock = bigClock = nullptr;
     if (wanted == FontProfile::Interactive) {
-        body = atlas.Fonts[0];
-        heading = display = atlas.Fonts[1];
-        clock = bigClock = atlas.Fonts[2];
+        body = targets[0]->Fonts[0];
+        clock = bigClock = targets[0]->Fonts[1];
+        heading = display = targets[1]->Fonts[0];
     } else {
-        display = body = heading = atlas.Fonts[0];
-        bigClock = clock = atlas.Fonts[1];
+        display = body = heading = targets[0]->Fonts[0];
+        bigClock = clock = targets[0]->Fonts[1];
     }
 
-    unsigned char* pixels = nullptr;
-    atlas.GetTexDataAsAlpha8(&pixels, &atlasWidth, &atlasHeight);
+    atlasWidth = atlasHeight = 0;
+    textureBytes = 0;
     glyphCount = 0;
-    for (ImFont* font : atlas.Fonts) {
-        usePlaceholder(font);
-        glyphCount += font->Glyphs.Size;
+    atlasSizes.clear();
+    for (ImFontAtlas* target : targets) {
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        target->GetTexDataAsAlpha8(&pixels, &w, &h);
+        if (!pixels) return false;
+        atlasSizes.push_back({w, h});
+        textureBytes += static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
+        // The largest one, for the messages that print one size.
+        if (static_cast<long>(w) * h > static_cast<long>(atlasWidth) * atlasHeight) {
+            atlasWidth = w;
+            atlasHeight = h;
+        }
+        for (ImFont* font : target->Fonts) {
+            usePlaceholder(font);
+            glyphCount += font->Glyphs.Size;
+        }
     }
     profile = wanted;
     largeText = theme.largeText;
-    cached = fromCache;
-    return pixels != nullptr;
+    cached = allCached;
+    // The live atlases (ImGui's own first): the window uploads a texture for each.
+    if (ImGui::GetCurrentContext() && &atlas == ImGui::GetIO().Fonts) {
+        platform::setExtraFontAtlases(std::vector<ImFontAtlas*>(targets.begin() + 1, targets.end()));
+        std::fprintf(stderr, "kiosk: font atlases %s = %.1f MB of glyph texture (Alpha8)\n", describeAtlases().c_str(),
+                     textureBytes / 1048576.0);
+    }
+    return true;
+}
+
+std::string Fonts::describeAtlases() const
+{
+    std::string text;
+    for (const auto& [w, h] : atlasSizes) {
+        if (!text.empty()) text += " + ";
+        text += std::to_string(w) + "x" + std::to_string(h);
+    }
+    return text;
 }
 
 } // namespace kiosk

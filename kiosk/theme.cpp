@@ -64,12 +64,19 @@ Theme Theme::make(float width, float height, bool largeText)
     // Design sizes are for a 1080 px short side; smaller windows scale down, larger up.
     t.scale = std::max(0.5f, std::min(width, height) / 1080.0f);
     const float text = largeText ? 1.25f : 1.0f;
-    t.bodyPx = std::round(t.px(40) * text);
-    t.headingPx = std::round(t.px(56) * text);
-    t.guidePx = t.headingPx;
-    t.displayPx = std::round(t.px(72));
-    t.clockPx = std::round(t.px(96));
-    t.bigClockPx = std::round(t.px(200));
+    const auto em = [&](float design) { return std::round(t.px(design) * text); };
+    t.bodyEm = em(40);
+    t.headingEm = em(56);
+    t.guideEm = t.headingEm;
+    t.displayEm = em(72);
+    t.clockEm = em(80);
+    t.bigClockEm = em(160);
+    t.bodyPx = lineBoxPx(t.bodyEm);
+    t.headingPx = lineBoxPx(t.headingEm);
+    t.guidePx = lineBoxPx(t.guideEm);
+    t.displayPx = lineBoxPx(t.displayEm);
+    t.clockPx = lineBoxPx(t.clockEm);
+    t.bigClockPx = lineBoxPx(t.bigClockEm);
     t.lineSpacing = 1.4f;
     t.minTarget = t.px(120);
     t.gap = t.px(24);
@@ -77,7 +84,7 @@ Theme Theme::make(float width, float height, bool largeText)
     t.margin = t.px(40);
     t.radius = t.px(18);
     t.border = std::max(2.0f, t.px(3));
-    t.topBarHeight = std::max(t.minTarget + t.px(30), t.headingPx * 2.4f);
+    t.topBarHeight = std::max(t.minTarget + t.px(30), t.headingPx * 1.75f);
     t.tileColumns = t.portrait ? 2 : 3;
     return t;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // One table of sizes and colours, sized from the screen (house style 7: no scattered pixel
-// literals in screens). Elder-friendly (适老化): body ≥ 40 px and headings 56 px at 1080p,
+// literals in screens). Elder-friendly (适老化): body ≥ 40 px em and headings 56 px em at 1080p,
 // line spacing 1.4, touch targets ≥ 120 px with ≥ 16 px gaps, every text colour ≥ 7:1 on its
 // background (WCAG AAA).
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -60,6 +61,10 @@ struct ColorPair {
 // Every text-on-background combination the screens draw.
 std::vector<ColorPair> textColorPairs(const Palette& palette);
 
+// Noto Sans CJK SC's (hhea ascender − descender) / units per em = (1160 + 288) / 1000: ImGui's
+// font size is this line box. fonts_test checks it against the installed font file.
+inline constexpr float kLineBoxPerEm = 1.448f;
+
 struct Theme {
     float width = 1920, height = 1080;
     bool portrait = false;
@@ -67,15 +72,26 @@ struct Theme {
     // Pixels per design pixel: 1 at 1080 on the short side.
     float scale = 1;
 
-    // Text sizes in pixels, as ImGui counts a font's size: the height of its line box (ascent +
-    // descent), at which fonts are baked. Noto Sans CJK's line box is 1.448 em, so a Chinese
-    // character at bodyPx 40 is about 28 px square; the line advance below multiplies the box.
-    float bodyPx = 40;
-    float headingPx = 56;
-    float guidePx = 56;       // the anti-fraud guide's running text
-    float displayPx = 72;     // attract mode, read from 3 m
-    float clockPx = 96;       // the time on the home screen (digits only)
-    float bigClockPx = 200;   // attract / night clock (digits only)
+    // Text sizes as a designer means them: the em (the side of a Chinese character's square),
+    // in pixels. 适老化 at 1080p: body ≥ 40, headings and the guide ≥ 56, attract ≥ 72; 大字 is
+    // 1.25× of every one of them.
+    float bodyEm = 40;
+    float headingEm = 56;
+    float guideEm = 56;     // the anti-fraud guide's running text (drawn in the heading font)
+    float displayEm = 72;   // attract mode and the night notice, read from 3 m
+    float clockEm = 80;     // the time on the home screen (digits only)
+    float bigClockEm = 160; // attract / night clock (digits only)
+
+    // The same sizes as ImGui counts a font's size (ImFontConfig::SizePixels, ImFont::FontSize):
+    // the height of its line box, ascent + descent, at which the fonts are baked. Noto Sans CJK's
+    // line box is 1.448 em (kLineBoxPerEm), so bodyPx is 58 for a 40 px em; layout code that
+    // multiplies FontSize works in line boxes.
+    float bodyPx = 58;
+    float headingPx = 82;
+    float guidePx = 82;
+    float displayPx = 105;
+    float clockPx = 116;
+    float bigClockPx = 232;
     float lineSpacing = 1.4f; // line advance / text size for wrapped paragraphs
 
     // Touch.
@@ -93,6 +109,11 @@ struct Theme {
     Palette palette;
 
     static Theme make(float width, float height, bool largeText);
+    // The line box (SizePixels) that gives at least `em`: ImGui's FreeType builder truncates
+    // SizePixels to whole pixels before asking FreeType for that real (ascent + descent) height.
+    static float lineBoxPx(float em) { return std::ceil(em * kLineBoxPerEm - 0.01f); }
+    // The em a font baked at `lineBox` pixels has.
+    static float emOf(float lineBox) { return std::floor(lineBox) / kLineBoxPerEm; }
     // Design pixels at 1080p → screen pixels.
     float px(float designPixels) const { return designPixels * scale; }
 };

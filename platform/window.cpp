@@ -12,6 +12,11 @@
 
 namespace platform {
 
+namespace {
+// setExtraFontAtlases(): one process, one window.
+std::vector<ImFontAtlas*> g_extraAtlases;
+} // namespace
+
 Window::~Window()
 {
     close();
@@ -110,6 +115,9 @@ void Window::close()
         glDeleteTextures(1, &m_fontTexture);
         m_fontTexture = 0;
     }
+    for (unsigned int texture : m_extraTextures) glDeleteTextures(1, &texture);
+    m_extraTextures.clear();
+    g_extraAtlases.clear();
     if (m_imguiReady) {
         ImGui_ImplOpenGL3_Shutdown();
         m_imguiReady = false;
@@ -181,23 +189,22 @@ bool Window::readPixels(std::vector<uint8_t>& rgb, int& outWidth, int& outHeight
     return glGetError() == GL_NO_ERROR;
 }
 
-void Window::rebuildFontTexture()
+namespace {
+unsigned int uploadAtlas(ImFontAtlas& atlas, bool alphaTexture)
 {
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
-    m_fontTexture = 0;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    if (m_alphaTexture)
+    if (alphaTexture)
         atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
     else
         atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
-    if (!pixels) return;
+    if (!pixels) return 0;
 
     GLint last = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
-    glGenTextures(1, &m_fontTexture);
-    glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
     // Glyphs are baked at their final size and drawn at whole pixels, and fills sample the
     // white texels, so nearest sampling looks the same as bilinear at a fraction of
     // llvmpipe's cost (~20 % of a scrolling frame). Lines are anti-aliased by geometry
@@ -205,7 +212,7 @@ void Window::rebuildFontTexture()
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    if (m_alphaTexture) {
+    if (alphaTexture) {
         // Sampled as (1, 1, 1, coverage): what ImGui's RGBA32 conversion would have held.
         const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
         glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
@@ -216,9 +223,26 @@ void Window::rebuildFontTexture()
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     }
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
-    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_fontTexture)));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
     // The GL texture holds the pixels now; the CPU copies (up to 10 MB) can go.
     atlas.ClearTexData();
+    return texture;
+}
+} // namespace
+
+void setExtraFontAtlases(std::vector<ImFontAtlas*> atlases)
+{
+    g_extraAtlases = std::move(atlases);
+}
+
+void Window::rebuildFontTexture()
+{
+    if (m_fontTexture) glDeleteTextures(1, &m_fontTexture);
+    for (unsigned int texture : m_extraTextures) glDeleteTextures(1, &texture);
+    m_extraTextures.clear();
+    m_fontTexture = uploadAtlas(*ImGui::GetIO().Fonts, m_alphaTexture);
+    for (ImFontAtlas* atlas : g_extraAtlases)
+        if (unsigned int texture = uploadAtlas(*atlas, m_alphaTexture)) m_extraTextures.push_back(texture);
 }
 
 } // namespace platform

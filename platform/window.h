@@ -10,6 +10,7 @@
 #include <vector>
 
 struct SDL_Window;
+struct ImFontAtlas;
 
 namespace platform {
 
@@ -52,8 +53,9 @@ public:
     // render(), before present()). The window is opaque: its alpha is not read.
     bool readPixels(std::vector<uint8_t>& rgb, int& width, int& height) const;
 
-    // Uploads the font atlas after it was (re)built between frames, then frees its CPU-side
-    // pixels (ImFontAtlas::ClearTexData): the atlas must be rebuilt before it is uploaded again.
+    // Uploads the font atlas after it was (re)built between frames, and every atlas given to
+    // setExtraFontAtlases(), a texture each, then frees their CPU-side pixels
+    // (ImFontAtlas::ClearTexData): an atlas must be rebuilt before it is uploaded again.
     void rebuildFontTexture();
 
 private:
@@ -63,7 +65,13 @@ private:
     bool m_imguiReady = false;
     bool m_sdlReady = false;
     unsigned int m_fontTexture = 0;
+    std::vector<unsigned int> m_extraTextures;
     bool m_alphaTexture = false; // the atlas is uploaded as one channel with a swizzle
 };
+
+// Font atlases besides ImGui's io.Fonts that rebuildFontTexture() uploads too (kiosk::Fonts
+// bakes each text size into an atlas of its own; PushFont and AddText bind a font's own
+// ContainerAtlas->TexID). Main thread; they must live until the next call.
+void setExtraFontAtlases(std::vector<ImFontAtlas*> atlases);
 
 } // namespace platform

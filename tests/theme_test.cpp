@@ -1,8 +1,13 @@
 // The elder-friendly theme: contrast ≥ 7:1 for every text colour pair (WCAG AAA), sizes at
-// 1080p, touch targets ≥ 120 px with ≥ 16 px gaps, line spacing ≥ 1.3.
+// 1080p as em sizes (body 40, headings 56, attract 72; 大字 1.25x), touch targets ≥ 120 px with ≥ 16 px gaps, line
+// spacing ≥ 1.3.
 #include "kiosk/theme.h"
 
 #include <catch2/catch.hpp>
+
+#include <cmath>
+#include <utility>
+#include <vector>
 
 using namespace kiosk;
 
@@ -26,18 +31,58 @@ TEST_CASE("every text/background pair of the palette is at least 7:1", "[theme]"
     }
 }
 
-TEST_CASE("sizes at 1920x1080 follow the elder-friendly numbers", "[theme]")
+namespace {
+// Every promised text size of a theme, as (name, em).
+std::vector<std::pair<const char*, float>> ems(const Theme& t)
 {
+    return {{"body", t.bodyEm},       {"heading", t.headingEm}, {"guide", t.guideEm},
+            {"display", t.displayEm}, {"clock", t.clockEm},     {"big clock", t.bigClockEm}};
+}
+std::vector<float> linesBoxes(const Theme& t)
+{
+    return {t.bodyPx, t.headingPx, t.guidePx, t.displayPx, t.clockPx, t.bigClockPx};
+}
+} // namespace
+
+TEST_CASE("sizes at 1920x1080 are the promised em sizes, in both orientations", "[theme]")
+{
+    for (const Theme& t : {Theme::make(1920, 1080, false), Theme::make(1080, 1920, false)}) {
+        INFO((t.portrait ? "portrait" : "landscape"));
+        CHECK(t.bodyEm >= 40);
+        CHECK(t.headingEm >= 56);
+        CHECK(t.guideEm >= 56);
+        CHECK(t.displayEm >= 72);
+        // Times, dates, prices and phone numbers are drawn in the clock or heading font: never
+        // smaller than body text.
+        CHECK(t.clockEm >= t.bodyEm);
+        CHECK(t.bigClockEm >= t.displayEm);
+        CHECK(t.lineSpacing >= 1.3f);
+        CHECK(t.minTarget >= 120);
+        CHECK(t.gap >= 16);
+        CHECK(t.topBarHeight >= t.minTarget);
+    }
+}
+
+TEST_CASE("the baked line box gives at least the promised em (SizePixels = 1.448 em)", "[theme]")
+{
+    for (bool large : {false, true}) {
+        const Theme t = Theme::make(1920, 1080, large);
+        const auto e = ems(t);
+        const auto boxes = linesBoxes(t);
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            INFO(e[i].first << (large ? " 大字" : "") << ": em " << e[i].second << ", line box " << boxes[i]);
+            // Whole pixels: ImGui's FreeType builder truncates SizePixels.
+            CHECK(boxes[i] == std::floor(boxes[i]));
+            CHECK(Theme::emOf(boxes[i]) >= e[i].second);
+            // Not more than one pixel of line box too big.
+            CHECK(Theme::emOf(boxes[i] - 1) < e[i].second);
+        }
+    }
+    // The numbers of issue 12: body 40 → 58, heading 56 → 82, attract 72 → 105.
     const Theme t = Theme::make(1920, 1080, false);
-    CHECK_FALSE(t.portrait);
-    CHECK(t.bodyPx >= 40);
-    CHECK(t.headingPx == 56);
-    CHECK(t.guidePx >= 56);
-    CHECK(t.displayPx >= 64);
-    CHECK(t.lineSpacing >= 1.3f);
-    CHECK(t.minTarget >= 120);
-    CHECK(t.gap >= 16);
-    CHECK(t.topBarHeight >= t.minTarget);
+    CHECK(t.bodyPx == 58);
+    CHECK(t.headingPx == 82);
+    CHECK(t.displayPx == 105);
 }
 
 TEST_CASE("portrait 1080x1920 keeps the sizes and gets its own layout", "[theme]")
@@ -46,15 +91,21 @@ TEST_CASE("portrait 1080x1920 keeps the sizes and gets its own layout", "[theme]
     const Theme port = Theme::make(1080, 1920, false);
     CHECK(port.portrait);
     CHECK(port.bodyPx == land.bodyPx);
+    CHECK(port.headingEm == land.headingEm);
     CHECK(port.minTarget >= 120);
     CHECK(port.tileColumns < land.tileColumns);
 }
 
-TEST_CASE("大字 makes text about a quarter larger", "[theme]")
+TEST_CASE("大字 makes every text size, attract and night included, at least 1.25x larger", "[theme]")
 {
-    const Theme normal = Theme::make(1920, 1080, false);
-    const Theme large = Theme::make(1920, 1080, true);
-    CHECK(large.bodyPx == Approx(normal.bodyPx * 1.25f).margin(1));
-    CHECK(large.headingPx == Approx(normal.headingPx * 1.25f).margin(1));
-    CHECK(large.minTarget >= normal.minTarget);
+    for (auto [w, h] : {std::pair{1920.f, 1080.f}, std::pair{1080.f, 1920.f}}) {
+        const Theme normal = Theme::make(w, h, false);
+        const Theme large = Theme::make(w, h, true);
+        const auto a = ems(normal), b = ems(large);
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            INFO(a[i].first << ": " << a[i].second << " -> " << b[i].second);
+            CHECK(b[i].second >= a[i].second * 1.25f);
+        }
+        CHECK(large.minTarget >= normal.minTarget);
+    }
 }

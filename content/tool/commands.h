@@ -1,21 +1,20 @@
 #pragma once
-// `kiosk-content` subcommands. Each returns the process exit code and prints to stdout/stderr.
+// `kiosk-content` subcommands. Each command file registers its own subcommands with their
+// options and help; the tool's main only lists the register functions.
+#include <CLI/CLI.hpp>
+
+#include <functional>
 #include <string>
-#include <vector>
 
 namespace tool {
 
-using Args = std::vector<std::string>; // the arguments after the subcommand name
+// Adds subcommand NAME to TOOL. RUN is called when a parse chose it (and no --help was asked);
+// its result is the process's exit code. Options are added to the returned subcommand.
+CLI::App& addCommand(CLI::App& tool, const std::string& name, const std::string& description, std::function<int()> run);
 
-int runInit(const Args& args);
-int runCheck(const Args& args);
-int runBuild(const Args& args);
-int runImport(const Args& args);
-int runExport(const Args& args);
-int runInfo(const Args& args);
-int runKeygen(const Args& args);
-int runSign(const Args& args);
-int runTrust(const Args& args);
-int runSetPin(const Args& args);
+// init, check, build, import, export, info (content_commands.cpp).
+void registerContentCommands(CLI::App& tool);
+// keygen, sign, trust, set-pin (trust_commands.cpp).
+void registerTrustCommands(CLI::App& tool);
 
 } // namespace tool

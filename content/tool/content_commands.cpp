@@ -13,9 +13,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <map>
+#include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -28,45 +27,30 @@ using content::DataDir;
 
 constexpr int kOk = 0;
 constexpr int kFailed = 1;
-constexpr int kUsage = 2;
 
-// Positional arguments and options, as the commands take them.
-struct Parsed {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> values; // --data-dir DIR, -o FILE
-    std::set<std::string> flags;               // --allow-unsigned
-    std::string error;
+// The options of each command, as CLI11 fills them.
+struct InitOptions {
+    std::string dir;
 };
-
-Parsed parseArgs(const Args& args, const std::set<std::string>& valueOptions, const std::set<std::string>& flagOptions)
-{
-    Parsed parsed;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (valueOptions.count(arg)) {
-            if (i + 1 >= args.size()) {
-                parsed.error = arg + " 后面缺少参数";
-                return parsed;
-            }
-            parsed.values[arg] = args[++i];
-        } else if (flagOptions.count(arg)) {
-            parsed.flags.insert(arg);
-        } else if (arg.size() > 1 && arg[0] == '-') {
-            parsed.error = "不认识的选项 " + arg;
-            return parsed;
-        } else {
-            parsed.positional.push_back(arg);
-        }
-    }
-    return parsed;
-}
-
-int usage(const std::string& error, const char* line)
-{
-    if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
-    std::fprintf(stderr, "用法: kiosk-content %s\n", line);
-    return kUsage;
-}
+struct CheckOptions {
+    std::string package;
+};
+struct BuildOptions {
+    std::string package;
+    std::string output;
+};
+struct ImportOptions {
+    std::string package;
+    std::string dataDir;
+    bool allowUnsigned = false;
+};
+struct ExportOptions {
+    std::string dataDir;
+    std::string output;
+};
+struct InfoOptions {
+    std::string dataDir;
+};
 
 void printProblems(const content::Problems& problems, FILE* out)
 {
@@ -113,14 +97,9 @@ std::optional<content::Store> openExisting(const std::string& dataDir)
     }
 }
 
-} // namespace
-
-int runInit(const Args& args)
+int runInit(const InitOptions& options)
 {
-    const char* line = "init DIR";
-    const Parsed parsed = parseArgs(args, {}, {});
-    if (!parsed.error.empty() || parsed.positional.size() != 1) return usage(parsed.error, line);
-    const fs::path dir = parsed.positional[0];
+    const fs::path dir = options.dir;
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
@@ -150,17 +129,14 @@ int runInit(const Args& args)
     return kOk;
 }
 
-int runCheck(const Args& args)
+int runCheck(const CheckOptions& options)
 {
-    const char* line = "check PKG";
-    const Parsed parsed = parseArgs(args, {}, {});
-    if (!parsed.error.empty() || parsed.positional.size() != 1) return usage(parsed.error, line);
     TempDir staging;
     if (staging.path().empty()) {
         std::fprintf(stderr, "无法创建临时目录\n");
         return kFailed;
     }
-    const content::PackageCheck check = content::checkPackage(parsed.positional[0], staging.path());
+    const content::PackageCheck check = content::checkPackage(options.package, staging.path());
     if (!check.update) {
         std::printf("不能导入，发现 %zu 个问题：\n", check.problems.size());
         printProblems(check.problems, stdout);
@@ -171,19 +147,15 @@ int runCheck(const Args& args)
     return kOk;
 }
 
-int runBuild(const Args& args)
+int runBuild(const BuildOptions& options)
 {
-    const char* line = "build PKG -o FILE.db";
-    const Parsed parsed = parseArgs(args, {"-o", "--output"}, {});
-    const bool hasOutput = parsed.values.count("-o") || parsed.values.count("--output");
-    if (!parsed.error.empty() || parsed.positional.size() != 1 || !hasOutput) return usage(parsed.error, line);
-    const fs::path output = parsed.values.count("-o") ? parsed.values.at("-o") : parsed.values.at("--output");
+    const fs::path output = options.output;
     TempDir staging;
     if (staging.path().empty()) {
         std::fprintf(stderr, "无法创建临时目录\n");
         return kFailed;
     }
-    const content::PackageCheck check = content::checkPackage(parsed.positional[0], staging.path());
+    const content::PackageCheck check = content::checkPackage(options.package, staging.path());
     if (!check.update) {
         std::printf("未生成，发现 %zu 个问题：\n", check.problems.size());
         printProblems(check.problems, stdout);
@@ -212,13 +184,9 @@ int runBuild(const Args& args)
     return kOk;
 }
 
-int runImport(const Args& args)
+int runImport(const ImportOptions& options)
 {
-    const char* line = "import PKG --data-dir DIR [--allow-unsigned]";
-    const Parsed parsed = parseArgs(args, {"--data-dir"}, {"--allow-unsigned"});
-    if (!parsed.error.empty() || parsed.positional.size() != 1 || !parsed.values.count("--data-dir"))
-        return usage(parsed.error, line);
-    const DataDir dir{parsed.values.at("--data-dir")};
+    const DataDir dir{options.dataDir};
     const content::LocalDateTime now = content::systemLocalNow();
     std::optional<content::Store> store;
     try {
@@ -227,11 +195,11 @@ int runImport(const Args& args)
         std::fprintf(stderr, "无法打开内容库：%s\n", e.what());
         return kFailed;
     }
-    content::ImportOptions options;
-    options.source = content::PackageSource::Console;
-    options.allowUnsigned = parsed.flags.count("--allow-unsigned") > 0;
-    options.now = now;
-    const content::ImportReport report = content::importPackage(*store, dir, parsed.positional[0], options);
+    content::ImportOptions importOptions;
+    importOptions.source = content::PackageSource::Console;
+    importOptions.allowUnsigned = options.allowUnsigned;
+    importOptions.now = now;
+    const content::ImportReport report = content::importPackage(*store, dir, options.package, importOptions);
     if (report.ok()) {
         std::printf("%s\n内容版本：%lld\n", report.summary().c_str(), static_cast<long long>(report.version));
         return kOk;
@@ -246,15 +214,10 @@ int runImport(const Args& args)
     return kFailed;
 }
 
-int runExport(const Args& args)
+int runExport(const ExportOptions& options)
 {
-    const char* line = "export --data-dir DIR -o DIR";
-    const Parsed parsed = parseArgs(args, {"--data-dir", "-o", "--output"}, {});
-    const bool hasOutput = parsed.values.count("-o") || parsed.values.count("--output");
-    if (!parsed.error.empty() || !parsed.positional.empty() || !parsed.values.count("--data-dir") || !hasOutput)
-        return usage(parsed.error, line);
-    const fs::path output = parsed.values.count("-o") ? parsed.values.at("-o") : parsed.values.at("--output");
-    std::optional<content::Store> store = openExisting(parsed.values.at("--data-dir"));
+    const fs::path output = options.output;
+    std::optional<content::Store> store = openExisting(options.dataDir);
     if (!store) return kFailed;
     std::error_code ec;
     fs::create_directories(output, ec);
@@ -274,13 +237,9 @@ int runExport(const Args& args)
     return kOk;
 }
 
-int runInfo(const Args& args)
+int runInfo(const InfoOptions& options)
 {
-    const char* line = "info --data-dir DIR";
-    const Parsed parsed = parseArgs(args, {"--data-dir"}, {});
-    if (!parsed.error.empty() || !parsed.positional.empty() || !parsed.values.count("--data-dir"))
-        return usage(parsed.error, line);
-    std::optional<content::Store> store = openExisting(parsed.values.at("--data-dir"));
+    std::optional<content::Store> store = openExisting(options.dataDir);
     if (!store) return kFailed;
     nlohmann::ordered_json json;
     json["version"] = store->version();
@@ -288,14 +247,55 @@ int runInfo(const Args& args)
     for (content::SheetKind kind : content::kAllSheetKinds)
         rows[content::sheetKey(kind)] = store->content().rowCount(kind);
     json["rows"] = rows;
-    if (const std::optional<content::ImportReport> last =
-            content::loadLastImport(DataDir{parsed.values.at("--data-dir")})) {
+    if (const std::optional<content::ImportReport> last = content::loadLastImport(DataDir{options.dataDir})) {
         json["last_import"] = {{"ok", last->ok()}, {"time", last->time}, {"source", last->source}};
     } else {
         json["last_import"] = nullptr;
     }
     std::printf("%s\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kOk;
+}
+
+} // namespace
+
+void registerContentCommands(CLI::App& tool)
+{
+    auto init = std::make_shared<InitOptions>();
+    CLI::App& initCommand = addCommand(tool, "init", "写出七个模板表格，每个带表头和一行示例；已有表格时不覆盖",
+                                       [init] { return runInit(*init); });
+    initCommand.add_option("DIR", init->dir, "写入模板的文件夹（不存在时新建）")->required()->type_name("DIR");
+
+    auto check = std::make_shared<CheckOptions>();
+    CLI::App& checkCommand = addCommand(tool, "check", "检查内容包，按“文件:行:列: 说明”列出所有问题；可导入时退出码 0",
+                                        [check] { return runCheck(*check); });
+    checkCommand.add_option("PKG", check->package, "内容包文件夹（如 U 盘上的 KIOSK）")->required()->type_name("DIR");
+
+    auto build = std::make_shared<BuildOptions>();
+    CLI::App& buildCommand =
+        addCommand(tool, "build", "把内容包生成一个内容数据库文件（content.db）", [build] { return runBuild(*build); });
+    buildCommand.add_option("PKG", build->package, "内容包文件夹")->required()->type_name("DIR");
+    buildCommand.add_option("-o,--output", build->output, "要写出的数据库文件")->required()->type_name("FILE.db");
+
+    auto import = std::make_shared<ImportOptions>();
+    CLI::App& importCommand = addCommand(tool, "import", "像终端一样导入内容包：退出码 0 已更新，1 被拒绝（内容不变）",
+                                         [import] { return runImport(*import); });
+    importCommand.add_option("PKG", import->package, "内容包文件夹")->required()->type_name("DIR");
+    importCommand.add_option("--data-dir", import->dataDir, "终端的数据目录")->required()->type_name("DIR");
+    importCommand.add_flag("--allow-unsigned", import->allowUnsigned,
+                           "也接受未签名的内容包（由在控制台操作的人担保）（默认：只接受受信任密钥签名的）");
+
+    auto exportOptions = std::make_shared<ExportOptions>();
+    CLI::App& exportCommand = addCommand(tool, "export", "把当前内容导出为表格（UTF-8 带 BOM，可原样再导入）",
+                                         [exportOptions] { return runExport(*exportOptions); });
+    exportCommand.add_option("--data-dir", exportOptions->dataDir, "终端的数据目录（须已存在）")
+        ->required()
+        ->type_name("DIR");
+    exportCommand.add_option("-o,--output", exportOptions->output, "写出表格的文件夹")->required()->type_name("DIR");
+
+    auto info = std::make_shared<InfoOptions>();
+    CLI::App& infoCommand =
+        addCommand(tool, "info", "以 JSON 输出内容版本、各表行数和上次导入的结果", [info] { return runInfo(*info); });
+    infoCommand.add_option("--data-dir", info->dataDir, "终端的数据目录（须已存在）")->required()->type_name("DIR");
 }
 
 } // namespace tool

@@ -1,50 +1,50 @@
-// kiosk-content: the staff and operator tool. A thin dispatcher over the content library.
+// kiosk-content: the staff and operator tool. A thin main over the content library: the
+// command files register their subcommands, CLI11 parses, the chosen one runs.
+#include "content/cli.h"
 #include "content/tool/commands.h"
 
 #include <cstdio>
-#include <cstring>
-#include <string>
+#include <map>
+#include <utility>
 
 namespace {
 
-struct Command {
-    const char* name;
-    int (*run)(const tool::Args&);
-    const char* usage;
-};
-
-const Command kCommands[] = {
-    {"init", tool::runInit, "init DIR                      写出带表头和示例行的模板表格"},
-    {"check", tool::runCheck, "check PKG                     检查内容包，列出所有问题"},
-    {"build", tool::runBuild, "build PKG -o FILE.db          把内容包生成数据库文件"},
-    {"import", tool::runImport, "import PKG --data-dir DIR [--allow-unsigned]  导入内容包"},
-    {"export", tool::runExport, "export --data-dir DIR -o DIR  导出当前内容为表格"},
-    {"info", tool::runInfo, "info --data-dir DIR           以 JSON 输出内容版本和行数"},
-    {"keygen", tool::runKeygen, "keygen [-p PUB] [-s SEC]      生成签名密钥对（minisign 格式）"},
-    {"sign", tool::runSign, "sign PKG --key FILE           为内容包写清单并签名"},
-    {"trust", tool::runTrust, "trust PUBKEY --data-dir DIR   信任一个公钥"},
-    {"set-pin", tool::runSetPin, "set-pin --data-dir DIR        设置工作人员密码（从标准输入读取）"},
-};
-
-void printUsage(FILE* out)
+std::map<const CLI::App*, std::function<int()>>& commandRuns()
 {
-    std::fprintf(out, "用法: kiosk-content <命令> [参数]\n\n");
-    for (const Command& command : kCommands) std::fprintf(out, "  %s\n", command.usage);
+    static std::map<const CLI::App*, std::function<int()>> runs;
+    return runs;
 }
 
 } // namespace
 
+namespace tool {
+
+CLI::App& addCommand(CLI::App& tool, const std::string& name, const std::string& description, std::function<int()> run)
+{
+    CLI::App* command = tool.add_subcommand(name, description);
+    command->group("命令");
+    command->get_help_ptr()->group("选项");
+    commandRuns()[command] = std::move(run);
+    return *command;
+}
+
+} // namespace tool
+
 int main(int argc, char** argv)
 {
-    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-        printUsage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    CLI::App app("社区养老服务站信息屏的内容工具：生成模板、检查和导入内容包、签名、导出。", "kiosk-content");
+    content::cli::configure(app, KIOSK_APP_VERSION);
+    app.require_subcommand(1);
+    tool::registerContentCommands(app);
+    tool::registerTrustCommands(app);
+    // After the commands, so their help does not repeat it.
+    app.footer("每个命令的详细说明：kiosk-content 命令 --help\n退出码：0 成功，1 失败（如内容有错），2 用法错误。");
+
+    if (argc < 2) {
+        std::fputs(app.help().c_str(), stderr);
+        return content::cli::kUsageExitCode;
     }
-    tool::Args args(argv + 2, argv + argc);
-    for (const Command& command : kCommands) {
-        if (std::strcmp(argv[1], command.name) == 0) return command.run(args);
-    }
-    std::fprintf(stderr, "未知命令：%s\n\n", argv[1]);
-    printUsage(stderr);
-    return 2;
+    if (std::optional<int> exitCode = content::cli::parse(app, argc, argv)) return *exitCode;
+    for (const CLI::App* chosen : app.get_subcommands()) return commandRuns().at(chosen)();
+    return content::cli::kUsageExitCode;
 }

@@ -20,6 +20,7 @@
 #include <ctime>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -34,50 +35,30 @@ constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
 // Sheets are small; a content.db may be larger but still fits in memory comfortably.
 constexpr std::size_t kMaxPackageFileBytes = 512u * 1024 * 1024;
 
-// Options that take a value, flags, and positional arguments, as these commands use them.
-struct ParsedArgs {
-    std::map<std::string, std::string> values;
-    std::vector<std::string> flags;
-    std::vector<std::string> positional;
-    std::string error;
-
-    bool has(const std::string& flag) const { return std::find(flags.begin(), flags.end(), flag) != flags.end(); }
-    std::optional<std::string> value(const std::string& name) const
-    {
-        auto it = values.find(name);
-        if (it == values.end()) return std::nullopt;
-        return it->second;
-    }
+// The options of each command, as CLI11 fills them.
+struct KeygenOptions {
+    std::string publicKey = "kiosk.pub";
+    std::string secretKey = "kiosk.key";
+    bool force = false;
+};
+struct SignOptions {
+    std::string package;
+    std::string key;
+    std::optional<std::string> trustedComment;
+    std::optional<std::string> version;
+};
+struct TrustOptions {
+    std::string publicKey;
+    std::string dataDir;
+};
+struct SetPinOptions {
+    std::string dataDir;
 };
 
-ParsedArgs parseArgs(const Args& args, const std::vector<std::string>& valueOptions,
-                     const std::vector<std::string>& flagOptions)
+// A usage problem CLI11 cannot see (a value of the right type but not a usable one).
+int usage(const std::string& problem, const char* command)
 {
-    ParsedArgs parsed;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (std::find(valueOptions.begin(), valueOptions.end(), arg) != valueOptions.end()) {
-            if (i + 1 >= args.size()) {
-                parsed.error = "选项 " + arg + " 缺少参数";
-                return parsed;
-            }
-            parsed.values[arg] = args[++i];
-        } else if (std::find(flagOptions.begin(), flagOptions.end(), arg) != flagOptions.end()) {
-            parsed.flags.push_back(arg);
-        } else if (arg.size() > 1 && arg[0] == '-') {
-            parsed.error = "未知选项：" + arg;
-            return parsed;
-        } else {
-            parsed.positional.push_back(arg);
-        }
-    }
-    return parsed;
-}
-
-int usage(const std::string& problem, const char* usageLine)
-{
-    if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
-    std::fprintf(stderr, "用法: kiosk-content %s\n", usageLine);
+    std::fprintf(stderr, "kiosk-content: 参数错误：%s\n详细说明：kiosk-content %s --help\n", problem.c_str(), command);
     return 2;
 }
 
@@ -172,18 +153,12 @@ std::optional<std::string> readPassword(const std::string& prompt)
     return line;
 }
 
-} // namespace
-
-int runKeygen(const Args& args)
+int runKeygen(const KeygenOptions& options)
 {
-    const char* usageLine = "keygen [-p 公钥文件] [-s 私钥文件] [-f]";
-    ParsedArgs parsed = parseArgs(args, {"-p", "-s"}, {"-f"});
-    if (!parsed.error.empty() || !parsed.positional.empty())
-        return usage(parsed.error.empty() ? "多余的参数：" + parsed.positional.front() : parsed.error, usageLine);
-    fs::path pubPath = parsed.value("-p").value_or("kiosk.pub");
-    fs::path secPath = parsed.value("-s").value_or("kiosk.key");
-    if (pubPath == secPath) return usage("公钥和私钥不能写到同一个文件", usageLine);
-    if (!parsed.has("-f")) {
+    fs::path pubPath = options.publicKey;
+    fs::path secPath = options.secretKey;
+    if (pubPath == secPath) return usage("公钥和私钥不能写到同一个文件", "keygen");
+    if (!options.force) {
         std::error_code ec;
         for (const fs::path& path : {pubPath, secPath}) {
             if (fs::exists(fs::symlink_status(path, ec)))
@@ -206,28 +181,21 @@ int runKeygen(const Args& args)
     return 0;
 }
 
-int runSign(const Args& args)
+int runSign(const SignOptions& options)
 {
-    const char* usageLine = "sign 内容包目录 --key 私钥文件 [-t \"可信注释\"] [--version 版本号]";
-    ParsedArgs parsed = parseArgs(args, {"--key", "-k", "-t", "--version"}, {});
-    if (!parsed.error.empty()) return usage(parsed.error, usageLine);
-    if (parsed.positional.size() != 1)
-        return usage(parsed.positional.empty() ? "缺少内容包目录" : "只能指定一个内容包目录", usageLine);
-    std::optional<std::string> keyPath = parsed.value("--key");
-    if (!keyPath) keyPath = parsed.value("-k");
-    if (!keyPath) return usage("缺少 --key 私钥文件", usageLine);
+    const std::optional<std::string> keyPath = options.key;
 
     std::optional<int64_t> requestedVersion;
-    if (std::optional<std::string> text = parsed.value("--version")) {
+    if (const std::optional<std::string>& text = options.version) {
         char* end = nullptr;
         errno = 0;
         long long value = std::strtoll(text->c_str(), &end, 10);
         if (text->empty() || *end != '\0' || errno != 0 || value <= 0)
-            return usage("版本号应为正整数，如 202606030900", usageLine);
+            return usage("版本号应为正整数，如 202606030900", "sign");
         requestedVersion = value;
     }
 
-    fs::path package = parsed.positional.front();
+    fs::path package = options.package;
     std::error_code ec;
     if (!fs::is_directory(package, ec)) return fail("找不到内容包目录“" + package.string() + "”");
 
@@ -290,8 +258,8 @@ int runSign(const Args& args)
     for (const auto& [name, hash] : files) manifest["files"][name] = hash;
     std::string manifestText = manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 
-    std::string comment = parsed.value("-t").value_or(content::detail::defaultTrustedComment("manifest.json") +
-                                                      "\tversion:" + std::to_string(version));
+    std::string comment = options.trustedComment.value_or(content::detail::defaultTrustedComment("manifest.json") +
+                                                          "\tversion:" + std::to_string(version));
     std::string signature = content::signMessage(manifestText, *key, comment);
     sodium_memzero(key->key.data(), key->key.size());
 
@@ -307,19 +275,12 @@ int runSign(const Args& args)
     return 0;
 }
 
-int runTrust(const Args& args)
+int runTrust(const TrustOptions& options)
 {
-    const char* usageLine = "trust 公钥文件 --data-dir 数据目录";
-    ParsedArgs parsed = parseArgs(args, {"--data-dir"}, {});
-    if (!parsed.error.empty()) return usage(parsed.error, usageLine);
-    std::optional<std::string> dataDir = parsed.value("--data-dir");
-    if (parsed.positional.size() != 1 || !dataDir)
-        return usage(dataDir ? "缺少公钥文件" : "缺少 --data-dir 数据目录", usageLine);
-
-    const std::string& pubPath = parsed.positional.front();
+    const std::string& pubPath = options.publicKey;
     std::optional<std::string> text = content::readRegularFile(pubPath, kMaxKeyFileBytes);
     if (!text) return fail("无法读取公钥文件“" + pubPath + "”");
-    content::DataDir dir{*dataDir};
+    content::DataDir dir{options.dataDir};
     std::string error;
     if (!content::trustKey(dir, *text, error)) return fail("“" + pubPath + "”：" + error);
     std::optional<content::PublicKey> key = content::parsePublicKey(*text);
@@ -328,25 +289,56 @@ int runTrust(const Args& args)
     return 0;
 }
 
-int runSetPin(const Args& args)
+int runSetPin(const SetPinOptions& options)
 {
-    const char* usageLine = "set-pin --data-dir 数据目录   （从标准输入读入 4 到 8 位数字密码）";
-    ParsedArgs parsed = parseArgs(args, {"--data-dir"}, {});
-    if (!parsed.error.empty() || !parsed.positional.empty())
-        return usage(parsed.error.empty() ? "多余的参数：" + parsed.positional.front() : parsed.error, usageLine);
-    std::optional<std::string> dataDir = parsed.value("--data-dir");
-    if (!dataDir) return usage("缺少 --data-dir 数据目录", usageLine);
 
     std::string line;
     if (!std::getline(std::cin, line)) return fail("没有从标准输入读到密码");
     std::string pin = trim(line);
     sodium_memzero(line.data(), line.size());
     std::string error;
-    bool ok = content::setPin(content::DataDir{*dataDir}, pin, error);
+    bool ok = content::setPin(content::DataDir{options.dataDir}, pin, error);
     sodium_memzero(pin.data(), pin.size());
     if (!ok) return fail(error);
     std::printf("工作人员密码已设置。\n");
     return 0;
+}
+
+} // namespace
+
+void registerTrustCommands(CLI::App& tool)
+{
+    auto keygen = std::make_shared<KeygenOptions>();
+    CLI::App& keygenCommand =
+        addCommand(tool, "keygen", "生成签名密钥对（minisign 格式，不加密）", [keygen] { return runKeygen(*keygen); });
+    keygenCommand.add_option("-p", keygen->publicKey, "公钥文件")->capture_default_str()->type_name("PUB");
+    keygenCommand.add_option("-s", keygen->secretKey, "私钥文件（权限 0600）")->capture_default_str()->type_name("SEC");
+    keygenCommand.add_flag("-f", keygen->force, "覆盖已有的密钥文件（默认：已有时拒绝）");
+
+    auto sign = std::make_shared<SignOptions>();
+    CLI::App& signCommand = addCommand(tool, "sign", "为内容包写出 manifest.json 并签名（manifest.json.minisig）",
+                                       [sign] { return runSign(*sign); });
+    signCommand.add_option("PKG", sign->package, "内容包文件夹")->required()->type_name("DIR");
+    signCommand.add_option("-k,--key", sign->key, "私钥文件（minisign 格式，可加密）")->required()->type_name("FILE");
+    signCommand.add_option("-t", sign->trustedComment, "签名里的可信注释")
+        ->type_name("TEXT")
+        ->default_str("时间、文件名和版本号");
+    signCommand.add_option("--version", sign->version, "清单版本号，须高于终端已应用的版本")
+        ->type_name("N")
+        ->default_str("当前时间 YYYYMMDDHHMM，且高于原清单的版本");
+
+    auto trust = std::make_shared<TrustOptions>();
+    CLI::App& trustCommand =
+        addCommand(tool, "trust", "信任一个公钥：接受它签名的内容包", [trust] { return runTrust(*trust); });
+    trustCommand.add_option("PUBKEY", trust->publicKey, "公钥文件（minisign .pub）")->required()->type_name("FILE");
+    trustCommand.add_option("--data-dir", trust->dataDir, "终端的数据目录（写入其中的 trusted/）")
+        ->required()
+        ->type_name("DIR");
+
+    auto setPin = std::make_shared<SetPinOptions>();
+    CLI::App& setPinCommand = addCommand(tool, "set-pin", "设置工作人员密码：从标准输入读入 4 到 8 位数字，哈希后保存",
+                                         [setPin] { return runSetPin(*setPin); });
+    setPinCommand.add_option("--data-dir", setPin->dataDir, "终端的数据目录")->required()->type_name("DIR");
 }
 
 } // namespace tool

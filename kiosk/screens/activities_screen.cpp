@@ -81,7 +81,7 @@ public:
             const Rgb ink = o.over ? p.textMuted : p.text;
             float yy = y + pad;
             const std::string when = timeRange(a.start, a.end);
-            d->AddText(hf, hf->FontSize, ImVec2(x, yy), (o.over ? p.textMuted : p.primary).packed(), when.c_str());
+            addText(d, hf, ImVec2(x, yy), (o.over ? p.textMuted : p.primary).packed(), when.c_str());
             float cx = x + textWidth(hf, when) + t.gap;
             const float chipY = yy + (hf->FontSize - u.chipHeight()) * 0.5f;
             if (isToday && o.ongoing)

@@ -50,11 +50,10 @@ public:
             const float leftW = W - 2 * m - clockW - t.gap * 2;
             drawLine(d, df, ImVec2(x0, y + t.px(20)), leftW, p.attractText.packed(), name);
             drawLine(d, df, ImVec2(x0, y + t.px(20) + df->FontSize * 1.3f), leftW, p.attractAccent.packed(), date);
-            d->AddText(cf, cf->FontSize, ImVec2(W - m - clockW + drift.x, y - cf->FontSize * 0.1f),
-                       p.attractText.packed(), clock);
+            addText(d, cf, ImVec2(W - m - clockW + drift.x, y - cf->FontSize * 0.1f), p.attractText.packed(), clock);
             y += std::max(cf->FontSize * 1.0f, df->FontSize * 2.5f);
         } else {
-            d->AddText(cf, cf->FontSize, ImVec2((W - clockW) * 0.5f + drift.x, y), p.attractText.packed(), clock);
+            addText(d, cf, ImVec2((W - clockW) * 0.5f + drift.x, y), p.attractText.packed(), clock);
             y += cf->FontSize * 1.05f;
             drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(),
                          date);
@@ -85,8 +84,8 @@ public:
         const float titleH = df->FontSize * 1.5f;
         if (slide.urgent)
             d->AddRectFilled(ImVec2(x0 - t.gap, y), ImVec2(W - m + drift.x, y + titleH), p.urgent.packed(), t.radius);
-        d->AddText(df, df->FontSize, ImVec2(x0, y + (titleH - df->FontSize) * 0.5f),
-                   (slide.urgent ? p.onDark : p.attractAccent).packed(), slide.title.c_str());
+        addText(d, df, ImVec2(x0, y + (titleH - df->FontSize) * 0.5f),
+                (slide.urgent ? p.onDark : p.attractAccent).packed(), slide.title.c_str());
         // Which slide of how many, as dots on the title line.
         const float dotR = t.px(12);
         for (int i = 0; i < n; ++i) {
@@ -105,8 +104,7 @@ public:
             if (!item.lead.empty()) {
                 const float lw = textWidth(df, item.lead);
                 const bool inline_ = lw < width * 0.4f && !t.portrait;
-                d->AddText(df, df->FontSize, ImVec2(x, y + df->FontSize * 0.15f), p.attractAccent.packed(),
-                           item.lead.c_str());
+                addText(d, df, ImVec2(x, y + df->FontSize * 0.15f), p.attractAccent.packed(), item.lead.c_str());
                 if (inline_)
                     x += lw + df->FontSize * 0.6f;
                 else

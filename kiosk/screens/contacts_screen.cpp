@@ -69,11 +69,10 @@ public:
                     yy += drawParagraph(d, bf, ImVec2(x, yy), textW, p.textMuted.packed(), c->note, t.lineSpacing);
                 const Rgb numberInk = emergency ? p.urgent : p.primary;
                 if (stacked)
-                    d->AddText(numberFont, numberFont->FontSize, ImVec2(x, yy), numberInk.packed(), c->phone.c_str());
+                    addText(d, numberFont, ImVec2(x, yy), numberInk.packed(), c->phone.c_str());
                 else
-                    d->AddText(numberFont, numberFont->FontSize,
-                               ImVec2(x + w - numberW, y + (h - numberFont->FontSize) * 0.5f), numberInk.packed(),
-                               c->phone.c_str());
+                    addText(d, numberFont, ImVec2(x + w - numberW, y + (h - numberFont->FontSize) * 0.5f),
+                            numberInk.packed(), c->phone.c_str());
                 y += h + t.px(16);
             }
             y += t.gap;

@@ -50,18 +50,15 @@ public:
             const float wh =
                 drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, t.lineSpacing, 2);
             const float cx = W - m - toggleW - t.gap - clockW;
-            d->AddText(cf, cf->FontSize, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(),
-                       clock);
-            d->AddText(hf, hf->FontSize, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize), p.text.packed(),
-                       date.c_str());
+            addText(d, cf, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(), clock);
+            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize), p.text.packed(), date.c_str());
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y + t.px(8)), toggleH);
             headerH = std::max(wy - y + wh, cf->FontSize + hf->FontSize * 1.2f);
         } else {
             const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
-            d->AddText(cf, cf->FontSize, ImVec2(m, y - t.px(8)), p.text.packed(), clock);
-            d->AddText(hf, hf->FontSize,
-                       ImVec2(m + textWidth(cf, clock) + t.gap, y + (cf->FontSize - hf->FontSize) * 0.5f),
-                       p.text.packed(), date.c_str());
+            addText(d, cf, ImVec2(m, y - t.px(8)), p.text.packed(), clock);
+            addText(d, hf, ImVec2(m + textWidth(cf, clock) + t.gap, y + (cf->FontSize - hf->FontSize) * 0.5f),
+                    p.text.packed(), date.c_str());
             drawLargeTextToggle(state, ImVec2(W - m - toggleW, y), toggleH);
             float yy = y + std::max(cf->FontSize, toggleH) + t.gap;
             yy += drawParagraph(d, hf, ImVec2(m, yy), W - 2 * m, p.text.packed(), name, 1.3f, 2);
@@ -80,8 +77,8 @@ public:
             const float ch = u.chipHeight(hf);
             d->AddRectFilled(ImVec2(a.x + t.gap, y + (bh - ch) * 0.5f), ImVec2(a.x + t.gap + cw, y + (bh + ch) * 0.5f),
                              p.onDark.packed(), ch * 0.25f);
-            d->AddText(hf, hf->FontSize, ImVec2(a.x + t.gap + hf->FontSize * 0.4f, y + (bh - hf->FontSize) * 0.5f),
-                       p.urgent.packed(), ui::kUrgent);
+            addText(d, hf, ImVec2(a.x + t.gap + hf->FontSize * 0.4f, y + (bh - hf->FontSize) * 0.5f), p.urgent.packed(),
+                    ui::kUrgent);
             std::string text = s.urgent.front()->title;
             if (s.urgent.size() > 1) text += "（共" + std::to_string(s.urgent.size()) + "条）";
             drawLine(d, hf, ImVec2(a.x + t.gap * 2 + cw, y + (bh - hf->FontSize) * 0.5f), b.x - a.x - cw - t.gap * 3,
@@ -134,8 +131,8 @@ private:
             const float total = 2 * r + t.gap + labelW;
             const float x0 = a.x + (w - total) * 0.5f;
             drawIcon(state, section, ImVec2(x0 + r, a.y + h * 0.5f), r);
-            d->AddText(hf, hf->FontSize, ImVec2(x0 + 2 * r + t.gap, a.y + (h - hf->FontSize) * 0.5f), p.onDark.packed(),
-                       section.title);
+            addText(d, hf, ImVec2(x0 + 2 * r + t.gap, a.y + (h - hf->FontSize) * 0.5f), p.onDark.packed(),
+                    section.title);
         } else {
             const float r = std::min(h * 0.24f, hf->FontSize * 0.95f);
             const float total = 2 * r + t.px(14) + hf->FontSize;

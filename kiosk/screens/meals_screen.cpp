@@ -66,10 +66,10 @@ public:
                 const std::string label = std::string(ui::kPrice) + " ";
                 const float pw = textWidth(hf, price), lw = textWidth(bf, label);
                 const float px = x + w - pw;
-                d->AddText(bf, bf->FontSize, ImVec2(px - lw, yy + (u.chipHeight(hf) - bf->FontSize) * 0.5f),
-                           p.textMuted.packed(), label.c_str());
-                d->AddText(hf, hf->FontSize, ImVec2(px, yy + (u.chipHeight(hf) - hf->FontSize) * 0.5f), p.text.packed(),
-                           price.c_str());
+                addText(d, bf, ImVec2(px - lw, yy + (u.chipHeight(hf) - bf->FontSize) * 0.5f), p.textMuted.packed(),
+                        label.c_str());
+                addText(d, hf, ImVec2(px, yy + (u.chipHeight(hf) - hf->FontSize) * 0.5f), p.text.packed(),
+                        price.c_str());
             }
             (void)kw;
             yy += u.chipHeight(hf) + t.px(12);
@@ -77,8 +77,8 @@ public:
             if (!meal->tags.empty()) {
                 yy += t.px(8);
                 const std::string label = std::string(ui::kTags) + "：";
-                d->AddText(bf, bf->FontSize, ImVec2(x, yy + (u.chipHeight() - bf->FontSize) * 0.5f),
-                           p.textMuted.packed(), label.c_str());
+                addText(d, bf, ImVec2(x, yy + (u.chipHeight() - bf->FontSize) * 0.5f), p.textMuted.packed(),
+                        label.c_str());
                 float cx = x + textWidth(bf, label);
                 for (const auto& tag : meal->tags) {
                     if (cx + u.chipWidth(tag) > x + w) break;

@@ -31,8 +31,7 @@ public:
         std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
         const float cy = H * 0.38f + drift.y;
         const float cw = textWidth(cf, clock);
-        d->AddText(cf, cf->FontSize, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(),
-                   clock);
+        addText(d, cf, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(), clock);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " +
                                  content::weekdayName(content::weekdayIndex(state.now.date));
         drawCentered(d, df, ImVec2(drift.x, cy + cf->FontSize * 0.6f),

@@ -71,8 +71,7 @@ float drawTopBar(AppState& state, ScreenId id)
         d->AddTriangleFilled(ImVec2(cx - s, cy - s * 0.1f + sink), ImVec2(cx + s, cy - s * 0.1f + sink),
                              ImVec2(cx, cy - s + sink), ink);
         d->AddRectFilled(ImVec2(cx - s * 0.7f, cy - s * 0.1f + sink), ImVec2(cx + s * 0.7f, cy + s * 0.8f + sink), ink);
-        d->AddText(hf, hf->FontSize, ImVec2(x + hf->FontSize * 1.35f, cy - hf->FontSize * 0.5f + sink), ink,
-                   ui::kBackHome);
+        addText(d, hf, ImVec2(x + hf->FontSize * 1.35f, cy - hf->FontSize * 0.5f + sink), ink, ui::kBackHome);
     }
     x += backW + t.gap * 1.5f;
 

@@ -174,6 +174,15 @@ float textWidth(ImFont* font, std::string_view text)
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
+void addText(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text)
+{
+    const ImTextureID texture = font->ContainerAtlas->TexID;
+    const bool other = texture != draw->_CmdHeader.TextureId;
+    if (other) draw->PushTextureID(texture);
+    draw->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size());
+    if (other) draw->PopTextureID();
+}
+
 namespace {
 std::vector<LineSpan> fontLines(ImFont* font, std::string_view text, float width)
 {
@@ -206,7 +215,7 @@ float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU
         if (n + 1 == shown && shown < lines.size()) {
             drawLine(draw, font, ImVec2(pos.x, y), width, color, std::string(part) + "……");
         } else {
-            draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, part.data(), part.data() + part.size());
+            addText(draw, font, ImVec2(pos.x, y), color, part);
         }
     }
     return static_cast<float>(shown) * advance;
@@ -216,7 +225,7 @@ float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32
 {
     float w = textWidth(font, text);
     if (w <= maxWidth) {
-        draw->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size());
+        addText(draw, font, pos, color, text);
         return w;
     }
     static constexpr std::string_view kEllipsis = "…";
@@ -234,7 +243,7 @@ float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32
     }
     std::string shortened(text.substr(0, fit));
     shortened += kEllipsis;
-    draw->AddText(font, font->FontSize, pos, color, shortened.c_str());
+    addText(draw, font, pos, color, shortened);
     return used + ellipsis;
 }
 

@@ -25,6 +25,9 @@ char32_t nextCodepoint(std::string_view text, std::size_t& i);
 std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance);
 
 float textWidth(ImFont* font, std::string_view text);
+// ImDrawList::AddText at the font's size, with the font's own atlas texture bound around it
+// (each text size has an atlas of its own, fonts.h). Every text the kiosk draws goes here.
+void addText(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text);
 // Distance between baselines of consecutive lines.
 inline float lineAdvance(ImFont* font, float spacing)
 {

@@ -107,8 +107,8 @@ float Ui::chip(ImVec2 pos, std::string_view text, Rgb background, Rgb foreground
     const float w = chipWidth(text, font), h = chipHeight(font);
     m_draw->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), background.packed(), h * 0.25f);
     m_draw->AddRect(pos, ImVec2(pos.x + w, pos.y + h), colors().cardBorder.packed(), h * 0.25f, 0, 2.0f);
-    m_draw->AddText(font, font->FontSize, ImVec2(pos.x + font->FontSize * 0.4f, pos.y + (h - font->FontSize) * 0.5f),
-                    foreground.packed(), text.data(), text.data() + text.size());
+    addText(m_draw, font, ImVec2(pos.x + font->FontSize * 0.4f, pos.y + (h - font->FontSize) * 0.5f),
+            foreground.packed(), text);
     return w;
 }
 
@@ -174,8 +174,7 @@ void Ui::endScroll(TouchScroller& scroller, float contentHeight)
         const ImVec2 b(frame.max.x - barW - m_theme.px(12), frame.max.y - m_theme.px(8));
         const ImVec2 a(b.x - w, b.y - f->FontSize * 1.4f);
         m_draw->AddRectFilled(a, b, colors().primary.packed(), m_theme.radius);
-        m_draw->AddText(f, f->FontSize, ImVec2(a.x + f->FontSize * 0.3f, a.y + f->FontSize * 0.2f),
-                        colors().onDark.packed(), hint);
+        addText(m_draw, f, ImVec2(a.x + f->FontSize * 0.3f, a.y + f->FontSize * 0.2f), colors().onDark.packed(), hint);
         const float ax = b.x - f->FontSize * 0.75f, ay = a.y + f->FontSize * 0.7f, s = f->FontSize * 0.35f;
         m_draw->AddTriangleFilled(ImVec2(ax - s, ay - s * 0.5f), ImVec2(ax + s, ay - s * 0.5f),
                                   ImVec2(ax, ay + s * 0.7f), colors().onDark.packed());

@@ -34,7 +34,26 @@ check_json() {
         { fail "JSON check: $1"; sed 's/^/    /' "$WORK/out" >&2; }
 }
 
-# usage errors
+# --version, --help generated from the options (Chinese, each default stated), usage errors
+version=$(sed -n 's/^project(elder_kiosk VERSION \([0-9.]*\).*/\1/p' "$SOURCE_DIR/CMakeLists.txt")
+expect 0 "$TOOL" --version
+[[ $(cat "$WORK/out") == "kiosk-content $version" ]] || fail "--version printed '$(cat "$WORK/out")', want 'kiosk-content $version'"
+expect 0 "$TOOL" --help
+for command in init check build import export info keygen sign trust set-pin; do contains "  $command "; done
+contains "用法: kiosk-content"
+expect 0 "$TOOL" keygen --help
+contains "-p PUB"
+contains "（默认：kiosk.pub）"
+expect 0 "$TOOL" import --help
+contains "--data-dir DIR"
+contains "（必须给出）"
+expect 2 "$TOOL" bogus
+contains "参数错误：未知命令：bogus"
+expect 2 "$TOOL" init "$WORK/a" "$WORK/b"
+contains "参数错误：不认识的参数"
+contains "用法: kiosk-content init"
+expect 2 "$TOOL" sign "$WORK" --key "$WORK/k" --version abc
+contains "版本号应为正整数"
 expect 2 "$TOOL"
 expect 2 "$TOOL" check
 expect 2 "$TOOL" import "$PACKAGES/good"

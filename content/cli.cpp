@@ -1,0 +1,131 @@
+#include "content/cli.h"
+
+#include <cstdio>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+namespace content::cli {
+
+namespace {
+
+// CLI11's formatter with the words in Chinese; the default and "required" move from the left
+// column into the description, so every option says what happens when it is left out.
+class ChineseFormatter : public CLI::Formatter {
+public:
+    ChineseFormatter()
+    {
+        label("Usage", "用法");
+        label("OPTIONS", "选项");
+        label("SUBCOMMAND", "命令");
+        label("SUBCOMMANDS", "命令");
+        label("Positionals", "参数");
+        label("Needs", "需要");
+        label("Excludes", "不能与之同用");
+        label("Env", "环境变量");
+        column_width(32);
+    }
+
+    std::string make_option_opts(const CLI::Option* opt) const override
+    {
+        std::string out;
+        if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
+        if (opt->get_type_size() != 0 && !opt->get_type_name().empty()) out += " " + get_label(opt->get_type_name());
+        if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " ...";
+        return out;
+    }
+
+    std::string make_option_desc(const CLI::Option* opt) const override
+    {
+        std::string desc = opt->get_description();
+        if (opt->get_required())
+            desc += "（必须给出）";
+        else if (!opt->get_default_str().empty())
+            desc += "（默认：" + opt->get_default_str() + "）";
+        if (opt->get_expected_max() == CLI::detail::expected_max_vector_size && opt->nonpositional())
+            desc += "（可重复）";
+        return desc;
+    }
+};
+
+const CLI::App& deepestParsed(const CLI::App& app)
+{
+    const CLI::App* at = &app;
+    for (;;) {
+        const std::vector<CLI::App*> parsed = at->get_subcommands();
+        if (parsed.empty()) return *at;
+        at = parsed.front();
+    }
+}
+
+std::string commandPath(const CLI::App& app)
+{
+    std::string path = app.get_name();
+    for (const CLI::App* parent = app.get_parent(); parent; parent = parent->get_parent())
+        path = parent->get_name() + " " + path;
+    return path;
+}
+
+} // namespace
+
+void configure(CLI::App& app, const std::string& version)
+{
+    app.formatter(std::make_shared<ChineseFormatter>());
+    app.option_defaults()->group("选项");
+    app.set_help_flag("-h,--help", "显示这份说明后退出");
+    app.set_version_flag("--version", app.get_name() + " " + version, "显示版本号后退出");
+}
+
+std::string errorText(const CLI::Error& error)
+{
+    const std::string what = error.what();
+    std::smatch m;
+    if (what == "A subcommand is required") return "请给出一个命令";
+    if (std::regex_match(what, m, std::regex("(.+) is required"))) return "缺少 " + m.str(1);
+    if (std::regex_match(what, m, std::regex("The following arguments? (?:was|were) not expected: (.*)")))
+        return "不认识的参数：" + m.str(1);
+    if (std::regex_match(what, m, std::regex("(.+): [0-9]+ required .* missing"))) return m.str(1) + " 后面缺少参数";
+    if (std::regex_match(what, m, std::regex("Could not convert: (.+) = (.*)")))
+        return m.str(1) + " 的值“" + m.str(2) + "”无法识别";
+    if (std::regex_match(what, m, std::regex("(.+): too many inputs for a flag"))) return m.str(1) + " 不带参数";
+    // Validators written here already speak Chinese; CLI11 prefixes the option's name.
+    return what;
+}
+
+std::string usageLine(const CLI::App& app)
+{
+    const CLI::App& at = deepestParsed(app);
+    const auto formatter = std::dynamic_pointer_cast<CLI::Formatter>(at.get_formatter());
+    std::string line = formatter ? formatter->make_usage(&at, commandPath(at)) : "用法: " + commandPath(at) + "\n";
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    return line;
+}
+
+std::optional<int> parse(CLI::App& app, int argc, const char* const* argv)
+{
+    try {
+        app.parse(argc, argv);
+        return std::nullopt;
+    } catch (const CLI::CallForHelp&) {
+        std::fputs(app.help().c_str(), stdout);
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+        return 0;
+    } catch (const CLI::CallForVersion& e) {
+        std::printf("%s\n", e.what());
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        std::string message = errorText(e);
+        // CLI11 reports an unknown command as a missing one.
+        const bool unknownCommand = dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty() &&
+                                    argc > 1 && argv[1][0] != '-' && !app.get_subcommands({}).empty();
+        if (unknownCommand) message = std::string("未知命令：") + argv[1];
+        const CLI::App& at = deepestParsed(app);
+        std::fprintf(stderr, "%s: 参数错误：%s\n%s\n详细说明：%s --help\n", app.get_name().c_str(), message.c_str(),
+                     usageLine(app).c_str(), commandPath(at).c_str());
+        return kUsageExitCode;
+    }
+}
+
+} // namespace content::cli

@@ -1,0 +1,540 @@
+#include "content/speech_text.h"
+
+#include "content/sheet_table.h"
+#include "content/sheet_text.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+
+namespace content {
+
+namespace {
+
+// Readings espeak-ng's cmn-latn-pinyin voice gets wrong, each checked with
+// `espeak-ng -v cmn-latn-pinyin -x -q WORD` against the pinyin's phonemes.
+constexpr std::pair<const char*, const char*> kBuiltinReadings[] = {
+    {"重阳", "chong2 yang2"}, {"重新", "chong2 xin1"},       {"重复", "chong2 fu4"},    {"银行", "yin2 hang2"},
+    {"长寿", "chang2 shou4"}, {"还款", "huan2 kuan3"},       {"还钱", "huan2 qian2"},   {"归还", "gui1 huan2"},
+    {"还贷", "huan2 dai4"},   {"长者", "zhang3 zhe3"},       {"长辈", "zhang3 bei4"},   {"量血压", "liang2 xue4 ya1"},
+    {"测量", "ce4 liang2"},   {"中奖", "zhong4 jiang3"},     {"着急", "zhao2 ji2"},     {"人参", "ren2 shen1"},
+    {"暖和", "nuan3 huo5"},   {"处理", "chu3 li3"},          {"处暑", "chu3 shu3"},     {"便宜", "pian2 yi5"},
+    {"音乐", "yin1 yue4"},    {"了解", "liao3 jie3"},        {"调理", "tiao2 li3"},     {"调解", "tiao2 jie3"},
+    {"一行", "yi1 hang2"},    {"得到", "de2 dao4"},          {"成长", "cheng2 zhang3"}, {"校长", "xiao4 zhang3"},
+    {"站长", "zhan4 zhang3"}, {"社长", "she4 zhang3"},       {"组长", "zu3 zhang3"},    {"村长", "cun1 zhang3"},
+    {"爱好", "ai4 hao4"},     {"应对", "ying4 dui4"},        {"相应", "xiang1 ying4"},  {"识破", "shi2 po4"},
+    {"为人", "wei2 ren2"},    {"认为", "ren4 wei2"},         {"作为", "zuo4 wei2"},     {"称为", "cheng1 wei2"},
+    {"没收", "mo4 shou1"},    {"会计", "kuai4 ji4"},         {"供养", "gong4 yang3"},   {"大夫", "dai4 fu5"},
+    {"出差", "chu1 chai1"},   {"投降", "tou2 xiang2"},       {"给予", "ji3 yu3"},       {"空闲", "kong4 xian2"},
+    {"干活", "gan4 huo2"},    {"假期", "jia4 qi1"},          {"放假", "fang4 jia4"},    {"种植", "zhong4 zhi2"},
+    {"芒种", "mang2 zhong4"}, {"处方", "chu3 fang1"},        {"尽量", "jin3 liang4"},   {"地方", "di4 fang5"},
+    {"厦门", "xia4 men2"},    {"结实", "jie1 shi5"},         {"宝藏", "bao3 zang4"},    {"模样", "mu2 yang4"},
+    {"答应", "da1 ying5"},    {"好客", "hao4 ke4"},          {"朝阳", "zhao1 yang2"},   {"系鞋带", "ji4 xie2 dai4"},
+    {"行长", "hang2 zhang3"}, {"老年节", "lao3 nian2 jie2"}, {"睡着", "shui4 zhao2"},   {"骗子", "pian4 zi5"},
+};
+
+bool isDigit(char32_t c)
+{
+    return c >= U'0' && c <= U'9';
+}
+
+// Full-width digits and signs as ASCII, dashes and wave marks as one range sign.
+std::u32string prepare(std::string_view text)
+{
+    std::u32string out;
+    const std::string half = toHalfWidth(text);
+    size_t pos = 0;
+    while (pos < half.size()) {
+        const auto lead = static_cast<unsigned char>(half[pos]);
+        const size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+        // Invalid bytes are dropped rather than read out as noise.
+        if (pos + length > half.size() || !isValidUtf8(std::string_view(half).substr(pos, length))) {
+            ++pos;
+            continue;
+        }
+        char32_t c = nextCodePoint(half, pos);
+        if (c == U'～' || c == U'〜') c = U'~';
+        out.push_back(c);
+    }
+    return out;
+}
+
+const char* const kDigitWords[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+// Under 10,000; `leadingTen` writes 10–19 as 十… rather than 一十….
+std::string wordsBelow10000(int n, bool leadingTen)
+{
+    static const char* const units[] = {"千", "百", "十", ""};
+    const int parts[] = {n / 1000, n / 100 % 10, n / 10 % 10, n % 10};
+    std::string out;
+    bool pendingZero = false;
+    bool started = false;
+    for (int i = 0; i < 4; ++i) {
+        if (parts[i] == 0) {
+            if (started) pendingZero = true;
+            continue;
+        }
+        if (pendingZero) out += "零";
+        pendingZero = false;
+        if (!(i == 2 && parts[i] == 1 && !started && leadingTen)) out += kDigitWords[parts[i]];
+        out += units[i];
+        started = true;
+    }
+    return out;
+}
+
+std::string digitsOneByOne(std::u32string_view digits, bool yao)
+{
+    std::string out;
+    for (char32_t c : digits) {
+        if (!isDigit(c)) continue;
+        const int d = int(c - U'0');
+        out += (yao && d == 1) ? "幺" : kDigitWords[d];
+    }
+    return out;
+}
+
+bool isAnyOf(char32_t c, std::u32string_view set)
+{
+    return set.find(c) != std::u32string_view::npos;
+}
+
+// Characters after a number that make it a count or a measure, not a phone number.
+constexpr std::u32string_view kUnits =
+    U"元块角分万亿人位名个次岁年月日号天周斤两克米里份套间张件本台户家所期届场座栋层楼道条项盒瓶袋粒片元度℃%点时秒";
+// Words just before a number that make it a phone number, whatever its length.
+constexpr std::u32string_view kPhoneWords[] = {U"电话", U"热线", U"拨打", U"致电", U"号码", U"手机", U"报警", U"座机",
+                                               U"分机", U"转",   U"值班", U"咨询", U"举报", U"急救", U"打"};
+// Service numbers read digit by digit even without a word before them.
+constexpr std::u32string_view kShortHotlines[] = {U"110", U"119", U"120", U"122", U"12110", U"999"};
+// Range signs between two numbers or times, read 到.
+constexpr std::u32string_view kRangeSigns = U"-~—–―‒至到";
+// Measure words after 2 that make it 两.
+constexpr std::u32string_view kLiangMeasures = U"个位次人天件本名斤岁点周年张份套盒瓶";
+
+class Normaliser {
+public:
+    explicit Normaliser(std::u32string text) : m_in(std::move(text)) {}
+
+    std::string run()
+    {
+        while (m_pos < m_in.size()) {
+            const char32_t c = m_in[m_pos];
+            if (isDigit(c)) {
+                number();
+            } else if ((c == U'¥' || c == U'￥') && m_pos + 1 < m_in.size() && isDigit(m_in[m_pos + 1])) {
+                ++m_pos;
+                const std::u32string_view digits = digitRun();
+                const std::u32string_view fraction = fractionRun();
+                m_out += decimalWords(digits, trimZeros(fraction)) + "元";
+            } else if (c == U'%') {
+                ++m_pos; // a stray sign: nothing to say
+            } else if (c == U'℃') {
+                m_out += "度";
+                ++m_pos;
+            } else {
+                appendUtf8(m_out, c);
+                ++m_pos;
+            }
+        }
+        return m_out;
+    }
+
+private:
+    char32_t at(size_t i) const { return i < m_in.size() ? m_in[i] : U'\0'; }
+
+    std::u32string_view digitRun()
+    {
+        const size_t start = m_pos;
+        while (isDigit(at(m_pos))) ++m_pos;
+        return std::u32string_view(m_in).substr(start, m_pos - start);
+    }
+
+    // ".5" after a number: the digits after the point, consumed; "" when there is none.
+    std::u32string_view fractionRun()
+    {
+        if (at(m_pos) == U'.' && isDigit(at(m_pos + 1))) {
+            ++m_pos;
+            return digitRun();
+        }
+        return {};
+    }
+
+    static std::u32string_view trimZeros(std::u32string_view fraction)
+    {
+        while (!fraction.empty() && fraction.back() == U'0') fraction.remove_suffix(1);
+        return fraction;
+    }
+
+    static long long valueOf(std::u32string_view digits)
+    {
+        long long v = 0;
+        for (char32_t c : digits) {
+            v = v * 10 + (c - U'0');
+            if (v > 1'000'000'000'000LL) return v;
+        }
+        return v;
+    }
+
+    static std::string decimalWords(std::u32string_view whole, std::u32string_view fraction)
+    {
+        std::string out = numberWords(valueOf(whole));
+        if (whole.size() > 8) out = digitsOneByOne(whole, false);
+        if (!fraction.empty()) out += "点" + digitsOneByOne(fraction, false);
+        return out;
+    }
+
+    bool phoneWordBefore(size_t start) const
+    {
+        // Look back over a few characters, past spaces and a colon: 电话：96110, 拨打 110.
+        size_t end = start;
+        while (end > 0 && isAnyOf(m_in[end - 1], U" :：\t")) --end;
+        const std::u32string_view before = std::u32string_view(m_in).substr(0, end);
+        for (std::u32string_view word : kPhoneWords)
+            if (before.ends_with(word)) return true;
+        return false;
+    }
+
+    // A time at m_pos (H:MM or H:MM:SS), consumed; nothing when it is not one.
+    std::optional<std::string> time()
+    {
+        const size_t save = m_pos;
+        const std::u32string_view hours = digitRun();
+        if (hours.empty() || hours.size() > 2 || at(m_pos) != U':' || !isDigit(at(m_pos + 1)) ||
+            !isDigit(at(m_pos + 2)) || isDigit(at(m_pos + 3))) {
+            m_pos = save;
+            return std::nullopt;
+        }
+        const int h = int(valueOf(hours));
+        const int m = int((at(m_pos + 1) - U'0') * 10 + (at(m_pos + 2) - U'0'));
+        if (h > 24 || m > 59) {
+            m_pos = save;
+            return std::nullopt;
+        }
+        m_pos += 3;
+        // Seconds are never said on a notice board.
+        if (at(m_pos) == U':' && isDigit(at(m_pos + 1)) && isDigit(at(m_pos + 2))) m_pos += 3;
+        std::string out = (h == 2 ? std::string("两") : numberWords(h)) + "点";
+        if (m > 0) out += (m < 10 ? "零" + numberWords(m) : numberWords(m)) + "分";
+        return out;
+    }
+
+    // 2026-06-03 or 2026/6/3 at m_pos, consumed.
+    std::optional<std::string> isoDate()
+    {
+        const size_t save = m_pos;
+        const std::u32string_view y = digitRun();
+        const char32_t sep = at(m_pos);
+        if (y.size() == 4 && (sep == U'-' || sep == U'/' || sep == U'.') && isDigit(at(m_pos + 1))) {
+            ++m_pos;
+            const std::u32string_view mo = digitRun();
+            if (mo.size() <= 2 && at(m_pos) == sep && isDigit(at(m_pos + 1))) {
+                ++m_pos;
+                const std::u32string_view d = digitRun();
+                const long long mv = valueOf(mo), dv = valueOf(d);
+                if (d.size() <= 2 && mv >= 1 && mv <= 12 && dv >= 1 && dv <= 31 && !isDigit(at(m_pos)))
+                    return digitsOneByOne(y, false) + "年" + numberWords(mv) + "月" + numberWords(dv) + "日";
+            }
+        }
+        m_pos = save;
+        return std::nullopt;
+    }
+
+    // 0353-5550199, 400-880-1234: digit groups joined by '-' or spaces, one of them ≥ 7 digits
+    // or the first starting with 0; consumed.
+    std::optional<std::string> groupedPhone()
+    {
+        const size_t save = m_pos;
+        std::vector<std::u32string_view> groups{digitRun()};
+        while ((at(m_pos) == U'-' || at(m_pos) == U' ') && isDigit(at(m_pos + 1))) {
+            ++m_pos;
+            groups.push_back(digitRun());
+        }
+        size_t total = 0;
+        for (auto g : groups) total += g.size();
+        const bool looksLikePhone =
+            groups.size() >= 2 && total >= 7 && groups.front().size() >= 3 &&
+            (groups.front().front() == U'0' || groups.front().size() == 3 || groups.back().size() >= 7);
+        if (!looksLikePhone) {
+            m_pos = save;
+            return std::nullopt;
+        }
+        std::string out;
+        for (size_t i = 0; i < groups.size(); ++i) {
+            if (i > 0) out += "，";
+            out += digitsOneByOne(groups[i], true);
+        }
+        return out;
+    }
+
+    void number()
+    {
+        const size_t start = m_pos;
+        if (auto date = isoDate()) {
+            m_out += *date;
+            return;
+        }
+        if (auto t = time()) {
+            m_out += *t;
+            // 14:00—16:00, 9:30-11:00, 8:00至10:00
+            if (isAnyOf(at(m_pos), kRangeSigns) && isDigit(at(m_pos + 1))) {
+                const size_t sign = m_pos;
+                ++m_pos;
+                if (auto end = time()) {
+                    m_out += "到" + *end;
+                } else {
+                    m_pos = sign;
+                }
+            }
+            return;
+        }
+        if (auto phone = groupedPhone()) {
+            m_out += *phone;
+            return;
+        }
+        const std::u32string_view digits = digitRun();
+        const std::u32string_view fraction = fractionRun();
+        const char32_t next = at(m_pos);
+
+        if (fraction.empty() && digits.size() == 4 && next == U'年') {
+            m_out += digitsOneByOne(digits, false);
+            return;
+        }
+        if (next == U'%') {
+            ++m_pos;
+            m_out += "百分之" + decimalWords(digits, fraction);
+            return;
+        }
+        if (!fraction.empty()) {
+            m_out += decimalWords(digits, next == U'元' ? trimZeros(fraction) : fraction);
+            return;
+        }
+        const bool unitAfter = isAnyOf(next, kUnits);
+        const bool hotline =
+            std::find(std::begin(kShortHotlines), std::end(kShortHotlines), digits) != std::end(kShortHotlines);
+        if (!unitAfter && digits.size() >= 3 &&
+            (digits.size() >= 5 || hotline || phoneWordBefore(start) || digits.front() == U'0')) {
+            m_out += digitsOneByOne(digits, true);
+            return;
+        }
+        // 60-70岁, 3~5天: two counts with a range sign between them.
+        if (isAnyOf(next, kRangeSigns) && isDigit(at(m_pos + 1)) && digits.size() <= 4) {
+            const size_t sign = m_pos;
+            ++m_pos;
+            const std::u32string_view second = digitRun();
+            if (second.size() <= 4 && at(m_pos) != U':' && at(m_pos) != U'.') {
+                m_out += numberWords(valueOf(digits)) + "到" + plainNumber(second, at(m_pos));
+                return;
+            }
+            m_pos = sign;
+        }
+        if (digits.size() > 1 && digits.front() == U'0') {
+            m_out += digitsOneByOne(digits, false);
+            return;
+        }
+        m_out += plainNumber(digits, next);
+    }
+
+    static std::string plainNumber(std::u32string_view digits, char32_t next)
+    {
+        if (digits == U"2" && isAnyOf(next, kLiangMeasures)) return "两";
+        if (digits.size() > 8) return digitsOneByOne(digits, false);
+        return numberWords(valueOf(digits));
+    }
+
+    std::u32string m_in;
+    size_t m_pos = 0;
+    std::string m_out;
+};
+
+// Words of the table replaced by their pinyin, longest match first.
+std::string applyReadings(const std::string& text, const SpeechReadings& readings)
+{
+    if (readings.size() == 0) return text;
+    std::string out;
+    size_t pos = 0;
+    const size_t longest = readings.longestWordBytes();
+    while (pos < text.size()) {
+        bool matched = false;
+        for (size_t len = std::min(longest, text.size() - pos); len > 0; --len) {
+            const std::string* pinyin = readings.find(std::string_view(text).substr(pos, len));
+            if (pinyin == nullptr) continue;
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            out += *pinyin;
+            out += ' ';
+            pos += len;
+            matched = true;
+            break;
+        }
+        if (matched) continue;
+        // Copy one whole character.
+        size_t next = pos;
+        nextCodePoint(text, next);
+        out.append(text, pos, next - pos);
+        pos = next;
+    }
+    // No space left before punctuation or at the end.
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+} // namespace
+
+SpeechReadings::SpeechReadings()
+{
+    for (const auto& [word, pinyin] : kBuiltinReadings) set(word, pinyin);
+}
+
+void SpeechReadings::set(std::string word, std::string pinyin)
+{
+    if (word.empty()) return;
+    m_longest = std::max(m_longest, word.size());
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), word,
+                               [](const auto& entry, const std::string& w) { return entry.first < w; });
+    if (it != m_entries.end() && it->first == word) {
+        it->second = std::move(pinyin);
+        return;
+    }
+    m_entries.insert(it, {std::move(word), std::move(pinyin)});
+}
+
+const std::string* SpeechReadings::find(std::string_view word) const
+{
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), word,
+                               [](const auto& entry, std::string_view w) { return entry.first < w; });
+    if (it != m_entries.end() && it->first == word) return &it->second;
+    return nullptr;
+}
+
+void SpeechReadings::addCsv(std::string_view bytes, const std::string& fileName, Problems& problems)
+{
+    const std::optional<std::string> text = decodeSheetText(bytes);
+    if (!text) {
+        problems.push_back({fileName, 0, "", "文件编码无法识别，请另存为 UTF-8 或 GBK 的 CSV"});
+        return;
+    }
+    const SheetTable table = parseCsv(*text, fileName, problems);
+    auto column = [&](const char* name) -> int {
+        for (size_t i = 0; i < table.header.size(); ++i)
+            if (table.header[i] == name) return int(i);
+        return -1;
+    };
+    const int wordColumn = column("词语");
+    const int readingColumn = column("读音");
+    if (wordColumn < 0 || readingColumn < 0) {
+        problems.push_back({fileName, 1, wordColumn < 0 ? "词语" : "读音", "缺少这一列（表头应为：词语,读音）"});
+        return;
+    }
+    for (const SheetRow& row : table.rows) {
+        auto cell = [&](int i) { return size_t(i) < row.cells.size() ? row.cells[size_t(i)] : std::string(); };
+        std::string word = cell(wordColumn);
+        const std::string reading = asciiLower(cell(readingColumn));
+        if (word.empty()) {
+            problems.push_back({fileName, row.number, "词语", "词语不能为空"});
+            continue;
+        }
+        if (!isTonePinyin(reading)) {
+            problems.push_back({fileName, row.number, "读音",
+                                "读音“" + reading + "”应为带声调数字的拼音，字间用空格，如“chong2 yang2”"});
+            continue;
+        }
+        set(std::move(word), reading);
+    }
+}
+
+void SpeechReadings::addCsvFile(const std::filesystem::path& path, Problems& problems)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return;
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    addCsv(bytes.str(), path.filename().string(), problems);
+}
+
+bool isTonePinyin(std::string_view pinyin)
+{
+    if (pinyin.empty()) return false;
+    size_t pos = 0;
+    while (pos < pinyin.size()) {
+        size_t letters = 0;
+        while (pos < pinyin.size()) {
+            if (pinyin[pos] >= 'a' && pinyin[pos] <= 'z') {
+                ++pos;
+                ++letters;
+            } else if (pinyin.substr(pos, 2) == "ü") {
+                pos += 2;
+                ++letters;
+            } else {
+                break;
+            }
+        }
+        if (letters == 0 || letters > 6 || pos >= pinyin.size() || pinyin[pos] < '1' || pinyin[pos] > '5') return false;
+        ++pos;
+        if (pos == pinyin.size()) return true;
+        if (pinyin[pos] != ' ' || pos + 1 == pinyin.size()) return false;
+        ++pos;
+    }
+    return false;
+}
+
+std::string numberWords(long long value)
+{
+    if (value < 0) return "负" + numberWords(-value);
+    if (value > 99'999'999) {
+        std::string out;
+        for (char c : std::to_string(value)) out += kDigitWords[c - '0'];
+        return out;
+    }
+    if (value == 0) return "零";
+    const int high = int(value / 10000);
+    const int low = int(value % 10000);
+    std::string out;
+    if (high > 0) {
+        out = high == 2 ? "两" : wordsBelow10000(high, true);
+        out += "万";
+        if (low > 0 && low < 1000) out += "零";
+        if (low > 0) out += wordsBelow10000(low, false);
+        return out;
+    }
+    return wordsBelow10000(low, true);
+}
+
+std::string normaliseForSpeech(std::string_view text, const SpeechReadings& readings)
+{
+    Normaliser normaliser(prepare(text));
+    return applyReadings(normaliser.run(), readings);
+}
+
+std::vector<std::string> speechSentences(std::string_view normalised)
+{
+    std::vector<std::string> sentences;
+    std::string current;
+    size_t characters = 0;
+    auto flush = [&] {
+        size_t begin = current.find_first_not_of(" \t\r\n");
+        if (begin != std::string::npos) sentences.push_back(current.substr(begin));
+        current.clear();
+        characters = 0;
+    };
+    size_t pos = 0;
+    while (pos < normalised.size()) {
+        const size_t start = pos;
+        const char32_t c = nextCodePoint(normalised, pos);
+        if (c == U'\n' || c == U'\r') {
+            flush();
+            continue;
+        }
+        current.append(normalised.substr(start, pos - start));
+        ++characters;
+        const bool end = isAnyOf(c, U"。！？；!?;");
+        // The first piece stays short so synthesis hands out sound soon.
+        const bool earlyComma = sentences.empty() && characters >= 12 && isAnyOf(c, U"，,、：:");
+        if (end || earlyComma) flush();
+    }
+    flush();
+    return sentences;
+}
+
+} // namespace content

@@ -1,0 +1,182 @@
+#include "content/lunar_calendar.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+using namespace content;
+using namespace std::chrono;
+
+namespace {
+Date ymd(int y, unsigned m, unsigned d)
+{
+    return Date{year{y}, month{m}, day{d}};
+}
+
+LunarInfo infoOf(int y, unsigned m, unsigned d)
+{
+    const std::optional<LunarInfo> info = lunarInfo(ymd(y, m, d));
+    REQUIRE(info.has_value());
+    return *info;
+}
+
+bool hasFestival(const LunarInfo& info, const std::string& name)
+{
+    return std::find(info.festivals.begin(), info.festivals.end(), name) != info.festivals.end();
+}
+} // namespace
+
+TEST_CASE("lunar dates of well-known days, with Chinese month and day names", "[lunar]")
+{
+    struct Case {
+        Date solar;
+        const char* text;
+    };
+    const Case cases[] = {
+        {ymd(2026, 2, 17), "农历正月初一"},   {ymd(2026, 2, 16), "农历腊月廿九"},   {ymd(2024, 2, 9), "农历腊月三十"},
+        {ymd(2024, 9, 17), "农历八月十五"},   {ymd(2025, 10, 29), "农历九月初九"},  {ymd(2025, 7, 24), "农历六月三十"},
+        {ymd(2025, 7, 25), "农历闰六月初一"}, {ymd(2025, 8, 22), "农历闰六月廿九"}, {ymd(2025, 8, 23), "农历七月初一"},
+        {ymd(2020, 5, 23), "农历闰四月初一"}, {ymd(2023, 3, 22), "农历闰二月初一"}, {ymd(2018, 11, 7), "农历九月三十"},
+        {ymd(2018, 11, 8), "农历十月初一"},   {ymd(2025, 12, 21), "农历冬月初二"},  {ymd(2026, 6, 5), "农历四月二十"},
+        {ymd(2026, 1, 26), "农历腊月初八"},   {ymd(2025, 2, 12), "农历正月十五"},   {ymd(2026, 4, 5), "农历二月十八"},
+    };
+    for (const Case& c : cases) {
+        INFO(formatDate(c.solar));
+        const std::optional<LunarInfo> info = lunarInfo(c.solar);
+        REQUIRE(info.has_value());
+        CHECK(info->date == c.text);
+    }
+    CHECK(lunarDay(ymd(2025, 7, 25)) == LunarDay{2025, 6, 1, true});
+    CHECK(lunarDay(ymd(2025, 7, 24)) == LunarDay{2025, 6, 30, false});
+    CHECK(lunarDay(ymd(2026, 2, 16)) == LunarDay{2025, 12, 29, false});
+}
+
+TEST_CASE("day names run 初一 to 三十 and months 正月 to 腊月", "[lunar]")
+{
+    CHECK(lunarDayName(1) == "初一");
+    CHECK(lunarDayName(10) == "初十");
+    CHECK(lunarDayName(11) == "十一");
+    CHECK(lunarDayName(19) == "十九");
+    CHECK(lunarDayName(20) == "二十");
+    CHECK(lunarDayName(21) == "廿一");
+    CHECK(lunarDayName(29) == "廿九");
+    CHECK(lunarDayName(30) == "三十");
+    CHECK(lunarDayName(0).empty());
+    CHECK(lunarDayName(31).empty());
+    CHECK(lunarMonthName(1, false) == "正月");
+    CHECK(lunarMonthName(6, true) == "闰六月");
+    CHECK(lunarMonthName(10, false) == "十月");
+    CHECK(lunarMonthName(11, false) == "冬月");
+    CHECK(lunarMonthName(12, false) == "腊月");
+    CHECK(lunarMonthName(13, false).empty());
+}
+
+TEST_CASE("traditional festivals fall on their day and not the days around it", "[lunar]")
+{
+    struct Case {
+        Date solar;
+        const char* festival;
+    };
+    const Case cases[] = {
+        {ymd(2026, 2, 17), "春节"},   {ymd(2025, 1, 29), "春节"},   {ymd(2024, 2, 10), "春节"},
+        {ymd(2026, 2, 16), "除夕"},   {ymd(2025, 1, 28), "除夕"},   {ymd(2024, 2, 9), "除夕"},
+        {ymd(2025, 2, 12), "元宵节"}, {ymd(2026, 3, 3), "元宵节"},  {ymd(2025, 4, 4), "清明节"},
+        {ymd(2026, 4, 5), "清明节"},  {ymd(2025, 5, 31), "端午节"}, {ymd(2024, 6, 10), "端午节"},
+        {ymd(2025, 8, 29), "七夕节"}, {ymd(2025, 9, 6), "中元节"},  {ymd(2024, 9, 17), "中秋节"},
+        {ymd(2025, 10, 6), "中秋节"}, {ymd(2023, 9, 29), "中秋节"}, {ymd(2025, 10, 29), "重阳节·老年节"},
+        {ymd(2026, 1, 26), "腊八节"}, {ymd(2026, 2, 10), "小年"},
+    };
+    for (const Case& c : cases) {
+        INFO(formatDate(c.solar) << " " << c.festival);
+        CHECK(hasFestival(*lunarInfo(c.solar), c.festival));
+        // Both ends of the festival's day: the day before and the day after are plain days.
+        CHECK_FALSE(hasFestival(*lunarInfo(addDays(c.solar, -1)), c.festival));
+        CHECK_FALSE(hasFestival(*lunarInfo(addDays(c.solar, 1)), c.festival));
+    }
+    // 除夕 on 廿九 in a short 腊月: 2026-02-15 is 廿八, not the eve.
+    CHECK(infoOf(2026, 2, 15).festivals.empty());
+    // A leap month's 初一 is no festival day of the month it repeats.
+    CHECK(infoOf(2025, 7, 25).festivals.empty());
+    // No commercial or foreign days: 元旦, 情人节, 国庆, 圣诞.
+    for (const Date day : {ymd(2026, 1, 1), ymd(2026, 2, 14), ymd(2026, 10, 1), ymd(2026, 12, 25), ymd(2026, 11, 11)}) {
+        INFO(formatDate(day));
+        CHECK(lunarInfo(day)->festivals.empty());
+    }
+}
+
+TEST_CASE("the solar term shows on its day only", "[lunar]")
+{
+    CHECK(infoOf(2026, 6, 21).solarTerm == "夏至");
+    CHECK(infoOf(2026, 6, 20).solarTerm.empty());
+    CHECK(infoOf(2026, 6, 22).solarTerm.empty());
+    // The library garbles 芒种 and 霜降 in its own text; the names still come out right.
+    CHECK(infoOf(2026, 6, 6).solarTerm == "芒种");
+    CHECK(infoOf(2026, 10, 23).solarTerm == "霜降");
+    CHECK(infoOf(2018, 11, 7).solarTerm == "立冬");
+    CHECK(infoOf(2025, 12, 21).solarTerm == "冬至");
+    CHECK(infoOf(2025, 4, 4).solarTerm == "清明");
+}
+
+TEST_CASE("the date line names festival and term once", "[lunar]")
+{
+    CHECK(infoOf(2026, 6, 5).line() == "农历四月二十");
+    CHECK(infoOf(2026, 6, 6).line() == "农历四月廿一 · 芒种");
+    CHECK(infoOf(2025, 10, 29).line() == "农历九月初九 · 重阳节·老年节");
+    // 清明 is both; it is said once.
+    CHECK(infoOf(2025, 4, 4).line() == "农历三月初七 · 清明节");
+}
+
+TEST_CASE("every day 1901–2099 has a lunar date, the calendar runs on, terms sit in their half-month", "[lunar]")
+{
+    std::optional<LunarDay> previous;
+    std::map<int, int> termsPerYear, springFestivals, newYearsEves;
+    for (Date date = ymd(1901, 3, 1); date < ymd(2099, 12, 1); date = addDays(date, 1)) {
+        const std::optional<LunarInfo> info = lunarInfo(date);
+        REQUIRE(info.has_value());
+        const LunarDay& day = info->day;
+        if (previous) {
+            // The next day is the next day of the month, or the first of a month.
+            const bool sameMonth = day.month == previous->month && day.leapMonth == previous->leapMonth;
+            if (sameMonth) {
+                REQUIRE(day.day == previous->day + 1);
+            } else {
+                INFO(formatDate(date));
+                REQUIRE(day.day == 1);
+                REQUIRE((previous->day == 29 || previous->day == 30));
+                // A leap month follows the month it repeats.
+                if (day.leapMonth) REQUIRE(day.month == previous->month);
+            }
+        }
+        previous = day;
+        const int solarYear = int(date.year());
+        if (!info->solarTerm.empty()) {
+            ++termsPerYear[solarYear];
+            // Two terms a solar month: one in its first half, one in its second.
+            const unsigned month = unsigned(date.month());
+            const bool secondHalf = unsigned(date.day()) >= 15;
+            static const char* const names[24] = {"小寒", "大寒", "立春", "雨水", "惊蛰", "春分", "清明", "谷雨",
+                                                  "立夏", "小满", "芒种", "夏至", "小暑", "大暑", "立秋", "处暑",
+                                                  "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至"};
+            INFO(formatDate(date));
+            REQUIRE(info->solarTerm == names[(month - 1) * 2 + (secondHalf ? 1 : 0)]);
+        }
+        if (hasFestival(*info, "春节")) ++springFestivals[solarYear];
+        if (hasFestival(*info, "除夕")) {
+            ++newYearsEves[solarYear];
+            REQUIRE(hasFestival(*lunarInfo(addDays(date, 1)), "春节"));
+        }
+    }
+    for (int y = 1902; y <= 2098; ++y) {
+        INFO(y);
+        CHECK(termsPerYear[y] == 24);
+        CHECK(springFestivals[y] == 1);
+        CHECK(newYearsEves[y] == 1);
+    }
+}
+
+TEST_CASE("dates outside the library's range give nothing", "[lunar]")
+{
+    CHECK_FALSE(lunarInfo(ymd(1800, 1, 1)).has_value());
+    CHECK_FALSE(lunarInfo(Date{year{2026}, month{2}, day{30}}).has_value());
+}

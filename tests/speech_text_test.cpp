@@ -1,0 +1,172 @@
+#include "content/speech_text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace content;
+
+namespace {
+std::string say(std::string_view text)
+{
+    static const SpeechReadings readings;
+    return normaliseForSpeech(text, readings);
+}
+} // namespace
+
+TEST_CASE("numbers as words", "[speech_text]")
+{
+    CHECK(numberWords(0) == "零");
+    CHECK(numberWords(3) == "三");
+    CHECK(numberWords(10) == "十");
+    CHECK(numberWords(15) == "十五");
+    CHECK(numberWords(20) == "二十");
+    CHECK(numberWords(42) == "四十二");
+    CHECK(numberWords(100) == "一百");
+    CHECK(numberWords(101) == "一百零一");
+    CHECK(numberWords(110) == "一百一十");
+    CHECK(numberWords(1000) == "一千");
+    CHECK(numberWords(1005) == "一千零五");
+    CHECK(numberWords(1050) == "一千零五十");
+    CHECK(numberWords(1500) == "一千五百");
+    CHECK(numberWords(10000) == "一万");
+    CHECK(numberWords(20000) == "两万");
+    CHECK(numberWords(100010) == "十万零一十");
+    CHECK(numberWords(150000) == "十五万");
+    CHECK(numberWords(12345678) == "一千二百三十四万五千六百七十八");
+    CHECK(numberWords(123456789) == "一二三四五六七八九");
+}
+
+TEST_CASE("phone numbers and hotlines digit by digit with 幺", "[speech_text]")
+{
+    CHECK(say("96110") == "九六幺幺零");
+    CHECK(say("反诈专线96110") == "反诈专线九六幺幺零");
+    CHECK(say("0353-5550199") == "零三五三，五五五零幺九九");
+    CHECK(say("0353-5550199 转 8001") == "零三五三，五五五零幺九九 转 八零零幺");
+    CHECK(say("转8001") == "转八零零幺");
+    CHECK(say("拨打110") == "拨打幺幺零");
+    CHECK(say("急救120") == "急救幺二零");
+    CHECK(say("火警119") == "火警幺幺九");
+    CHECK(say("12345市民热线") == "幺二三四五市民热线");
+    // Full-width signs come out half-width.
+    CHECK(say("电话：3521") == "电话:三五二幺");
+    CHECK(say("13912345678") == "幺三九幺二三四五六七八");
+    CHECK(say("400-880-1234") == "四零零，八八零，幺二三四");
+    // With a unit after it, 120 is a count, not the ambulance.
+    CHECK(say("120人") == "一百二十人");
+    CHECK(say("转账5000元") == "转账五千元");
+    CHECK(say("10000元") == "一万元");
+}
+
+TEST_CASE("years, dates and months", "[speech_text]")
+{
+    CHECK(say("2026年") == "二零二六年");
+    CHECK(say("2026年6月3日") == "二零二六年六月三日");
+    CHECK(say("1949年10月1日") == "一九四九年十月一日");
+    CHECK(say("6月3日") == "六月三日");
+    CHECK(say("12月31号") == "十二月三十一号");
+    CHECK(say("2026-06-03") == "二零二六年六月三日");
+    CHECK(say("2026/6/3") == "二零二六年六月三日");
+    CHECK(say("3年") == "三年");
+}
+
+TEST_CASE("times and time ranges", "[speech_text]")
+{
+    CHECK(say("9:30") == "九点三十分");
+    CHECK(say("9:05") == "九点零五分");
+    CHECK(say("09:00") == "九点");
+    CHECK(say("2:00") == "两点");
+    CHECK(say("14:00—16:00") == "十四点到十六点");
+    CHECK(say("9:30-11:00") == "九点三十分到十一点");
+    CHECK(say("8:00~10:15") == "八点到十点十五分");
+    CHECK(say("8:00至10:00") == "八点到十点");
+    CHECK(say("9:00:00") == "九点");
+    CHECK(say("上午9：30开始") == "上午九点三十分开始");
+}
+
+TEST_CASE("prices, decimals, percentages and ranges", "[speech_text]")
+{
+    CHECK(say("12.5元") == "十二点五元");
+    CHECK(say("12元") == "十二元");
+    CHECK(say("12.50元") == "十二点五元");
+    CHECK(say("¥8") == "八元");
+    CHECK(say("￥3.5") == "三点五元");
+    CHECK(say("50%") == "百分之五十");
+    CHECK(say("3.5%") == "百分之三点五");
+    CHECK(say("６０－７０岁") == "六十到七十岁");
+    CHECK(say("3~5天") == "三到五天");
+    CHECK(say("体温37.5℃") == "体温三十七点五度");
+}
+
+TEST_CASE("plain numbers and 两", "[speech_text]")
+{
+    CHECK(say("3") == "三");
+    CHECK(say("42") == "四十二");
+    CHECK(say("第3期") == "第三期");
+    CHECK(say("2个") == "两个");
+    CHECK(say("2人") == "两人");
+    CHECK(say("22个") == "二十二个");
+    CHECK(say("007") == "零零七");
+    CHECK(say("３楼") == "三楼");
+}
+
+TEST_CASE("words with several readings become pinyin", "[speech_text]")
+{
+    CHECK(say("重阳节") == "chong2 yang2 节");
+    CHECK(say("去银行还款") == "去 yin2 hang2 huan2 kuan3");
+    CHECK(say("祝您长寿") == "祝您 chang2 shou4");
+    CHECK(say("重新登录") == "chong2 xin1 登录");
+    CHECK(say("重要") == "重要");
+    // Numbers and readings together; the pinyin's tone digits are not read as numbers.
+    CHECK(say("10月29日重阳节") == "十月二十九日 chong2 yang2 节");
+}
+
+TEST_CASE("a district extends the readings with readings.csv", "[speech_text]")
+{
+    SpeechReadings readings;
+    Problems problems;
+    readings.addCsv("词语,读音\n六安,lu4 an1\n重阳,zhong4 yang2\n,a1\n坏读音,xyz\n", "readings.csv", problems);
+    CHECK(normaliseForSpeech("六安重阳", readings) == "lu4 an1 zhong4 yang2");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].format() == "readings.csv:4:词语: 词语不能为空");
+    CHECK(problems[1].row == 5);
+    CHECK(problems[1].column == "读音");
+
+    Problems missing;
+    SpeechReadings other;
+    other.addCsv("词,音\n", "readings.csv", missing);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].row == 1);
+}
+
+TEST_CASE("tone pinyin is checked", "[speech_text]")
+{
+    CHECK(isTonePinyin("chong2 yang2"));
+    CHECK(isTonePinyin("lü4"));
+    CHECK(isTonePinyin("lv4 se4"));
+    CHECK_FALSE(isTonePinyin(""));
+    CHECK_FALSE(isTonePinyin("chong yang"));
+    CHECK_FALSE(isTonePinyin("chong2  yang2"));
+    CHECK_FALSE(isTonePinyin("chong2 "));
+    CHECK_FALSE(isTonePinyin("重阳"));
+}
+
+TEST_CASE("sentences for the engine", "[speech_text]")
+{
+    const auto pieces = speechSentences("今天有三项活动。上午九点，太极拳！\n下午两点");
+    REQUIRE(pieces.size() == 3);
+    CHECK(pieces[0] == "今天有三项活动。");
+    CHECK(pieces[1] == "上午九点，太极拳！");
+    CHECK(pieces[2] == "下午两点");
+    // A long first sentence is cut at its first comma after a dozen characters.
+    const auto longFirst = speechSentences("晋东一社区养老服务站欢迎您的到来，今天天气晴朗，适合散步。");
+    REQUIRE(longFirst.size() == 2);
+    CHECK(longFirst[0] == "晋东一社区养老服务站欢迎您的到来，");
+    CHECK(speechSentences("  \n ").empty());
+}
+
+TEST_CASE("invalid bytes and odd signs do not break the text", "[speech_text]")
+{
+    CHECK(say("abc\xff\xfe") == "abc");
+    CHECK(say("100%") == "百分之一百");
+    CHECK(say("%") == "");
+    CHECK(say("") == "");
+}
