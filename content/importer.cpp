@@ -74,21 +74,64 @@ bool cancelled(const ImportOptions& options)
     return options.cancel && options.cancel->load(std::memory_order_relaxed);
 }
 
-// Step (5): the new content on top of the live one, its version always above the applied one.
-void applyUpdate(Store& store, const ContentUpdate& update, ImportReport& report,
-                 const std::optional<Manifest>& manifest)
+// A signed package's version not above the last signed one applied: no replay, no going back.
+std::string notNewerMessage(int64_t offered, int64_t lastSigned)
 {
-    Content next = update.appliedTo(store.content());
-    const int64_t current = store.version();
-    next.version = report.isSigned && manifest && manifest->version > current ? manifest->version : current + 1;
+    return "内容包的版本 " + std::to_string(offered) + " 不比已导入的签名内容（版本 " + std::to_string(lastSigned) +
+           "）新，未做任何更改。旧的签名内容包不能把内容改回去；要回到上一版内容，请用工作人员菜单的“恢复上一版内容”";
+}
+
+// Thrown inside Store::replaceFromLive when the live store refuses the package.
+struct Refused : StoreError {
+    Refused(std::string message, bool same) : StoreError(std::move(message)), sameVersion(same) {}
+    bool sameVersion; // the live store has this very signed version already
+};
+
+// Step (5): the new content on top of the live one as it is on disk now (another process may
+// have switched it), with the version rules checked against it:
+// - a signed package must be newer than the last signed one applied and brings its version
+//   (or, after more local edits than the versions between, one above the live version);
+// - a local edit moves the content version by one and leaves the last signed version alone.
+void applyUpdate(Store& store, const ContentUpdate& update, ImportReport& report,
+                 const std::optional<Manifest>& manifest, const ImportOptions& options)
+{
+    const bool isSigned = report.isSigned && manifest;
     try {
-        store.replace(next);
+        store.replaceFromLive([&](const Content& live) {
+            Content next = update.appliedTo(live);
+            if (isSigned) {
+                if (manifest->version <= live.signedVersion)
+                    throw Refused(notNewerMessage(manifest->version, live.signedVersion),
+                                  manifest->version == live.signedVersion);
+                next.version = manifest->version > live.version || live.version >= kMaxContentVersion
+                                   ? manifest->version
+                                   : live.version + 1;
+                next.signedVersion = manifest->version;
+            } else {
+                if (live.version >= kMaxContentVersion)
+                    throw Refused("内容版本号 " + std::to_string(live.version) +
+                                      " 已到上限，不能再导入未签名的内容；请导入区里签名的新内容包",
+                                  false);
+                next.version = live.version + 1;
+                next.signedVersion = live.signedVersion;
+            }
+            return next;
+        });
+    } catch (const Refused& e) {
+        // The drop folder still holds the package applied last: not news.
+        if (e.sameVersion && options.source == PackageSource::Drop) {
+            report.outcome = ImportOutcome::Unchanged;
+            return;
+        }
+        addProblem(report.problems, isSigned ? kManifestFileName : "", e.what());
+        report.outcome = ImportOutcome::Rejected;
+        return;
     } catch (const StoreError& e) {
         addProblem(report.problems, {}, std::string("无法写入内容库，未做任何更改：") + e.what());
         report.outcome = ImportOutcome::Rejected;
         return;
     }
-    report.version = next.version;
+    report.version = store.version();
     report.outcome = ImportOutcome::Applied;
 }
 
@@ -138,15 +181,16 @@ void runImport(Store& store, const DataDir& dir, StageResult& stage, const Impor
             return;
         }
         report.version = manifest->version;
-        if (options.source == PackageSource::Drop && manifest->version <= store.version()) {
-            // No replay of an old package; the one applied now is simply still in the folder.
-            if (manifest->version == store.version()) {
+        // Early, before the sheets are read: no replay of an old signed package, from any source.
+        // (Checked again against the live store when it switches.)
+        const int64_t lastSigned = store.content().signedVersion;
+        if (manifest->version <= lastSigned) {
+            // The one applied now is simply still in the drop folder.
+            if (manifest->version == lastSigned && options.source == PackageSource::Drop) {
                 report.outcome = ImportOutcome::Unchanged;
                 return;
             }
-            return reject(kManifestFileName, "内容包的版本 " + std::to_string(manifest->version) +
-                                                 " 不比当前新（当前版本 " + std::to_string(store.version()) +
-                                                 "），未做更改");
+            return reject(kManifestFileName, notNewerMessage(manifest->version, lastSigned));
         }
         bool incomplete = false;
         if (!checkManifestFiles(staged, *manifest, problems, incomplete)) {
@@ -198,7 +242,7 @@ void runImport(Store& store, const DataDir& dir, StageResult& stage, const Impor
         return;
     }
     if (cancelled(options)) return reject({}, words::kImportCancelled);
-    applyUpdate(store, update, report, manifest);
+    applyUpdate(store, update, report, manifest, options);
 }
 
 // Notes an Applied or Rejected result in last-import.json.
@@ -320,7 +364,10 @@ ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& pre
     ImportReport report = prepared.report;
     report.problems.clear();
     report.time = formatLocalDateTime(now.date.ok() ? now : systemLocalNow());
-    guarded(report, [&] { applyUpdate(store, prepared.update, report, std::nullopt); });
+    ImportOptions local;
+    local.source = PackageSource::Usb;
+    local.allowUnsigned = true;
+    guarded(report, [&] { applyUpdate(store, prepared.update, report, std::nullopt, local); });
     recordResult(dir, report);
     return report;
 }

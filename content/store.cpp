@@ -124,14 +124,20 @@ std::optional<std::string> getMeta(Database& db, std::string_view key)
 // The changes from each schema version to the next, in order: step i turns version i+1 into
 // version i+2. Each runs inside one transaction on a private copy.
 // v1 → v2: `meta` gains `app_version` and `written_at`, so a store says which program wrote it.
+// v2 → v3: `meta` gains `signed_version`. Older programs gave unsigned imports a version too, so
+// the content version is the only safe guess: no signed package at or below it applies.
 const std::vector<std::function<void(Database&)>>& migrations()
 {
     static const std::vector<std::function<void(Database&)>> kSteps = {
         [](Database& db) {
             db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('app_version', 'v1'), ('written_at', '')");
         },
+        [](Database& db) {
+            db.exec("INSERT OR IGNORE INTO meta (key, value) "
+                    "SELECT 'signed_version', value FROM meta WHERE key = 'version'");
+        },
     };
-    static_assert(kStoreSchemaVersion == 2, "add a migration step when the schema version changes");
+    static_assert(kStoreSchemaVersion == 3, "add a migration step when the schema version changes");
     return kSteps;
 }
 
@@ -146,7 +152,7 @@ void migrate(Database& db, int fromVersion)
 }
 
 // Writes the given kinds (with their cells) into a new file; removes the file on failure.
-void writeSheetsFile(const fs::path& file, int64_t version,
+void writeSheetsFile(const fs::path& file, int64_t version, int64_t signedVersion,
                      const std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>>& sheets)
 {
     std::error_code ec;
@@ -164,6 +170,7 @@ void writeSheetsFile(const fs::path& file, int64_t version,
                 insertSheetRows(db, kind, rows);
             }
             setMeta(db, "version", std::to_string(version));
+            setMeta(db, "signed_version", std::to_string(signedVersion));
             setMeta(db, "app_version", KIOSK_APP_VERSION);
             setMeta(db, "written_at", formatLocalDateTime(systemLocalNow()));
             db.setUserVersion(kStoreSchemaVersion);
@@ -184,6 +191,8 @@ Content readContent(Database& db, const std::string& label)
     Content content;
     try {
         content.version = std::stoll(*versionText);
+        const std::optional<std::string> signedText = getMeta(db, "signed_version");
+        content.signedVersion = signedText ? std::stoll(*signedText) : content.version;
     } catch (...) {
         throw StoreError(label + " 的内容版本号无效");
     }
@@ -211,6 +220,7 @@ Content readContent(Database& db, const std::string& label)
     if (!problems.empty()) throw StoreError(label + " 的内容无效：" + problems.front().format());
     Content read = update.appliedTo(Content{});
     read.version = content.version;
+    read.signedVersion = content.signedVersion;
     return read;
 }
 
@@ -304,8 +314,8 @@ int64_t nextSequence(const DataDir& dir, const std::optional<Pointer>& pointer)
 }
 
 // Writes `content` as a new store file and makes it current; the old current becomes previous.
-// Call with the store lock held.
-void switchToNew(const DataDir& dir, const Content& content)
+// Call with the store lock held. Returns the new file's name.
+std::string switchToNew(const DataDir& dir, const Content& content)
 {
     const std::optional<Pointer> old = readPointer(dir);
     const std::string name =
@@ -330,6 +340,7 @@ void switchToNew(const DataDir& dir, const Content& content)
         throw StoreError(std::string("无法写入内容库：") + e.what());
     }
     removeUnusedFiles(dir, Pointer{name, old ? old->current : std::string()});
+    return name;
 }
 
 int fileSchemaVersion(const fs::path& file)
@@ -352,7 +363,7 @@ void writeStoreFile(const fs::path& file, const Content& content)
 {
     std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>> sheets;
     for (SheetKind kind : kAllSheetKinds) sheets.emplace_back(kind, sheetCells(kind, content));
-    writeSheetsFile(file, content.version, sheets);
+    writeSheetsFile(file, content.version, content.signedVersion, sheets);
 }
 
 void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t version)
@@ -362,7 +373,7 @@ void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t v
     for (SheetKind kind : kAllSheetKinds) {
         if (update.has(kind)) sheets.emplace_back(kind, sheetCells(kind, all));
     }
-    writeSheetsFile(file, version, sheets);
+    writeSheetsFile(file, version, 0, sheets);
 }
 
 Content readStoreFile(const fs::path& file)
@@ -536,8 +547,22 @@ fs::path Store::currentFile() const
 void Store::replace(const Content& next)
 {
     StoreLock lock(m_dir.storeDir());
-    switchToNew(m_dir, next);
+    m_loadedFile = switchToNew(m_dir, next);
     m_content = next;
+}
+
+void Store::replaceFromLive(const std::function<Content(const Content& live)>& build)
+{
+    StoreLock lock(m_dir.storeDir());
+    const std::optional<Pointer> pointer = readPointer(m_dir);
+    // Every switch writes a file of a new name: the same name means nobody switched since.
+    if (pointer && pointer->current != m_loadedFile) {
+        m_content = readStoreFile(m_dir.storeDir() / pointer->current);
+        m_loadedFile = pointer->current;
+    }
+    Content next = build(m_content);
+    m_loadedFile = switchToNew(m_dir, next);
+    m_content = std::move(next);
 }
 
 bool Store::rollback()
@@ -546,8 +571,12 @@ bool Store::rollback()
     const std::optional<Pointer> pointer = readPointer(m_dir);
     std::error_code ec;
     if (!pointer || pointer->previous.empty() || !fs::exists(m_dir.storeDir() / pointer->previous, ec)) return false;
+    const Content current = readStoreFile(m_dir.storeDir() / pointer->current);
     Content previous = readStoreFile(m_dir.storeDir() / pointer->previous);
-    writePointer(m_dir, Pointer{pointer->previous, pointer->current});
+    // Going back changes what is shown, not which signed packages were seen: the package just
+    // left behind (still in the drop folder, say) must not come back on its own.
+    previous.signedVersion = std::max(previous.signedVersion, current.signedVersion);
+    m_loadedFile = switchToNew(m_dir, previous);
     m_content = std::move(previous);
     return true;
 }

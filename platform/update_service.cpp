@@ -14,6 +14,11 @@ namespace platform {
 using content::ImportOutcome;
 using content::PackageSource;
 
+namespace {
+// How long a cancelled stick copy gets to stop by itself before it is left behind.
+constexpr std::chrono::milliseconds kStageGrace{2000};
+} // namespace
+
 UpdateService::UpdateService(Options options, MainQueue& queue, Listener listener)
     : m_options(std::move(options)), m_queue(queue), m_listener(std::make_shared<const Listener>(std::move(listener))),
       m_session(m_options.dataDir)
@@ -303,8 +308,9 @@ void UpdateService::run()
     m_info.busy = false;
 }
 
-std::optional<content::StageResult> UpdateService::stageStick(const StickInfo& stick)
+std::optional<content::StageResult> UpdateService::stageStick(const StickInfo& stick, bool& timedOut)
 {
+    timedOut = false;
     // The copy owns everything it touches, so that a copy stuck in read() can be left behind.
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     std::packaged_task<content::StageResult()> task([stage = m_options.stage, dir = m_options.dataDir,
@@ -316,13 +322,27 @@ std::optional<content::StageResult> UpdateService::stageStick(const StickInfo& s
     const auto deadline = std::chrono::steady_clock::now() + m_options.stickDeadline;
     while (result.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
         if (m_cancel.load() || std::chrono::steady_clock::now() >= deadline) {
-            // A pulled stick or the app ending: the copy stops at its next read; a stuck read
-            // keeps only that thread, which removes its staging dir once it returns.
+            timedOut = !m_cancel.load();
+            // A pulled stick or the app ending: the copy stops at its next read and removes its
+            // staging dir. A read stuck on a failing stick keeps only that thread, which does
+            // the same once the read returns.
             cancel->store(true);
+            if (result.wait_for(kStageGrace) == std::future_status::ready) {
+                content::StageResult stopped = result.get();
+                if (stopped.status == content::StageStatus::Ok) stopped.status = content::StageStatus::Cancelled;
+                return stopped;
+            }
             return std::nullopt;
         }
     }
-    return result.get();
+    content::StageResult staged = result.get();
+    // A KIOSK/ that went away while it was copied is a pulled stick, whatever the copy ran into.
+    std::error_code ec;
+    if (staged.status != content::StageStatus::Ok && !fs::is_directory(stick.kioskDir(), ec)) {
+        staged.status = content::StageStatus::Vanished;
+        staged.problems.clear();
+    }
+    return staged;
 }
 
 void UpdateService::runStickImport(const StickInfo& stick)
@@ -352,8 +372,13 @@ void UpdateService::runStickImport(const StickInfo& stick)
     options.source = PackageSource::Usb;
     options.now = m_options.clock();
     options.cancel = &m_cancel;
-    std::optional<content::StageResult> staged = stageStick(stick);
-    const bool timedOut = !staged && !m_cancel.load();
+    bool timedOut = false;
+    std::optional<content::StageResult> staged = stageStick(stick, timedOut);
+    if (timedOut && staged) {
+        // The copy stopped when told to, but too late: say why, not just "cancelled".
+        staged->status = content::StageStatus::Rejected;
+        staged->problems.assign(1, content::Problem{{}, 0, {}, content::words::kStickTooSlow});
+    }
     content::ImportReport report;
     if (staged) {
         report = m_session.importStaged(stick.kioskDir(), std::move(*staged), options);

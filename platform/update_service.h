@@ -154,8 +154,9 @@ private:
     void runPinCheck(const Job& job);
     void runApprove();
     // Copies the stick on a thread of its own, so that a read() blocked on a failing stick
-    // blocks only that thread; nothing when the deadline passed or the stick was pulled first.
-    std::optional<content::StageResult> stageStick(const StickInfo& stick);
+    // blocks only that thread. `timedOut` when the stick deadline passed; nothing when the copy
+    // did not stop within a grace period after the deadline or the stick was pulled.
+    std::optional<content::StageResult> stageStick(const StickInfo& stick, bool& timedOut);
     void finishImport(const content::ImportReport& report, content::PackageSource source, const fs::path& package,
                       fs::path reportFile);
     void writeStatus();

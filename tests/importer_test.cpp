@@ -377,7 +377,7 @@ TEST_CASE("signed packages", "[import][signed]")
         // An older one is a replay.
         const fs::path old = makePackage(f.tmp.path / "old", {{"meals.csv", kMeals}});
         signPackage(old, {"meals.csv"}, version - 1, secretKey);
-        expectRejected(f, old, "不比当前新", PackageSource::Drop, false);
+        expectRejected(f, old, "不比已导入的签名内容（版本 202606030900）新", PackageSource::Drop, false);
     }
     SECTION("a half-synced drop package waits, elsewhere it is rejected")
     {

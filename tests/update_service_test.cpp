@@ -326,6 +326,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     const auto& cancelled = app.last(UpdateEventKind::Cancelled);
     CHECK(cancelled.package == stick / "KIOSK");
     REQUIRE(cancelled.report);
+    INFO(cancelled.report->summary());
     CHECK(cancelled.report->summary().find("未做任何更改") != std::string::npos);
     REQUIRE(app.waitFor(UpdateEventKind::StickRemoved));
     CHECK_FALSE(service.info().busy);

@@ -243,6 +243,7 @@ int runInfo(const InfoOptions& options)
     if (!store) return kFailed;
     nlohmann::ordered_json json;
     json["version"] = store->version();
+    json["signed_version"] = store->content().signedVersion;
     nlohmann::ordered_json rows = nlohmann::ordered_json::object();
     for (content::SheetKind kind : content::kAllSheetKinds)
         rows[content::sheetKey(kind)] = store->content().rowCount(kind);
