@@ -18,10 +18,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <thread>
 #include <unistd.h>
@@ -375,7 +377,106 @@ TEST_CASE("update service: a bad stick is rejected with located problems", "[upd
     CHECK(service.info().contentVersion == version);
     // No PIN is asked for a package that would not import anyway.
     CHECK(app.count(UpdateEventKind::NeedsPin) == 0);
+    // The rejection is on record: info (the staff screen, status.json) shows it as failed.
+    REQUIRE(rejected.info.lastImport);
+    CHECK_FALSE(rejected.info.lastImport->ok());
+    REQUIRE(service.info().lastImport);
+    CHECK_FALSE(service.info().lastImport->ok());
+    CHECK(readStatus(tmp.path / "status")["last_import"]["ok"] == false);
     service.stop();
+}
+
+TEST_CASE("update service: the PIN applies exactly the copy staff were shown, whatever the stick holds now", "[update]")
+{
+    TempDir tmp;
+    App app;
+    UpdateService service(fastOptions(tmp), app.queue, app.listener());
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+
+    insertStick(tmp.path, tmp.path / "media", "S", kActivities);
+    REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
+    const auto& asked = app.last(UpdateEventKind::NeedsPin);
+    REQUIRE(asked.report);
+    CHECK(asked.report->rows[static_cast<size_t>(content::SheetKind::Activities)] == 2);
+
+    // Between the question and the PIN, the stick changes (another sheet, another row count).
+    const fs::path kiosk = tmp.path / "media" / "S" / "KIOSK";
+    writeFile(kiosk / "activities.csv", "日期,开始,活动\n每天,08:00,换过的活动\n");
+    writeFile(kiosk / "notices.csv", "标题\n不该出现的通知\n");
+    service.approvePending();
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    const auto& applied = app.last(UpdateEventKind::Applied);
+    REQUIRE(applied.snapshot);
+    REQUIRE(applied.snapshot->activities.size() == 2);
+    CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
+    for (const auto& notice : applied.snapshot->notices) CHECK(notice.title != "不该出现的通知");
+    REQUIRE(applied.report);
+    CHECK(applied.report->rows == asked.report->rows);
+    service.stop();
+}
+
+TEST_CASE("update service: a stick whose read() blocks does not block the worker; the import ends in time", "[update]")
+{
+    TempDir tmp;
+    auto options = dropOptions(tmp);
+    const content::SecretKey secretKey = trustNewKey(options);
+    options.stickDeadline = 500ms;
+    // The copy of the stick reads a FIFO nobody writes to: read() blocks as on a failing stick.
+    const fs::path fifo = tmp.path / "stuck.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::atomic<bool> copyReturned{false};
+    options.stage = [fifo, &copyReturned](const content::DataDir& dir, const fs::path& package,
+                                          const std::atomic<bool>* cancel) {
+        const int fd = ::open(fifo.c_str(), O_RDONLY); // blocks until a writer opens it
+        char byte = 0;
+        while (fd >= 0 && ::read(fd, &byte, 1) > 0) {
+        }
+        if (fd >= 0) ::close(fd);
+        content::StageResult result = content::stageForImport(dir, package, cancel);
+        copyReturned = true;
+        return result;
+    };
+
+    App app;
+    UpdateService service(options, app.queue, app.listener());
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    const int64_t version = service.info().contentVersion;
+
+    const auto inserted = std::chrono::steady_clock::now();
+    insertStick(tmp.path, tmp.path / "media", "STUCK", kActivities);
+    REQUIRE(app.waitFor(UpdateEventKind::TimedOut, 1, 10s));
+    // The deadline, plus the grace a copy gets to stop by itself, plus slack for a loaded machine.
+    CHECK(std::chrono::steady_clock::now() - inserted < 6s);
+    CHECK_FALSE(copyReturned.load());
+    CHECK(app.count(UpdateEventKind::Applied) == 0);
+    REQUIRE(app.last(UpdateEventKind::TimedOut).report);
+    CHECK(app.last(UpdateEventKind::TimedOut).report->summary().find("未做任何更改") != std::string::npos);
+    CHECK(service.info().contentVersion == version);
+    REQUIRE(service.info().lastImport);
+    CHECK_FALSE(service.info().lastImport->ok());
+
+    // The worker goes on while that read is still stuck: a signed drop package applies.
+    const std::string manifest = nlohmann::json{{"format", 1},
+                                                {"version", 202606030900},
+                                                {"files", {{"activities.csv", content::sha256Hex(kActivities)}}}}
+                                     .dump();
+    writeFile(tmp.path / "b" / "activities.csv", kActivities);
+    writeFile(tmp.path / "b" / "manifest.json", manifest);
+    writeFile(tmp.path / "b" / "manifest.json.minisig", content::signMessage(manifest, secretKey, "t"));
+    fs::rename(tmp.path / "b", *options.dropDir / "pkg");
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    CHECK_FALSE(copyReturned.load());
+    service.stop();
+
+    // The stuck read returns at last (the stick answers): the copy cleans up after itself.
+    const int writer = ::open(fifo.c_str(), O_WRONLY);
+    REQUIRE(writer >= 0);
+    ::close(writer);
+    const auto end = std::chrono::steady_clock::now() + 10s;
+    while (!copyReturned.load() && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(10ms);
+    CHECK(copyReturned.load());
 }
 
 TEST_CASE("update service: export without a stick says why", "[update]")
