@@ -1,4 +1,5 @@
 // parseCsv and writeCsv: RFC 4180 as Excel and WPS read and write it.
+#include "content/limits.h"
 #include "content/sheet_table.h"
 #include "content/sheet_text.h"
 
@@ -6,10 +7,9 @@ namespace content {
 
 namespace {
 
-// Bounds that no real sheet comes near, so a hostile file cannot eat the kiosk's memory.
-constexpr size_t kMaxColumns = 1000;
-constexpr int kMaxRecords = 50000;
-constexpr size_t kMaxCells = 400000;
+using limits::kMaxCells;
+using limits::kMaxColumns;
+using limits::kMaxRecords;
 
 class CsvParser {
 public:

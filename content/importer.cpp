@@ -4,6 +4,7 @@
 #include "content/file_io.h"
 
 #include "content/import_words.h"
+#include "content/limits.h"
 #include "content/package_stage.h"
 #include "content/sheet_text.h"
 #include "content/trust.h"
@@ -19,7 +20,7 @@ namespace content {
 namespace {
 
 constexpr size_t kSummaryProblemLines = 3;
-constexpr size_t kMaxLastImportBytes = 4 * 1024 * 1024;
+using limits::kMaxLastImportBytes;
 
 void addProblem(Problems& problems, std::string file, std::string message)
 {
@@ -146,7 +147,7 @@ void runImport(Store& store, const DataDir& dir, StageResult& stage, const Impor
     };
 
     // (1) A private copy (made by stageForImport); everything after this reads only the copy.
-    for (Problem& problem : stage.problems) problems.push_back(std::move(problem));
+    problems.append(stage.problems);
     stage.problems.clear();
     switch (stage.status) {
     case StageStatus::Ok:
@@ -235,6 +236,9 @@ void runImport(Store& store, const DataDir& dir, StageResult& stage, const Impor
         return;
     }
     report.rows = updateRowCounts(update);
+    for (SheetKind kind : kAllSheetKinds) {
+        if (update.has(kind)) report.previousRows[static_cast<size_t>(kind)] = store.content().rowCount(kind);
+    }
     if (!report.isSigned && !options.allowUnsigned) {
         // Only a stick gets here: the content is fine, staff vouch for it with the PIN.
         report.outcome = ImportOutcome::NeedsPin;
@@ -275,11 +279,27 @@ void guarded(ImportReport& report, Step&& step)
 
 } // namespace
 
+std::string rowCountsText(const std::array<int, kSheetKindCount>& rows,
+                          const std::array<int, kSheetKindCount>& previousRows, bool applied)
+{
+    std::string text;
+    for (SheetKind kind : kAllSheetKinds) {
+        const int count = rows[static_cast<size_t>(kind)];
+        if (count < 0) continue;
+        if (!text.empty()) text += words::kListSeparator;
+        text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + words::kRowsUnit;
+        const int before = previousRows[static_cast<size_t>(kind)];
+        if (count == 0 && before > 0)
+            text += "（原有 " + std::to_string(before) + " 条" + (applied ? "已清空）" : "将被清空）");
+    }
+    return text;
+}
+
 std::string ImportReport::summary() const
 {
     switch (outcome) {
     case ImportOutcome::Applied:
-        return "已更新：" + rowsSummary(rows);
+        return "已更新：" + rowCountsText(rows, previousRows, true);
     case ImportOutcome::Rejected: {
         std::string text = "未更新，发现 " + std::to_string(problems.size()) + " 个问题：";
         for (size_t i = 0; i < problems.size() && i < kSummaryProblemLines; ++i) text += "\n" + problems[i].format();
@@ -289,7 +309,7 @@ std::string ImportReport::summary() const
     case ImportOutcome::Waiting:
         return "内容包还没有同步完整，稍后会自动再试";
     case ImportOutcome::NeedsPin:
-        return "这是未签名的内容包，请工作人员输入密码后导入";
+        return "这是未签名的内容包，请工作人员输入密码后导入：" + rowCountsText(rows, previousRows, false);
     case ImportOutcome::Unchanged:
         return "内容没有变化：版本 " + std::to_string(version) + " 已是当前内容";
     }
@@ -308,25 +328,13 @@ std::string ImportReport::reportFileText() const
     lines.push_back("");
     if (outcome == ImportOutcome::Rejected) {
         lines.push_back("未更新，发现 " + std::to_string(problems.size()) + " 个问题，请改正后再导入：");
-        for (const Problem& problem : problems) lines.push_back(problem.format());
     } else {
         lines.push_back(summary());
-        for (const Problem& problem : problems) lines.push_back(problem.format());
     }
+    // Bounded: Problems keeps at most limits::kMaxProblemsKept, each of bounded length.
+    for (std::string& line : problems.lines()) lines.push_back(std::move(line));
     std::string text = "\xEF\xBB\xBF";
     for (const std::string& line : lines) text += line + "\r\n";
-    return text;
-}
-
-std::string rowsSummary(const std::array<int, kSheetKindCount>& rows)
-{
-    std::string text;
-    for (SheetKind kind : kAllSheetKinds) {
-        const int count = rows[static_cast<size_t>(kind)];
-        if (count < 0) continue;
-        if (!text.empty()) text += words::kListSeparator;
-        text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + words::kRowsUnit;
-    }
     return text;
 }
 
@@ -384,12 +392,16 @@ void saveLastImport(const DataDir& dir, const ImportReport& report)
     nlohmann::ordered_json rows = nlohmann::ordered_json::object();
     for (SheetKind kind : kAllSheetKinds) rows[sheetKey(kind)] = report.rows[static_cast<size_t>(kind)];
     json["rows"] = rows;
+    nlohmann::ordered_json previousRows = nlohmann::ordered_json::object();
+    for (SheetKind kind : kAllSheetKinds) previousRows[sheetKey(kind)] = report.previousRows[static_cast<size_t>(kind)];
+    json["previous_rows"] = previousRows;
     nlohmann::ordered_json problems = nlohmann::ordered_json::array();
     for (const Problem& problem : report.problems) {
         problems.push_back(
             {{"file", problem.file}, {"row", problem.row}, {"column", problem.column}, {"message", problem.message}});
     }
     json["problems"] = problems;
+    json["problems_not_kept"] = report.problems.dropped();
     json["summary"] = report.summary();
     // File names from a stick may be in a legacy encoding: never let that stop the write.
     const std::string text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -417,6 +429,10 @@ std::optional<ImportReport> loadLastImport(const DataDir& dir)
             for (SheetKind kind : kAllSheetKinds)
                 report.rows[static_cast<size_t>(kind)] = rows->value(sheetKey(kind), -1);
         }
+        if (const auto rows = json.find("previous_rows"); rows != json.end() && rows->is_object()) {
+            for (SheetKind kind : kAllSheetKinds)
+                report.previousRows[static_cast<size_t>(kind)] = rows->value(sheetKey(kind), -1);
+        }
         if (const auto problems = json.find("problems"); problems != json.end() && problems->is_array()) {
             for (const nlohmann::json& item : *problems) {
                 report.problems.push_back(Problem{item.value("file", std::string()), item.value("row", 0),
@@ -424,6 +440,7 @@ std::optional<ImportReport> loadLastImport(const DataDir& dir)
                                                   item.value("message", std::string())});
             }
         }
+        report.problems.addDropped(json.value("problems_not_kept", size_t{0}));
         return report;
     } catch (const std::exception&) {
         return std::nullopt;

@@ -45,6 +45,9 @@ struct ImportReport {
     bool isSigned = false;
     // Rows per sheet the package brought; -1 for a sheet it did not hold.
     std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
+    // Rows the kiosk had of each kind the package brings (-1 for the others): a sheet that
+    // brings 0 rows of a kind that had some empties it, and staff are told so.
+    std::array<int, kSheetKindCount> previousRows{-1, -1, -1, -1, -1, -1, -1};
 
     bool ok() const { return outcome == ImportOutcome::Applied; }
     // 已更新：活动 42 条、菜单 21 条 … / 未更新：发现 3 个问题 …
@@ -53,9 +56,11 @@ struct ImportReport {
     std::string reportFileText() const;
 };
 
-// "活动 42 条、菜单 21 条" for the sheets a package brings (-1: absent), in sheet order. The one
-// place this summary is built: the report file, the staff tool and the kiosk screen all use it.
-std::string rowsSummary(const std::array<int, kSheetKindCount>& rows);
+// 活动 42 条、菜单 0 条（原有 21 条将被清空）: the rows per sheet a package brings, in SPEC
+// order; a sheet of 0 rows where the kiosk had some says so (`applied`: 已清空, else 将被清空).
+// `previousRows` of -1 (unknown, as in `check` without a data dir) adds nothing.
+std::string rowCountsText(const std::array<int, kSheetKindCount>& rows,
+                          const std::array<int, kSheetKindCount>& previousRows, bool applied);
 
 // Step (1) of an import on its own: the private copy everything after it reads. Apart so that
 // a caller can run it on a thread of its own with a deadline (a failing stick can block read()).

@@ -1,4 +1,5 @@
 // manifest.json: which files a signed package holds and their SHA-256, plus its version.
+#include "content/limits.h"
 #include "content/trust.h"
 
 #include <nlohmann/json.hpp>
@@ -12,9 +13,8 @@ namespace content {
 namespace {
 
 constexpr const char* kManifestFile = "manifest.json";
-// A real manifest is a few hundred bytes; these bound what hostile input can cost us.
-constexpr std::size_t kMaxManifestBytes = 1024 * 1024;
-constexpr int kMaxNesting = 32;
+using limits::kMaxManifestBytes;
+constexpr int kMaxNesting = limits::kMaxManifestNesting;
 
 void addProblem(Problems& problems, std::string message)
 {

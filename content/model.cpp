@@ -170,6 +170,28 @@ bool ContentUpdate::empty() const
     return true;
 }
 
+int ContentUpdate::rowCount(SheetKind kind) const
+{
+    auto count = [](const auto& rows) { return rows ? static_cast<int>(rows->size()) : -1; };
+    switch (kind) {
+    case SheetKind::Station:
+        return station ? static_cast<int>(station->entries.size()) : -1;
+    case SheetKind::Activities:
+        return count(activities);
+    case SheetKind::Meals:
+        return count(meals);
+    case SheetKind::Lectures:
+        return count(lectures);
+    case SheetKind::Notices:
+        return count(notices);
+    case SheetKind::Guide:
+        return count(guide);
+    case SheetKind::Contacts:
+        return count(contacts);
+    }
+    return -1;
+}
+
 Content ContentUpdate::appliedTo(const Content& base) const
 {
     Content result = base;

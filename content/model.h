@@ -134,6 +134,8 @@ struct ContentUpdate {
 
     bool has(SheetKind kind) const;
     bool empty() const;
+    // Rows it brings of a kind, counted as Content::rowCount does; -1 for an absent sheet.
+    int rowCount(SheetKind kind) const;
     // `base` with every present sheet replaced.
     Content appliedTo(const Content& base) const;
 };

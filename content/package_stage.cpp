@@ -440,18 +440,31 @@ void readPackageFiles(const StagedPackage& staged, const std::vector<std::string
             continue;
         }
         readSheetFile(kind, *bytes, name, update, problems);
+        // Memory follows the rows read: stop at the sheet that takes the package past the cap.
+        if (overPackageRows(update, problems)) return;
     }
-    if (database) readUntrustedDatabase(staged.path(*database), update, problems);
+    if (database) {
+        readUntrustedDatabase(staged.path(*database), update, problems);
+        overPackageRows(update, problems);
+    }
 }
 
 std::array<int, kSheetKindCount> updateRowCounts(const ContentUpdate& update)
 {
     std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
-    const Content all = update.appliedTo(Content{});
-    for (SheetKind kind : kAllSheetKinds) {
-        if (update.has(kind)) rows[static_cast<size_t>(kind)] = all.rowCount(kind);
-    }
+    for (SheetKind kind : kAllSheetKinds) rows[static_cast<size_t>(kind)] = update.rowCount(kind);
     return rows;
+}
+
+bool overPackageRows(const ContentUpdate& update, Problems& problems)
+{
+    int total = 0;
+    for (SheetKind kind : kAllSheetKinds) total += std::max(0, update.rowCount(kind));
+    if (total <= limits::kMaxPackageRows) return false;
+    addProblem(problems, {},
+               "内容包里的表格一共超过 " + std::to_string(limits::kMaxPackageRows) +
+                   " 行，不像是服务站的内容，请检查是否选错了文件");
+    return true;
 }
 
 PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot)

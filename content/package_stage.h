@@ -2,6 +2,7 @@
 // The first steps of an import: a private copy of a package's files (never parse the stick
 // itself), and reading the sheets or content.db out of that copy.
 #include "content/data_dir.h"
+#include "content/limits.h"
 #include "content/model.h"
 #include "content/problem.h"
 #include "content/trust.h"
@@ -15,9 +16,9 @@
 namespace content {
 
 struct StageLimits {
-    uint64_t maxSheetBytes = 5ull * 1024 * 1024;    // any one file except content.db
-    uint64_t maxPackageBytes = 50ull * 1024 * 1024; // all files together (and content.db)
-    int maxFiles = 64;
+    uint64_t maxSheetBytes = limits::kMaxSheetBytes;     // any one file except content.db
+    uint64_t maxPackageBytes = limits::kMaxPackageBytes; // all files together (and content.db)
+    int maxFiles = limits::kMaxFiles;
 };
 
 enum class StageStatus {
@@ -77,6 +78,9 @@ void readPackageFiles(const StagedPackage& staged, const std::vector<std::string
 
 // Rows per sheet an update brings; -1 for an absent sheet.
 std::array<int, kSheetKindCount> updateRowCounts(const ContentUpdate& update);
+
+// True, with a problem, when `update` brings more than limits::kMaxPackageRows rows in all.
+bool overPackageRows(const ContentUpdate& update, Problems& problems);
 
 // `check` and `build`: stage, check the manifest's hashes when there is one, read and validate.
 // No trust decision is made. Returns the update when there are no problems.

@@ -70,6 +70,60 @@ std::vector<ActivityOccurrence> activitiesOn(const Content& content, Date day, c
     return items;
 }
 
+MealHours mealHours(MealKind kind)
+{
+    switch (kind) {
+    case MealKind::Breakfast:
+        return {6 * 60 + 30, 9 * 60};
+    case MealKind::Lunch:
+        return {11 * 60, 13 * 60 + 30};
+    case MealKind::Snack:
+        return {15 * 60, 16 * 60};
+    case MealKind::Dinner:
+        break;
+    }
+    return {17 * 60, 19 * 60};
+}
+
+bool mealOver(MealKind kind, Date day, const LocalDateTime& now)
+{
+    if (day != now.date) return day < now.date;
+    return mealHours(kind).end <= now.minute;
+}
+
+std::optional<MealNowOrNext> mealNowOrNext(const Content& content, const LocalDateTime& now)
+{
+    for (int ahead = 0; ahead <= 7; ++ahead) {
+        const Date day = addDays(now.date, ahead);
+        DayMeals meals = mealsOn(content, day);
+        // Served in the order of their hours (加餐 between lunch and dinner).
+        std::stable_sort(meals.meals.begin(), meals.meals.end(), [](const Meal* a, const Meal* b) {
+            return mealHours(a->kind).start < mealHours(b->kind).start;
+        });
+        for (const Meal* meal : meals.meals) {
+            const MealHours hours = mealHours(meal->kind);
+            if (ahead == 0 && hours.end <= now.minute) continue;
+            const bool serving = ahead == 0 && hours.start <= now.minute;
+            return MealNowOrNext{meal, day, serving, ahead};
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ActivityNowOrNext> activityNowOrNext(const Content& content, const LocalDateTime& now)
+{
+    const auto today = activitiesOn(content, now.date, now);
+    for (const auto& o : today)
+        if (o.ongoing) return ActivityNowOrNext{o, 0};
+    for (const auto& o : today)
+        if (o.next) return ActivityNowOrNext{o, 0};
+    for (int ahead = 1; ahead <= 7; ++ahead) {
+        const auto items = activitiesOn(content, addDays(now.date, ahead), now);
+        if (!items.empty()) return ActivityNowOrNext{items.front(), ahead};
+    }
+    return std::nullopt;
+}
+
 std::vector<DayActivities> activitiesOfWeek(const Content& content, const LocalDateTime& now)
 {
     std::vector<DayActivities> week;

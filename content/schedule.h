@@ -3,6 +3,7 @@
 // the station's local time. Pointers refer into the Content passed in.
 #include "content/model.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,34 @@ struct DayMeals {
 };
 DayMeals mealsOn(const Content& content, Date day);
 std::vector<DayMeals> mealsOfWeek(const Content& content, Date anyDayOfWeek);
+
+// When each meal is served: the sheets give no hours, so these are the station's usual ones
+// (早餐 06:30–09:00, 午餐 11:00–13:30, 加餐 15:00–16:00, 晚餐 17:00–19:00).
+struct MealHours {
+    MinuteOfDay start = 0;
+    MinuteOfDay end = 0;
+};
+MealHours mealHours(MealKind kind);
+// The meal of `day` is over at `now` (its serving hours ended; any meal of an earlier day).
+bool mealOver(MealKind kind, Date day, const LocalDateTime& now);
+
+struct MealNowOrNext {
+    const Meal* meal = nullptr;
+    Date date{};
+    bool serving = false; // being served now
+    int daysAhead = 0;    // 0 today, 1 tomorrow …
+};
+// The meal being served now, else the next one still to come: later today, else the first
+// meal of the next day that has one (tomorrow's breakfast in the evening), up to a week ahead.
+std::optional<MealNowOrNext> mealNowOrNext(const Content& content, const LocalDateTime& now);
+
+struct ActivityNowOrNext {
+    ActivityOccurrence occurrence;
+    int daysAhead = 0; // 0 today, 1 tomorrow …
+};
+// The activity on now (the earliest started), else the next one to start: later today, else
+// the first of the next day that has any, up to a week ahead.
+std::optional<ActivityNowOrNext> activityNowOrNext(const Content& content, const LocalDateTime& now);
 
 struct UpcomingLecture {
     const Lecture* lecture = nullptr;

@@ -1,6 +1,7 @@
 // Typed rows from sheet tables, and the canonical sheets written back out.
 #include "content/sheet_table.h"
 
+#include "content/limits.h"
 #include "content/sheet_text.h"
 
 #include <algorithm>
@@ -11,10 +12,6 @@
 namespace content {
 
 namespace {
-
-// After this many problems in one table the rest are summed up in one line: staff fix the
-// first ones anyway, and a hostile file must not grow the list without bound.
-constexpr size_t kMaxProblemsPerTable = 1000;
 
 const std::u32string_view kDishSeparators = U"、，,；;";
 const std::u32string_view kTagSeparators = U"、，,；; \u3000";
@@ -40,6 +37,22 @@ std::string quoted(std::string_view cell)
     return out;
 }
 
+// Characters (code points) of UTF-8 text.
+size_t charCount(std::string_view text)
+{
+    size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+// A column as Excel names it: 0 → A, 25 → Z, 26 → AA.
+std::string columnLetters(size_t index)
+{
+    std::string letters;
+    for (size_t n = index + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), char('A' + (n - 1) % 26));
+    return letters;
+}
+
 // 9:00-10:30 written into one time cell.
 bool looksLikeTimeRange(std::string_view cell)
 {
@@ -58,11 +71,8 @@ public:
     void add(int row, std::string column, std::string message)
     {
         ++m_count;
-        if (m_count <= kMaxProblemsPerTable) {
-            m_problems.push_back({m_file, row, std::move(column), std::move(message)});
-        } else if (m_count == kMaxProblemsPerTable + 1) {
-            m_problems.push_back({m_file, 0, {}, "还有更多问题没有列出，请先改正上面的问题再检查一次"});
-        }
+        // Problems keeps the first ones and counts the rest.
+        m_problems.push_back({m_file, row, std::move(column), std::move(message)});
     }
     size_t count() const { return m_count; }
 
@@ -298,6 +308,8 @@ struct SheetSpec {
     SheetKind kind;
     std::vector<std::string> header;
     std::vector<int> required;
+    // Columns of free text allowed limits::kMaxLongCellChars; the others kMaxShortCellChars.
+    std::vector<int> longText;
     // Reads one non-blank row into `into`; reports its problems through `row` and adds nothing then.
     void (*readRow)(RowCells& row, Content& into);
     // Moves the kind's rows from `read` into `update`.
@@ -345,6 +357,7 @@ const SheetSpec kSpecs[] = {
         SheetKind::Station,
         {"项目", "内容"},
         {station::Key, station::Value},
+        {station::Value},
         [](RowCells& row, Content& into) {
             bool ok = true;
             if (row.hasColumn(station::Key) && row.text(station::Key).empty()) {
@@ -367,6 +380,7 @@ const SheetSpec kSpecs[] = {
         SheetKind::Activities,
         {"日期", "开始", "结束", "活动", "地点", "说明", "类别"},
         {activities::Day, activities::Start, activities::Title},
+        {activities::Note},
         [](RowCells& row, Content& into) {
             using namespace activities;
             bool ok = requireAll(row, spec(SheetKind::Activities).required);
@@ -395,6 +409,7 @@ const SheetSpec kSpecs[] = {
         SheetKind::Meals,
         {"日期", "餐次", "菜品", "价格", "标签", "备注"},
         {meals::Day, meals::Kind, meals::Dishes},
+        {meals::Dishes, meals::Note},
         [](RowCells& row, Content& into) {
             using namespace meals;
             bool ok = requireAll(row, spec(SheetKind::Meals).required);
@@ -446,6 +461,7 @@ const SheetSpec kSpecs[] = {
         SheetKind::Lectures,
         {"日期", "开始", "结束", "类型", "主题", "主讲", "单位", "地点", "说明"},
         {lectures::Date, lectures::Start, lectures::Title},
+        {lectures::Note},
         [](RowCells& row, Content& into) {
             using namespace lectures;
             bool ok = requireAll(row, spec(SheetKind::Lectures).required);
@@ -481,6 +497,7 @@ const SheetSpec kSpecs[] = {
         SheetKind::Notices,
         {"标题", "正文", "开始日期", "结束日期", "置顶", "紧急"},
         {notices::Title},
+        {notices::Body},
         [](RowCells& row, Content& into) {
             using namespace notices;
             bool ok = requireAll(row, spec(SheetKind::Notices).required);
@@ -513,6 +530,7 @@ const SheetSpec kSpecs[] = {
         SheetKind::Guide,
         {"序号", "标题", "骗术", "识破", "应对"},
         {guide::Title, guide::Spot},
+        {guide::How, guide::Spot, guide::Do},
         [](RowCells& row, Content& into) {
             using namespace guide;
             bool ok = requireAll(row, spec(SheetKind::Guide).required);
@@ -553,6 +571,7 @@ const SheetSpec kSpecs[] = {
         SheetKind::Contacts,
         {"名称", "电话", "说明", "类别"},
         {contacts::Name, contacts::Phone},
+        {contacts::Note},
         [](RowCells& row, Content& into) {
             using namespace contacts;
             if (!requireAll(row, spec(SheetKind::Contacts).required)) return;
@@ -604,14 +623,25 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, Problems& 
     ProblemSink sink(file, problems);
     const std::vector<std::string>& names = sheet.header;
 
-    // Columns by header name, anywhere; the first of two equal headers wins.
+    // Columns by header name, anywhere. Two columns with the same header would leave staff
+    // guessing which one is read: that is an error naming both.
     std::vector<int> columnIndex(names.size(), -1);
     for (size_t i = 0; i < table.header.size(); ++i) {
         const std::string_view name = trimCell(table.header[i]);
         for (size_t column = 0; column < names.size(); ++column) {
-            if (columnIndex[column] < 0 && name == names[column]) columnIndex[column] = static_cast<int>(i);
+            if (name != names[column]) continue;
+            if (columnIndex[column] < 0) {
+                columnIndex[column] = static_cast<int>(i);
+            } else {
+                sink.add(1, names[column],
+                         "第 " + columnLetters(static_cast<size_t>(columnIndex[column])) + " 列和第 " +
+                             columnLetters(i) + " 列的标题都是“" + names[column] +
+                             "”，请删掉其中一列，或把不用的那一列改成别的标题");
+            }
         }
     }
+    std::vector<size_t> maxChars(names.size(), limits::kMaxShortCellChars);
+    for (int column : sheet.longText) maxChars[static_cast<size_t>(column)] = limits::kMaxLongCellChars;
     for (int column : sheet.required) {
         if (columnIndex[column] < 0) {
             sink.add(1, names[column], "缺少必需的列“" + names[column] + "”，请在第一行加上这一列的标题");
@@ -621,7 +651,17 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, Problems& 
         RowCells row(sheetRow, columnIndex, names, sink);
         // Text only in columns we do not read (a remark far to the right) is not a row for us.
         if (row.blank()) continue;
-        sheet.readRow(row, read);
+        // A cell longer than any real one is refused before it is parsed or kept.
+        bool tooLong = false;
+        for (size_t column = 0; column < names.size(); ++column) {
+            const size_t chars = charCount(row.text(static_cast<int>(column)));
+            if (chars <= maxChars[column]) continue;
+            row.problem(static_cast<int>(column), "这一格太长（" + std::to_string(chars) + " 个字），“" +
+                                                      names[column] + "”最多 " + std::to_string(maxChars[column]) +
+                                                      " 个字，请删短一些");
+            tooLong = true;
+        }
+        if (!tooLong) sheet.readRow(row, read);
     }
     return sink.count() == 0;
 }

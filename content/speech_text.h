@@ -13,6 +13,9 @@
 
 namespace content {
 
+// The readings file a district may put in a kiosk's data dir.
+inline constexpr const char* kReadingsFileName = "readings.csv";
+
 // Words with several readings and the reading meant here, as tone-numbered pinyin
 // (重阳 → chong2 yang2). Built-in entries come first; a district adds or overrides words with
 // a `readings.csv` in the data dir (columns 词语, 读音; see README "读音表").

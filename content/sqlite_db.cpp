@@ -1,5 +1,7 @@
 #include "content/sqlite_db.h"
 
+#include "content/limits.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -39,8 +41,43 @@ std::string shortSql(std::string_view sql)
     return std::string(sql.substr(0, end)) + "…";
 }
 
+// sqlite's result codes that a file or a disk can cause, in words for staff; sqlite's own
+// English text only for the rest (programming errors, which staff never meet).
+const char* chineseReason(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_INTERRUPT:
+        return "读取超时";
+    case SQLITE_TOOBIG:
+        return "有一行或一格的内容太大";
+    case SQLITE_NOMEM:
+        return "内存不足";
+    case SQLITE_CORRUPT:
+        return "数据库文件已损坏";
+    case SQLITE_NOTADB:
+        return "不是 SQLite 数据库文件";
+    case SQLITE_CANTOPEN:
+        return "无法打开文件";
+    case SQLITE_IOERR:
+        return "读写磁盘出错";
+    case SQLITE_FULL:
+        return "磁盘已满";
+    case SQLITE_READONLY:
+        return "文件只读";
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return "没有权限";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return "数据库正被另一个程序使用";
+    default:
+        return nullptr;
+    }
+}
+
 std::string errorText(sqlite3* db, int rc)
 {
+    if (const char* reason = chineseReason(rc)) return reason;
     if (db && sqlite3_errcode(db) == rc) return sqlite3_errmsg(db);
     return sqlite3_errstr(rc);
 }
@@ -85,7 +122,7 @@ Database Database::openUntrusted(const std::filesystem::path& file, std::chrono:
     db.check(sqlite3_db_config(db.m_db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &ignored), "DBCONFIG_ENABLE_VIEW");
     db.check(sqlite3_db_config(db.m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &ignored),
              "DBCONFIG_ENABLE_LOAD_EXTENSION");
-    sqlite3_limit(db.m_db, SQLITE_LIMIT_LENGTH, 1000000);
+    sqlite3_limit(db.m_db, SQLITE_LIMIT_LENGTH, limits::kMaxDatabaseRowBytes);
     sqlite3_limit(db.m_db, SQLITE_LIMIT_SQL_LENGTH, 100000);
     sqlite3_limit(db.m_db, SQLITE_LIMIT_COLUMN, 100);
     sqlite3_limit(db.m_db, SQLITE_LIMIT_EXPR_DEPTH, 10);
@@ -149,8 +186,7 @@ Database::~Database()
 void Database::check(int rc, std::string_view what) const
 {
     if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
-    std::string message = errorText(m_db, rc);
-    if ((rc & 0xff) == SQLITE_INTERRUPT) message = "读取超时";
+    const std::string message = errorText(m_db, rc);
     throw StoreError("数据库错误（" + std::string(what) + "）：" + message);
 }
 
@@ -160,9 +196,9 @@ void Database::exec(std::string_view sql)
     const std::string text(sql);
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &error);
     if (rc != SQLITE_OK) {
-        std::string message = error ? error : sqlite3_errstr(rc);
+        const char* reason = chineseReason(rc);
+        std::string message = reason ? reason : error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
-        if ((rc & 0xff) == SQLITE_INTERRUPT) message = "读取超时";
         throw StoreError("数据库错误（" + shortSql(text) + "）：" + message);
     }
 }

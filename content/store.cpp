@@ -35,10 +35,6 @@ using sqlite::Transaction;
 
 constexpr std::string_view kFilePrefix = "content-";
 constexpr std::string_view kFileSuffix = ".db";
-// Reading a hostile content.db stops after this long.
-constexpr std::chrono::milliseconds kUntrustedBudget{10000};
-// A content.db table with more rows than this is not a station's schedule.
-constexpr size_t kMaxUntrustedRows = 200000;
 
 std::string systemError(const std::string& what)
 {
@@ -349,12 +345,6 @@ int fileSchemaVersion(const fs::path& file)
     return db.userVersion();
 }
 
-// Makes `problems` out of a StoreError while reading an untrusted database.
-void addDatabaseProblem(Problems& problems, const std::string& file, std::string message)
-{
-    problems.push_back(Problem{file, 0, {}, std::move(message)});
-}
-
 } // namespace
 
 // ---- files ---------------------------------------------------------------------------------
@@ -397,87 +387,6 @@ Content readStoreFile(const fs::path& file)
         throw;
     } catch (const std::exception& e) {
         throw StoreError(label + " 无法读取：" + e.what());
-    }
-}
-
-void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems& problems)
-{
-    const std::string label = file.filename().string();
-    try {
-        Database db = Database::openUntrusted(file, kUntrustedBudget);
-        {
-            Statement check = db.prepare("PRAGMA quick_check(20)");
-            std::vector<std::string> findings;
-            while (check.step()) findings.push_back(check.columnText(0));
-            if (findings.empty() || findings.front() != "ok") {
-                std::string detail = findings.empty() ? std::string() : "（" + findings.front() + "）";
-                addDatabaseProblem(problems, label, "数据库文件已损坏" + detail + "，请重新生成 content.db");
-                return;
-            }
-        }
-        bool anyTable = false;
-        for (SheetKind kind : kAllSheetKinds) {
-            std::string tableName;
-            {
-                Statement find = db.prepare(
-                    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE LIMIT 1");
-                find.bind(1, sheetKey(kind));
-                if (!find.step()) continue; // an absent table is an absent sheet
-                tableName = find.columnText(0);
-            }
-            anyTable = true;
-            const std::string fileName = label + ":" + sheetKey(kind);
-            Statement select = db.prepare("SELECT * FROM " + quoteIdentifier(tableName));
-            SheetTable table;
-            table.fileName = fileName;
-            // Columns are found by header text, as in a sheet; `row` and unknown ones are ignored.
-            for (int i = 0; i < select.columnCount(); ++i) table.header.push_back(select.columnName(i));
-            bool badText = false;
-            while (select.step()) {
-                if (table.rows.size() >= kMaxUntrustedRows) {
-                    problems.push_back(Problem{
-                        fileName, 0, {}, "行数超过 " + std::to_string(kMaxUntrustedRows) + " 行，不像是服务站的表格"});
-                    badText = true;
-                    break;
-                }
-                SheetRow row;
-                row.number = static_cast<int>(table.rows.size()) + 2;
-                for (int i = 0; i < select.columnCount(); ++i) {
-                    std::string cell = select.columnText(i);
-                    if (!isValidUtf8(cell) || cell.find('\0') != std::string::npos) {
-                        problems.push_back(Problem{fileName, row.number, table.header[static_cast<size_t>(i)],
-                                                   "内容不是有效的文字（UTF-8）"});
-                        badText = true;
-                        cell.clear();
-                    }
-                    row.cells.push_back(std::move(cell));
-                }
-                table.rows.push_back(std::move(row));
-            }
-            if (badText) continue;
-            for (const std::string& name : table.header) {
-                if (!isValidUtf8(name)) {
-                    problems.push_back(Problem{fileName, 1, {}, "列名不是有效的文字（UTF-8）"});
-                    badText = true;
-                    break;
-                }
-            }
-            if (!badText) readSheetTable(kind, table, update, problems);
-        }
-        if (!anyTable) {
-            addDatabaseProblem(
-                problems, label,
-                "数据库里没有任何可用的表（应有 station、activities、meals、lectures、notices、guide、contacts 之一）");
-        }
-    } catch (const StoreError& e) {
-        std::string message = e.what();
-        if (message.find("not a database") != std::string::npos || message.find("NOTADB") != std::string::npos)
-            message = "不是有效的 SQLite 数据库文件，请用 kiosk-content build 生成 content.db";
-        else
-            message = "无法读取数据库文件：" + message;
-        addDatabaseProblem(problems, label, std::move(message));
-    } catch (const std::exception& e) {
-        addDatabaseProblem(problems, label, std::string("无法读取数据库文件：") + e.what());
     }
 }
 

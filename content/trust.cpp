@@ -8,6 +8,7 @@
 //   global sig:  Ed25519 over (signature (64) || trusted comment text), 64 bytes
 #include "content/trust.h"
 #include "content/file_io.h"
+#include "content/limits.h"
 #include "content/trust_detail.h"
 
 #include <sodium.h>
@@ -34,8 +35,8 @@ constexpr std::size_t kPublicKeyBytes = 2 + 8 + 32;
 constexpr std::size_t kSecretKeyBytes = 2 + 2 + 2 + 32 + 8 + 8 + 8 + 64 + 32;
 constexpr std::size_t kSignatureBytes = 2 + 8 + 64;
 // minisign's own limit on trusted comments; also bounds what we hash from untrusted input.
-constexpr std::size_t kMaxTrustedComment = 8192;
-constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
+constexpr std::size_t kMaxTrustedComment = limits::kMaxTrustedCommentBytes;
+using limits::kMaxKeyFileBytes;
 
 void ensureSodium()
 {

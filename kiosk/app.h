@@ -2,6 +2,12 @@
 // The kiosk app: owns the window, fonts, screens, the station clock, the idle policy and the
 // current content snapshot, and runs the event loop (drawing only when something changed).
 //
+// App's definition is split by feature (as Tracy splits its View): app.cpp the loop, screens
+// and content; app_frame.cpp one frame (drawFrame, the background, the idle warning, the
+// picture check); app_input.cpp pointer and finger input into FrameInput; app_prepare.cpp the
+// snapshot and atlas preparation (on its thread when live); app_screenshot.cpp --screenshot.
+// The command line is app_config.*, the clocks content/station_clock.*.
+//
 // Plugging in the update service (USB / drop folder import, PIN pad, staff menu, banner):
 //  - Run imports on a worker thread; when one applies, post to mainQueue():
 //        app.mainQueue().post([&app, c = std::make_shared<const content::Content>(store.content())]
@@ -11,12 +17,14 @@
 //    overlay is drawn above the current screen and takes all input.
 //  - Register a staff screen with addScreen() (ScreenId::Staff) and open it with showScreen().
 #include "content/model.h"
+#include "content/station_clock.h"
+#include "kiosk/app_config.h"
 #include "kiosk/app_state.h"
 #include "kiosk/fonts.h"
+#include "kiosk/idle_policy.h"
 #include "kiosk/overlay.h"
 #include "kiosk/screen.h"
 #include "kiosk/theme.h"
-#include "kiosk/widgets/idle_policy.h"
 #include "kiosk/widgets/touch.h"
 #include "kiosk/widgets/ui.h"
 #include "platform/frame_pacer.h"
@@ -42,49 +50,9 @@ class Window;
 
 namespace kiosk {
 
-struct AppConfig {
-    std::filesystem::path dataDir;
-    bool windowed = false;
-    int width = 1920;
-    int height = 1080;
-    std::optional<content::LocalDateTime> now; // --now: the clock starts here and runs on
-    ScreenId startScreen = ScreenId::Home;
-    std::string screenshotPath;
-    // Passed on to the update service.
-    std::filesystem::path dropDir;
-    std::vector<std::filesystem::path> mediaRoots; // default /media and /run/media
-    std::filesystem::path statusDir;
-    bool allowUnsigned = false;
-    bool largeText = false; // --large-text: start in 大字 mode
-    IdleSettings idle;      // --idle-warning, --attract-after, --night
-};
-
-// Parses the kiosk command line (SPEC.md). False with a message on bad arguments.
-bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& error);
-const char* usageText();
-
-// The station's local time: the system clock, or --now and running on from there.
-class StationClock {
-public:
-    explicit StationClock(std::optional<content::LocalDateTime> start = std::nullopt);
-    struct Reading {
-        content::LocalDateTime local;
-        int second = 0;
-    };
-    Reading now() const;
-
-private:
-    std::optional<content::LocalDateTime> m_start;
-    double m_startSeconds = 0;
-};
-
-// Seconds on a monotonic clock.
-double monotonicSeconds();
-
-// KIOSK_STARTUP_TRACE=1: one stderr line per start-up step, milliseconds since the process
-// started (from /proc, 10 ms granularity) and since the previous step. Thread-safe; nothing
-// when the variable is unset.
-void traceStartup(const char* step);
+// The kiosk's code reads both clocks unqualified.
+using content::monotonicSeconds;
+using content::StationClock;
 
 // One frame's ImGui content for `screen`: a full-screen root window, the screen, the overlays
 // and the idle warning. Between ImGui::NewFrame() and ImGui::Render(). Used by the app and by
@@ -121,16 +89,27 @@ public:
     void setRequestHandler(std::function<void(const UpdateRequest&)> handler) { m_requestHandler = std::move(handler); }
 
 private:
+    // app.cpp: one SDL event (quit, keys, window, main-queue wake-ups; pointers go on).
     void handleEvent(const void* sdlEvent);
-    void pointerDown(Point p);
+    // app_input.cpp: a mouse or finger event into the pointer queue; false for other events.
+    bool pointerEvent(const void* sdlEvent);
+    // app_input.cpp: this frame's FrameInput from the tap tracker (after takeInput).
+    FrameInput frameInput(double now);
+    // Pointer events wait in m_pointerEvents; each frame takes its share (takeInput) and feeds
+    // them to the tap tracker in order.
+    void queuePointer(PointerEvent::Kind kind, Point p);
+    void takeInput();
+    void pointerDown(Point p, double time);
     void pointerMove(Point p);
-    void pointerUp(Point p);
+    void pointerUp(Point p, double time);
     void refreshSnapshot(bool force);
     // Recomputes the snapshot (and bakes a changed glyph set into the atlas cache) on the
     // preparation thread; the result replaces the snapshot on the main thread when it arrives.
     // Until then the screens keep drawing the previous one.
     void prepareInBackground();
     void prepareLoop();
+    // Main thread: show this snapshot; a new glyph set rebuilds the atlas before the next frame.
+    void adoptSnapshot(std::shared_ptr<const Snapshot> snapshot, GlyphPlan plan);
     // Whether snapshots are made on the preparation thread: the window is up and live (not a
     // --screenshot run, and not before the first frame).
     bool preparesInBackground() const { return m_live; }
@@ -139,6 +118,10 @@ private:
     // Capture: draw and read the pixels back instead of presenting.
     enum class FrameMode { Show, Layout, Capture };
     void frame(FrameMode mode);
+    // app_screenshot.cpp: lays out, draws once, reads back and writes the PNG. Exit status.
+    int captureScreenshot();
+    // app_frame.cpp: KIOSK_FRAME_LOG's line for a frame that started at `startedAt`.
+    void logFrame(double startedAt, bool shown);
     void switchTo(ScreenId id);
     Screen* screen(ScreenId id);
 
@@ -166,15 +149,21 @@ private:
     bool m_swallowGesture = false;
     long long m_lastFingerId = -1;
     bool m_mouseDown = false;
-    // Input gathered since the last frame.
+    PointerQueue m_pointerEvents;
+    // Input gathered for this frame.
     bool m_justPressed = false;
     bool m_released = false;
     std::optional<Tap> m_tap;
     double m_lastFrameTime = 0;
+    // What the last frame drew (a hash of its draw lists): the same picture twice means the UI
+    // has settled, and a picture already on screen is not rasterised again.
+    uint64_t m_lastPicture = 0;
+    uint64_t m_shownPicture = 0;    // the picture on screen
+    bool m_mustPresent = true;      // the window needs a fresh picture (exposed, resized, new atlas)
     std::vector<uint8_t> m_capture; // --screenshot: the read-back, RGB rows bottom-up
     int m_captureWidth = 0;
     int m_captureHeight = 0;
-    std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per frame, its wall time in ms
+    std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per live frame (logFrame)
 
     // The preparation thread: one job slot, the newest request wins.
     struct PrepareJob {

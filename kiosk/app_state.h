@@ -1,9 +1,9 @@
 #pragma once
 // What a screen may read while drawing, and the few requests it may make back to the app.
 #include "content/date_time.h"
+#include "kiosk/idle_policy.h"
 #include "kiosk/screen.h"
 #include "kiosk/snapshot.h"
-#include "kiosk/widgets/idle_policy.h"
 
 #include <memory>
 #include <optional>

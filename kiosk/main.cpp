@@ -4,6 +4,7 @@
 #include "content/store.h"
 #include "kiosk/app.h"
 #include "kiosk/update_ui.h"
+#include "platform/startup_trace.h"
 #include "platform/systemd_notify.h"
 #include "platform/update_service.h"
 
@@ -13,7 +14,7 @@
 
 int main(int argc, char** argv)
 {
-    kiosk::traceStartup("main");
+    platform::traceStartup("main");
     kiosk::AppConfig config;
     std::string error;
     if (!kiosk::parseCommandLine(argc, argv, config, error)) {
@@ -25,9 +26,9 @@ int main(int argc, char** argv)
     // A screenshot needs no session bus (SDL uses it to inhibit the screensaver). With none
     // configured, libdbus would fork `dbus-launch --autolaunch` and wait ~10 ms for it to fail;
     // an unusable address fails at once. A set address is left alone. Before any thread starts.
-    if (!config.screenshotPath.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+    if (!config.screen.screenshotPath.empty()) setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
 
-    const kiosk::StationClock clock(config.now);
+    const content::StationClock clock(config.clock.now);
     const content::DataDir dataDir{config.dataDir};
     std::shared_ptr<const content::Content> initial;
     try {
@@ -41,16 +42,16 @@ int main(int argc, char** argv)
             content::storeUnavailableContent(clock.now().local.date, e.what()));
     }
 
-    kiosk::traceStartup("store open");
+    platform::traceStartup("store open");
     kiosk::App app(config);
     // The store was closed again: the update service's worker opens and owns its own.
 
     platform::UpdateService::Options updates;
     updates.dataDir = dataDir;
-    if (!config.dropDir.empty()) updates.dropDir = config.dropDir;
-    if (!config.mediaRoots.empty()) updates.mediaRoots = config.mediaRoots;
-    if (!config.statusDir.empty()) updates.statusDir = config.statusDir;
-    updates.allowUnsigned = config.allowUnsigned;
+    if (!config.updates.dropDir.empty()) updates.dropDir = config.updates.dropDir;
+    if (!config.updates.mediaRoots.empty()) updates.mediaRoots = config.updates.mediaRoots;
+    if (!config.updates.statusDir.empty()) updates.statusDir = config.updates.statusDir;
+    updates.allowUnsigned = config.updates.allowUnsigned;
     updates.clock = [clock] { return clock.now().local; };
     std::unique_ptr<kiosk::UpdateUi> updateUi;
     platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {
@@ -58,14 +59,14 @@ int main(int argc, char** argv)
     });
     updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir);
     platform::MainLoopWatchdog watchdog(app.mainQueue());
-    if (config.screenshotPath.empty()) {
+    if (config.screen.screenshotPath.empty()) {
         service.start();
         watchdog.start();
     }
-    kiosk::traceStartup("services ready");
+    platform::traceStartup("services ready");
     const int status = app.run(std::move(initial));
     watchdog.stop();
     service.stop();
-    kiosk::traceStartup("exit");
+    platform::traceStartup("exit");
     return status;
 }

@@ -2,6 +2,8 @@
 
 #include "content/glyph_set.h"
 
+#include <atomic>
+
 namespace kiosk {
 
 std::string timeRange(content::MinuteOfDay start, std::optional<content::MinuteOfDay> end)
@@ -102,7 +104,9 @@ std::vector<AttractSlide> makeSlides(const Snapshot& s)
 std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Content> content,
                                              const content::LocalDateTime& now)
 {
+    static std::atomic<uint64_t> serials{0};
     auto s = std::make_shared<Snapshot>();
+    s->serial = ++serials;
     s->content = std::move(content);
     s->at = now;
     const content::Content& c = *s->content;
@@ -121,6 +125,8 @@ std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Cont
                 break;
             }
     s->week = content::activitiesOfWeek(c, now);
+    s->activityNow = content::activityNowOrNext(c, now);
+    s->mealNow = content::mealNowOrNext(c, now);
     s->todayMeals = content::mealsOn(c, now.date);
     s->weekMeals = content::mealsOfWeek(c, now.date);
     s->lectures = content::upcomingLectures(c, now);

@@ -5,7 +5,9 @@
 #include "content/schedule.h"
 #include "kiosk/fonts.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,12 +28,19 @@ struct Snapshot {
     // Keeps the content alive: the schedule views point into it.
     std::shared_ptr<const content::Content> content;
     content::LocalDateTime at;
+    // Different for every snapshot made in this process (an address may be reused): what
+    // screens key their cached layouts on.
+    uint64_t serial = 0;
     std::string dateText;    // 2026年6月3日
     std::string weekdayText; // 星期三
 
     std::vector<content::ActivityOccurrence> today;
     int highlight = -1; // index into today: on now, else next; -1 when neither
     std::vector<content::DayActivities> week;
+    // What home shows: the activity on now, else the next (tomorrow's too); the meal served
+    // now, else the next one (tomorrow's breakfast in the evening).
+    std::optional<content::ActivityNowOrNext> activityNow;
+    std::optional<content::MealNowOrNext> mealNow;
     content::DayMeals todayMeals;
     std::vector<content::DayMeals> weekMeals;
     std::vector<content::UpcomingLecture> lectures;

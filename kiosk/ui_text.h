@@ -70,6 +70,12 @@ inline constexpr const char* kOpenHours = "开放时间";
 inline constexpr const char* kAddress = "地址";
 inline constexpr const char* kScrollHint = "用手指上下滑动，可以看更多";
 inline constexpr const char* kMoreBelow = "下面还有";
+inline constexpr const char* kMoreAbove = "上面还有";
+inline constexpr const char* kServingNow = "正在供应";
+inline constexpr const char* kNextMeal = "下一餐";
+inline constexpr const char* kTomorrow = "明天";
+inline constexpr const char* kNoMoreActivities = "近期没有活动安排";
+inline constexpr const char* kNoMoreMeals = "近期没有供餐安排";
 
 inline constexpr const char* kIdleQuestion = "您还在看吗？";
 inline constexpr const char* kIdleCountdown = "%d 秒后回到首页";
@@ -213,6 +219,12 @@ inline constexpr std::array kAll = {kBackHome,
                                     kAddress,
                                     kScrollHint,
                                     kMoreBelow,
+                                    kMoreAbove,
+                                    kServingNow,
+                                    kNextMeal,
+                                    kTomorrow,
+                                    kNoMoreActivities,
+                                    kNoMoreMeals,
                                     kIdleQuestion,
                                     kIdleCountdown,
                                     kKeepReading,

@@ -32,7 +32,7 @@ std::string format(const char* pattern, const std::string& value)
 
 std::string rows(const content::ImportReport& report)
 {
-    return content::rowsSummary(report.rows);
+    return content::rowCountsText(report.rows, report.previousRows, report.ok());
 }
 
 std::string exportMessage(const content::ExportResult& result)
@@ -101,6 +101,7 @@ void addEventGlyphs(const platform::UpdateEvent& event, std::set<char32_t>& glyp
     content::addGlyphs(event.rollback.detail, glyphs);
     if (event.report) {
         for (const auto& problem : event.report->problems) content::addGlyphs(problem.format(), glyphs);
+        content::addGlyphs(rows(*event.report), glyphs);
     }
     if (event.info.lastImport) content::addGlyphs(event.info.lastImport->summary(), glyphs);
     if (event.info.stick) content::addGlyphs(event.info.stick->root.filename().string(), glyphs);

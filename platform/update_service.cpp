@@ -377,7 +377,8 @@ void UpdateService::runStickImport(const StickInfo& stick)
     if (timedOut && staged) {
         // The copy stopped when told to, but too late: say why, not just "cancelled".
         staged->status = content::StageStatus::Rejected;
-        staged->problems.assign(1, content::Problem{{}, 0, {}, content::words::kStickTooSlow});
+        staged->problems.clear();
+        staged->problems.push_back(content::Problem{{}, 0, {}, content::words::kStickTooSlow});
     }
     content::ImportReport report;
     if (staged) {

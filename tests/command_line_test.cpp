@@ -1,5 +1,5 @@
 // The kiosk's command line (SPEC.md "Programs"), parsed without opening a window.
-#include "kiosk/app.h"
+#include "kiosk/app_config.h"
 
 #include <catch2/catch.hpp>
 
@@ -33,28 +33,28 @@ TEST_CASE("the SPEC options land in the config", "[command-line]")
                     "--status-dir", "/s", "--allow-unsigned"});
     REQUIRE(p.ok);
     CHECK(p.config.dataDir == "/d");
-    CHECK(p.config.windowed);
-    CHECK(p.config.width == 1080);
-    CHECK(p.config.height == 1920);
-    REQUIRE(p.config.now);
-    CHECK(p.config.now->date == content::parseDate("2026-06-03"));
-    CHECK(p.config.now->minute == 9 * 60 + 30);
-    CHECK(p.config.startScreen == ScreenId::Guide);
-    CHECK(p.config.screenshotPath == "/tmp/x.png");
-    CHECK(p.config.dropDir == "/drop");
-    CHECK(p.config.mediaRoots == std::vector<std::filesystem::path>{"/m1", "/m2"});
-    CHECK(p.config.statusDir == "/s");
-    CHECK(p.config.allowUnsigned);
+    CHECK(p.config.window.windowed);
+    CHECK(p.config.window.width == 1080);
+    CHECK(p.config.window.height == 1920);
+    REQUIRE(p.config.clock.now);
+    CHECK(p.config.clock.now->date == content::parseDate("2026-06-03"));
+    CHECK(p.config.clock.now->minute == 9 * 60 + 30);
+    CHECK(p.config.screen.start == ScreenId::Guide);
+    CHECK(p.config.screen.screenshotPath == "/tmp/x.png");
+    CHECK(p.config.updates.dropDir == "/drop");
+    CHECK(p.config.updates.mediaRoots == std::vector<std::filesystem::path>{"/m1", "/m2"});
+    CHECK(p.config.updates.statusDir == "/s");
+    CHECK(p.config.updates.allowUnsigned);
 }
 
 TEST_CASE("defaults: fullscreen, home, /media and /run/media, night 22:00-06:00", "[command-line]")
 {
     auto p = parse({"--data-dir", "/d"});
     REQUIRE(p.ok);
-    CHECK_FALSE(p.config.windowed);
-    CHECK(p.config.startScreen == ScreenId::Home);
-    CHECK(p.config.mediaRoots == std::vector<std::filesystem::path>{"/media", "/run/media"});
-    CHECK_FALSE(p.config.largeText);
+    CHECK_FALSE(p.config.window.windowed);
+    CHECK(p.config.screen.start == ScreenId::Home);
+    CHECK(p.config.updates.mediaRoots == std::vector<std::filesystem::path>{"/media", "/run/media"});
+    CHECK_FALSE(p.config.screen.largeText);
     CHECK(p.config.idle.warnAfter == 90);
     CHECK(p.config.idle.nightEnabled);
     CHECK(p.config.idle.nightStart == 22 * 60);
@@ -70,7 +70,7 @@ TEST_CASE("idle timing, night hours and large text are configurable", "[command-
     CHECK(p.config.idle.attractAfter == 300);
     CHECK(p.config.idle.nightStart == 21 * 60 + 30);
     CHECK(p.config.idle.nightEnd == 5 * 60 + 45);
-    CHECK(p.config.largeText);
+    CHECK(p.config.screen.largeText);
 
     auto off = parse({"--data-dir", "/d", "--night", "off"});
     REQUIRE(off.ok);

@@ -1,4 +1,5 @@
 #include "content/problem.h"
+#include "content/limits.h"
 #include "content/sheet_table.h"
 
 #include <catch2/catch.hpp>
@@ -181,19 +182,20 @@ TEST_CASE("parseCsv bounds hostile input", "[csv]")
 
     Problems many;
     std::string lines = "a\n";
-    for (int i = 0; i < 60000; ++i) lines += "x\n";
+    for (int i = 0; i < limits::kMaxRecords + 10000; ++i) lines += "x\n";
     const SheetTable tall = parsed(lines, many);
     REQUIRE(many.size() == 1);
     CHECK(many[0].row == 0);
-    CHECK(tall.rows.size() <= 50000);
+    CHECK(tall.rows.size() <= static_cast<size_t>(limits::kMaxRecords));
 
+    // Twenty columns: the cell cap is reached before the record cap.
     Problems big;
-    std::string cells = "a,b,c,d,e,f,g,h,i,j\n";
-    for (int i = 0; i < 45000; ++i) cells += "x,x,x,x,x,x,x,x,x,x\n";
+    std::string cells = "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t\n";
+    for (size_t i = 0; i < limits::kMaxCells / 20 + 2000; ++i) cells += "x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x\n";
     const SheetTable huge = parsed(cells, big);
     REQUIRE(big.size() == 1);
     CHECK(big[0].message.starts_with("表格太大"));
-    CHECK(huge.rows.size() <= 40001);
+    CHECK(huge.rows.size() <= limits::kMaxCells / 20 + 1);
 }
 
 TEST_CASE("parseCsv of empty text has no header and no rows", "[csv]")

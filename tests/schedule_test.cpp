@@ -489,3 +489,72 @@ TEST_CASE("contactsByCategory: 紧急, 社区, 医疗, 服务, then others", "[s
     REQUIRE(contactsByCategory(onlyOne).size() == 1);
     CHECK(contactsByCategory(onlyOne)[0].category == "社区");
 }
+
+TEST_CASE("mealNowOrNext: the meal served now, else the next, tomorrow's breakfast in the evening", "[schedule]")
+{
+    Content c;
+    c.meals.push_back(meal(every(WeeklyRepeat{0x7f}), MealKind::Breakfast, "小米粥"));
+    c.meals.push_back(meal(every(WeeklyRepeat{0x7f}), MealKind::Lunch, "刀削面"));
+    c.meals.push_back(meal(every(WeeklyRepeat{0x7f}), MealKind::Dinner, "疙瘩汤"));
+    c.meals.push_back(meal(every(WeeklyRepeat{0x7f}), MealKind::Snack, "牛奶"));
+    const auto at_ = [&](int h, int m) { return mealNowOrNext(c, at(kWed, h, m)); };
+    struct Case {
+        int h, m;
+        const char* dish;
+        bool serving;
+        int ahead;
+    };
+    for (const Case& k :
+         {Case{5, 0, "小米粥", false, 0}, Case{7, 0, "小米粥", true, 0}, Case{9, 30, "刀削面", false, 0},
+          Case{12, 0, "刀削面", true, 0}, Case{15, 0, "牛奶", true, 0}, Case{16, 30, "疙瘩汤", false, 0},
+          Case{18, 59, "疙瘩汤", true, 0}, Case{22, 30, "小米粥", false, 1}}) {
+        INFO(k.h << ":" << k.m);
+        const auto got = at_(k.h, k.m);
+        REQUIRE(got);
+        CHECK(got->meal->dishes.front() == k.dish);
+        CHECK(got->serving == k.serving);
+        CHECK(got->daysAhead == k.ahead);
+        CHECK(got->date == addDays(kWed, k.ahead));
+    }
+    CHECK(mealOver(MealKind::Breakfast, kWed, at(kWed, 9, 0)));
+    CHECK_FALSE(mealOver(MealKind::Lunch, kWed, at(kWed, 9, 0)));
+    CHECK(mealOver(MealKind::Dinner, addDays(kWed, -1), at(kWed, 6, 0)));
+    CHECK_FALSE(mealOver(MealKind::Breakfast, addDays(kWed, 1), at(kWed, 23, 0)));
+    CHECK_FALSE(mealNowOrNext(Content{}, at(kWed, 12, 0)));
+}
+
+TEST_CASE("mealNowOrNext skips days without meals", "[schedule]")
+{
+    Content c;
+    c.meals.push_back(meal(on(addDays(kWed, 3)), MealKind::Lunch, "饺子"));
+    const auto got = mealNowOrNext(c, at(kWed, 22, 30));
+    REQUIRE(got);
+    CHECK(got->meal->dishes.front() == "饺子");
+    CHECK(got->daysAhead == 3);
+}
+
+TEST_CASE("activityNowOrNext: on now, else next today, else the first of tomorrow", "[schedule]")
+{
+    Content c;
+    c.activities.push_back(activity(on(kWed), hm(9, 0), hm(11, 0), "理发"));
+    c.activities.push_back(activity(on(kWed), hm(14, 30), std::nullopt, "棋牌"));
+    c.activities.push_back(activity(on(addDays(kWed, 1)), hm(8, 30), hm(9, 30), "太极拳"));
+    c.activities.push_back(activity(on(addDays(kWed, 1)), hm(10, 0), hm(11, 0), "合唱"));
+    struct Case {
+        int h, m;
+        const char* title;
+        bool ongoing;
+        int ahead;
+    };
+    for (const Case& k :
+         {Case{7, 0, "理发", false, 0}, Case{10, 0, "理发", true, 0}, Case{12, 0, "棋牌", false, 0},
+          Case{15, 0, "棋牌", true, 0}, Case{15, 30, "太极拳", false, 1}, Case{22, 30, "太极拳", false, 1}}) {
+        INFO(k.h << ":" << k.m);
+        const auto got = activityNowOrNext(c, at(kWed, k.h, k.m));
+        REQUIRE(got);
+        CHECK(got->occurrence.activity->title == k.title);
+        CHECK(got->occurrence.ongoing == k.ongoing);
+        CHECK(got->daysAhead == k.ahead);
+    }
+    CHECK_FALSE(activityNowOrNext(c, at(addDays(kWed, 1), 12, 0)));
+}

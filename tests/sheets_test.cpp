@@ -1,3 +1,4 @@
+#include "content/limits.h"
 #include "content/model.h"
 #include "content/sheet_table.h"
 
@@ -245,7 +246,8 @@ TEST_CASE("a time range in one cell gets its own advice", "[sheets]")
 
 TEST_CASE("a very long bad cell is cut short in the message", "[sheets]")
 {
-    const std::string longDate(500, '9');
+    // Under the cell length limit (limits::kMaxShortCellChars), far over what a message quotes.
+    const std::string longDate(150, '9');
     const std::string line = onlyProblem(SheetKind::Activities, "日期,开始,活动\n" + longDate + ",9:00,a\n");
     CHECK(line.size() < 250);
     CHECK(line.find("…”") != std::string::npos);
@@ -380,10 +382,14 @@ TEST_CASE("contacts need a name and a phone", "[sheets]")
           "contacts.csv:2:电话: “电话”这一格是空的，这一列必须填写");
 }
 
-TEST_CASE("duplicate headers: the first one wins", "[sheets]")
+TEST_CASE("a duplicate header is an error naming both columns", "[sheets]")
 {
-    const Content ok = readClean(SheetKind::Contacts, "名称,电话,名称\n甲,1,乙\n");
-    CHECK(ok.contacts[0].name == "甲");
+    CHECK(onlyProblem(SheetKind::Contacts, "名称,电话,名称\n甲,1,乙\n") ==
+          "contacts.csv:1:名称: 第 A 列和第 C 列的标题都是“名称”，请删掉其中一列，或把不用的那一列改成别的标题");
+    // Far to the right, named as Excel names it; a duplicate column nobody reads is no problem.
+    std::string header = "名称,电话";
+    for (int i = 0; i < 25; ++i) header += ",备注";
+    CHECK(onlyProblem(SheetKind::Contacts, header + ",电话\n甲,1\n").find("第 B 列和第 AB 列") != std::string::npos);
 }
 
 TEST_CASE("a CSV problem keeps the whole sheet out", "[sheets]")
@@ -399,9 +405,12 @@ TEST_CASE("problems per table are capped", "[sheets]")
     std::string csv = "日期,开始,活动\n";
     for (int i = 0; i < 3000; ++i) csv += "x,9:00,a\n";
     const ReadResult result = readSheet(SheetKind::Activities, csv);
-    REQUIRE(result.problems.size() == 1001);
-    CHECK(result.problems[999].row == 1001);
-    CHECK(result.problems[1000].format() == "activities.csv: 还有更多问题没有列出，请先改正上面的问题再检查一次");
+    // Every problem is counted, the first limits::kMaxProblemsKept are kept, the rest summed up.
+    REQUIRE(result.problems.size() == 3000);
+    REQUIRE(result.problems.kept().size() == limits::kMaxProblemsKept);
+    CHECK(result.problems[199].row == 201);
+    CHECK(result.problems.lines().size() == limits::kMaxProblemsKept + 1);
+    CHECK(result.problems.lines().back() == "还有 2800 个问题没有列出，请先改正上面的问题再检查一次");
 }
 
 TEST_CASE("every template sheet reads back with one example row", "[sheets]")

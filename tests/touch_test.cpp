@@ -1,5 +1,5 @@
 // Taps, drags and kinetic scrolling, and the idle timing — plain classes, no display.
-#include "kiosk/widgets/idle_policy.h"
+#include "kiosk/idle_policy.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/touch.h"
 
@@ -204,4 +204,64 @@ TEST_CASE("Chinese lines break between characters, never before closing punctuat
     CHECK(whole);
     // Explicit line breaks are kept.
     CHECK(breakLines("一\n二", 1000, advance).size() == 2);
+}
+
+TEST_CASE("pointer queue: a press and a release between two frames reach two frames, in order", "[touch]")
+{
+    using K = PointerEvent::Kind;
+    PointerQueue q;
+    q.push({K::Down, {10, 10}, 1.0});
+    q.push({K::Up, {11, 10}, 1.01});
+    auto first = q.takeFrame();
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].kind == K::Down);
+    auto second = q.takeFrame();
+    REQUIRE(second.size() == 1);
+    CHECK(second[0].kind == K::Up);
+    CHECK(second[0].pos.x == 11);
+    CHECK(q.takeFrame().empty());
+}
+
+TEST_CASE("pointer queue: taps queued behind one another each get their frames", "[touch]")
+{
+    using K = PointerEvent::Kind;
+    PointerQueue q;
+    TapTracker tracker;
+    for (int i = 0; i < 3; ++i) {
+        q.push({K::Down, {100.0f * i, 50}, i * 0.01});
+        q.push({K::Up, {100.0f * i, 50}, i * 0.01 + 0.005});
+    }
+    std::vector<float> taps;
+    int frames = 0;
+    while (!q.empty()) {
+        ++frames;
+        int transitions = 0;
+        for (const PointerEvent& e : q.takeFrame()) {
+            if (e.kind == K::Down) tracker.down(e.pos, e.time), ++transitions;
+            if (e.kind == K::Move) tracker.move(e.pos);
+            if (e.kind == K::Up) {
+                ++transitions;
+                if (auto tap = tracker.up(e.pos)) taps.push_back(tap->down.x);
+            }
+        }
+        CHECK(transitions == 1);
+    }
+    CHECK(frames == 6);
+    CHECK(taps == std::vector<float>{0, 100, 200});
+}
+
+TEST_CASE("pointer queue: moves between presses collapse to the latest, and ride with the next press", "[touch]")
+{
+    using K = PointerEvent::Kind;
+    PointerQueue q;
+    q.push({K::Down, {0, 0}, 0});
+    for (int i = 1; i <= 5; ++i) q.push({K::Move, {0, 10.0f * i}, i * 0.016});
+    q.push({K::Up, {0, 60}, 0.1});
+    CHECK(q.size() == 3);
+    CHECK(q.takeFrame().size() == 1); // the press
+    auto rest = q.takeFrame();        // the last move and the release
+    REQUIRE(rest.size() == 2);
+    CHECK(rest[0].kind == K::Move);
+    CHECK(rest[0].pos.y == 50);
+    CHECK(rest[1].kind == K::Up);
 }

@@ -16,5 +16,7 @@ CLI::App& addCommand(CLI::App& tool, const std::string& name, const std::string&
 void registerContentCommands(CLI::App& tool);
 // keygen, sign, trust, set-pin (trust_commands.cpp).
 void registerTrustCommands(CLI::App& tool);
+// say (say_command.cpp).
+void registerSayCommand(CLI::App& tool);
 
 } // namespace tool

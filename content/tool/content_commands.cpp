@@ -52,9 +52,12 @@ struct InfoOptions {
     std::string dataDir;
 };
 
+// `check` and `build` have no data dir: nothing is known about the rows a kiosk has.
+constexpr std::array<int, content::kSheetKindCount> kUnknownRows{-1, -1, -1, -1, -1, -1, -1};
+
 void printProblems(const content::Problems& problems, FILE* out)
 {
-    for (const content::Problem& problem : problems) std::fprintf(out, "%s\n", problem.format().c_str());
+    for (const std::string& line : problems.lines()) std::fprintf(out, "%s\n", line.c_str());
 }
 
 // A private staging root for commands that have no data dir; removed when done.
@@ -142,7 +145,8 @@ int runCheck(const CheckOptions& options)
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    std::printf("可以导入：%s\n", content::rowsSummary(content::updateRowCounts(*check.update)).c_str());
+    std::printf("可以导入：%s\n",
+                content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false).c_str());
     if (check.manifest) std::printf("清单版本：%lld\n", static_cast<long long>(check.manifest->version));
     return kOk;
 }
@@ -180,7 +184,7 @@ int runBuild(const BuildOptions& options)
         return kFailed;
     }
     std::printf("已生成 %s：%s\n", output.c_str(),
-                content::rowsSummary(content::updateRowCounts(*check.update)).c_str());
+                content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false).c_str());
     return kOk;
 }
 

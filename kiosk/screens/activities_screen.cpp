@@ -1,7 +1,9 @@
 // 活动安排: the day's activities by time, what is on now marked 正在进行; 周一…周日 tabs.
 #include "kiosk/app_state.h"
+#include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
+#include "kiosk/widgets/card_list.h"
 #include "kiosk/widgets/chrome.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
@@ -18,26 +20,22 @@ public:
     void onEnter(AppState& state) override
     {
         m_day = content::weekdayIndex(state.now.date);
-        m_scroller.reset();
+        m_list.reset();
         m_scrollToNow = true;
     }
-    bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
+    bool wantsFrames(const AppState&) const override { return m_list.animating(); }
 
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        const Snapshot& s = state.view();
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
-        ImFont* bf = u.fonts().body;
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
 
         const float top = drawTopBar(state, id());
         Area area = contentArea(state, top);
         const int before = m_day;
         const float tabsH = drawDayTabs(state, area.min, area.width(), state.now.date, m_day);
-        if (m_day != before) m_scroller.reset();
+        if (m_day != before) m_list.reset();
         area.min.y += tabsH + t.gap;
 
         const content::DayActivities* day = nullptr;
@@ -51,67 +49,86 @@ public:
             return;
         }
 
-        const float listRight = area.max.x - t.px(30); // room for the position bar
-        const float pad = t.px(28);
-        float y = u.beginScroll(m_scroller, area.min, area.max);
-        const float origin = y;
-        float scrollTarget = -1;
-        for (const auto& o : *items) {
+        // A past day is over as a whole; today's items carry their own marks.
+        const bool pastDay = day->date < state.now.date;
+        // 09:00 in a column of its own on the left, the title and the chips on the right.
+        const float pad = t.px(18);
+        const float timeW = textWidth(hf, "00:00") + t.px(20);
+        const auto layoutOf = [&](float width) {
+            struct {
+                float x, w;
+            } r{pad + timeW, width - 2 * pad - timeW};
+            return r;
+        };
+        // Notes only where a card is wide (portrait, one column); the at-a-glance grid keeps to
+        // time, title, state and place.
+        const auto showsNote = [&](float width) { return width > t.bodyPx * 14; };
+        const auto measure = [&](int i, float width) {
+            const content::Activity& a = *(*items)[static_cast<std::size_t>(i)].activity;
+            const auto l = layoutOf(width);
+            float right = paragraphHeight(hf, a.title, l.w, 1.15f) + u.chipHeight() + t.px(8);
+            if (showsNote(width) && !a.note.empty()) right += paragraphHeight(bf, a.note, l.w, 1.3f);
+            const float left = hf->FontSize * 1.15f + bf->FontSize * 1.2f;
+            return 2 * pad + std::max(left, right);
+        };
+        const auto drawCard = [&](int i, ImVec2 c0, ImVec2 c1) {
+            const content::ActivityOccurrence& o = (*items)[static_cast<std::size_t>(i)];
             const content::Activity& a = *o.activity;
-            const float x = area.min.x + pad;
-            const float w = listRight - area.min.x - 2 * pad;
-            // Measure first so the card can be drawn behind the words.
-            float h = pad + hf->FontSize * 1.3f + t.px(8) + paragraphHeight(hf, a.title, w, 1.3f);
-            std::string where;
-            if (!a.place.empty()) where = std::string(ui::kPlace) + "：" + a.place;
-            if (!where.empty()) h += paragraphHeight(bf, where, w, t.lineSpacing);
-            if (!a.note.empty()) h += paragraphHeight(bf, a.note, w, t.lineSpacing);
-            h += pad;
-            if (isToday && scrollTarget < 0 && (o.ongoing || o.next)) scrollTarget = y - origin;
-            // A week can hold hundreds of items: only the ones in view are drawn.
-            if (y + h + t.gap < area.min.y || y - t.gap > area.max.y) {
-                y += h + t.gap;
-                continue;
-            }
-
-            const ImVec2 c0(area.min.x, y), c1(listRight, y + h);
+            const bool over = o.over || pastDay;
             const Rgb border = o.ongoing ? p.ongoing : p.cardBorder;
-            u.card(c0, c1, p.card, border);
+            u.card(c0, c1, over ? p.background : p.card, border);
             if (o.ongoing) d->AddRect(c0, c1, p.ongoing.packed(), t.radius, 0, t.border * 2.5f);
-            const Rgb ink = o.over ? p.textMuted : p.text;
-            float yy = y + pad;
-            const std::string when = timeRange(a.start, a.end);
-            addText(d, hf, ImVec2(x, yy), (o.over ? p.textMuted : p.primary).packed(), when.c_str());
-            float cx = x + textWidth(hf, when) + t.gap;
-            const float chipY = yy + (hf->FontSize - u.chipHeight()) * 0.5f;
+            const auto l = layoutOf(c1.x - c0.x);
+            const float x = c0.x + l.x;
+            const Rgb ink = over ? p.textMuted : p.text;
+            float yy = c0.y + pad;
+            addText(d, hf, ImVec2(c0.x + pad, yy), (over ? p.textMuted : p.primary).packed(),
+                    content::formatTime(a.start));
+            if (a.end)
+                addText(d, bf, ImVec2(c0.x + pad, yy + hf->FontSize * 1.1f), ink.packed(),
+                        "—" + content::formatTime(*a.end));
+            yy += drawParagraph(d, hf, ImVec2(x, yy), l.w, ink.packed(), a.title, 1.15f);
+            // State in words (正在进行 / 下一个 / 已结束), the kind, then the place on what is left.
+            float cx = x;
             if (isToday && o.ongoing)
-                cx += u.chip(ImVec2(cx, chipY), ui::kOngoing, p.ongoing, p.onDark) + t.px(12);
+                cx += u.chip(ImVec2(cx, yy), ui::kOngoing, p.ongoing, p.onDark) + t.px(12);
             else if (isToday && o.next)
-                cx += u.chip(ImVec2(cx, chipY), ui::kNext, p.primary, p.onDark) + t.px(12);
-            else if (isToday && o.over)
-                cx += u.chip(ImVec2(cx, chipY), ui::kOver, p.chip, p.textMuted) + t.px(12);
-            if (!a.category.empty() && cx + u.chipWidth(a.category) < x + w)
-                u.chip(ImVec2(cx, chipY), a.category, p.chip, p.text);
-            yy += hf->FontSize * 1.3f + t.px(8);
-            yy += drawParagraph(d, hf, ImVec2(x, yy), w, ink.packed(), a.title, 1.3f);
-            if (!where.empty()) yy += drawParagraph(d, bf, ImVec2(x, yy), w, ink.packed(), where, t.lineSpacing);
-            if (!a.note.empty())
-                yy += drawParagraph(d, bf, ImVec2(x, yy), w, p.textMuted.packed(), a.note, t.lineSpacing);
-            y += h + t.gap;
-        }
-        u.endScroll(m_scroller, y - origin - t.gap);
-        // On arrival, bring what is on now (or next) to the top; earlier items stay above.
+                cx += u.chip(ImVec2(cx, yy), ui::kNext, p.primary, p.onDark) + t.px(12);
+            else if (over)
+                cx += u.chip(ImVec2(cx, yy), ui::kOver, p.chip, p.textMuted) + t.px(12);
+            // The place matters more than the kind: the kind only where both fit.
+            const float placeW = a.place.empty() ? 0 : textWidth(bf, a.place);
+            if (!a.category.empty() && cx + u.chipWidth(a.category) + t.px(12) + placeW <= x + l.w)
+                cx += u.chip(ImVec2(cx, yy), a.category, p.chip, p.text) + t.px(12);
+            if (!a.place.empty())
+                drawLine(d, bf, ImVec2(cx, yy + (u.chipHeight() - bf->FontSize) * 0.5f), x + l.w - cx, ink.packed(),
+                         a.place);
+            yy += u.chipHeight() + t.px(8);
+            if (showsNote(c1.x - c0.x) && !a.note.empty())
+                drawParagraph(d, bf, ImVec2(x, yy), l.w, p.textMuted.packed(), a.note, 1.3f);
+        };
+        // On arrival, bring what is on now (or next) to the top; the hint says what is above.
         if (m_scrollToNow) {
             m_scrollToNow = false;
-            if (scrollTarget > 0) m_scroller.scrollTo(scrollTarget);
+            if (isToday)
+                for (std::size_t i = 0; i < items->size(); ++i)
+                    if ((*items)[i].ongoing || (*items)[i].next) {
+                        m_list.scrollToCard(static_cast<int>(i));
+                        break;
+                    }
             state.wakeAtTime(state.time); // draw again at the new position
         }
+        CardList::Options options;
+        options.minColumnWidth = t.bodyPx * 9.5f;
+        options.maxColumns = 3;
+        options.key = s.serial ^ (static_cast<uint64_t>(m_day) << 56) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
+        m_list.draw(u, area.min, area.max, static_cast<int>(items->size()), options, measure, drawCard);
     }
 
 private:
     int m_day = 0;
     bool m_scrollToNow = true;
-    TouchScroller m_scroller;
+    CardList m_list;
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 // app swallows it so nothing underneath fires).
 #include "kiosk/app_state.h"
 #include "kiosk/screens/burn_in.h"
+#include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
@@ -26,13 +27,9 @@ public:
 
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        const Snapshot& s = state.view();
-        ImDrawList* d = u.draw();
-        ImFont* df = u.fonts().display;
-        ImFont* cf = u.fonts().bigClock;
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* df = f.display;
+        ImFont* cf = f.bigClock;
         const float W = state.width, H = state.height;
         // The background (p.attractBackground) is the renderer's clear colour: screenBackground().
         const ImVec2 drift = burnInDrift(state.time, t.scale);

@@ -1,6 +1,7 @@
 // 防骗指南: one scam per page in very large text — 骗术 / 识破 / 应对 — with big 上一条 / 下一条
 // buttons, 第 n 条 / 共 N 条, and a fixed footer with 96110 and 110.
 #include "kiosk/app_state.h"
+#include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
@@ -26,13 +27,9 @@ public:
 
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        const Snapshot& s = state.view();
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
-        ImFont* bf = u.fonts().body;
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
         const float W = state.width, H = state.height;
 
         const float top = drawTopBar(state, id());

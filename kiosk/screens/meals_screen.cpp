@@ -1,7 +1,10 @@
-// 每日菜单: the day's meals with dishes, price (12元) and labelled tag chips; 周一…周日 tabs.
+// 每日菜单: the day's meals with dishes, price (12元) and labelled tag chips, side by side in
+// landscape; finished meals muted with 已结束; 周一…周日 tabs.
 #include "kiosk/app_state.h"
+#include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
+#include "kiosk/widgets/card_list.h"
 #include "kiosk/widgets/chrome.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
@@ -16,25 +19,21 @@ public:
     void onEnter(AppState& state) override
     {
         m_day = content::weekdayIndex(state.now.date);
-        m_scroller.reset();
+        m_list.reset();
     }
-    bool wantsFrames(const AppState&) const override { return m_scroller.isMoving() || m_scroller.isDragging(); }
+    bool wantsFrames(const AppState&) const override { return m_list.animating(); }
 
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        const Snapshot& s = state.view();
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
-        ImFont* bf = u.fonts().body;
+        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
+        ImFont* hf = f.heading;
+        ImFont* bf = f.body;
 
         const float top = drawTopBar(state, id());
         Area area = contentArea(state, top);
         const int before = m_day;
         area.min.y += drawDayTabs(state, area.min, area.width(), state.now.date, m_day) + t.gap;
-        if (m_day != before) m_scroller.reset();
+        if (m_day != before) m_list.reset();
 
         const content::DayMeals* day = nullptr;
         for (const auto& w : s.weekMeals)
@@ -45,59 +44,57 @@ public:
             return;
         }
 
-        const float right = area.max.x - t.px(30);
-        const float pad = t.px(28);
-        float y = u.beginScroll(m_scroller, area.min, area.max);
-        const float origin = y;
-        for (const content::Meal* meal : day->meals) {
-            const float x = area.min.x + pad;
-            const float w = right - area.min.x - 2 * pad;
-            const std::string dishes = joinDishes(meal->dishes);
-            const std::string price = meal->priceCents ? content::formatPrice(*meal->priceCents) + ui::kYuan : "";
-            float h = pad + u.chipHeight(hf) + t.px(12) + paragraphHeight(hf, dishes, w, 1.3f);
-            if (!meal->tags.empty()) h += u.chipHeight() + t.px(16);
-            if (!meal->note.empty()) h += t.px(8) + paragraphHeight(bf, meal->note, w, t.lineSpacing);
-            h += pad;
-
-            u.card(ImVec2(area.min.x, y), ImVec2(right, y + h), p.card, p.cardBorder);
-            float yy = y + pad;
-            const float kw = u.chip(ImVec2(x, yy), content::mealKindName(meal->kind), p.tile[1], p.onDark, hf);
-            if (!price.empty()) {
-                const std::string label = std::string(ui::kPrice) + " ";
-                const float pw = textWidth(hf, price), lw = textWidth(bf, label);
-                const float px = x + w - pw;
-                addText(d, bf, ImVec2(px - lw, yy + (u.chipHeight(hf) - bf->FontSize) * 0.5f), p.textMuted.packed(),
-                        label.c_str());
-                addText(d, hf, ImVec2(px, yy + (u.chipHeight(hf) - hf->FontSize) * 0.5f), p.text.packed(),
-                        price.c_str());
+        const float pad = t.px(24);
+        const auto measure = [&](int i, float width) {
+            const content::Meal* meal = day->meals[static_cast<std::size_t>(i)];
+            const float w = width - 2 * pad;
+            float h = pad + u.chipHeight(hf) + t.px(12) + paragraphHeight(bf, joinDishes(meal->dishes), w, 1.3f);
+            if (!meal->tags.empty() || content::mealOver(meal->kind, day->date, state.now))
+                h += u.chipHeight() + t.px(16);
+            if (!meal->note.empty()) h += t.px(8) + paragraphHeight(bf, meal->note, w, 1.3f);
+            return h + pad;
+        };
+        const auto drawCard = [&](int i, ImVec2 c0, ImVec2 c1) {
+            const content::Meal* meal = day->meals[static_cast<std::size_t>(i)];
+            // A meal whose serving hours are over looks finished, and says so.
+            const bool over = content::mealOver(meal->kind, day->date, state.now);
+            const Rgb ink = over ? p.textMuted : p.text;
+            const float x = c0.x + pad, w = c1.x - c0.x - 2 * pad;
+            u.card(c0, c1, over ? p.background : p.card, p.cardBorder);
+            float yy = c0.y + pad;
+            u.chip(ImVec2(x, yy), content::mealKindName(meal->kind), over ? p.chip : p.tile[1],
+                   over ? p.textMuted : p.onDark, hf);
+            if (meal->priceCents) {
+                // The price in the heading font: a fact people come for, never smaller than body text.
+                const std::string price = content::formatPrice(*meal->priceCents) + ui::kYuan;
+                const float pw = textWidth(hf, price);
+                addText(d, hf, ImVec2(x + w - pw, yy + (u.chipHeight(hf) - hf->FontSize) * 0.5f), ink.packed(), price);
             }
-            (void)kw;
             yy += u.chipHeight(hf) + t.px(12);
-            yy += drawParagraph(d, hf, ImVec2(x, yy), w, p.text.packed(), dishes, 1.3f);
-            if (!meal->tags.empty()) {
+            yy += drawParagraph(d, bf, ImVec2(x, yy), w, ink.packed(), joinDishes(meal->dishes), 1.3f);
+            if (!meal->tags.empty() || over) {
                 yy += t.px(8);
-                const std::string label = std::string(ui::kTags) + "：";
-                addText(d, bf, ImVec2(x, yy + (u.chipHeight() - bf->FontSize) * 0.5f), p.textMuted.packed(),
-                        label.c_str());
-                float cx = x + textWidth(bf, label);
+                float tx = x;
+                if (over) tx += u.chip(ImVec2(tx, yy), ui::kOver, p.chip, p.textMuted) + t.px(12);
                 for (const auto& tag : meal->tags) {
-                    if (cx + u.chipWidth(tag) > x + w) break;
-                    cx += u.chip(ImVec2(cx, yy), tag, p.chip, p.text) + t.px(12);
+                    if (tx + u.chipWidth(tag) > x + w) break;
+                    tx += u.chip(ImVec2(tx, yy), tag, p.chip, ink) + t.px(12);
                 }
                 yy += u.chipHeight() + t.px(8);
             }
-            if (!meal->note.empty()) {
-                yy += t.px(8);
-                drawParagraph(d, bf, ImVec2(x, yy), w, p.textMuted.packed(), meal->note, t.lineSpacing);
-            }
-            y += h + t.gap;
-        }
-        u.endScroll(m_scroller, y - origin - t.gap);
+            if (!meal->note.empty())
+                drawParagraph(d, bf, ImVec2(x, yy + t.px(8)), w, p.textMuted.packed(), meal->note, 1.3f);
+        };
+        CardList::Options options;
+        options.minColumnWidth = t.bodyPx * 7;
+        options.maxColumns = 4;
+        options.key = s.serial ^ (static_cast<uint64_t>(m_day) << 56) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
+        m_list.draw(u, area.min, area.max, static_cast<int>(day->meals.size()), options, measure, drawCard);
     }
 
 private:
     int m_day = 0;
-    TouchScroller m_scroller;
+    CardList m_list;
 };
 
 } // namespace

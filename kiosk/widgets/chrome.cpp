@@ -115,19 +115,24 @@ float drawDayTabs(AppState& state, ImVec2 min, float width, content::Date today,
     const Theme& t = u.theme();
     const float gap = std::max(t.px(16), std::min(t.gap, (width - 7 * t.minTarget) / 6));
     const float w = (width - 6 * gap) / 7;
-    const float h = std::max(t.minTarget, u.fonts().heading->FontSize + u.fonts().body->FontSize * 1.1f + t.px(36));
+    const float h = std::max(t.minTarget, u.fonts().heading->FontSize + u.fonts().body->FontSize * 1.05f + t.px(20));
     const content::Date monday = content::weekStart(today);
     for (int i = 0; i < 7; ++i) {
         const content::Date day = content::addDays(monday, i);
         const ImVec2 a(min.x + i * (w + gap), min.y);
+        // A past day looks finished: muted, and says so in words.
+        const bool past = day < today;
         std::string second;
         if (day == today)
             second = ui::kToday;
+        else if (past)
+            second = ui::kOver;
         else if (w > u.fonts().body->FontSize * 4.6f)
             second = content::formatMonthDayChinese(day);
         else
             second = std::to_string(static_cast<unsigned>(day.day())) + "日";
-        if (u.button2(a, ImVec2(a.x + w, a.y + h), content::weekdayShortName(i), second, i == selected)) selected = i;
+        if (u.button2(a, ImVec2(a.x + w, a.y + h), content::weekdayShortName(i), second, i == selected, past))
+            selected = i;
     }
     return h;
 }

@@ -40,6 +40,27 @@ void TapTracker::cancel()
     m_cancelled = true;
 }
 
+void PointerQueue::push(PointerEvent event)
+{
+    if (event.kind == PointerEvent::Kind::Move && !m_events.empty() &&
+        m_events.back().kind == PointerEvent::Kind::Move) {
+        m_events.back() = event;
+        return;
+    }
+    m_events.push_back(event);
+}
+
+std::vector<PointerEvent> PointerQueue::takeFrame()
+{
+    std::vector<PointerEvent> out;
+    while (!m_events.empty()) {
+        out.push_back(m_events.front());
+        m_events.pop_front();
+        if (out.back().kind != PointerEvent::Kind::Move) break;
+    }
+    return out;
+}
+
 void TouchScroller::setBounds(float contentHeight, float viewHeight)
 {
     m_max = std::max(0.0f, contentHeight - viewHeight);

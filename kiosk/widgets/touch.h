@@ -5,7 +5,9 @@
 // only if the finger stayed within `slop` of where it went down — a finger sliding to scroll
 // never presses what is under it. TouchScroller is drag-to-scroll with kinetic momentum.
 #include <cstddef>
+#include <deque>
 #include <optional>
+#include <vector>
 
 namespace kiosk {
 
@@ -47,6 +49,33 @@ private:
     Point m_downPos;
     Point m_pos;
     double m_downTime = 0;
+};
+
+// One pointer event as it arrived from the window system (time: monotonic seconds).
+struct PointerEvent {
+    enum class Kind { Down, Move, Up };
+    Kind kind = Kind::Move;
+    Point pos;
+    double time = 0;
+};
+
+// Pointer events waiting for frames. An immediate-mode UI sees input once per frame, so a press
+// and a release that arrive between two frames must reach it in two frames, in order, and taps
+// queued behind one another must each get a frame of their own: takeFrame() hands out at most
+// one press or release per frame (with the moves before it).
+class PointerQueue {
+public:
+    // Moves that follow a move replace it (only the latest position matters between presses).
+    void push(PointerEvent event);
+    // The events for the next frame: the moves up to and including the first press or
+    // release, or all the moves when there is neither. Empty when nothing is queued.
+    std::vector<PointerEvent> takeFrame();
+    bool empty() const { return m_events.empty(); }
+    std::size_t size() const { return m_events.size(); }
+    void clear() { m_events.clear(); }
+
+private:
+    std::deque<PointerEvent> m_events;
 };
 
 // Vertical drag-to-scroll with momentum. Offsets are in pixels, 0 at the top; time in seconds.

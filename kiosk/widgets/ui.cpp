@@ -71,13 +71,13 @@ bool Ui::button(ImVec2 min, ImVec2 max, std::string_view label, ButtonKind kind,
     return tapped(min, max);
 }
 
-bool Ui::button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected)
+bool Ui::button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected, bool muted)
 {
     const Palette& p = colors();
     const bool down = pressed(min, max);
     const Rgb fill = selected ? (down ? p.primaryPressed : p.primary) : (down ? p.secondaryPressed : p.secondary);
-    const Rgb ink = selected ? p.onDark : p.text;
-    m_draw->AddRectFilled(min, max, fill.packed(), m_theme.radius);
+    const Rgb ink = selected ? p.onDark : muted ? p.textMuted : p.text;
+    m_draw->AddRectFilled(min, max, (muted && !selected && !down ? p.chip : fill).packed(), m_theme.radius);
     m_draw->AddRect(min, max, (selected ? p.primaryPressed : p.cardBorder).packed(), m_theme.radius, 0, m_theme.border);
     ImFont* f1 = m_fonts.heading;
     ImFont* f2 = m_fonts.body;
@@ -149,7 +149,7 @@ float Ui::beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max)
     return min.y - scroller.offset();
 }
 
-void Ui::endScroll(TouchScroller& scroller, float contentHeight)
+void Ui::endScroll(TouchScroller& scroller, float contentHeight, bool moreBelowHint)
 {
     m_draw->PopClipRect();
     const ScrollFrame frame = m_scrolls.back();
@@ -167,7 +167,7 @@ void Ui::endScroll(TouchScroller& scroller, float contentHeight)
                           barW * 0.5f);
     m_draw->AddRectFilled(ImVec2(x, y), ImVec2(frame.max.x, y + thumb), colors().textMuted.packed(), barW * 0.5f);
     // "下面还有" with a down arrow while more lies below.
-    if (scroller.offset() < scroller.maxOffset() - 1) {
+    if (moreBelowHint && scroller.offset() < scroller.maxOffset() - 1) {
         ImFont* f = m_fonts.body;
         const char* hint = ui::kMoreBelow;
         const float w = textWidth(f, hint) + f->FontSize * 1.6f;

@@ -66,8 +66,10 @@ public:
     // A big button with a word label (never colour alone). Returns true when tapped.
     bool button(ImVec2 min, ImVec2 max, std::string_view label, ButtonKind kind = ButtonKind::Primary,
                 ImFont* font = nullptr, Rgb color = {}, bool selected = false);
-    // A two-line button (e.g. 周三 / 今天), first line in `font`, second in body.
-    bool button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected);
+    // A two-line button (e.g. 周三 / 今天), first line in `font`, second in body; `muted` for
+    // what is over (a past day), in the muted ink.
+    bool button2(ImVec2 min, ImVec2 max, std::string_view line1, std::string_view line2, bool selected,
+                 bool muted = false);
 
     // A rounded label with words (紧急, 置顶, 软烂 …). Returns its width.
     float chip(ImVec2 pos, std::string_view text, Rgb background, Rgb foreground, ImFont* font = nullptr);
@@ -78,9 +80,10 @@ public:
     void card(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) const;
 
     // A vertically scrolling region. Between begin and end, draw content starting at the
-    // returned y (which includes the scroll offset); pass its total height to end.
+    // returned y (which includes the scroll offset); pass its total height to end. Without
+    // `moreBelowHint` the caller shows what lies beyond the view itself (card_list.h).
     float beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max);
-    void endScroll(TouchScroller& scroller, float contentHeight);
+    void endScroll(TouchScroller& scroller, float contentHeight, bool moreBelowHint = true);
 
     // Set by widgets that animate (momentum scrolling): the loop keeps drawing.
     bool wantsFrames() const { return m_wantsFrames; }

@@ -1,4 +1,4 @@
-#include "kiosk/widgets/idle_policy.h"
+#include "kiosk/idle_policy.h"
 
 #include <cmath>
 

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Hostile packages, one folder each, for bench/hostile_bench.sh and tests/scripts/hostile_check_test.sh.
+
+Each is a kind of input that once cost the kiosk or `kiosk-content check` gigabytes or minutes
+(issue 9), at the largest size the staging caps let through. Standard library only.
+
+Usage: gen_hostile.py OUT_DIR   (prints one line per package: name<TAB>what it is)
+"""
+import os
+import sqlite3
+import sys
+
+MB = 1024 * 1024
+
+
+def db(path, sql, wal=False):
+    con = sqlite3.connect(path)
+    if wal:
+        con.execute("PRAGMA journal_mode=WAL")
+    con.executescript(sql)
+    con.commit()
+    return con
+
+
+def rows(n):
+    return f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) "
+
+
+def sheet(path, header, line, limit, max_rows=None):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(header + "\r\n")
+        size = len(header.encode("utf-8")) + 2
+        i = 0
+        while True:
+            text = line.format(i=i) + "\r\n"
+            size += len(text.encode("utf-8"))
+            if size > limit or (max_rows is not None and i >= max_rows):
+                break
+            f.write(text)
+            i += 1
+
+
+def main(out):
+    made = []
+
+    def package(name, what):
+        path = os.path.join(out, name)
+        os.makedirs(path, exist_ok=True)
+        made.append((name, what))
+        return path
+
+    # Issue 9 (1): one problem per bad cell, no cap: 200k rows, 85 generated columns.
+    p = package("db-generated-cells", "content.db: 200k rows x 85 generated columns of bad text")
+    cols = ", ".join(f'g{i} AS (char(255) || i)' for i in range(85))
+    db(os.path.join(p, "content.db"),
+       f'CREATE TABLE activities (i INTEGER, "日期" TEXT, "开始" TEXT, "活动" TEXT, {cols});'
+       + rows(200000) + "INSERT INTO activities (i, \"日期\", \"开始\", \"活动\") SELECT i, 'x', 'y', 'z' FROM n;").close()
+
+    # The same without generated columns: stored bad cells in every row (as many rows as fit).
+    p = package("db-bad-cells", "content.db: 200k rows x 7 stored bad cells (dates, times, blobs)")
+    db(os.path.join(p, "content.db"),
+       'CREATE TABLE activities ("日期" TEXT, "开始" TEXT, "结束" TEXT, "活动" BLOB, "地点" BLOB, "说明" BLOB, "类别" BLOB);'
+       + rows(200000) + "INSERT INTO activities SELECT '2026-13-' || i, '25:' || i, '9:00', x'ff', x'fe', x'c0', x'80' FROM n;").close()
+
+    # Issue 9 (2): memory bomb, 92 columns of hex(zeroblob(499000)) x 100k rows.
+    p = package("db-zeroblob-bomb", "content.db: 92 generated columns hex(zeroblob(499000)) x 100k rows")
+    cols = ", ".join(f"g{i} AS (hex(zeroblob(499000)))" for i in range(92))
+    db(os.path.join(p, "content.db"),
+       f'CREATE TABLE activities ("日期" TEXT, "开始" TEXT, "活动" TEXT, {cols});'
+       + rows(100000) + "INSERT INTO activities (\"日期\", \"开始\", \"活动\") SELECT '每天', '9:00', 'a' FROM n;").close()
+
+    # Stored text as large as the 50 MB staging cap lets through.
+    p = package("db-big-text", "content.db: 52 rows of 900 KB stored text (47 MB file)")
+    db(os.path.join(p, "content.db"),
+       'PRAGMA journal_mode=OFF; CREATE TABLE contacts ("名称" TEXT, "电话" TEXT);'
+       + rows(52) + "INSERT INTO contacts SELECT printf('%.*c', 900000, 'x'), '1' FROM n;").close()
+
+    # Issue 9 (3): a virtual table named like a content table; a WAL database with its -wal.
+    p = package("db-fts5", "content.db: notices as an fts5 virtual table")
+    db(os.path.join(p, "content.db"),
+       'CREATE VIRTUAL TABLE notices USING fts5("标题", "正文"); INSERT INTO notices VALUES (\'停水\', \'明天\');').close()
+    p = package("db-wal", "content.db in WAL mode with un-checkpointed content.db-wal")
+    con = db(os.path.join(p, "content.db"), 'CREATE TABLE contacts ("名称" TEXT, "电话" TEXT);'
+             "INSERT INTO contacts VALUES ('old', '1');", wal=True)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE contacts SET \"名称\" = 'new'")
+    con.commit()
+    # Copy while the connection is open, so the -wal holds the newest rows.
+    with open(os.path.join(p, "content.db"), "rb") as f:
+        main_bytes = f.read()
+    with open(os.path.join(p, "content.db-wal"), "rb") as f:
+        wal_bytes = f.read()
+    con.close()
+    with open(os.path.join(p, "content.db"), "wb") as f:
+        f.write(main_bytes)
+    with open(os.path.join(p, "content.db-wal"), "wb") as f:
+        f.write(wal_bytes)
+
+    # Issue 9 (8): a 4.9 MB title.
+    p = package("csv-long-title", "notices.csv with a 4.9 MB title")
+    with open(os.path.join(p, "notices.csv"), "w", encoding="utf-8") as f:
+        f.write("标题,正文\n" + "长" * (4900 * 1024 // 3) + ",正文\n")
+
+    # Sheets at the 5 MB cap: every row bad, in every sheet a package can hold.
+    p = package("csv-all-bad", "7 sheets of 5 MB, every row with bad values")
+    sheet(os.path.join(p, "station.csv"), "项目,内容", ",{i}", 5 * MB - 1)
+    sheet(os.path.join(p, "activities.csv"), "日期,开始,结束,活动", "2026-13-{i},25:{i},,", 5 * MB - 1)
+    sheet(os.path.join(p, "meals.csv"), "日期,餐次,菜品,价格", "x{i},夜宵,,abc", 5 * MB - 1)
+    sheet(os.path.join(p, "lectures.csv"), "日期,开始,类型,主题", "每天,x{i},y,", 5 * MB - 1)
+    sheet(os.path.join(p, "notices.csv"), "标题,开始日期,置顶", ",x{i},也许", 5 * MB - 1)
+    sheet(os.path.join(p, "guide.csv"), "序号,标题,识破", "x{i},,", 5 * MB - 1)
+    sheet(os.path.join(p, "contacts.csv"), "名称,电话", "{i},", 5 * MB - 1)
+
+    # Sheets at the cap that are valid: the most a package can bring (short cells, many rows).
+    p = package("csv-wide", "contacts.csv of 5 MB: 1000 columns of short cells, rows to the cap")
+    header = "名称,电话," + ",".join(f"c{i}" for i in range(998))
+    sheet(os.path.join(p, "contacts.csv"), header, "n{i},1," + ",".join("x" for _ in range(998)), 5 * MB - 1)
+
+    # The largest valid package: every sheet at the 5 MB cap, all rows good (imports).
+    p = package("csv-all-good", "7 valid sheets of 5 MB each (49,999 rows each: under the record cap, over the package's row cap)")
+    sheet(os.path.join(p, "station.csv"), "项目,内容", "键{i},值", 5 * MB - 100, 49999)
+    sheet(os.path.join(p, "activities.csv"), "日期,开始,结束,活动", "每天,9:00,10:00,活动{i}", 5 * MB - 100, 49999)
+    sheet(os.path.join(p, "meals.csv"), "日期,餐次,菜品,价格", "每天,午餐,菜{i}、汤,12", 5 * MB - 100, 49999)
+    sheet(os.path.join(p, "lectures.csv"), "日期,开始,主题", "2026-06-10,9:30,讲座{i}", 5 * MB - 100, 49999)
+    sheet(os.path.join(p, "notices.csv"), "标题,正文", "通知{i},正文", 5 * MB - 100, 49999)
+    sheet(os.path.join(p, "guide.csv"), "序号,标题,识破", "{i},标题,识破", 5 * MB - 100, 49999)
+    sheet(os.path.join(p, "contacts.csv"), "名称,电话", "名称{i},120", 5 * MB - 100, 49999)
+
+    # The largest package that imports: one sheet of 49,999 rows, and rows in others up to the package cap.
+    p = package("csv-biggest-good", "activities.csv of 49,999 rows + contacts.csv of 10,000 (the package's row cap)")
+    sheet(os.path.join(p, "activities.csv"), "日期,开始,结束,活动", "每天,9:00,10:00,活动{i}", 5 * MB - 100, 49999)
+    sheet(os.path.join(p, "contacts.csv"), "名称,电话", "名称{i},120", 5 * MB - 100, 10000)
+
+    for name, what in made:
+        print(f"{name}\t{what}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])

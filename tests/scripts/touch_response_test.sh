@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Every touch gets its answer on screen at once (issue 12 §1), with real X input: the real kiosk
+# (own Xvfb, 1920x1080, a fixed clock) is tapped with xdotool, and 300 ms after each tap a
+# screenshot of the root window must show the answer:
+#  - 活动安排: the tapped week tab is the highlighted one (pixel colour of the tab);
+#  - 防骗指南: after 下一条 the counter reads 第 2 条 (tesseract chi_sim);
+#  - 首页: five taps on the station name open the staff PIN pad; digits tapped 250 ms apart, two
+#    of them sent back to back (both taps between two frames), all show as dots; the right PIN
+#    opens the staff menu.
+# Coordinates are those of the 1920x1080 landscape layout.
+# Usage: touch_response_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+source "$(dirname "$0")/xvfb.sh"
+build=$(cd "$1" && pwd)
+kiosk=$build/kiosk
+tool=$build/kiosk-content
+
+for cmd in Xvfb xdotool tesseract import convert python3; do
+    if ! command -v "$cmd" >/dev/null; then
+        echo "SKIP: $cmd is not installed"
+        exit 0
+    fi
+done
+if ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then
+    echo "SKIP: tesseract has no chi_sim"
+    exit 0
+fi
+
+tmp=$(mktemp -d)
+child=
+stop_kiosk() {
+    if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
+    child=
+}
+cleanup() {
+    stop_kiosk
+    stop_xvfb
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() {
+    echo "FAIL: $*" >&2
+    [ -f "$tmp/kiosk.log" ] && tail -5 "$tmp/kiosk.log" >&2
+    if [ -n "${TOUCH_TEST_KEEP:-}" ] && [ -f "$tmp/shot.png" ]; then cp "$tmp/shot.png" "$TOUCH_TEST_KEEP"; fi
+    exit 1
+}
+
+start_xvfb 1920x1080x24
+export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
+data=$tmp/data
+mkdir -p "$data"
+pin=246810
+echo "$pin" | "$tool" set-pin --data-dir "$data" >/dev/null
+
+# start_kiosk SCREEN: a fresh kiosk on SCREEN, back once it has drawn its first frames.
+start_kiosk() {
+    stop_kiosk
+    : >"$tmp/frames.log"
+    KIOSK_FRAME_LOG=$tmp/frames.log "$kiosk" --data-dir "$data" --windowed 1920x1080 \
+        --now 2026-06-03T10:15 --screen "$1" >"$tmp/kiosk.log" 2>&1 &
+    child=$!
+    for _ in $(seq 150); do
+        [ -s "$tmp/frames.log" ] && break
+        kill -0 "$child" 2>/dev/null || fail "kiosk exited"
+        sleep 0.1
+    done
+    [ -s "$tmp/frames.log" ] || fail "kiosk drew no frame in 15 s"
+    # The start-up frames (fonts, layout) are done; the first tap must not race them.
+    sleep 1
+}
+tap() { xdotool mousemove "$1" "$2" click 1; }
+# shot: the screen as it is 300 ms after the last input.
+shot() {
+    sleep 0.3
+    import -window root "$tmp/shot.png"
+}
+# is_colour X Y R G B: the pixel at (X, Y) of the last shot is that colour (±12 per channel).
+is_colour() {
+    local got
+    got=$(convert "$tmp/shot.png" -format "%[fx:int(255*p{$1,$2}.r)] %[fx:int(255*p{$1,$2}.g)] %[fx:int(255*p{$1,$2}.b)]" info:)
+    python3 - "$got" "$3" "$4" "$5" <<'EOF'
+import sys
+got = [int(v) for v in sys.argv[1].split()]
+want = [int(v) for v in sys.argv[2:5]]
+sys.exit(0 if all(abs(a - b) <= 12 for a, b in zip(got, want)) else 1)
+EOF
+}
+# ocr X Y W H: the text in that part of the last shot (light on dark is inverted first), no spaces.
+ocr() {
+    convert "$tmp/shot.png" -crop "$3x$4+$1+$2" -colorspace gray -resize 300% ${5:+-negate} "$tmp/crop.png"
+    tesseract "$tmp/crop.png" - -l chi_sim --psm "${6:-7}" 2>/dev/null | tr -d ' \n\t'
+}
+# filled_dots: the filled PIN dots under the PIN pad's words: the most dark runs ~2r wide in
+# one pixel row of that band (a filled dot is a dark run ~32 px wide, an empty one two thin
+# rings).
+filled_dots() {
+    convert "$tmp/shot.png" -crop 700x250+200+230 -colorspace gray -depth 8 gray:- | python3 -c '
+import sys
+data, width, best = sys.stdin.buffer.read(), 700, 0
+for y in range(len(data) // width):
+    runs, n = [], 0
+    for b in data[y * width:(y + 1) * width] + b"\xff":
+        if b < 100:
+            n += 1
+        else:
+            if n: runs.append(n)
+            n = 0
+    best = max(best, sum(1 for r in runs if 20 <= r <= 60))
+print(best)'
+}
+
+navy="29 78 137"  # theme primary: the selected tab
+quiet="232 223 207" # theme secondary: an unselected tab, a PIN key
+# A point inside each week tab, left of its words, and where to tap it.
+tab_y=215
+tab_x=(61 326 592 859 1125 1391 1658) # 周一 … 周日
+tap_y=264
+
+# --- 活动安排: the tapped week tab is the highlighted one.
+start_kiosk activities
+shot
+is_colour "${tab_x[2]}" $tab_y $navy || fail "周三 (today) is not highlighted at start"
+tap "$((tab_x[3] + 100))" $tap_y
+shot
+is_colour "${tab_x[3]}" $tab_y $navy || fail "300 ms after tapping 周四 it is not highlighted"
+is_colour "${tab_x[2]}" $tab_y $quiet || fail "300 ms after tapping 周四, 周三 is still highlighted"
+# Press and release sent back to back: both arrive between two frames.
+xdotool mousemove "$((tab_x[5] + 100))" $tap_y mousedown 1 mouseup 1
+shot
+is_colour "${tab_x[5]}" $tab_y $navy || fail "周六, pressed and released at once, is not highlighted"
+is_colour "${tab_x[3]}" $tab_y $quiet || fail "周四 stayed highlighted after tapping 周六"
+echo "ok: week tabs answer within 300 ms"
+
+# --- 防骗指南: the counter follows 下一条.
+start_kiosk guide
+shot
+counter=$(ocr 35 176 360 70 negate)
+case $counter in *第1条*) ;; *) fail "the guide does not start at 第 1 条 (read \"$counter\")" ;; esac
+tap 1695 976
+shot
+counter=$(ocr 35 176 360 70 negate)
+case $counter in *第2条*) ;; *) fail "300 ms after 下一条 the counter reads \"$counter\", not 第 2 条" ;; esac
+echo "ok: guide counter reads \"$counter\" after 下一条"
+
+# --- 首页: the staff PIN pad and the staff menu.
+tap 204 75 # 返回首页
+shot
+# (700, 742) is the page background between home's cards and tiles, and inside the PIN panel.
+is_colour 700 742 251 246 236 || fail "home is not shown 300 ms after 返回首页"
+for _ in 1 2 3 4 5; do
+    tap 200 75
+    sleep 0.3
+done
+shot
+is_colour 700 742 255 255 255 || fail "the PIN pad is not shown 300 ms after the fifth tap on the station name"
+title=$(ocr 70 100 380 80)
+case $title in *工作人员*) ;; *) fail "the PIN pad's title reads \"$title\"" ;; esac
+echo "ok: PIN pad opens 300 ms after the fifth tap"
+
+declare -A key=([1]="1205 251" [2]="1399 251" [3]="1593 251" [4]="1205 444" [5]="1399 444" [6]="1593 444"
+    [7]="1205 638" [8]="1399 638" [9]="1593 638" [0]="1399 832")
+digits=${pin:0:4}
+for ((i = 0; i < ${#digits}; i++)); do
+    # shellcheck disable=SC2086
+    tap ${key[${digits:i:1}]}
+    sleep 0.25
+done
+shot
+dots=$(filled_dots)
+[ "$dots" = 4 ] || fail "4 taps 250 ms apart on the PIN pad show $dots dots"
+# The last two digits in one burst: two taps between two frames.
+# shellcheck disable=SC2086
+xdotool mousemove ${key[${pin:4:1}]} click 1 mousemove ${key[${pin:5:1}]} click 1
+shot
+dots=$(filled_dots)
+[ "$dots" = 6 ] || fail "6 taps (the last two back to back) show $dots dots"
+echo "ok: every PIN tap shows a dot"
+
+tap 1593 832 # 确定
+opened=
+# The PIN is checked off the main thread (crypto_pwhash, about a second).
+for _ in $(seq 10); do
+    shot
+    case $(ocr 330 40 500 110) in *工作人员*单*) opened=1; break ;; esac
+done
+[ -n "$opened" ] || fail "the staff menu did not open after the right PIN"
+echo "ok: the staff menu opens after the right PIN"
+echo "PASS"
