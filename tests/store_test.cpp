@@ -6,6 +6,8 @@
 #include "content/store.h"
 #include "content/trust.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -19,20 +21,7 @@ using namespace content;
 
 namespace {
 
-struct StoreTempDir {
-    fs::path path;
-    StoreTempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-store-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~StoreTempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using StoreTempDir = test::TempDir;
 
 Date storeDay()
 {

@@ -1,65 +1,34 @@
+// The update worker (platform/update_service.*): the thread, its queue and the watchers around
+// content::UpdateSession, driven as the app drives it, through real folders standing in for
+// sticks and a drop folder.
 #include "platform/update_service.h"
 
-#include "content/glyph_set.h"
 #include "content/store.h"
 #include "content/trust.h"
-#include "kiosk/app.h"
-#include "kiosk/fonts.h"
-#include "kiosk/ui_text.h"
-#include "kiosk/update_overlay.h"
-#include "kiosk/update_text.h"
-#include "kiosk/update_ui.h"
-#include "kiosk/widgets/pin_pad.h"
 #include "platform/status_file.h"
-#include "platform/systemd_notify.h"
+#include "tests/support/test_files.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <chrono>
 #include <fcntl.h>
-#include <fstream>
-#include <map>
-#include <sstream>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
-#include <thread>
 #include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <thread>
 
 using namespace platform;
 using namespace std::chrono_literals;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-update-XXXXXX").string();
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-void writeFile(const fs::path& file, const std::string& text)
-{
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
-
-std::string readFile(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::readFile;
+using test::TempDir;
+using test::writeFile;
 
 const std::string kActivities = "日期,开始,结束,活动,地点,说明,类别\n"
                                 "每天,09:00,10:00,晨练太极拳,院子,,文体\n"
@@ -490,7 +459,6 @@ TEST_CASE("update service: export without a stick says why", "[update]")
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::ExportFailed));
     CHECK(app.last(UpdateEventKind::ExportFailed).exported.outcome == content::ExportOutcome::NoStick);
-    CHECK_FALSE(kiosk::update_text::exportMessage(app.last(UpdateEventKind::ExportFailed).exported).empty());
     service.stop();
 }
 
@@ -595,36 +563,6 @@ TEST_CASE("update service: a half-synced drop package waits, then applies when i
     service.stop();
 }
 
-TEST_CASE("status.json holds versions, last import and uptime", "[update]")
-{
-    TempDir tmp;
-    StatusFile status(tmp.path / "st");
-    StatusSnapshot snapshot;
-    snapshot.contentVersion = 7;
-    REQUIRE(status.write(snapshot));
-    auto json = nlohmann::json::parse(readFile(tmp.path / "st" / "status.json"));
-    CHECK(json["content_version"] == 7);
-    CHECK(json["last_import"].is_null());
-    CHECK(json["uptime_seconds"].get<int64_t>() >= 0);
-
-    content::ImportReport report;
-    report.outcome = content::ImportOutcome::Applied;
-    report.time = "2026-06-03T09:00";
-    report.source = "/media/pi/U盘/KIOSK";
-    report.version = 8;
-    snapshot.lastImport = report;
-    REQUIRE(status.write(snapshot));
-    json = nlohmann::json::parse(readFile(tmp.path / "st" / "status.json"));
-    CHECK(json["last_import"]["ok"] == true);
-    CHECK(json["last_import"]["time"] == "2026-06-03T09:00");
-    CHECK(json["last_import"]["source"] == "/media/pi/U盘/KIOSK");
-    CHECK(json["last_import"]["summary"].is_string());
-    // No temporary files are left beside it.
-    int files = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path / "st")) ++files;
-    CHECK(files == 1);
-}
-
 TEST_CASE("update service: the PIN typed on screen is checked off the main thread", "[update]")
 {
     TempDir tmp;
@@ -671,218 +609,4 @@ TEST_CASE("update service: no PIN set is reported as such", "[update]")
     REQUIRE(app.waitFor(UpdateEventKind::PinChecked));
     CHECK(app.last(UpdateEventKind::PinChecked).pinCheck->result == content::PinResult::NoPin);
     service.stop();
-}
-
-TEST_CASE("PIN pad: digits, delete, at least four before 确定, at most eight", "[update][ui]")
-{
-    kiosk::PinPad pad;
-    CHECK(pad.press('=') == kiosk::PinPad::Action::None);
-    for (char c : std::string("123")) pad.press(c);
-    CHECK(pad.press('=') == kiosk::PinPad::Action::None);
-    pad.press('4');
-    pad.press('<');
-    CHECK(pad.digits() == "123");
-    for (char c : std::string("456789")) pad.press(c);
-    CHECK(pad.digits() == "12345678");
-    CHECK(pad.press('=') == kiosk::PinPad::Action::Submit);
-    pad.setBusy(true);
-    CHECK(pad.press('=') == kiosk::PinPad::Action::None);
-    pad.press('<');
-    CHECK(pad.digits() == "12345678");
-}
-
-TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
-{
-    TempDir tmp;
-    content::DataDir dir{tmp.path / "data"};
-    kiosk::UpdateOverlay overlay(dir);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Hidden);
-
-    const fs::path stick = tmp.path / "media" / "S" / "KIOSK";
-    UpdateEvent reading;
-    reading.kind = UpdateEventKind::Reading;
-    reading.package = stick;
-    overlay.onEvent(reading, 1.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
-    CHECK(overlay.lines().front() == "正在读取U盘…");
-
-    content::ImportReport bad;
-    bad.outcome = content::ImportOutcome::Rejected;
-    for (int row = 2; row < 10; ++row)
-        bad.problems.push_back({"activities.csv", row, "日期", "无法识别的日期“2026-13-45”"});
-    UpdateEvent rejected;
-    rejected.kind = UpdateEventKind::Rejected;
-    rejected.package = stick;
-    rejected.report = bad;
-    rejected.reportFile = stick / "import-report.txt";
-    overlay.onEvent(rejected, 2.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Rejected);
-    auto lines = overlay.lines();
-    CHECK(std::find(lines.begin(), lines.end(), "发现 8 个问题：") != lines.end());
-    CHECK(std::find(lines.begin(), lines.end(), "activities.csv:2:日期: 无法识别的日期“2026-13-45”") != lines.end());
-    CHECK(std::find(lines.begin(), lines.end(), "还有 3 个问题，见报告。") != lines.end());
-    CHECK(lines.back() == "完整的报告已写到U盘：KIOSK/import-report.txt");
-
-    // Pulling the stick after reading the message clears it.
-    UpdateEvent removed;
-    removed.kind = UpdateEventKind::StickRemoved;
-    removed.package = stick;
-    overlay.onEvent(removed, 3.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Hidden);
-
-    // Unsigned: the PIN pad, with how to set a PIN when there is none.
-    content::ImportReport unsignedReport;
-    unsignedReport.outcome = content::ImportOutcome::NeedsPin;
-    unsignedReport.rows[static_cast<size_t>(content::SheetKind::Activities)] = 42;
-    unsignedReport.rows[static_cast<size_t>(content::SheetKind::Meals)] = 21;
-    UpdateEvent needsPin;
-    needsPin.kind = UpdateEventKind::NeedsPin;
-    needsPin.package = stick;
-    needsPin.report = unsignedReport;
-    overlay.onEvent(needsPin, 4.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Pin);
-    lines = overlay.lines();
-    CHECK(std::find(lines.begin(), lines.end(), "包含：活动 42 条、菜单 21 条") != lines.end());
-
-    UpdateEvent wrong;
-    wrong.kind = UpdateEventKind::PinChecked;
-    wrong.pinCheck = content::PinCheck{content::PinResult::Wrong, 3, 0};
-    overlay.onEvent(wrong, 5.0);
-    lines = overlay.lines();
-    CHECK(lines.back() == "密码不对，还可以试 3 次。");
-    UpdateEvent locked = wrong;
-    locked.pinCheck = content::PinCheck{content::PinResult::Locked, 0, 290};
-    overlay.onEvent(locked, 6.0);
-    CHECK(overlay.lines().back() == "已锁定，请 5 分钟后再试。");
-    UpdateEvent noPin = wrong;
-    noPin.pinCheck = content::PinCheck{content::PinResult::NoPin, 0, 0};
-    overlay.onEvent(noPin, 7.0);
-    CHECK(overlay.lines().back() == "kiosk-content set-pin --data-dir " + dir.root.string());
-
-    // The stick pulled while the pad waits: nothing changed, and it says so.
-    overlay.onEvent(removed, 8.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
-    CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
-
-    // Pulled while reading: the watcher's StickRemoved comes first, then the worker's Cancelled.
-    overlay.onEvent(reading, 8.5);
-    overlay.onEvent(removed, 8.6);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
-    UpdateEvent cancelled;
-    cancelled.kind = UpdateEventKind::Cancelled;
-    cancelled.package = stick;
-    overlay.onEvent(cancelled, 8.7);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
-    CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
-    overlay.onEvent(removed, 8.8);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
-
-    // A good import: the summary.
-    content::ImportReport good;
-    good.outcome = content::ImportOutcome::Applied;
-    good.version = 12;
-    good.rows[static_cast<size_t>(content::SheetKind::Activities)] = 42;
-    UpdateEvent applied;
-    applied.kind = UpdateEventKind::Applied;
-    applied.package = stick;
-    applied.report = good;
-    overlay.onEvent(applied, 9.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Applied);
-    lines = overlay.lines();
-    CHECK(lines[0] == "内容已更新");
-    CHECK(lines[1] == "活动 42 条");
-    CHECK(lines[2] == "版本号 12");
-
-    // Every fixed string has its glyphs in the set the app bakes.
-    std::set<char32_t> glyphs;
-    kiosk::addUiGlyphs(glyphs);
-    kiosk::update_text::addFixedGlyphs(glyphs);
-    std::set<char32_t> needed;
-    for (const auto& line : {std::string("正在读取U盘…"), std::string("工作人员菜单"), std::string("导出当前内容到U盘"),
-                             std::string("恢复上一版内容"), std::string("已锁定，请分钟后再试")})
-        content::addGlyphs(line, needed);
-    for (char32_t c : needed) CHECK(glyphs.count(c) == 1);
-}
-
-TEST_CASE("update UI: the glyph text covers the fixed strings and the last events, and stays bounded", "[update][ui]")
-{
-    TempDir tmp;
-    kiosk::AppConfig config;
-    config.dataDir = tmp.path / "data";
-    kiosk::App app(config); // no window: construction only
-    UpdateService service(fastOptions(tmp), app.mainQueue(), {});
-    kiosk::UpdateUi ui(app, service, content::DataDir{config.dataDir});
-    // The characters, not the words: the fixed strings (ui_text.h, always in the atlas) and
-    // what the update UI adds arrive as sets of code points.
-    auto hasAll = [&](const std::string& words) {
-        std::set<char32_t> want, have = ui.glyphs();
-        content::addGlyphs(words, want);
-        kiosk::addUiGlyphs(have);
-        return std::includes(have.begin(), have.end(), want.begin(), want.end());
-    };
-    auto hasGlyphs = [&](const std::string& words) {
-        std::set<char32_t> want;
-        content::addGlyphs(words, want);
-        return std::includes(ui.glyphs().begin(), ui.glyphs().end(), want.begin(), want.end());
-    };
-    CHECK(hasAll("正在读取U盘…请输入工作人员密码"));
-    CHECK(hasGlyphs("讲座义诊"));
-
-    // Twelve rejections, each quoting a cell with its own rare character.
-    const std::vector<std::string> rare = {"龘", "靐", "齉", "齾", "爩", "鱻", "麤", "龗", "灪", "龖", "厵", "滟"};
-    for (const auto& c : rare) {
-        UpdateEvent rejected;
-        rejected.kind = UpdateEventKind::Rejected;
-        rejected.report = content::ImportReport{};
-        rejected.report->problems.push_back({"activities.csv", 2, "日期", "无法识别的日期“" + c + "”"});
-        ui.handle(rejected);
-    }
-    CHECK(hasAll("正在读取U盘…请输入工作人员密码")); // the fixed strings stay
-    for (size_t i = 0; i < rare.size(); ++i) {
-        INFO("event " << i);
-        // The last few events are on screen (panel, staff screen); older ones leave the atlas.
-        CHECK(hasGlyphs(rare[i]) == (i + kiosk::UpdateUi::kRecentEvents >= rare.size()));
-    }
-}
-
-TEST_CASE("systemd notify: READY and WATCHDOG reach NOTIFY_SOCKET through the main queue", "[update]")
-{
-    TempDir tmp;
-    const fs::path socketPath = tmp.path / "notify.sock";
-    const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socketPath.c_str());
-    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    timeval timeout{0, 200000};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-
-    setenv("NOTIFY_SOCKET", socketPath.c_str(), 1);
-    setenv("WATCHDOG_USEC", "400000", 1); // pings every 200 ms
-    unsetenv("WATCHDOG_PID");
-    std::string received;
-    {
-        MainQueue queue;
-        MainLoopWatchdog watchdog(queue);
-        watchdog.start();
-        const auto end = std::chrono::steady_clock::now() + 5s;
-        while (std::chrono::steady_clock::now() < end && received.find("WATCHDOG=1") == std::string::npos) {
-            queue.drain();
-            char buffer[256];
-            const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-            if (n > 0) received.append(buffer, static_cast<size_t>(n)).push_back('|');
-        }
-        watchdog.stop();
-    }
-    unsetenv("NOTIFY_SOCKET");
-    unsetenv("WATCHDOG_USEC");
-    close(fd);
-    CHECK(received.find("READY=1") != std::string::npos);
-    CHECK(received.find("WATCHDOG=1") != std::string::npos);
-    CHECK(received.find("READY=1") < received.find("WATCHDOG=1"));
-
-    // Without NOTIFY_SOCKET nothing is sent and no thread runs.
-    SystemdNotifier quiet;
-    CHECK_FALSE(quiet.enabled());
 }
