@@ -9,7 +9,7 @@
 #   2. idle CPU on home (ticking clock), % of one core; the X server's CPU is shown beside it
 #   3. CPU in attract mode (kiosk --screen attract / a CSS fade carousel, slide every 8 s)
 #   4. screenshot of home, process start to exit, median of N runs
-#   5. the kiosk's font atlas size (from its stderr, when it logs one)
+#   5. the kiosk's font atlases: the largest and their glyph texture memory (from its stderr)
 # and prints figure | kiosk | chromium | ratio | target met?, also written to bench/out/results.md.
 #
 # Env: BENCH_SETTLE (10 s), BENCH_IDLE (55 s: long enough to hold one minute tick of the clock),
@@ -178,6 +178,17 @@ if [[ -f $BENCH_TMP/kiosk-home.log ]]; then
     [[ -n $ATLAS ]] || ATLAS="n/a"
     [[ -n $line ]] && bench_log "kiosk atlas line: $line"
 fi
+# One atlas per text size: the kiosk logs "font atlases 2048x649 + 2048x1254 = 3.7 MB of glyph
+# texture"; the largest total of any profile it used (home, attract) is the figure.
+GLYPH_MB="n/a"
+ATLASES=""
+mline=$(grep -h "font atlases" "$BENCH_TMP/kiosk-home.log" "$BENCH_TMP/kiosk-attract.log" 2>/dev/null |
+        awk '{ if (match($0, /= [0-9.]+ MB/)) { v = substr($0, RSTART + 2, RLENGTH - 5) + 0; if (v > best) { best = v; l = $0 } } } END { print l }' || true)
+if [[ -n $mline ]]; then
+    GLYPH_MB=$(grep -oE '= [0-9.]+ MB' <<<"$mline" | grep -oE '[0-9.]+')
+    ATLASES=$(sed -E 's/.*font atlases (.*) = .*/\1/' <<<"$mline")
+    bench_log "kiosk glyph textures: $mline"
+fi
 
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 NOTES=""
@@ -194,10 +205,10 @@ python3 - "$OUT_DIR/results.md" "$NOW" "$SETTLE" "$IDLE" "$ATTRACT" "$SHOT_RUNS"
     "${R[kh,pss]:-n/a}" "${R[ch,pss]:-n/a}" "${R[kh,cpu]:-n/a}" "${R[ch,cpu]:-n/a}" \
     "${R[kh,xcpu]:-n/a}" "${R[ch,xcpu]:-n/a}" "${R[ka,cpu]:-n/a}" "${R[ca,cpu]:-n/a}" \
     "${R[ka,xcpu]:-n/a}" "${R[ca,xcpu]:-n/a}" "${R[k,shot]}" "${R[c,shot]}" \
-    "${R[kh,procs]:-n/a}" "${R[ch,procs]:-n/a}" "$LOAD_START" "$LOAD_END" "$NOTES" <<'EOF'
+    "${R[kh,procs]:-n/a}" "${R[ch,procs]:-n/a}" "$LOAD_START" "$LOAD_END" "$NOTES" "$GLYPH_MB" "$ATLASES" <<'EOF'
 import sys
 (out, now, settle, idle, attract, runs, atlas, kpss, cpss, kcpu, ccpu, kx, cx, kacpu, cacpu,
- kax, cax, kshot, cshot, kprocs, cprocs, load0, load1, notes) = sys.argv[1:]
+ kax, cax, kshot, cshot, kprocs, cprocs, load0, load1, notes, glyph_mb, atlases) = sys.argv[1:]
 
 def num(s):
     try:
@@ -255,7 +266,10 @@ rows = [
      ratio(plus(kacpu, kax), plus(cacpu, cax)), "info", ""),
     ("Screenshot of home, start→exit (median of " + runs + ")", sec(kshot), sec(cshot),
      ratio(kshot, cshot), "< 0.5 s", verdict(None if num(kshot) is None else num(kshot) < 0.5)),
-    ("Font atlas", atlas, "—", "—", "≤ 2048x2048", verdict(atlas_ok(atlas))),
+    ("Largest font atlas" + (" (" + atlases + ")" if atlases else ""), atlas, "—", "—", "≤ 2048x2048",
+     verdict(atlas_ok(atlas))),
+    ("Glyph texture memory, all atlases (Alpha8)", glyph_mb + " MB" if num(glyph_mb) is not None else "n/a", "—",
+     "—", "≤ 32 MB", verdict(None if num(glyph_mb) is None else num(glyph_mb) <= 32)),
     ("Processes in tree", kprocs, cprocs, "—", "info", ""),
 ]
 head = ("figure", "kiosk", "chromium", "ratio k/c", "target", "target met?")

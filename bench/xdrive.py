@@ -6,6 +6,13 @@
                                         flick a list up and down for SECONDS: drags between
                                         TOP and BOTTOM at column X, (Y unused)
   xdrive.py tap X Y
+  xdrive.py latency N TIMEOUT_MS TAP_X TAP_Y PROBE_X PROBE_Y R,G,B [TAP_X TAP_Y PROBE_X PROBE_Y R,G,B ...]
+                                        N taps, cycling through the targets given; after each
+                                        release, polls the root window's pixel at PROBE until it
+                                        is within 16 of R,G,B (the tap's visible answer) or
+                                        TIMEOUT_MS pass. Prints one JSON line per tap: the
+                                        release time (CLOCK_MONOTONIC s) and the ms until the
+                                        screen showed the answer (null: it did not in time).
 
 Uses libX11 and libXtst through ctypes (Python 3 standard library only); DISPLAY must be set.
 Motion is sent at about 60 Hz, like a touchscreen's reports.
@@ -37,7 +44,18 @@ XTST.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_in
                                       ctypes.c_ulong]
 XTST.XTestFakeButtonEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
 
+X11.XDefaultRootWindow.restype = ctypes.c_ulong
+X11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+X11.XGetImage.restype = ctypes.c_void_p
+X11.XGetImage.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
+                          ctypes.c_uint, ctypes.c_ulong, ctypes.c_int]
+X11.XGetPixel.restype = ctypes.c_ulong
+X11.XGetPixel.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+X11.XDestroyImage.argtypes = [ctypes.c_void_p]
+
 STEP = 1.0 / 60.0
+ZPIXMAP = 2
+ALL_PLANES = 0xFFFFFFFF
 
 
 class Pointer:
@@ -74,6 +92,15 @@ class Pointer:
             self.button(b, False)
             time.sleep(STEP)
 
+    def pixel(self, x, y):
+        """The root window's pixel at (x, y) as (r, g, b), read from the X server (24-bit TrueColor)."""
+        img = X11.XGetImage(self.dpy, X11.XDefaultRootWindow(self.dpy), int(x), int(y), 1, 1, ALL_PLANES, ZPIXMAP)
+        if not img:
+            return (0, 0, 0)
+        v = X11.XGetPixel(img, 0, 0)
+        X11.XDestroyImage(img)
+        return ((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF)
+
     def close(self):
         X11.XSync(self.dpy, 0)
         X11.XCloseDisplay(self.dpy)
@@ -106,6 +133,38 @@ def main(argv):
             time.sleep(0.35)
             n += 1
         print(n)
+    elif cmd == "latency":
+        import json
+        n, timeout = int(argv[2]), float(argv[3]) / 1000
+        rest = argv[4:]
+        targets = []
+        while len(rest) >= 5:
+            tx, ty, px, py = (int(v) for v in rest[:4])
+            want = tuple(int(c) for c in rest[4].split(","))
+            targets.append((tx, ty, px, py, want))
+            rest = rest[5:]
+        if not targets:
+            sys.exit(__doc__)
+        for i in range(n):
+            tx, ty, px, py, want = targets[i % len(targets)]
+            p.move(tx, ty)
+            time.sleep(0.05)
+            # A finger's tap: down, ~80 ms, up. The answer (the tap fires on release) is timed
+            # from the release leaving this process.
+            p.button(1, True)
+            time.sleep(0.08)
+            p.button(1, False)
+            released = time.monotonic()
+            shown = None
+            while time.monotonic() - released < timeout:
+                got = p.pixel(px, py)
+                if all(abs(a - b) <= 16 for a, b in zip(got, want)):
+                    shown = (time.monotonic() - released) * 1000
+                    break
+                time.sleep(0.002)
+            print(json.dumps({"tap": i, "released": released, "ms": shown}), flush=True)
+            # Let the screen settle before the next tap.
+            time.sleep(0.4)
     else:
         sys.exit(__doc__)
     p.close()

@@ -11,6 +11,31 @@ using limits::kMaxCells;
 using limits::kMaxColumns;
 using limits::kMaxRecords;
 
+// Characters that make Excel or WPS read a cell as a formula (OWASP "CSV injection"), and the
+// tab and carriage return that some of them skip before looking.
+bool startsFormula(std::string_view cell)
+{
+    return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
+}
+
+// A plain number (-1, +86 138 0000 0000, 12.5) is no formula, and is shown as it is.
+bool plainNumber(std::string_view cell)
+{
+    if (!cell.empty() && (cell.front() == '+' || cell.front() == '-')) cell.remove_prefix(1);
+    if (cell.empty() || cell.front() < '0' || cell.front() > '9') return false;
+    for (char c : cell) {
+        if (!((c >= '0' && c <= '9') || c == ' ' || c == '.')) return false;
+    }
+    return true;
+}
+
+// One or more quotes and then a formula start: what formulaSafeCell wrote (or would have to).
+bool quotedFormula(std::string_view cell)
+{
+    const size_t quotes = cell.find_first_not_of('\'');
+    return quotes != 0 && quotes != std::string_view::npos && startsFormula(cell.substr(quotes));
+}
+
 class CsvParser {
 public:
     CsvParser(std::string_view text, SheetTable& table, Problems& problems)
@@ -91,7 +116,7 @@ private:
             return;
         }
         if (m_cells.size() < kMaxColumns) {
-            m_cells.emplace_back(trimCell(m_field));
+            m_cells.push_back(formulaCellText(trimCell(m_field)));
         } else if (!m_reportedTooWide) {
             m_reportedTooWide = true;
             m_problems.push_back(
@@ -174,16 +199,28 @@ void appendCsvCell(std::string& out, std::string_view cell)
     out += '"';
 }
 
-void appendCsvRecord(std::string& out, const std::vector<std::string>& cells)
+void appendCsvRecord(std::string& out, const std::vector<std::string>& cells, bool header)
 {
     for (size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) out += ',';
-        appendCsvCell(out, cells[i]);
+        appendCsvCell(out, header ? cells[i] : formulaSafeCell(cells[i]));
     }
     out += "\r\n";
 }
 
 } // namespace
+
+std::string formulaSafeCell(std::string_view cell)
+{
+    if (quotedFormula(cell) || (startsFormula(cell) && !plainNumber(cell))) return "'" + std::string(cell);
+    return std::string(cell);
+}
+
+std::string formulaCellText(std::string_view cell)
+{
+    if (quotedFormula(cell)) cell.remove_prefix(1);
+    return std::string(cell);
+}
 
 SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& problems)
 {
@@ -196,8 +233,8 @@ SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& p
 std::string writeCsv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
 {
     std::string out = "\xEF\xBB\xBF";
-    appendCsvRecord(out, header);
-    for (const auto& row : rows) appendCsvRecord(out, row);
+    appendCsvRecord(out, header, true);
+    for (const auto& row : rows) appendCsvRecord(out, row, false);
     return out;
 }
 

@@ -96,4 +96,11 @@ Content storeUnavailableContent(Date today, const std::string& reason)
     return c;
 }
 
+Content withStoreNotice(Content content, const std::string& note)
+{
+    content.notices.insert(content.notices.begin(), Notice{"信息屏内容已从备份恢复", "请工作人员处理：" + note + "。",
+                                                           std::nullopt, std::nullopt, true, false});
+    return content;
+}
+
 } // namespace content

@@ -26,4 +26,8 @@ Content demoContent(Date today);
 // true for every station. Nothing station-specific that could mislead visitors.
 Content storeUnavailableContent(Date today, const std::string& reason);
 
+// `content` with a pinned notice for staff first: the store was recovered from an older file
+// (Store::recoveryNote), until the next import.
+Content withStoreNotice(Content content, const std::string& note);
+
 } // namespace content

@@ -21,7 +21,7 @@ const char* sheetFileName(SheetKind kind); // "activities.csv"
 const char* sheetKey(SheetKind kind);      // "activities", the key in `info` JSON
 const char* sheetTitle(SheetKind kind);    // "活动", for summaries shown to staff
 
-// station.csv: 项目, 内容. Known keys are 站点名称, 欢迎语, 地址, 开放时间, 值班电话;
+// station.csv: 项目, 内容. Known keys are 站点名称, 欢迎语, 地址, 开放时间, 值班电话, 二维码, 二维码说明;
 // other keys are kept so an export re-imports unchanged.
 struct StationInfo {
     std::vector<std::pair<std::string, std::string>> entries; // in sheet order
@@ -31,6 +31,9 @@ struct StationInfo {
     std::string address() const { return value("地址"); }
     std::string openHours() const { return value("开放时间"); }
     std::string dutyPhone() const { return value("值班电话"); }
+    // Optional: a link or text shown as a QR code on home and in idle mode, and its caption.
+    std::string qrCode() const { return value("二维码"); }
+    std::string qrCaption() const { return value("二维码说明"); }
     bool operator==(const StationInfo&) const = default;
 };
 
@@ -99,6 +102,7 @@ struct Contact {
     std::string phone;
     std::string note;
     std::string category; // 紧急/社区/服务/医疗
+    std::string qrCode{}; // 二维码: a link or text shown as a QR code beside the entry; optional
     bool operator==(const Contact&) const = default;
 };
 

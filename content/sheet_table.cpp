@@ -338,7 +338,7 @@ namespace guide {
 enum Column { Order, Title, How, Spot, Do, ColumnCount };
 }
 namespace contacts {
-enum Column { Name, Phone, Note, Category, ColumnCount };
+enum Column { Name, Phone, Note, Category, QrCode, ColumnCount };
 }
 
 // Reports every empty required cell; true when there was none.
@@ -569,22 +569,23 @@ const SheetSpec kSpecs[] = {
     },
     {
         SheetKind::Contacts,
-        {"名称", "电话", "说明", "类别"},
+        {"名称", "电话", "说明", "类别", "二维码"},
         {contacts::Name, contacts::Phone},
         {contacts::Note},
         [](RowCells& row, Content& into) {
             using namespace contacts;
             if (!requireAll(row, spec(SheetKind::Contacts).required)) return;
             into.contacts.push_back(Contact{std::string(row.text(Name)), std::string(row.text(Phone)),
-                                            std::string(row.text(Note)), std::string(row.text(Category))});
+                                            std::string(row.text(Note)), std::string(row.text(Category)),
+                                            std::string(row.text(QrCode))});
         },
         [](Content& read, ContentUpdate& update) { update.contacts = std::move(read.contacts); },
         [](const Content& content) {
             Cells rows;
-            for (const Contact& c : content.contacts) rows.push_back({c.name, c.phone, c.note, c.category});
+            for (const Contact& c : content.contacts) rows.push_back({c.name, c.phone, c.note, c.category, c.qrCode});
             return rows;
         },
-        {"急救中心", "120", "突发疾病或受伤时拨打", "紧急"},
+        {"急救中心", "120", "突发疾病或受伤时拨打", "紧急", ""},
     },
 };
 

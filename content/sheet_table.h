@@ -47,7 +47,16 @@ void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName,
 // The canonical cell texts of a kind (header order), which readSheetTable reads back unchanged.
 std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content);
 
-// A CSV file for Excel: UTF-8 with BOM, CRLF, quoting where needed.
+// A cell as written to an exported sheet, safe to open in Excel or WPS: one that would start a
+// formula (= + - @, tab, CR: =HYPERLINK(…), +cmd|' /C calc'!A0) gets a leading ' so it shows as
+// text (OWASP CSV injection advice); plain numbers (-1, +86 138 0000 0000) stay as they are. A
+// cell that already is quotes then a formula start gets one more quote, so that…
+std::string formulaSafeCell(std::string_view cell);
+// …reading takes exactly one quote off a cell of quotes then a formula start, and every exported
+// cell reads back as it was. parseCsv applies this to every cell.
+std::string formulaCellText(std::string_view cell);
+
+// A CSV file for Excel: UTF-8 with BOM, CRLF, quoting where needed, cells made formulaSafeCell.
 std::string writeCsv(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
 // The sheet of a kind as exported (writeCsv of sheetHeader and sheetCells).

@@ -33,6 +33,8 @@ using sqlite::quoteIdentifier;
 using sqlite::Statement;
 using sqlite::Transaction;
 
+using Pointer = Store::Pointer;
+
 constexpr std::string_view kFilePrefix = "content-";
 constexpr std::string_view kFileSuffix = ".db";
 
@@ -120,7 +122,8 @@ std::optional<std::string> getMeta(Database& db, std::string_view key)
 // The changes from each schema version to the next, in order: step i turns version i+1 into
 // version i+2. Each runs inside one transaction on a private copy.
 // v1 → v2: `meta` gains `app_version` and `written_at`, so a store says which program wrote it.
-// v2 → v3: `meta` gains `signed_version`. Older programs gave unsigned imports a version too, so
+// v2 → v3: `contacts` gains the optional column 二维码 (empty in old rows).
+// v3 → v4: `meta` gains `signed_version`. Older programs gave unsigned imports a version too, so
 // the content version is the only safe guess: no signed package at or below it applies.
 const std::vector<std::function<void(Database&)>>& migrations()
 {
@@ -128,12 +131,13 @@ const std::vector<std::function<void(Database&)>>& migrations()
         [](Database& db) {
             db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('app_version', 'v1'), ('written_at', '')");
         },
+        [](Database& db) { db.exec("ALTER TABLE contacts ADD COLUMN \"二维码\" TEXT NOT NULL DEFAULT ''"); },
         [](Database& db) {
             db.exec("INSERT OR IGNORE INTO meta (key, value) "
                     "SELECT 'signed_version', value FROM meta WHERE key = 'version'");
         },
     };
-    static_assert(kStoreSchemaVersion == 3, "add a migration step when the schema version changes");
+    static_assert(kStoreSchemaVersion == 4, "add a migration step when the schema version changes");
     return kSteps;
 }
 
@@ -222,11 +226,6 @@ Content readContent(Database& db, const std::string& label)
 
 // ---- the CURRENT pointer -----------------------------------------------------------------
 
-struct Pointer {
-    std::string current;  // file name in the store dir
-    std::string previous; // empty when there is none
-};
-
 bool isStoreFileName(std::string_view name)
 {
     if (name.size() <= kFilePrefix.size() + kFileSuffix.size() || !name.starts_with(kFilePrefix) ||
@@ -250,8 +249,10 @@ int64_t storeFileSequence(std::string_view name)
 
 std::optional<Pointer> readPointer(const DataDir& dir)
 {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(dir.currentPointer(), ec))) return std::nullopt;
     std::ifstream in(dir.currentPointer(), std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in) throw StoreError("内容库指针 " + dir.currentPointer().string() + " 无法读取");
     Pointer pointer;
     std::getline(in, pointer.current);
     std::getline(in, pointer.previous);
@@ -285,15 +286,35 @@ void writePointer(const DataDir& dir, const Pointer& pointer)
 }
 
 // Removes store files the pointer does not name and every stray temporary file.
+// Only store files older than both named ones are superseded: a newer file the pointer does not
+// name (a live file that could not be read, a switch cut short) may be the content staff want
+// back, so it stays until two later imports have superseded it too.
 void removeUnusedFiles(const DataDir& dir, const Pointer& pointer)
 {
+    int64_t oldestNamed = storeFileSequence(pointer.current);
+    if (!pointer.previous.empty()) oldestNamed = std::min(oldestNamed, storeFileSequence(pointer.previous));
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir.storeDir(), ec)) {
         const std::string name = entry.path().filename().string();
         const bool tmp = name.ends_with(".tmp") || name.ends_with("-journal");
-        const bool unused = isStoreFileName(name) && name != pointer.current && name != pointer.previous;
+        const bool unused = isStoreFileName(name) && name != pointer.current && name != pointer.previous &&
+                            storeFileSequence(name) < oldestNamed;
         if (tmp || unused) fs::remove(entry.path(), ec);
     }
+}
+
+// The store files in the store dir, newest (highest sequence) first.
+std::vector<std::string> storeFilesNewestFirst(const DataDir& dir)
+{
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir.storeDir(), ec)) {
+        std::string name = entry.path().filename().string();
+        if (isStoreFileName(name)) names.push_back(std::move(name));
+    }
+    std::sort(names.begin(), names.end(),
+              [](const std::string& a, const std::string& b) { return storeFileSequence(a) > storeFileSequence(b); });
+    return names;
 }
 
 int64_t nextSequence(const DataDir& dir, const std::optional<Pointer>& pointer)
@@ -310,10 +331,12 @@ int64_t nextSequence(const DataDir& dir, const std::optional<Pointer>& pointer)
 }
 
 // Writes `content` as a new store file and makes it current; the old current becomes previous.
-// Call with the store lock held. Returns the new file's name.
-std::string switchToNew(const DataDir& dir, const Content& content)
+// Call with the store lock held.
+// `loaded` is the file the content came from (the old current, or the file recovery fell back to).
+void switchToNew(const DataDir& dir, const Content& content, const std::string& loaded)
 {
-    const std::optional<Pointer> old = readPointer(dir);
+    std::optional<Pointer> old;
+    if (!loaded.empty()) old = Pointer{loaded, {}};
     const std::string name =
         std::string(kFilePrefix) + std::to_string(nextSequence(dir, old)) + std::string(kFileSuffix);
     const fs::path file = dir.storeDir() / name;
@@ -325,7 +348,7 @@ std::string switchToNew(const DataDir& dir, const Content& content)
         if (::rename(tmp.c_str(), file.c_str()) != 0)
             throw StoreError(systemError("无法写入内容库文件 " + file.string()));
         syncPath(dir.storeDir(), true);
-        writePointer(dir, Pointer{name, old ? old->current : std::string()});
+        writePointer(dir, Pointer{name, loaded});
     } catch (const StoreError&) {
         fs::remove(tmp, ec);
         fs::remove(file, ec);
@@ -335,8 +358,7 @@ std::string switchToNew(const DataDir& dir, const Content& content)
         fs::remove(file, ec);
         throw StoreError(std::string("无法写入内容库：") + e.what());
     }
-    removeUnusedFiles(dir, Pointer{name, old ? old->current : std::string()});
-    return name;
+    removeUnusedFiles(dir, Pointer{name, loaded});
 }
 
 int fileSchemaVersion(const fs::path& file)
@@ -392,72 +414,111 @@ Content readStoreFile(const fs::path& file)
 
 // ---- the store -------------------------------------------------------------------------------
 
-Store Store::open(const DataDir& dir, Date today)
+Store Store::open(const DataDir& dir, Date today, StoreAccess access)
 {
+    const bool readOnly = access == StoreAccess::ReadOnly;
     std::error_code ec;
-    fs::create_directories(dir.storeDir(), ec);
-    if (ec) throw StoreError("无法使用数据目录 " + dir.root.string() + "：" + ec.message());
+    if (!readOnly) {
+        fs::create_directories(dir.storeDir(), ec);
+        if (ec) throw StoreError("无法使用数据目录 " + dir.root.string() + "：" + ec.message());
+    }
 
     Store store(dir);
-    StoreLock lock(dir.storeDir());
-    std::optional<Pointer> pointer = readPointer(dir);
-    if (!pointer) {
-        // A new data dir: start from the demo station so the screen is never empty.
+    std::optional<StoreLock> lock;
+    if (!readOnly) lock.emplace(dir.storeDir());
+    std::optional<Pointer> pointer;
+    bool pointerBroken = false;
+    try {
+        pointer = readPointer(dir);
+    } catch (const StoreError&) {
+        pointerBroken = true;
+    }
+    const std::vector<std::string> files = storeFilesNewestFirst(dir);
+    if (!pointer && files.empty()) {
+        // No store file at all: a new data dir. Start from the demo station so the screen is
+        // never empty; read-only commands show it without writing it.
         Content demo = demoContent(today);
         demo.version = 1;
-        switchToNew(dir, demo);
+        if (!readOnly) {
+            switchToNew(dir, demo, {});
+            store.m_loaded = *readPointer(dir);
+        }
         store.m_content = std::move(demo);
         return store;
     }
 
-    const fs::path currentPath = dir.storeDir() / pointer->current;
-    try {
-        store.m_content = readStoreFile(currentPath);
-    } catch (const StoreError& currentError) {
-        // A newer program's store is not broken: never fall back (and delete it) over that.
-        int currentSchema = 0;
+    std::optional<StoreError> currentError;
+    if (pointer) {
+        const fs::path currentPath = dir.storeDir() / pointer->current;
         try {
-            currentSchema = fileSchemaVersion(currentPath);
-        } catch (const StoreError&) {
+            store.m_content = readStoreFile(currentPath);
+            store.m_loaded = *pointer;
+        } catch (const StoreError& e) {
+            // A newer program's store is not broken: never fall back over that.
+            int currentSchema = 0;
+            try {
+                currentSchema = fileSchemaVersion(currentPath);
+            } catch (const StoreError&) {
+            }
+            if (currentSchema > kStoreSchemaVersion) throw;
+            currentError = e;
         }
-        // The current file is unusable: fall back to the previous one rather than show nothing.
-        const fs::path previousPath = dir.storeDir() / pointer->previous;
-        if (currentSchema > kStoreSchemaVersion || pointer->previous.empty() || !fs::exists(previousPath, ec)) throw;
-        try {
-            store.m_content = readStoreFile(previousPath);
-        } catch (const StoreError&) {
-            throw currentError;
+        if (!currentError) {
+            if (!readOnly && fileSchemaVersion(currentPath) < kStoreSchemaVersion) {
+                // An older schema: write a fresh file in the current one and switch; the old
+                // file stays as the previous one until the next import.
+                switchToNew(dir, store.m_content, pointer->current);
+                store.m_loaded = *readPointer(dir);
+            } else if (!readOnly) {
+                removeUnusedFiles(dir, *pointer);
+            }
+            return store;
         }
-        pointer = Pointer{pointer->previous, std::string()};
-        writePointer(dir, *pointer);
-        removeUnusedFiles(dir, *pointer);
-        return store;
     }
 
-    if (fileSchemaVersion(currentPath) < kStoreSchemaVersion) {
-        // An older schema: write a fresh file in the current one and switch; the old file stays
-        // as the previous one until the next import.
-        switchToNew(dir, store.m_content);
-    } else {
-        removeUnusedFiles(dir, *pointer);
+    // Recovery: the pointer is missing or damaged, or the file it names cannot be read. Use the
+    // newest store file that reads, change nothing on disk (the next import writes a fresh
+    // pointer) and say so. Nothing is deleted here.
+    for (const std::string& name : files) {
+        if (pointer && name == pointer->current) continue;
+        try {
+            store.m_content = readStoreFile(dir.storeDir() / name);
+        } catch (const StoreError&) {
+            continue;
+        }
+        store.m_loaded = Pointer{name, {}};
+        store.m_recovered = true;
+        const std::string using_ = "已改用最新一份能读取的内容库文件 " + name + "（内容版本 " +
+                                   std::to_string(store.m_content.version) + "）；重新导入一次内容即可恢复正常";
+        if (currentError) {
+            store.m_recoveryNote =
+                "当前内容库文件 " + pointer->current + " 无法读取（" + currentError->what() + "），" + using_;
+        } else if (pointerBroken) {
+            store.m_recoveryNote = "内容库指针 " + dir.currentPointer().string() + " 已损坏，" + using_;
+        } else {
+            store.m_recoveryNote = "内容库指针 " + dir.currentPointer().string() + " 不见了，" + using_;
+        }
+        return store;
     }
-    return store;
+    if (currentError) throw *currentError;
+    throw StoreError("内容库指针 " + dir.currentPointer().string() + (pointerBroken ? " 已损坏" : " 不见了") +
+                     "，数据目录里也没有能读取的内容库文件");
 }
 
 fs::path Store::currentFile() const
 {
-    try {
-        if (const std::optional<Pointer> pointer = readPointer(m_dir)) return m_dir.storeDir() / pointer->current;
-    } catch (const StoreError&) {
-    }
-    return {};
+    if (m_loaded.current.empty()) return {};
+    return m_dir.storeDir() / m_loaded.current;
 }
 
 void Store::replace(const Content& next)
 {
     StoreLock lock(m_dir.storeDir());
-    m_loadedFile = switchToNew(m_dir, next);
+    switchToNew(m_dir, next, m_loaded.current);
+    m_loaded = *readPointer(m_dir);
     m_content = next;
+    m_recovered = false;
+    m_recoveryNote.clear();
 }
 
 void Store::replaceFromLive(const std::function<Content(const Content& live)>& build)
@@ -465,40 +526,43 @@ void Store::replaceFromLive(const std::function<Content(const Content& live)>& b
     StoreLock lock(m_dir.storeDir());
     const std::optional<Pointer> pointer = readPointer(m_dir);
     // Every switch writes a file of a new name: the same name means nobody switched since.
-    if (pointer && pointer->current != m_loadedFile) {
+    if (pointer && pointer->current != m_loaded.current) {
         m_content = readStoreFile(m_dir.storeDir() / pointer->current);
-        m_loadedFile = pointer->current;
+        m_loaded = *pointer;
     }
-    Content next = build(m_content);
-    m_loadedFile = switchToNew(m_dir, next);
-    m_content = std::move(next);
+    const Content next = build(m_content);
+    switchToNew(m_dir, next, m_loaded.current);
+    m_loaded = *readPointer(m_dir);
+    m_content = next;
+    m_recovered = false;
+    m_recoveryNote.clear();
 }
 
 bool Store::rollback()
 {
+    if (!canRollback()) return false;
     StoreLock lock(m_dir.storeDir());
-    const std::optional<Pointer> pointer = readPointer(m_dir);
-    std::error_code ec;
-    if (!pointer || pointer->previous.empty() || !fs::exists(m_dir.storeDir() / pointer->previous, ec)) return false;
-    const Content current = readStoreFile(m_dir.storeDir() / pointer->current);
-    Content previous = readStoreFile(m_dir.storeDir() / pointer->previous);
+    Content previous = readStoreFile(m_dir.storeDir() / m_loaded.previous);
     // Going back changes what is shown, not which signed packages were seen: the package just
     // left behind (still in the drop folder, say) must not come back on its own.
-    previous.signedVersion = std::max(previous.signedVersion, current.signedVersion);
-    m_loadedFile = switchToNew(m_dir, previous);
+    if (previous.signedVersion < m_content.signedVersion) {
+        previous.signedVersion = m_content.signedVersion;
+        switchToNew(m_dir, previous, m_loaded.current);
+        m_loaded = *readPointer(m_dir);
+    } else {
+        const Pointer swapped{m_loaded.previous, m_loaded.current};
+        writePointer(m_dir, swapped);
+        m_loaded = swapped;
+    }
     m_content = std::move(previous);
     return true;
 }
 
 bool Store::canRollback() const
 {
-    try {
-        const std::optional<Pointer> pointer = readPointer(m_dir);
-        std::error_code ec;
-        return pointer && !pointer->previous.empty() && fs::exists(m_dir.storeDir() / pointer->previous, ec);
-    } catch (const StoreError&) {
-        return false;
-    }
+    // After a recovery the previous file is not known; an import makes a fresh pair.
+    std::error_code ec;
+    return !m_recovered && !m_loaded.previous.empty() && fs::exists(m_dir.storeDir() / m_loaded.previous, ec);
 }
 
 } // namespace content

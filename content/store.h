@@ -17,8 +17,8 @@ struct StoreError : std::runtime_error {
 
 // Schema version written to PRAGMA user_version; older stores are migrated on open.
 // v2: `meta` also holds app_version and written_at.
-// v3: `meta` also holds signed_version (the last signed package applied).
-inline constexpr int kStoreSchemaVersion = 3;
+// v4: `meta` also holds signed_version (the last signed package applied).
+inline constexpr int kStoreSchemaVersion = 4;
 
 // Writes `content` into a new SQLite file at `file` (must not exist) with our schema,
 // fsyncs it. Throws StoreError.
@@ -35,15 +35,26 @@ Content readStoreFile(const fs::path& file);
 // content.db:<table>:<row>:<column>-style Problems with file "content.db".
 void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems& problems);
 
+enum class StoreAccess {
+    ReadWrite, // the kiosk and `import`: may seed, upgrade, clean up and switch
+    ReadOnly,  // `info`, `export`: never creates, writes, locks or deletes anything
+};
+
 class Store {
 public:
-    // Opens the store in dataDir; a new, empty data dir is seeded with the demo content for
-    // `today`. Throws StoreError when the dir cannot be used.
-    static Store open(const DataDir& dir, Date today);
+    // Opens the store in dataDir. A data dir without any store file is seeded with the demo
+    // content for `today` (ReadOnly: shown, not written). When CURRENT is missing or damaged,
+    // or the file it names cannot be read, the newest store file that reads is used,
+    // recoveryNote() says so in Chinese and nothing on disk changes (no file is ever deleted by
+    // recovery). Throws StoreError when no store file can be read or the dir cannot be used.
+    static Store open(const DataDir& dir, Date today, StoreAccess access = StoreAccess::ReadWrite);
 
     const Content& content() const { return m_content; }
     int64_t version() const { return m_content.version; }
+    // The store file the content was read from.
     fs::path currentFile() const;
+    // Empty, or what open() had to recover from and which file it used (plain Chinese).
+    const std::string& recoveryNote() const { return m_recoveryNote; }
 
     // Builds a new store file from `next`, fsyncs it and its dir, switches CURRENT to it in one
     // rename, keeps the previous file for rollback and deletes older ones. On any failure the
@@ -59,11 +70,19 @@ public:
     bool rollback();
     bool canRollback() const;
 
+    // The CURRENT pointer's two lines: the live store file and the one before it.
+    struct Pointer {
+        std::string current;  // file name in the store dir
+        std::string previous; // empty when there is none
+    };
+
 private:
     explicit Store(DataDir dir) : m_dir(std::move(dir)) {}
     DataDir m_dir;
     Content m_content;
-    std::string m_loadedFile; // the store file m_content was read from or written to
+    Pointer m_loaded; // the file m_content came from, and its previous when known
+    bool m_recovered = false;
+    std::string m_recoveryNote;
 };
 
 } // namespace content

@@ -5,6 +5,7 @@
 #include "kiosk/font_cache.h"
 #include "kiosk/screens/screens.h"
 #include "platform/startup_trace.h"
+#include "platform/thumbnail.h"
 #include "platform/window.h"
 
 #include <SDL.h>
@@ -87,6 +88,7 @@ void App::switchTo(ScreenId id)
     const bool changed = id != m_current;
     m_current = id;
     m_state.screen = id;
+    screenShown(id);
     if (changed || !m_fontsBuilt) screen(id)->onEnter(m_state);
     if (id == ScreenId::Home) m_idle.wentHome(monotonicSeconds());
 }
@@ -94,6 +96,7 @@ void App::switchTo(ScreenId id)
 void App::setContent(std::shared_ptr<const content::Content> content)
 {
     m_content = std::move(content);
+    contentShown();
     // A big package (10,000 activities) takes ~100 ms to turn into a snapshot and ~400 ms to
     // bake its new glyphs: never on the main thread while the screen is live (refreshSnapshot
     // hands it to the preparation thread then).
@@ -177,6 +180,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
 
     if (!m_config.screen.screenshotPath.empty()) return captureScreenshot();
 
+    startThumbnails();
     // Tasks posted before SDL was up (a stick already inserted) had no event to wake the loop.
     if (m_queue.drain() > 0) m_pacer.requestSettle();
     while (!m_quit && !g_terminate.load()) {
@@ -204,12 +208,21 @@ int App::run(std::shared_ptr<const content::Content> initial)
 
         // Idle: warn, go home, attract, night.
         IdleStatus idle = m_idle.evaluate(now, reading.local.minute, m_current == ScreenId::Home);
+        // The next visitor finds the screen as a new one: home, and the station's text size
+        // (normal unless --large-text; 大字 was the last visitor's choice).
         if (idle.phase == IdlePhase::GoHome) {
             switchTo(ScreenId::Home);
+            m_state.largeText = m_config.screen.largeText;
             idle = m_idle.evaluate(now, reading.local.minute, true);
         }
-        if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) switchTo(ScreenId::Attract);
-        if (idle.phase == IdlePhase::Night && m_current != ScreenId::Night) switchTo(ScreenId::Night);
+        if (idle.phase == IdlePhase::Attract && m_current != ScreenId::Attract) {
+            switchTo(ScreenId::Attract);
+            m_state.largeText = m_config.screen.largeText;
+        }
+        if (idle.phase == IdlePhase::Night && m_current != ScreenId::Night) {
+            switchTo(ScreenId::Night);
+            m_state.largeText = m_config.screen.largeText;
+        }
         if (idle.phase != m_state.idle.phase) m_pacer.requestSettle();
         if (idle.warningSecondsLeft != m_state.idle.warningSecondsLeft) m_pacer.requestNow();
         m_state.idle = idle;
@@ -220,6 +233,7 @@ int App::run(std::shared_ptr<const content::Content> initial)
 
         if (m_pacer.frameDue(platform::FramePacer::Clock::now())) frame(FrameMode::Show);
     }
+    stopThumbnails();
     m_window->close();
     return 0;
 }

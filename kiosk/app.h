@@ -45,8 +45,10 @@
 #include <vector>
 
 namespace platform {
+class StatusFile;
+class ThumbnailCapture;
 class Window;
-}
+} // namespace platform
 
 namespace kiosk {
 
@@ -61,7 +63,8 @@ using content::StationClock;
 Rgb screenBackground(ScreenId id, const Palette& palette);
 
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
-               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught);
+               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught,
+               std::vector<HitRect>* targets = nullptr);
 
 class App {
 public:
@@ -87,8 +90,23 @@ public:
     // Main thread: who carries out the screens' and overlays' AppState::request()s, after
     // each frame (the update UI hands them to the update service).
     void setRequestHandler(std::function<void(const UpdateRequest&)> handler) { m_requestHandler = std::move(handler); }
+    // Before run(): status.json learns the screen shown, and screen.png beside it is kept
+    // current (app_status.cpp). Not for --screenshot runs.
+    void setStatusFile(std::shared_ptr<platform::StatusFile> status);
 
 private:
+    // app_status.cpp: the status file's screen and the thumbnail.
+    void startThumbnails();
+    void stopThumbnails();
+    void screenShown(ScreenId id);
+    void contentShown();
+    // Whether a live frame now should be rendered for the thumbnail even if it shows nothing new.
+    bool thumbnailWanted(double now) const;
+    // After a live frame (`rendered`: its picture is in the back buffer, not yet presented): the
+    // time by which the thumbnail wants the next frame (HUGE_VAL: none).
+    double thumbnailAfterRender(double now, bool rendered);
+    bool screenOn() const;
+
     // app.cpp: one SDL event (quit, keys, window, main-queue wake-ups; pointers go on).
     void handleEvent(const void* sdlEvent);
     // app_input.cpp: a mouse or finger event into the pointer queue; false for other events.
@@ -147,9 +165,11 @@ private:
     bool m_quit = false;
     bool m_live = false; // the main loop runs (set after the first frame; never for --screenshot)
     bool m_swallowGesture = false;
-    long long m_lastFingerId = -1;
     bool m_mouseDown = false;
     PointerQueue m_pointerEvents;
+    FingerGesture m_fingers;
+    RepeatTapFilter m_repeats;
+    std::vector<HitRect> m_targets; // what the last frame could press (resolveTap)
     // Input gathered for this frame.
     bool m_justPressed = false;
     bool m_released = false;
@@ -163,7 +183,9 @@ private:
     std::vector<uint8_t> m_capture; // --screenshot: the read-back, RGB rows bottom-up
     int m_captureWidth = 0;
     int m_captureHeight = 0;
-    std::FILE* m_frameLog = nullptr; // KIOSK_FRAME_LOG: one line per live frame (logFrame)
+    std::FILE* m_frameLog = nullptr;                         // KIOSK_FRAME_LOG: one line per live frame (logFrame)
+    std::shared_ptr<platform::StatusFile> m_status;          // --status-dir, or none
+    std::unique_ptr<platform::ThumbnailCapture> m_thumbnail; // screen.png, while the window is live
 
     // The preparation thread: one job slot, the newest request wins.
     struct PrepareJob {

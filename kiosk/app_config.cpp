@@ -9,7 +9,8 @@ const char* usageText()
 {
     return "usage: kiosk --data-dir DIR [--windowed WxH] [--now YYYY-MM-DDTHH:MM] [--screen NAME]\n"
            "             [--screenshot FILE.png] [--drop-dir DIR] [--media-root DIR]... [--status-dir DIR]\n"
-           "             [--allow-unsigned] [--large-text] [--idle-warning SECONDS] [--attract-after SECONDS]\n"
+           "             [--kiosk-id NAME] [--allow-unsigned] [--large-text] [--idle-warning SECONDS] [--attract-after "
+           "SECONDS]\n"
            "             [--night HH:MM-HH:MM | --night off]\n"
            "  NAME: home, activities, meals, lectures, notices, guide, contacts, attract (night: the dimmed clock)\n";
 }
@@ -70,6 +71,13 @@ bool parseCommandLine(int argc, char** argv, AppConfig& config, std::string& err
         } else if (arg == "--status-dir") {
             if (!value(v)) return false;
             config.updates.statusDir = v;
+        } else if (arg == "--kiosk-id") {
+            if (!value(v)) return false;
+            if (v.empty() || v.size() > 200 || v.find_first_of("\n\r\t") != std::string::npos) {
+                error = "--kiosk-id wants a name of one line (at most 200 bytes), not \"" + v + "\"";
+                return false;
+            }
+            config.updates.kioskId = v;
         } else if (arg == "--allow-unsigned") {
             config.updates.allowUnsigned = true;
         } else if (arg == "--large-text") {

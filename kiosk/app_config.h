@@ -38,6 +38,7 @@ struct UpdateOptions {
     std::filesystem::path dropDir;                 // --drop-dir DIR; default: none watched
     std::vector<std::filesystem::path> mediaRoots; // --media-root DIR (repeatable); default /media and /run/media
     std::filesystem::path statusDir;               // --status-dir DIR for status.json; default: none written
+    std::string kioskId;                           // --kiosk-id NAME in status.json; default: the host name
     bool allowUnsigned = false;                    // --allow-unsigned: unsigned sticks without a PIN; default off
 };
 

@@ -3,6 +3,8 @@
 // reaches the screen.
 #include "kiosk/app.h"
 
+#include "platform/thumbnail.h"
+
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/text.h"
 #include "platform/window.h"
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <string_view>
@@ -78,7 +81,8 @@ Rgb screenBackground(ScreenId id, const Palette& palette)
 }
 
 void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts, const FrameInput& input,
-               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught)
+               const std::vector<Overlay*>& overlays, bool& wantsFrames, bool& gestureCaught,
+               std::vector<HitRect>* targets)
 {
     const ImGuiIO& io = ImGui::GetIO();
     state.theme = &theme;
@@ -96,6 +100,7 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoBackground);
     Ui u(ImGui::GetWindowDrawList(), theme, fonts, input);
+    u.collectTargets(targets);
     state.ui = &u;
 
     bool modal = state.idle.phase == IdlePhase::Warning;
@@ -108,6 +113,7 @@ void drawFrame(AppState& state, Screen& screen, const Theme& theme, const Fonts&
 
     // Overlays and the warning get the real input again.
     Ui top(ImGui::GetWindowDrawList(), theme, fonts, input);
+    top.collectTargets(targets);
     state.ui = &top;
     for (Overlay* o : overlays) {
         if (!o->visible(state)) continue;
@@ -143,7 +149,9 @@ void App::frame(FrameMode mode)
     m_state.wakeAt = 0;
     bool wantsFrames = false, caught = false;
     const ScreenId drawn = m_current;
-    drawFrame(m_state, *screen(m_current), m_theme, m_fonts, input, m_overlays, wantsFrames, caught);
+    std::vector<HitRect> targets;
+    drawFrame(m_state, *screen(m_current), m_theme, m_fonts, input, m_overlays, wantsFrames, caught, &targets);
+    m_targets = std::move(targets);
     if (caught) m_tracker.cancel();
     ImGui::Render();
 
@@ -162,7 +170,10 @@ void App::frame(FrameMode mode)
         deferred = m_pacer.mayDefer(changed || !m_pointerEvents.empty());
         draws = !deferred;
     }
-    if (draws) m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
+    // screen.png wants the picture in the back buffer even when it is already on screen.
+    const bool rendered = draws || (mode == FrameMode::Show && !deferred && thumbnailWanted(now));
+    if (rendered) m_window->render(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f);
+    const double thumbnailWake = mode == FrameMode::Show ? thumbnailAfterRender(now, rendered) : HUGE_VAL;
     if (mode == FrameMode::Capture && !m_window->readPixels(m_capture, m_captureWidth, m_captureHeight))
         m_capture.clear();
     if (mode == FrameMode::Show && draws) {
@@ -171,6 +182,10 @@ void App::frame(FrameMode mode)
         m_mustPresent = false;
     }
     m_pacer.frameDrawn(platform::FramePacer::Clock::now(), changed || more, deferred);
+    if (thumbnailWake < HUGE_VAL)
+        m_pacer.requestAt(platform::FramePacer::Clock::now() +
+                          std::chrono::milliseconds(
+                              static_cast<long long>(std::max(0.0, thumbnailWake - monotonicSeconds()) * 1000)));
     // From the first live frame on, new snapshots are made on the preparation thread.
     m_live = m_config.screen.screenshotPath.empty();
     if (mode == FrameMode::Show) logFrame(now, draws);
@@ -209,12 +224,13 @@ void App::logFrame(double startedAt, bool shown)
     if (!m_frameLog) return;
     // Wall ms from the frame's start to just after the swap (or the layout, for a frame that
     // was not rasterised), its start on CLOCK_MONOTONIC (s) so benches can line frames up with
-    // outside events, and 1 when it reached the screen, 0 when its picture was already there
-    // or was replaced at once.
+    // outside events, 1 when it reached the screen, 0 when its picture was already there or
+    // was replaced at once, and "thumbnail" when it started or finished a screen.png read-back.
     const double end = monotonicSeconds();
     const double monotonicStart =
         std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() - (end - startedAt);
-    std::fprintf(m_frameLog, "%.3f %.3f %d\n", (end - startedAt) * 1000, monotonicStart, shown ? 1 : 0);
+    std::fprintf(m_frameLog, "%.3f %.3f %d%s\n", (end - startedAt) * 1000, monotonicStart, shown ? 1 : 0,
+                 m_thumbnail && m_thumbnail->workedLastCall() ? " thumbnail" : "");
     std::fflush(m_frameLog);
 }
 

@@ -15,24 +15,22 @@ bool App::pointerEvent(const void* raw)
     const float W = static_cast<float>(m_window->width()), H = static_cast<float>(m_window->height());
     switch (e.type) {
     case SDL_FINGERDOWN:
-        if (m_lastFingerId < 0 && !m_mouseDown) {
-            m_lastFingerId = static_cast<long long>(e.tfinger.fingerId);
-            queuePointer(PointerEvent::Kind::Down, {e.tfinger.x * W, e.tfinger.y * H});
-        }
-        break;
     case SDL_FINGERMOTION:
-        if (static_cast<long long>(e.tfinger.fingerId) == m_lastFingerId)
-            queuePointer(PointerEvent::Kind::Move, {e.tfinger.x * W, e.tfinger.y * H});
+    case SDL_FINGERUP: {
+        // A finger while the mouse is down (or the mouse while a finger is) is ignored.
+        if (m_mouseDown) break;
+        const long long id = static_cast<long long>(e.tfinger.fingerId);
+        const Point p{e.tfinger.x * W, e.tfinger.y * H};
+        const double t = monotonicSeconds();
+        const auto out = e.type == SDL_FINGERDOWN     ? m_fingers.down(id, p, t)
+                         : e.type == SDL_FINGERMOTION ? m_fingers.move(id, p, t)
+                                                      : m_fingers.up(id, p, t);
+        if (out) queuePointer(out->kind, out->pos);
         break;
-    case SDL_FINGERUP:
-        if (static_cast<long long>(e.tfinger.fingerId) == m_lastFingerId) {
-            queuePointer(PointerEvent::Kind::Up, {e.tfinger.x * W, e.tfinger.y * H});
-            m_lastFingerId = -1;
-        }
-        break;
+    }
     case SDL_MOUSEBUTTONDOWN:
         // Touch screens that also send synthetic mouse events would press twice.
-        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || m_lastFingerId >= 0) break;
+        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || m_fingers.active()) break;
         m_mouseDown = true;
         queuePointer(PointerEvent::Kind::Down, {static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
         break;
@@ -75,6 +73,15 @@ void App::takeInput()
             break;
         case PointerEvent::Kind::Up:
             pointerUp(e.pos, e.time);
+            break;
+        case PointerEvent::Kind::Cancel:
+            // Two fingers or a palm: the gesture ends here and presses nothing.
+            if (m_tracker.isDown()) {
+                m_tracker.cancel();
+                m_tracker.up(m_tracker.position());
+                m_swallowGesture = false;
+                m_released = true;
+            }
             break;
         }
     }
@@ -127,6 +134,23 @@ FrameInput App::frameInput(double now)
     input.tap = m_tap;
     m_justPressed = m_released = false;
     m_tap.reset();
+
+    // Forgiving targets: a finger in a gap, or just beside a target, presses the nearest one
+    // of those the last frame drew.
+    const float reach = tapReach(m_theme);
+    if (input.pressing) {
+        const Point at = resolveTap(input.downPos, m_targets, reach);
+        if (at.x != input.downPos.x || at.y != input.downPos.y) input.downPos = input.pos = at;
+    }
+    if (input.tap) {
+        const Point at = resolveTap(input.tap->down, m_targets, reach);
+        if (at.x != input.tap->down.x || at.y != input.tap->down.y) input.tap->down = input.tap->up = at;
+        std::optional<HitRect> target;
+        for (const HitRect& r : m_targets)
+            if (r.contains(at)) target = r;
+        // A double tap by habit presses once.
+        if (!m_repeats.accept(at, target, now)) input.tap.reset();
+    }
     return input;
 }
 

@@ -5,6 +5,7 @@
 #include "kiosk/app.h"
 #include "kiosk/update_ui.h"
 #include "platform/startup_trace.h"
+#include "platform/status_file.h"
 #include "platform/systemd_notify.h"
 #include "platform/update_service.h"
 
@@ -32,8 +33,14 @@ int main(int argc, char** argv)
     const content::DataDir dataDir{config.dataDir};
     std::shared_ptr<const content::Content> initial;
     try {
-        initial =
-            std::make_shared<const content::Content>(content::Store::open(dataDir, clock.now().local.date).content());
+        const content::Store store = content::Store::open(dataDir, clock.now().local.date);
+        if (store.recoveryNote().empty()) {
+            initial = std::make_shared<const content::Content>(store.content());
+        } else {
+            std::fprintf(stderr, "kiosk: %s\n", store.recoveryNote().c_str());
+            initial = std::make_shared<const content::Content>(
+                content::withStoreNotice(store.content(), store.recoveryNote()));
+        }
     } catch (const std::exception& e) {
         // Exiting would only have systemd restart us into the same black screen: show the
         // guide and the emergency numbers, and say on screen (for staff) what is wrong.
@@ -50,9 +57,19 @@ int main(int argc, char** argv)
     updates.dataDir = dataDir;
     if (!config.updates.dropDir.empty()) updates.dropDir = config.updates.dropDir;
     if (!config.updates.mediaRoots.empty()) updates.mediaRoots = config.updates.mediaRoots;
-    if (!config.updates.statusDir.empty()) updates.statusDir = config.updates.statusDir;
+    if (!config.updates.statusDir.empty() && config.screen.screenshotPath.empty()) {
+        platform::StatusFile::Options status;
+        status.dir = config.updates.statusDir;
+        status.kioskId = config.updates.kioskId;
+        status.clock = [clock] {
+            const auto reading = clock.now();
+            return content::zoned(reading.local, reading.second);
+        };
+        updates.status = std::make_shared<platform::StatusFile>(std::move(status));
+    }
     updates.allowUnsigned = config.updates.allowUnsigned;
     updates.clock = [clock] { return clock.now().local; };
+    app.setStatusFile(updates.status);
     std::unique_ptr<kiosk::UpdateUi> updateUi;
     platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {
         if (updateUi) updateUi->handle(e);
@@ -60,6 +77,7 @@ int main(int argc, char** argv)
     updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir);
     platform::MainLoopWatchdog watchdog(app.mainQueue());
     if (config.screen.screenshotPath.empty()) {
+        if (updates.status) updates.status->start();
         service.start();
         watchdog.start();
     }
@@ -67,6 +85,7 @@ int main(int argc, char** argv)
     const int status = app.run(std::move(initial));
     watchdog.stop();
     service.stop();
+    if (updates.status) updates.status->stop();
     platform::traceStartup("exit");
     return status;
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -18,11 +19,29 @@ struct SlideItem {
     std::string text;
 };
 
+// One slide of the carousel, read from across the lobby: at most ~20 characters a line
+// (kSlideLineChars) and a few lines (kSlideLines), shown as long as it takes to read.
 struct AttractSlide {
     std::string title;
     std::vector<SlideItem> items;
     bool urgent = false;
+    double seconds = 10; // how long it stays: 8 s, and longer for more words (≤ 25 s)
 };
+inline constexpr int kSlideLineChars = 20;
+// Three lines: what 1080 px holds at the attract size under the clock, with the slide's title
+// and the 轻触屏幕 hint.
+inline constexpr int kSlideLines = 3;
+// Lines an item takes at kSlideLineChars a line, its lead beside it (drawn on a line of its
+// own when long), and a slide's lines in all.
+int slideItemLines(const SlideItem& item);
+int slideLines(const AttractSlide& slide);
+// Seconds to read `chars` characters from a distance (about 3 a second, after 4 s to look).
+double slideSeconds(int chars);
+// Code points in a UTF-8 text.
+int charCount(std::string_view text);
+// Pieces of at most `maxChars` characters and of about the same length (no short leftover),
+// broken after a sentence (。！？；\n) where one fits, else between characters; never empty.
+std::vector<std::string> splitForSlides(std::string_view text, int maxChars);
 
 struct Snapshot {
     // Keeps the content alive: the schedule views point into it.
@@ -48,7 +67,9 @@ struct Snapshot {
     std::vector<const content::Notice*> urgent;  // active and 紧急
     std::vector<const content::GuideEntry*> guide;
     std::vector<content::ContactGroup> contacts;
-    std::vector<AttractSlide> slides; // urgent first
+    // The carousel, most useful first: urgent notices, what is on now and next, the meals still
+    // to come, the next lecture, one whole anti-fraud tip, the hotlines, then other notices.
+    std::vector<AttractSlide> slides;
 
     const content::Meal* mealOfKind(const content::DayMeals& day, content::MealKind kind) const;
 };

@@ -88,6 +88,13 @@ inline constexpr const char* kAttractLectures = "健康讲座 义诊";
 inline constexpr const char* kAttractGuide = "防骗提醒";
 inline constexpr const char* kAttractNotices = "通知公告";
 inline constexpr const char* kAttractUrgent = "紧急通知";
+inline constexpr const char* kAttractNowNext = "现在和接下来";
+inline constexpr const char* kAttractNext = "下一场";         // 下一场义诊
+inline constexpr const char* kAttractMealsOf = "的饭菜";      // 明天的饭菜
+inline constexpr const char* kAttractHotline = "有事请打电话";
+inline constexpr const char* kFraudHotlineName = "反诈专线";
+inline constexpr const char* kPoliceName = "报警";
+inline constexpr const char* kContinued = "（续）";
 inline constexpr const char* kWelcome = "欢迎光临";
 
 // ---- content updates: the update overlay, the PIN pad and the staff screen (kiosk/update_text.h
@@ -236,6 +243,13 @@ inline constexpr std::array kAll = {kBackHome,
                                     kAttractGuide,
                                     kAttractNotices,
                                     kAttractUrgent,
+                                    kAttractNowNext,
+                                    kAttractNext,
+                                    kAttractMealsOf,
+                                    kAttractHotline,
+                                    kFraudHotlineName,
+                                    kPoliceName,
+                                    kContinued,
                                     kWelcome,
                                     kReading,
                                     kDoNotPull,

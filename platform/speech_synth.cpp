@@ -3,6 +3,8 @@
 #include <espeak-ng/speak_lib.h>
 #include <sndfile.h>
 
+#include <mutex>
+
 namespace platform {
 
 namespace {
@@ -31,14 +33,26 @@ int onSamples(short* samples, int count, espeak_EVENT* events)
 
 } // namespace
 
-SpeechSynth::~SpeechSynth()
+// espeak-ng cannot be loaded again after espeak_Terminate (the second terminate hangs on its
+// internal thread), so it is loaded once and stays for the life of the process.
+std::mutex& engineMutex()
 {
-    if (m_sampleRate > 0) espeak_Terminate();
+    static std::mutex mutex;
+    return mutex;
 }
+int g_loadedRate = 0;
+
+SpeechSynth::~SpeechSynth() = default;
 
 bool SpeechSynth::open(const VoiceParams& params, SpeechOutput output, std::string& error)
 {
     if (m_sampleRate > 0) return true;
+    std::lock_guard<std::mutex> lock(engineMutex());
+    if (g_loadedRate > 0) {
+        m_sampleRate = g_loadedRate;
+        espeak_SetParameter(espeakRATE, params.wordsPerMinute, 0);
+        return true;
+    }
     // DONT_EXIT: a missing data dir must not end the kiosk.
     const int rate =
         espeak_Initialize(output == SpeechOutput::Speaker ? AUDIO_OUTPUT_SYNCH_PLAYBACK : AUDIO_OUTPUT_SYNCHRONOUS,
@@ -48,7 +62,6 @@ bool SpeechSynth::open(const VoiceParams& params, SpeechOutput output, std::stri
         return false;
     }
     if (espeak_SetVoiceByName(kVoice) != EE_OK) {
-        espeak_Terminate();
         error = std::string("语音引擎缺少普通话语音 ") + kVoice;
         return false;
     }
@@ -56,6 +69,7 @@ bool SpeechSynth::open(const VoiceParams& params, SpeechOutput output, std::stri
     espeak_SetParameter(espeakRATE, params.wordsPerMinute, 0);
     espeak_SetParameter(espeakWORDGAP, params.wordGapMs / 10, 0);
     m_sampleRate = rate;
+    g_loadedRate = rate;
     return true;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Mandarin speech synthesis with libespeak-ng (voice cmn-latn-pinyin), into memory: no audio
 // device here, so the staff tool (`kiosk-content say -o`) and the kiosk's speech engine share
-// it. espeak-ng keeps global state: one SpeechSynth per process, used from one thread.
+// it. espeak-ng keeps global state: it is loaded once per process and stays loaded; use one
+// SpeechSynth at a time, from one thread.
 #include <cstdint>
 #include <filesystem>
 #include <functional>

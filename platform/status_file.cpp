@@ -3,8 +3,8 @@
 #include "content/file_io.h"
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
-#include <ctime>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -14,55 +14,129 @@
 
 namespace platform {
 
-std::string localTimestamp(std::chrono::system_clock::time_point when)
+std::string hostName()
 {
-    const std::time_t t = std::chrono::system_clock::to_time_t(when);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                  tm.tm_hour, tm.tm_min, tm.tm_sec);
+    char buffer[HOST_NAME_MAX + 1] = {};
+    if (::gethostname(buffer, sizeof buffer - 1) != 0 || buffer[0] == '\0') return "kiosk";
     return buffer;
 }
 
-StatusFile::StatusFile(fs::path dir)
-    : m_dir(std::move(dir)), m_startedWall(std::chrono::system_clock::now()),
-      m_startedSteady(std::chrono::steady_clock::now())
+StatusFile::StatusFile(Options options)
+    : m_options(std::move(options)), m_started(m_options.clock()), m_startedSteady(std::chrono::steady_clock::now())
+{
+    m_status.kioskId = m_options.kioskId.empty() ? hostName() : m_options.kioskId;
+    m_status.appVersion = KIOSK_APP_VERSION;
+    m_status.started = content::formatZonedTime(m_started);
+    m_status.screen = "home";
+}
+
+StatusFile::~StatusFile()
+{
+    stop();
+}
+
+void StatusFile::start()
 {
     std::error_code ec;
-    fs::create_directories(m_dir, ec);
+    fs::create_directories(m_options.dir, ec);
+    std::lock_guard lock(m_mutex);
+    if (m_thread.joinable() || m_stopping) return;
+    m_thread = std::thread([this] { run(); });
 }
 
-nlohmann::json StatusFile::toJson(const StatusSnapshot& status) const
+void StatusFile::stop()
 {
-    nlohmann::json j;
-    j["app_version"] = KIOSK_APP_VERSION;
-    j["content_version"] = status.contentVersion;
-    if (status.lastImport) {
-        const auto& r = *status.lastImport;
-        j["last_import"] = {{"ok", r.ok()},          {"time", r.time},       {"source", r.source},
-                            {"version", r.version},  {"signed", r.isSigned}, {"problems", r.problems.size()},
-                            {"summary", r.summary()}};
-    } else {
-        j["last_import"] = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) return;
+        m_stopping = true;
     }
-    j["started"] = localTimestamp(m_startedWall);
-    j["uptime_seconds"] =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_startedSteady).count();
-    j["updated"] = localTimestamp(std::chrono::system_clock::now());
-    return j;
+    m_wake.notify_all();
+    if (m_thread.joinable()) {
+        m_thread.join();
+        if (m_contentKnown) writeNow();
+    }
 }
 
-bool StatusFile::write(const StatusSnapshot& status) const
+void StatusFile::changed()
+{
+    m_dirty = true;
+    m_wake.notify_all();
+}
+
+void StatusFile::setContent(int64_t version, std::string station, std::optional<content::ImportReport> lastImport)
+{
+    std::optional<content::StatusImport> last;
+    if (lastImport) last = content::statusImport(*lastImport);
+    std::lock_guard lock(m_mutex);
+    if (m_contentKnown && m_status.contentVersion == version && m_status.station == station &&
+        m_status.lastImport == last)
+        return;
+    m_contentKnown = true;
+    m_status.contentVersion = version;
+    m_status.station = std::move(station);
+    m_status.lastImport = std::move(last);
+    changed();
+}
+
+void StatusFile::setScreen(std::string screen)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_status.screen == screen) return;
+    m_status.screen = std::move(screen);
+    changed();
+}
+
+void StatusFile::screenshotWritten()
+{
+    const std::string when = content::formatZonedTime(m_options.clock());
+    std::lock_guard lock(m_mutex);
+    m_status.screenshot = std::string(content::kStatusScreenshotName);
+    m_status.screenshotTime = when;
+    changed();
+}
+
+nlohmann::ordered_json StatusFile::toJson() const
+{
+    content::KioskStatus status;
+    {
+        std::lock_guard lock(m_mutex);
+        status = m_status;
+    }
+    status.updated = content::formatZonedTime(m_options.clock());
+    status.uptimeSeconds =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_startedSteady).count();
+    return content::statusToJson(status);
+}
+
+bool StatusFile::writeNow()
 {
     try {
+        std::lock_guard writing(m_writeMutex);
+        {
+            std::lock_guard lock(m_mutex);
+            m_dirty = false;
+        }
         std::error_code ec;
-        fs::create_directories(m_dir, ec);
+        fs::create_directories(m_options.dir, ec);
         // Replace invalid UTF-8 rather than throw: a package path could hold anything.
-        const std::string text = toJson(status).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+        const std::string text = toJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
         return content::writeFileAtomically(file(), text);
     } catch (const std::exception&) {
         return false;
+    }
+}
+
+void StatusFile::run()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        const bool woken = m_wake.wait_for(lock, m_options.interval, [&] { return m_stopping || m_dirty; });
+        if (m_stopping) break;
+        (void)woken; // a change or the interval: either way the file is rewritten
+        lock.unlock();
+        writeNow();
+        lock.lock();
     }
 }
 

@@ -217,7 +217,6 @@ void UpdateService::openStore()
     std::string error;
     if (!m_session.open(m_options.clock().date, error))
         std::cerr << "kiosk: cannot open the content store in " << m_options.dataDir.root << ": " << error << "\n";
-    if (m_options.statusDir) m_status = std::make_unique<StatusFile>(*m_options.statusDir);
     refreshInfo();
     writeStatus();
     postState();
@@ -232,14 +231,16 @@ void UpdateService::refreshInfo()
 
 void UpdateService::writeStatus()
 {
-    if (!m_status) return;
-    StatusSnapshot snapshot;
+    if (!m_options.status) return;
+    int64_t version = 0;
+    std::optional<content::ImportReport> lastImport;
     {
         std::lock_guard lock(m_mutex);
-        snapshot.contentVersion = m_info.contentVersion;
-        snapshot.lastImport = m_info.lastImport;
+        version = m_info.contentVersion;
+        lastImport = m_info.lastImport;
     }
-    m_status->write(snapshot);
+    m_options.status->setContent(version, m_session.content() ? m_session.content()->station.name() : std::string(),
+                                 lastImport);
 }
 
 void UpdateService::run()

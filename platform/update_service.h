@@ -85,14 +85,14 @@ public:
         content::DataDir dataDir;
         std::optional<fs::path> dropDir;                        // --drop-dir
         std::vector<fs::path> mediaRoots = defaultMediaRoots(); // --media-root (repeatable)
-        std::optional<fs::path> statusDir;                      // --status-dir
+        std::shared_ptr<StatusFile> status;                     // --status-dir: told of every change
         bool allowUnsigned = false;                             // --allow-unsigned (drop only)
         // The station's clock (honours --now). Called on the worker thread: must be thread-safe.
         std::function<content::LocalDateTime()> clock = content::systemLocalNow;
         std::chrono::milliseconds mountRescan{2000};
         std::chrono::milliseconds dropQuiet{1000};
         std::chrono::milliseconds dropRescan{30000};
-        std::chrono::milliseconds statusInterval{60000}; // status.json rewrite for uptime
+        std::chrono::milliseconds statusInterval{60000}; // re-reads PIN and last import for both
         // A stick import that has not finished reading the stick by then is abandoned (a
         // failing stick can block read() for minutes); nothing changes and the screen says so.
         std::chrono::milliseconds stickDeadline{60000};
@@ -172,7 +172,6 @@ private:
 
     // Worker state: only the worker thread touches these.
     content::UpdateSession m_session;
-    std::unique_ptr<StatusFile> m_status;
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;

@@ -28,9 +28,11 @@ Parsed parse(std::vector<std::string> args)
 
 TEST_CASE("the SPEC options land in the config", "[command-line]")
 {
-    auto p = parse({"--data-dir", "/d", "--windowed", "1080x1920", "--now", "2026-06-03T09:30", "--screen", "guide",
-                    "--screenshot", "/tmp/x.png", "--drop-dir", "/drop", "--media-root", "/m1", "--media-root", "/m2",
-                    "--status-dir", "/s", "--allow-unsigned"});
+    auto p =
+        parse({"--data-dir",       "/d",         "--windowed",     "1080x1920",  "--now",        "2026-06-03T09:30",
+               "--screen",         "guide",      "--screenshot",   "/tmp/x.png", "--drop-dir",   "/drop",
+               "--media-root",     "/m1",        "--media-root",   "/m2",        "--status-dir", "/s",
+               "--allow-unsigned", "--kiosk-id", "station-7-lobby"});
     REQUIRE(p.ok);
     CHECK(p.config.dataDir == "/d");
     CHECK(p.config.window.windowed);
@@ -45,6 +47,7 @@ TEST_CASE("the SPEC options land in the config", "[command-line]")
     CHECK(p.config.updates.mediaRoots == std::vector<std::filesystem::path>{"/m1", "/m2"});
     CHECK(p.config.updates.statusDir == "/s");
     CHECK(p.config.updates.allowUnsigned);
+    CHECK(p.config.updates.kioskId == "station-7-lobby");
 }
 
 TEST_CASE("defaults: fullscreen, home, /media and /run/media, night 22:00-06:00", "[command-line]")
@@ -59,6 +62,8 @@ TEST_CASE("defaults: fullscreen, home, /media and /run/media, night 22:00-06:00"
     CHECK(p.config.idle.nightEnabled);
     CHECK(p.config.idle.nightStart == 22 * 60);
     CHECK(p.config.idle.nightEnd == 6 * 60);
+    // status.json then names the kiosk by its host name (platform::StatusFile).
+    CHECK(p.config.updates.kioskId.empty());
 }
 
 TEST_CASE("idle timing, night hours and large text are configurable", "[command-line]")
@@ -92,6 +97,8 @@ TEST_CASE("bad arguments are refused with a reason", "[command-line]")
              {"--data-dir", "/d", "--night", "22:00"},
              {"--data-dir", "/d", "--night", "22:00-22:00"},
              {"--data-dir", "/d", "--bogus"},
+             {"--data-dir", "/d", "--kiosk-id", ""},
+             {"--data-dir", "/d", "--kiosk-id", "two\nlines"},
          }) {
         auto p = parse(args);
         INFO(args.size());

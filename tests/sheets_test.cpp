@@ -480,3 +480,63 @@ TEST_CASE("export reads back to identical content for every sheet kind", "[sheet
     CHECK(sheetCells(SheetKind::Meals, content)[0][3] == "12.5");
     CHECK(sheetCells(SheetKind::Notices, content)[0][4] == "是");
 }
+
+TEST_CASE("export neutralises formulas for Excel and reads them back exactly", "[sheets][export]")
+{
+    const std::vector<std::string> hostile = {
+        "=HYPERLINK(\"http://evil.example/\",\"点这里领退休金\")",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "'=already quoted by staff",
+        "''@two quotes",
+        "'plain text after a quote",
+        "=",
+    };
+    Content content;
+    for (const std::string& text : hostile) content.notices.push_back(Notice{text, text, {}, {}, false, false});
+    content.contacts = {Contact{"国际长途", "+86 138 0000 0000", "-1", "服务"}, Contact{"+1 (800) 号码", "1", "", ""}};
+    content.guide = {GuideEntry{-1, "排在最前", "", "识破", ""}};
+
+    const std::string notices = exportSheet(SheetKind::Notices, content);
+    // No data cell starts a formula any more.
+    const SheetTable raw = [&] {
+        // Read the cells as Excel would see them: without taking the quote off again.
+        SheetTable table;
+        std::string text = *decodeSheetText(notices);
+        size_t line = text.find("\r\n") + 2;
+        for (size_t end; (end = text.find("\r\n", line)) != std::string::npos; line = end + 2)
+            table.rows.push_back(SheetRow{0, {text.substr(line, end - line)}});
+        return table;
+    }();
+    REQUIRE(raw.rows.size() >= hostile.size());
+    for (const SheetRow& row : raw.rows) {
+        INFO(row.cells[0]);
+        const char first = row.cells[0].front() == '"' ? row.cells[0][1] : row.cells[0].front();
+        CHECK(std::string_view("=+-@").find(first) == std::string_view::npos);
+    }
+    CHECK(notices.find("'=HYPERLINK(") != std::string::npos);
+    CHECK(notices.find("'+cmd|") != std::string::npos);
+    CHECK(notices.find("'''@two quotes") != std::string::npos);
+    // Phone numbers and negative numbers are plain numbers: left as staff typed them.
+    const std::string contacts = exportSheet(SheetKind::Contacts, content);
+    CHECK(contacts.find(",+86 138 0000 0000,-1,") != std::string::npos);
+    CHECK(contacts.find("'+1 (800) 号码") != std::string::npos);
+    CHECK(exportSheet(SheetKind::Guide, content).find("\r\n-1,") != std::string::npos);
+
+    // The round trip is exact.
+    Content back;
+    for (SheetKind kind : {SheetKind::Notices, SheetKind::Contacts, SheetKind::Guide}) {
+        ReadResult result = readSheet(kind, exportSheet(kind, content));
+        for (const std::string& line : result.lines()) UNSCOPED_INFO(line);
+        REQUIRE(result.problems.empty());
+        back = result.update.appliedTo(back);
+    }
+    CHECK(back.notices == content.notices);
+    CHECK(back.contacts == content.contacts);
+    CHECK(back.guide == content.guide);
+    // A cell staff typed with a quote before a formula start keeps it when there is one too many.
+    CHECK(formulaCellText("'=x") == "=x");
+    CHECK(formulaCellText("'x") == "'x");
+    CHECK(formulaSafeCell("'x") == "'x");
+}

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace content;
@@ -73,8 +74,10 @@ void writeVersion1File(const fs::path& file, const Content& content)
         std::string create =
             "CREATE TABLE " + sqlite::quoteIdentifier(sheetKey(kind)) + " (\"row\" INTEGER PRIMARY KEY";
         std::string insert = "INSERT INTO " + sqlite::quoteIdentifier(sheetKey(kind)) + " VALUES (?1";
+        // Version 1 had no 二维码 column in contacts (v3 added it, last).
         const auto& header = sheetHeader(kind);
-        for (size_t i = 0; i < header.size(); ++i) {
+        const size_t columns = header.size() - (kind == SheetKind::Contacts ? 1 : 0);
+        for (size_t i = 0; i < columns; ++i) {
             create += ", " + sqlite::quoteIdentifier(header[i]) + " TEXT NOT NULL";
             insert += ", ?" + std::to_string(i + 2);
         }
@@ -83,7 +86,7 @@ void writeVersion1File(const fs::path& file, const Content& content)
         int64_t row = 0;
         for (const auto& cells : sheetCells(kind, content)) {
             stmt.bind(1, ++row);
-            for (size_t i = 0; i < cells.size(); ++i) stmt.bind(static_cast<int>(i + 2), cells[i]);
+            for (size_t i = 0; i < columns; ++i) stmt.bind(static_cast<int>(i + 2), cells[i]);
             stmt.run();
         }
     }
@@ -419,4 +422,137 @@ TEST_CASE("an untrusted content.db is read through the sheet validation", "[stor
         CHECK_FALSE(problems.empty());
         CHECK_FALSE(update.has(SheetKind::Contacts));
     }
+}
+
+namespace {
+
+// Every file in the store dir with its bytes, to prove an open changed nothing.
+std::map<std::string, std::string> storeSnapshot(const DataDir& dir)
+{
+    std::map<std::string, std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir.storeDir(), ec))
+        files[entry.path().filename().string()] = readBytes(entry.path());
+    return files;
+}
+
+// A data dir with two imports: content-2.db (version 2) as previous, content-3.db (version 3) live.
+struct TwoVersions {
+    StoreTempDir tmp;
+    DataDir dir{tmp.path / "data"};
+    Content second;
+    Content third;
+    TwoVersions()
+    {
+        Store store = Store::open(dir, storeDay());
+        second = sampleContent();
+        second.version = 2;
+        store.replace(second);
+        third = second;
+        third.version = 3;
+        third.contacts.push_back(Contact{"居委会", "12345", "", "社区"});
+        store.replace(third);
+        REQUIRE(readBytes(dir.currentPointer()) == "content-3.db\ncontent-2.db\n");
+    }
+};
+
+} // namespace
+
+TEST_CASE("an unreadable live store file: open uses the previous one and deletes nothing", "[store][recovery]")
+{
+    TwoVersions v;
+    writeBytes(v.dir.storeDir() / "content-3.db", "destroyed by a failing card");
+    const auto before = storeSnapshot(v.dir);
+
+    // A read-only open (info, export) reads the previous file and changes nothing at all.
+    const Store readOnly = Store::open(v.dir, storeDay(), StoreAccess::ReadOnly);
+    CHECK(readOnly.content() == v.second);
+    CHECK(readOnly.recoveryNote().find("content-3.db 无法读取") != std::string::npos);
+    CHECK(readOnly.recoveryNote().find("content-2.db") != std::string::npos);
+    CHECK(storeSnapshot(v.dir) == before);
+
+    // The kiosk's own open: the same content, and still nothing rewritten or deleted.
+    Store store = Store::open(v.dir, storeDay());
+    CHECK(store.content() == v.second);
+    CHECK_FALSE(store.recoveryNote().empty());
+    CHECK(storeSnapshot(v.dir) == before);
+    CHECK_FALSE(store.canRollback());
+
+    // The next import writes a fresh pointer on the recovered file; the damaged one is kept.
+    Content fourth = v.second;
+    fourth.version = 4;
+    store.replace(fourth);
+    CHECK(store.recoveryNote().empty());
+    CHECK(readBytes(v.dir.currentPointer()) == "content-4.db\ncontent-2.db\n");
+    CHECK(fs::exists(v.dir.storeDir() / "content-3.db"));
+    CHECK(Store::open(v.dir, storeDay()).content() == fourth);
+    CHECK(store.canRollback());
+}
+
+TEST_CASE("a missing CURRENT falls back to the newest store file, never to the demo", "[store][recovery]")
+{
+    TwoVersions v;
+    fs::remove(v.dir.currentPointer());
+    const auto before = storeSnapshot(v.dir);
+    const Store readOnly = Store::open(v.dir, storeDay(), StoreAccess::ReadOnly);
+    CHECK(readOnly.content() == v.third);
+    CHECK(readOnly.recoveryNote().find("不见了") != std::string::npos);
+    Store store = Store::open(v.dir, storeDay());
+    CHECK(store.content() == v.third);
+    CHECK(storeSnapshot(v.dir) == before);
+    CHECK(fs::exists(v.dir.storeDir() / "content-2.db"));
+
+    // An import still works and makes a fresh pointer.
+    Content fourth = v.third;
+    fourth.version = 4;
+    store.replace(fourth);
+    CHECK(readBytes(v.dir.currentPointer()) == "content-4.db\ncontent-3.db\n");
+    CHECK(Store::open(v.dir, storeDay()).recoveryNote().empty());
+}
+
+TEST_CASE("an empty or garbled CURRENT recovers, and imports work again", "[store][recovery]")
+{
+    for (const std::string pointer : {std::string(), std::string("\x01\x02garbage\n"), std::string("content-9.db\n")}) {
+        INFO(pointer);
+        TwoVersions v;
+        writeBytes(v.dir.currentPointer(), pointer);
+        const auto before = storeSnapshot(v.dir);
+        Store store = Store::open(v.dir, storeDay());
+        CHECK(store.content() == v.third);
+        CHECK_FALSE(store.recoveryNote().empty());
+        CHECK(storeSnapshot(v.dir) == before);
+        Content fourth = v.third;
+        fourth.version = 4;
+        store.replace(fourth);
+        CHECK(Store::open(v.dir, storeDay()).content() == fourth);
+    }
+}
+
+TEST_CASE("when no store file reads, open throws and still deletes nothing", "[store][recovery]")
+{
+    TwoVersions v;
+    writeBytes(v.dir.storeDir() / "content-3.db", "destroyed");
+    writeBytes(v.dir.storeDir() / "content-2.db", "destroyed too");
+    const auto before = storeSnapshot(v.dir);
+    CHECK_THROWS_AS(Store::open(v.dir, storeDay()), StoreError);
+    CHECK(storeSnapshot(v.dir) == before);
+}
+
+TEST_CASE("the demo is seeded only where no store file exists; read-only opens write nothing", "[store][recovery]")
+{
+    StoreTempDir tmp;
+    const DataDir fresh{tmp.path / "fresh"};
+    fs::create_directories(fresh.root);
+    const Store shown = Store::open(fresh, storeDay(), StoreAccess::ReadOnly);
+    CHECK(shown.version() == 1);
+    CHECK(shown.content().rowCount(SheetKind::Activities) > 0);
+    CHECK(fs::is_empty(fresh.root));
+
+    // A store dir with only a damaged pointer and no store file is new: seeded.
+    fs::create_directories(fresh.storeDir());
+    writeBytes(fresh.currentPointer(), "");
+    Store seeded = Store::open(fresh, storeDay());
+    CHECK(seeded.version() == 1);
+    CHECK(seeded.recoveryNote().empty());
+    CHECK(readBytes(fresh.currentPointer()) == "content-1.db\n\n");
 }

@@ -265,3 +265,98 @@ TEST_CASE("pointer queue: moves between presses collapse to the latest, and ride
     CHECK(rest[0].pos.y == 50);
     CHECK(rest[1].kind == K::Up);
 }
+
+TEST_CASE("forgiving targets: a tap in a gap presses the nearest target, never both", "[touch]")
+{
+    // Two PIN keys of 120 px with a 24 px gap, a third one row below.
+    const std::vector<HitRect> keys = {{{0, 0}, {120, 120}}, {{144, 0}, {264, 120}}, {{0, 144}, {120, 264}}};
+    const float reach = 30;
+    auto pressed = [&](Point p) {
+        const Point at = resolveTap(p, keys, reach);
+        int hit = -1, count = 0;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i].contains(at)) hit = static_cast<int>(i), ++count;
+        REQUIRE(count <= 1);
+        return hit;
+    };
+    CHECK(pressed({60, 60}) == 0);    // inside: itself
+    CHECK(pressed({125, 60}) == 0);   // in the gap, nearer the left key
+    CHECK(pressed({140, 60}) == 1);   // in the gap, nearer the right key
+    CHECK(pressed({60, 130}) == 0);   // in the gap between rows, nearer the top
+    CHECK(pressed({60, 140}) == 2);   // nearer the bottom
+    CHECK(pressed({-20, 60}) == 0);   // a few millimetres outside the left edge
+    CHECK(pressed({-40, 60}) == -1);  // beyond reach: nothing
+    CHECK(pressed({200, 200}) == -1); // far from every key (the corner gap is 80 px from key 1)
+    // Every point of the gap between two keys goes to exactly one of them.
+    for (float x = 120; x < 144; x += 0.5f) CHECK(pressed({x, 60}) >= 0);
+}
+
+TEST_CASE("forgiving targets: the tap moves onto the target, inside it", "[touch]")
+{
+    const std::vector<HitRect> one = {{{100, 100}, {200, 150}}};
+    const Point at = resolveTap({210, 175}, one, 40);
+    CHECK(one[0].contains(at));
+    CHECK(at.x == Approx(199.5f));
+    CHECK(at.y == Approx(149.5f));
+    CHECK(resolveTap({210, 175}, {}, 40).x == 210); // no targets: unchanged
+}
+
+TEST_CASE("a double tap by habit presses once; taps on other targets always count", "[touch]")
+{
+    const HitRect big{{1700, 20}, {1860, 130}};    // 大字
+    const HitRect bigger{{1650, 20}, {1860, 150}}; // 大字 after switching on (larger)
+    RepeatTapFilter f(0.4);
+    CHECK(f.accept({1780, 75}, big, 10.0));
+    CHECK_FALSE(f.accept({1782, 77}, bigger, 10.25)); // the second tap of a double tap
+    CHECK(f.accept({1780, 75}, bigger, 10.7));        // a deliberate tap later counts
+
+    // PIN keys 250 ms apart, each a different key: all count, the same key twice within 400 ms not.
+    RepeatTapFilter pin(0.4);
+    const HitRect k1{{0, 0}, {120, 120}}, k2{{144, 0}, {264, 120}};
+    CHECK(pin.accept({60, 60}, k1, 1.0));
+    CHECK(pin.accept({200, 60}, k2, 1.25));
+    CHECK(pin.accept({60, 60}, k1, 1.5));
+    CHECK_FALSE(pin.accept({60, 60}, k1, 1.75));
+
+    // Taps on no target (the station name's five staff taps) are never dropped.
+    RepeatTapFilter none(0.4);
+    for (int i = 0; i < 5; ++i) CHECK(none.accept({200, 75}, std::nullopt, 1.0 + i * 0.1));
+}
+
+TEST_CASE("two fingers or a palm press nothing", "[touch]")
+{
+    using K = PointerEvent::Kind;
+    FingerGesture g;
+    SECTION("one finger: down, move, up")
+    {
+        CHECK(g.down(7, {10, 10}, 0)->kind == K::Down);
+        CHECK(g.move(7, {12, 10}, 0.01)->kind == K::Move);
+        CHECK(g.up(7, {12, 10}, 0.02)->kind == K::Up);
+        CHECK_FALSE(g.active());
+    }
+    SECTION("a second finger cancels the gesture until every finger is up")
+    {
+        CHECK(g.down(1, {10, 10}, 0)->kind == K::Down);
+        CHECK(g.down(2, {300, 10}, 0.05)->kind == K::Cancel);
+        CHECK_FALSE(g.down(3, {500, 10}, 0.06)); // a palm: more fingers, nothing more
+        CHECK_FALSE(g.move(1, {11, 10}, 0.07));
+        CHECK_FALSE(g.up(1, {11, 10}, 0.1)); // no release, so no tap
+        CHECK_FALSE(g.up(2, {300, 10}, 0.1));
+        CHECK(g.active());
+        CHECK_FALSE(g.down(4, {20, 20}, 0.12)); // still one on the glass: no new gesture
+        CHECK_FALSE(g.up(3, {500, 10}, 0.13));
+        CHECK_FALSE(g.up(4, {20, 20}, 0.14));
+        CHECK_FALSE(g.active());
+        CHECK(g.down(5, {10, 10}, 0.5)->kind == K::Down); // the next touch works again
+    }
+    SECTION("a cancelled tap never reaches the tracker as a tap")
+    {
+        TapTracker t;
+        auto e = g.down(1, {10, 10}, 0);
+        t.down(e->pos, e->time);
+        e = g.down(2, {300, 10}, 0.05);
+        REQUIRE(e->kind == K::Cancel);
+        t.cancel();
+        CHECK_FALSE(t.up({10, 10}));
+    }
+}

@@ -90,7 +90,21 @@ void insertStick(const fs::path& workDir, const fs::path& mediaRoot, const std::
 nlohmann::json readStatus(const fs::path& dir)
 {
     const std::string text = readFile(dir / "status.json");
-    return nlohmann::json::parse(text, nullptr, false);
+    nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    // Not written yet: an empty object, so that a test may look up fields while it waits.
+    return json.is_object() ? json : nlohmann::json::object();
+}
+
+// A status file already writing, as main.cpp starts it before the service.
+std::shared_ptr<StatusFile> startedStatus(const fs::path& dir, std::chrono::milliseconds interval)
+{
+    StatusFile::Options options;
+    options.dir = dir;
+    options.kioskId = "test-kiosk";
+    options.interval = interval;
+    auto status = std::make_shared<StatusFile>(std::move(options));
+    status->start();
+    return status;
 }
 
 UpdateService::Options fastOptions(const TempDir& tmp)
@@ -98,7 +112,7 @@ UpdateService::Options fastOptions(const TempDir& tmp)
     UpdateService::Options options;
     options.dataDir.root = tmp.path / "data";
     options.mediaRoots = {tmp.path / "media"};
-    options.statusDir = tmp.path / "status";
+    options.status = startedStatus(tmp.path / "status", 200ms);
     options.mountRescan = 100ms;
     options.dropQuiet = 100ms;
     options.dropRescan = 500ms;
@@ -161,8 +175,10 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
     service.start();
 
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen && fs::exists(tmp.path / "status" / "status.json"); }));
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
     const int64_t firstVersion = service.info().contentVersion;
+    // The status file's own thread writes the change a moment after the store opened.
+    REQUIRE(app.waitUntil([&] { return readStatus(tmp.path / "status")["content_version"] == firstVersion; }, 2s));
     {
         const auto status = readStatus(tmp.path / "status");
         REQUIRE(status.is_object());
@@ -252,6 +268,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     auto options = fastOptions(tmp);
     // Only the import itself may bring status.json up to date here, not the periodic rewrite.
     options.statusInterval = 60s;
+    options.status = startedStatus(tmp.path / "status", 60s);
     // A folder standing in for a stick is seen to go by the rescan: well inside the import.
     options.mountRescan = 20ms;
     fs::create_directories(options.dataDir.root);
@@ -308,7 +325,9 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     CHECK_FALSE(fs::exists(tmp.path / "pulled" / "KIOSK" / "import-report.txt"));
     std::error_code ec;
     CHECK(fs::is_empty(options.dataDir.stagingDir(), ec));
-    // status.json (for the district office) says at once that this import did not happen.
+    // status.json (for the district office) says at once that this import did not happen: well
+    // before the 60 s periodic rewrite.
+    REQUIRE(app.waitUntil([&] { return readStatus(tmp.path / "status")["last_import"].is_object(); }, 2s));
     const auto status = readStatus(tmp.path / "status");
     REQUIRE(status.is_object());
     CHECK(status["content_version"] == version);
@@ -351,7 +370,7 @@ TEST_CASE("update service: a bad stick is rejected with located problems", "[upd
     CHECK_FALSE(rejected.info.lastImport->ok());
     REQUIRE(service.info().lastImport);
     CHECK_FALSE(service.info().lastImport->ok());
-    CHECK(readStatus(tmp.path / "status")["last_import"]["ok"] == false);
+    CHECK(app.waitUntil([&] { return readStatus(tmp.path / "status")["last_import"]["ok"] == false; }, 2s));
     service.stop();
 }
 

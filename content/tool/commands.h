@@ -16,6 +16,8 @@ CLI::App& addCommand(CLI::App& tool, const std::string& name, const std::string&
 void registerContentCommands(CLI::App& tool);
 // keygen, sign, trust, set-pin (trust_commands.cpp).
 void registerTrustCommands(CLI::App& tool);
+// fleet (fleet_command.cpp).
+void registerFleetCommand(CLI::App& tool);
 // say (say_command.cpp).
 void registerSayCommand(CLI::App& tool);
 

@@ -84,7 +84,8 @@ private:
     fs::path m_path;
 };
 
-// Opens the store of an existing data dir (export, info must not invent one at a typo).
+// Opens the store of an existing data dir read-only: export and info must not invent one at a
+// typo, and never change what they look at (not even to recover from a damaged pointer).
 std::optional<content::Store> openExisting(const std::string& dataDir)
 {
     std::error_code ec;
@@ -93,7 +94,10 @@ std::optional<content::Store> openExisting(const std::string& dataDir)
         return std::nullopt;
     }
     try {
-        return content::Store::open(DataDir{dataDir}, content::systemLocalNow().date);
+        content::Store store =
+            content::Store::open(DataDir{dataDir}, content::systemLocalNow().date, content::StoreAccess::ReadOnly);
+        if (!store.recoveryNote().empty()) std::fprintf(stderr, "注意：%s\n", store.recoveryNote().c_str());
+        return store;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "无法打开内容库：%s\n", e.what());
         return std::nullopt;
@@ -199,6 +203,7 @@ int runImport(const ImportOptions& options)
         std::fprintf(stderr, "无法打开内容库：%s\n", e.what());
         return kFailed;
     }
+    if (!store->recoveryNote().empty()) std::fprintf(stderr, "注意：%s\n", store->recoveryNote().c_str());
     content::ImportOptions importOptions;
     importOptions.source = content::PackageSource::Console;
     importOptions.allowUnsigned = options.allowUnsigned;
@@ -252,6 +257,7 @@ int runInfo(const InfoOptions& options)
     for (content::SheetKind kind : content::kAllSheetKinds)
         rows[content::sheetKey(kind)] = store->content().rowCount(kind);
     json["rows"] = rows;
+    if (!store->recoveryNote().empty()) json["store_warning"] = store->recoveryNote();
     if (const std::optional<content::ImportReport> last = content::loadLastImport(DataDir{options.dataDir})) {
         json["last_import"] = {{"ok", last->ok()}, {"time", last->time}, {"source", last->source}};
     } else {

@@ -37,6 +37,7 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     tool::registerContentCommands(app);
     tool::registerTrustCommands(app);
+    tool::registerFleetCommand(app);
     tool::registerSayCommand(app);
     // After the commands, so their help does not repeat it.
     app.footer("每个命令的详细说明：kiosk-content 命令 --help\n退出码：0 成功，1 失败（如内容有错），2 用法错误。");

@@ -1,7 +1,7 @@
-// Attract mode for passers-by, readable from 3 m: a carousel of today's activities, today's
-// menu, upcoming lectures, an anti-fraud tip and notices, with a big clock. Urgent notices come
-// first. Everything drifts a few pixels over minutes against burn-in. A touch goes home (the
-// app swallows it so nothing underneath fires).
+// Attract mode for passers-by, readable from 3 m: a carousel (snapshot.h makeSlides) of urgent
+// notices, what is on now and next, the meals, the next lecture, an anti-fraud tip, the hotlines
+// and notices, with a big clock; each slide as long as its words take to read. Everything drifts a few pixels over
+// minutes against burn-in. A touch goes home (the app swallows it so nothing underneath fires).
 #include "kiosk/app_state.h"
 #include "kiosk/screens/burn_in.h"
 #include "kiosk/screens/screen_frame.h"
@@ -17,8 +17,6 @@
 namespace kiosk {
 
 namespace {
-
-constexpr double kSlideSeconds = 10; // each slide ≥ 8 s
 
 class AttractScreen final : public Screen {
 public:
@@ -71,18 +69,25 @@ public:
             drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, footerY), p.attractText.packed(), ui::kWelcome);
             return;
         }
-        const int n = static_cast<int>(s.slides.size());
+        // Each slide stays as long as its words take to read (snapshot.h).
+        double loop = 0;
+        for (const auto& slide : s.slides) loop += slide.seconds;
         const double elapsed = std::max(0.0, state.time - m_start);
-        const int index = static_cast<int>(elapsed / kSlideSeconds) % n;
-        state.wakeAtTime(m_start + (std::floor(elapsed / kSlideSeconds) + 1) * kSlideSeconds);
-        const AttractSlide& slide = s.slides[index];
+        const double into = std::fmod(elapsed, loop);
+        int index = 0;
+        double begin = 0;
+        while (index + 1 < static_cast<int>(s.slides.size()) && begin + s.slides[index].seconds <= into)
+            begin += s.slides[index++].seconds;
+        state.wakeAtTime(m_start + (elapsed - into) + begin + s.slides[index].seconds);
+        const int n = static_cast<int>(s.slides.size());
+        const AttractSlide& slide = s.slides[static_cast<std::size_t>(index)];
 
         // Slide title (urgent ones in a red band with the word 紧急通知).
-        const float titleH = df->FontSize * 1.5f;
+        const float titleH = df->FontSize * 1.3f;
         if (slide.urgent)
             d->AddRectFilled(ImVec2(x0 - t.gap, y), ImVec2(W - m + drift.x, y + titleH), p.urgent.packed(), t.radius);
         addText(d, df, ImVec2(x0, y + (titleH - df->FontSize) * 0.5f),
-                (slide.urgent ? p.onDark : p.attractAccent).packed(), slide.title.c_str());
+                (slide.urgent ? p.onDark : p.attractAccent).packed(), slide.title);
         // Which slide of how many, as dots on the title line.
         const float dotR = t.px(12);
         for (int i = 0; i < n; ++i) {
@@ -94,24 +99,37 @@ public:
         }
         y += titleH + t.gap;
 
-        d->PushClipRect(ImVec2(0, y), ImVec2(W, footerY - t.gap), true);
-        const float width = W - 2 * m;
+        // The words in a column of at most ~20 characters, centred in what is left: lines a
+        // passer-by reads at a glance.
+        const float em = df->FontSize / kLineBoxPerEm;
+        const float column = std::min(W - 2 * m, em * (kSlideLineChars + 0.5f));
+        const float cx0 = (W - column) * 0.5f + drift.x;
+        const float advance = df->FontSize * 1.2f;
+        const auto leadInline = [&](const SlideItem& item) {
+            // The same rule as slideItemLines(), which packed the slide.
+            return !item.lead.empty() && charCount(item.lead) <= kSlideLineChars / 3;
+        };
+        float total = 0;
         for (const SlideItem& item : slide.items) {
-            float x = x0;
+            const float lw = leadInline(item) ? textWidth(df, item.lead) + em * 0.6f : 0;
+            if (!item.lead.empty() && !leadInline(item)) total += advance;
+            total += paragraphHeight(df, item.text, column - lw, 1.2f) + t.gap * 0.5f;
+        }
+        const float bottom = footerY - t.gap;
+        y = std::max(y, y + (bottom - y - total) * 0.5f);
+        d->PushClipRect(ImVec2(0, y), ImVec2(W, bottom), true);
+        for (const SlideItem& item : slide.items) {
+            float x = cx0;
             if (!item.lead.empty()) {
-                const float lw = textWidth(df, item.lead);
-                const bool inline_ = lw < width * 0.4f && !t.portrait;
-                addText(d, df, ImVec2(x, y + df->FontSize * 0.15f), p.attractAccent.packed(), item.lead.c_str());
-                if (inline_)
-                    x += lw + df->FontSize * 0.6f;
+                addText(d, df, ImVec2(x, y), p.attractAccent.packed(), item.lead);
+                if (leadInline(item))
+                    x += textWidth(df, item.lead) + em * 0.6f;
                 else
-                    y += df->FontSize * 1.3f;
+                    y += advance;
             }
-            const int maxLines = std::max(1, static_cast<int>((footerY - t.gap - y) / (df->FontSize * 1.3f)));
-            y += drawParagraph(d, df, ImVec2(x, y), x0 + width - x, p.attractText.packed(), item.text, 1.3f,
-                               std::min(maxLines, 4));
+            y += drawParagraph(d, df, ImVec2(x, y), cx0 + column - x, p.attractText.packed(), item.text, 1.2f);
             y += t.gap * 0.5f;
-            if (y > footerY) break;
+            if (y > bottom) break;
         }
         d->PopClipRect();
     }

@@ -29,32 +29,42 @@ public:
         const ImVec2 drift = burnInDrift(state.time, t.scale * 3);
         char clock[16];
         std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
-        const content::Notice* urgent =
-            state.snapshot && !state.snapshot->urgent.empty() ? state.snapshot->urgent.front() : nullptr;
-        // With an urgent notice the clock moves up to leave the notice its room.
-        const float cy = (urgent ? H * 0.2f : H * 0.38f) + drift.y;
-        const float cw = textWidth(cf, clock);
-        addText(d, cf, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(), clock);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " +
                                  content::weekdayName(content::weekdayIndex(state.now.date));
-        const float dateY = cy + cf->FontSize * 0.55f;
-        drawCentered(d, df, ImVec2(drift.x, dateY), ImVec2(W + drift.x, dateY + df->FontSize), p.nightText.packed(),
-                     date);
-        const float footerY = H - t.margin - df->FontSize + drift.y;
+        const content::Notice* urgent =
+            state.snapshot && !state.snapshot->urgent.empty() ? state.snapshot->urgent.front() : nullptr;
+        // With an urgent notice the clock and date share one line at the top, in the display
+        // size, so that the whole notice (date and hours of a water cut) has the screen.
+        float dateY;
+        if (urgent) {
+            const std::string line = std::string(clock) + "  " + date;
+            const float top = t.margin + drift.y;
+            drawCentered(d, df, ImVec2(drift.x, top), ImVec2(W + drift.x, top + df->FontSize), p.nightText.packed(),
+                         line);
+            dateY = top;
+        } else {
+            const float cy = H * 0.38f + drift.y;
+            const float cw = textWidth(cf, clock);
+            addText(d, cf, ImVec2((W - cw) * 0.5f + drift.x, cy - cf->FontSize * 0.5f), p.nightText.packed(), clock);
+            dateY = cy + cf->FontSize * 0.55f;
+            drawCentered(d, df, ImVec2(drift.x, dateY), ImVec2(W + drift.x, dateY + df->FontSize),
+                         p.nightText.packed(), date);
+        }
+        const float footerY = H - t.margin * 0.5f - df->FontSize * 1.1f + drift.y;
         // Urgent notices interrupt the night too: 紧急通知, the title and the whole text (the date
         // and hours of a water cut), in words, framed in red.
         if (urgent) {
             const float margin = t.margin * 1.5f;
-            const float pad = t.gap;
+            const float pad = t.gap * 0.67f;
             const float x = margin + pad + drift.x, w = W - 2 * (margin + pad);
             const std::string head = std::string(ui::kAttractUrgent) + "：" + urgent->title;
-            const float bandTop = dateY + df->FontSize * 1.3f;
-            const float bandBottom = footerY - t.gap;
+            const float bandTop = dateY + df->FontSize * 1.15f;
+            const float bandBottom = footerY - t.gap * 0.5f;
             d->PushClipRect(ImVec2(0, bandTop), ImVec2(W, bandBottom), true);
             float y = bandTop + pad;
-            y += drawParagraph(d, df, ImVec2(x, y), w, p.nightText.packed(), head, 1.2f);
-            const int lines = std::max(1, static_cast<int>((bandBottom - pad - y) / (df->FontSize * 1.2f)));
-            y += drawParagraph(d, df, ImVec2(x, y), w, p.nightText.packed(), urgent->body, 1.2f, lines);
+            y += drawParagraph(d, df, ImVec2(x, y), w, p.nightText.packed(), head, 1.15f);
+            const int lines = std::max(1, static_cast<int>((bandBottom - pad - y) / (df->FontSize * 1.15f)));
+            y += drawParagraph(d, df, ImVec2(x, y), w, p.nightText.packed(), urgent->body, 1.15f, lines);
             d->PopClipRect();
             d->AddRect(ImVec2(margin + drift.x, bandTop), ImVec2(W - margin + drift.x, std::min(bandBottom, y + pad)),
                        p.urgent.packed(), t.radius, 0, t.scale * 6);

@@ -61,6 +61,67 @@ std::vector<PointerEvent> PointerQueue::takeFrame()
     return out;
 }
 
+std::optional<PointerEvent> FingerGesture::down(long long finger, Point p, double time)
+{
+    m_fingers.push_back(finger);
+    if (m_fingers.size() == 1) {
+        m_pointer = finger;
+        m_cancelled = false;
+        return PointerEvent{PointerEvent::Kind::Down, p, time};
+    }
+    if (m_cancelled) return std::nullopt;
+    m_cancelled = true;
+    return PointerEvent{PointerEvent::Kind::Cancel, p, time};
+}
+
+std::optional<PointerEvent> FingerGesture::move(long long finger, Point p, double time)
+{
+    if (finger != m_pointer || m_cancelled) return std::nullopt;
+    return PointerEvent{PointerEvent::Kind::Move, p, time};
+}
+
+std::optional<PointerEvent> FingerGesture::up(long long finger, Point p, double time)
+{
+    const auto it = std::find(m_fingers.begin(), m_fingers.end(), finger);
+    if (it == m_fingers.end()) return std::nullopt;
+    m_fingers.erase(it);
+    std::optional<PointerEvent> out;
+    if (finger == m_pointer && !m_cancelled) out = PointerEvent{PointerEvent::Kind::Up, p, time};
+    if (finger == m_pointer) m_pointer = -1;
+    if (m_fingers.empty()) m_cancelled = false;
+    return out;
+}
+
+Point resolveTap(Point p, const std::vector<HitRect>& targets, float reach)
+{
+    float best = reach * reach;
+    std::optional<Point> nearest;
+    for (const HitRect& t : targets) {
+        if (t.max.x <= t.min.x || t.max.y <= t.min.y) continue;
+        if (t.contains(p)) return p;
+        // The nearest point of the target (max is exclusive: stay half a pixel inside).
+        const Point q{std::clamp(p.x, t.min.x, t.max.x - 0.5f), std::clamp(p.y, t.min.y, t.max.y - 0.5f)};
+        const float d = (q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y);
+        if (d <= best) {
+            best = d;
+            nearest = q;
+        }
+    }
+    return nearest.value_or(p);
+}
+
+bool RepeatTapFilter::accept(Point p, std::optional<HitRect> target, double time)
+{
+    // A tap on no target presses nothing anyway (and the station name's five staff taps are
+    // not a target): it always counts.
+    if (target && m_last && time - m_lastTime < m_window && m_last->contains(p)) return false;
+    // The target as it is now: a second tap inside it is the same target even if the first tap
+    // moved or resized it (大字).
+    m_last = target;
+    m_lastTime = time;
+    return true;
+}
+
 void TouchScroller::setBounds(float contentHeight, float viewHeight)
 {
     m_max = std::max(0.0f, contentHeight - viewHeight);

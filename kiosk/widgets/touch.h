@@ -53,7 +53,8 @@ private:
 
 // One pointer event as it arrived from the window system (time: monotonic seconds).
 struct PointerEvent {
-    enum class Kind { Down, Move, Up };
+    // Cancel: the gesture is abandoned (a second finger, a palm); it ends without a tap.
+    enum class Kind { Down, Move, Up, Cancel };
     Kind kind = Kind::Move;
     Point pos;
     double time = 0;
@@ -76,6 +77,50 @@ public:
 
 private:
     std::deque<PointerEvent> m_events;
+};
+
+// Several fingers into one pointer. The first finger down is the pointer; a second finger on
+// the glass while it is down (two fingers, a palm, a sleeve) cancels the gesture, and nothing is
+// pressed until every finger has left. Finger ids as SDL reports them.
+class FingerGesture {
+public:
+    // The pointer events (none or one) each finger event makes.
+    std::optional<PointerEvent> down(long long finger, Point p, double time);
+    std::optional<PointerEvent> move(long long finger, Point p, double time);
+    std::optional<PointerEvent> up(long long finger, Point p, double time);
+    bool active() const { return !m_fingers.empty(); }
+
+private:
+    std::vector<long long> m_fingers; // on the glass now
+    long long m_pointer = -1;         // the finger that is the pointer
+    bool m_cancelled = false;
+};
+
+// A rectangle a tap can press, as drawn in the last frame (screen pixels, max exclusive).
+struct HitRect {
+    Point min, max;
+    bool contains(Point p) const { return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y; }
+};
+
+// Forgiving hit areas: where a tap at `p` presses. Inside a target: `p` itself. Outside all of
+// them: the nearest point inside the nearest target when that is at most `reach` away (a finger
+// in the gap between two buttons, or just beside one), else `p` (nothing is pressed). Each point
+// of a gap goes to the one target nearest to it, so the grown areas never overlap.
+Point resolveTap(Point p, const std::vector<HitRect>& targets, float reach);
+
+// Older visitors double-tap by habit: a second tap inside the target tapped last, within
+// `window` seconds, is dropped (大字 must not switch on and off again; 下一条 must not skip two).
+// A tap elsewhere (the next PIN key) always counts, and so does a tap on no target.
+class RepeatTapFilter {
+public:
+    explicit RepeatTapFilter(double window = 0.4) : m_window(window) {}
+    // `target`: the rectangle the tap presses (nullopt: none). True when the tap counts.
+    bool accept(Point p, std::optional<HitRect> target, double time);
+
+private:
+    double m_window;
+    std::optional<HitRect> m_last; // the last counted tap's target
+    double m_lastTime = -1e9;
 };
 
 // Vertical drag-to-scroll with momentum. Offsets are in pixels, 0 at the top; time in seconds.

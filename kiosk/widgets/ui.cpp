@@ -23,6 +23,15 @@ bool Ui::insideClip(Point p) const
 
 bool Ui::tapped(ImVec2 min, ImVec2 max) const
 {
+    if (m_targets) {
+        // The visible part: inside every scroll area it is drawn in.
+        HitRect r{{min.x, min.y}, {max.x, max.y}};
+        for (const auto& s : m_scrolls) {
+            r.min = {std::max(r.min.x, s.min.x), std::max(r.min.y, s.min.y)};
+            r.max = {std::min(r.max.x, s.max.x), std::min(r.max.y, s.max.y)};
+        }
+        if (r.min.x < r.max.x && r.min.y < r.max.y) m_targets->push_back(r);
+    }
     if (!m_input.tap) return false;
     const Tap& t = *m_input.tap;
     return contains(min, max, t.down) && contains(min, max, t.up) && insideClip(t.down);

@@ -35,6 +35,14 @@ inline ImVec2 toVec(Point p)
 
 enum class ButtonKind { Primary, Quiet, Colored };
 
+// How far outside every target a tap still presses the nearest one (resolveTap): a little
+// more than the gap between targets, so each gap is covered from both sides (about 8 mm at
+// 1080p on a 24" screen).
+inline float tapReach(const Theme& theme)
+{
+    return theme.gap * 1.25f;
+}
+
 class Ui {
 public:
     Ui(ImDrawList* draw, const Theme& theme, const Fonts& fonts, FrameInput input)
@@ -49,13 +57,18 @@ public:
     const FrameInput& input() const { return m_input; }
     double time() const { return m_input.time; }
 
-    // Input is ignored from here on (an overlay covers the screen).
+    // Input is ignored from here on (an overlay covers the screen); targets are no longer
+    // collected either.
     void blockInput()
     {
         FrameInput none;
         none.time = m_input.time;
         m_input = none;
+        m_targets = nullptr;
     }
+    // Every target asked about (tapped()) from here on is added to `targets`, as far as it is
+    // visible, so the app can resolve the next frame's taps to the nearest one (resolveTap).
+    void collectTargets(std::vector<HitRect>* targets) { m_targets = targets; }
 
     // A completed tap whose press and release were both inside the rectangle (and the
     // visible clip area).
@@ -98,6 +111,7 @@ private:
     const Theme& m_theme;
     const Fonts& m_fonts;
     FrameInput m_input;
+    std::vector<HitRect>* m_targets = nullptr;
     bool m_wantsFrames = false;
     bool m_gestureCaught = false;
     struct ScrollFrame {

@@ -87,11 +87,13 @@ mkdir "$WORK/data"
 expect 0 "$TOOL" info --data-dir "$WORK/data"
 check_json 'd["version"] == 1 and d["last_import"] is None and
     list(d["rows"]) == ["station", "activities", "meals", "lectures", "notices", "guide", "contacts"]' 
+# info only reads: it shows the demo a new data dir would get, but writes nothing
+[[ -z $(ls -A "$WORK/data") ]] || fail "info wrote into the data dir: $(ls -A "$WORK/data")"
 
 # import: unsigned needs --allow-unsigned; a bad package leaves the store byte-identical
-before=$(hash_dir "$WORK/data/store")
 expect 1 "$TOOL" import "$PACKAGES/good" --data-dir "$WORK/data"
 contains "未签名"
+before=$(hash_dir "$WORK/data/store")
 expect 1 "$TOOL" import "$PACKAGES/bad-date" --data-dir "$WORK/data" --allow-unsigned
 contains "activities.csv:4:日期"
 [[ $(hash_dir "$WORK/data/store") == "$before" ]] || fail "rejected import changed the store"
@@ -180,6 +182,16 @@ rm -rf "$WORK/huge" && cp -r "$PACKAGES/good" "$WORK/huge"
 expect 0 "$TOOL" sign "$WORK/huge" --key "$WORK/k.sec" --version 9223372036854775807
 expect 1 "$TOOL" import "$WORK/huge" --data-dir "$WORK/data4"
 contains "14 位数字"
+
+# a data dir whose CURRENT pointer is lost: info and export use the newest store file, say so,
+# and change nothing (it used to seed the demo over the real stores)
+rm "$WORK/data3/store/CURRENT"
+before=$(hash_dir "$WORK/data3")
+expect 0 "$TOOL" info --data-dir "$WORK/data3"
+contains "不见了"
+expect 0 "$TOOL" export --data-dir "$WORK/data3" -o "$WORK/export3"
+grep -qF "急救中心" "$WORK/export3/contacts.csv" || fail "export after a lost CURRENT lost the content"
+[[ $(hash_dir "$WORK/data3") == "$before" ]] || fail "info/export changed a data dir with a lost CURRENT"
 
 if [[ $failures -ne 0 ]]; then
     echo "$failures failure(s)" >&2
