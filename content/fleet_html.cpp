@@ -1,4 +1,5 @@
 #include "content/fleet_html.h"
+#include "content/file_io.h"
 
 #include "content/trust_detail.h"
 
@@ -71,7 +72,7 @@ void card(std::string& html, const FleetKiosk& kiosk, const FleetOptions& option
 
     std::string png;
     if (!kiosk.screenshot.empty()) {
-        if (auto bytes = detail::readRegularFile(kiosk.screenshot, kMaxScreenshotBytes)) png = std::move(*bytes);
+        if (auto bytes = content::readRegularFile(kiosk.screenshot, kMaxScreenshotBytes)) png = std::move(*bytes);
     }
     if (!png.empty())
         html += "<img class=\"shot\" alt=\"屏幕截图\" src=\"data:image/png;base64," + base64(png) + "\">\n";

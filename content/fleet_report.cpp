@@ -1,4 +1,5 @@
 #include "content/fleet_report.h"
+#include "content/file_io.h"
 
 #include "content/trust_detail.h"
 
@@ -72,7 +73,7 @@ FleetKiosk readKiosk(const fs::path& folder, const Folder& found)
         return kiosk;
     }
     for (const std::string& target : found.syncing) kiosk.notes.push_back(target + " 正在同步");
-    const std::optional<std::string> text = detail::readRegularFile(folder / kStatusName, kMaxStatusBytes);
+    const std::optional<std::string> text = content::readRegularFile(folder / kStatusName, kMaxStatusBytes);
     if (!text) {
         kiosk.problems.push_back("status.json 读不出来（没有权限或文件太大）");
         return kiosk;

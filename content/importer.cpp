@@ -1,7 +1,9 @@
 // The one import pipeline, shared by the kiosk and `kiosk-content import`:
 // stage a private copy → trust → read sheets or content.db → validate → switch the store.
 #include "content/importer.h"
+#include "content/file_io.h"
 
+#include "content/import_words.h"
 #include "content/limits.h"
 #include "content/package_stage.h"
 #include "content/sheet_text.h"
@@ -73,9 +75,70 @@ bool cancelled(const ImportOptions& options)
     return options.cancel && options.cancel->load(std::memory_order_relaxed);
 }
 
+// A signed package's version not above the last signed one applied: no replay, no going back.
+std::string notNewerMessage(int64_t offered, int64_t lastSigned)
+{
+    return "内容包的版本 " + std::to_string(offered) + " 不比已导入的签名内容（版本 " + std::to_string(lastSigned) +
+           "）新，未做任何更改。旧的签名内容包不能把内容改回去；要回到上一版内容，请用工作人员菜单的“恢复上一版内容”";
+}
+
+// Thrown inside Store::replaceFromLive when the live store refuses the package.
+struct Refused : StoreError {
+    Refused(std::string message, bool same) : StoreError(std::move(message)), sameVersion(same) {}
+    bool sameVersion; // the live store has this very signed version already
+};
+
+// Step (5): the new content on top of the live one as it is on disk now (another process may
+// have switched it), with the version rules checked against it:
+// - a signed package must be newer than the last signed one applied and brings its version
+//   (or, after more local edits than the versions between, one above the live version);
+// - a local edit moves the content version by one and leaves the last signed version alone.
+void applyUpdate(Store& store, const ContentUpdate& update, ImportReport& report,
+                 const std::optional<Manifest>& manifest, const ImportOptions& options)
+{
+    const bool isSigned = report.isSigned && manifest;
+    try {
+        store.replaceFromLive([&](const Content& live) {
+            Content next = update.appliedTo(live);
+            if (isSigned) {
+                if (manifest->version <= live.signedVersion)
+                    throw Refused(notNewerMessage(manifest->version, live.signedVersion),
+                                  manifest->version == live.signedVersion);
+                next.version = manifest->version > live.version || live.version >= kMaxContentVersion
+                                   ? manifest->version
+                                   : live.version + 1;
+                next.signedVersion = manifest->version;
+            } else {
+                if (live.version >= kMaxContentVersion)
+                    throw Refused("内容版本号 " + std::to_string(live.version) +
+                                      " 已到上限，不能再导入未签名的内容；请导入区里签名的新内容包",
+                                  false);
+                next.version = live.version + 1;
+                next.signedVersion = live.signedVersion;
+            }
+            return next;
+        });
+    } catch (const Refused& e) {
+        // The drop folder still holds the package applied last: not news.
+        if (e.sameVersion && options.source == PackageSource::Drop) {
+            report.outcome = ImportOutcome::Unchanged;
+            return;
+        }
+        addProblem(report.problems, isSigned ? kManifestFileName : "", e.what());
+        report.outcome = ImportOutcome::Rejected;
+        return;
+    } catch (const StoreError& e) {
+        addProblem(report.problems, {}, std::string("无法写入内容库，未做任何更改：") + e.what());
+        report.outcome = ImportOutcome::Rejected;
+        return;
+    }
+    report.version = store.version();
+    report.outcome = ImportOutcome::Applied;
+}
+
 // The steps after the report's source and time are filled in. Sets outcome and problems.
-void runImport(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options,
-               ImportReport& report)
+void runImport(Store& store, const DataDir& dir, StageResult& stage, const ImportOptions& options, ImportReport& report,
+               std::optional<PreparedImport>* keep)
 {
     Problems& problems = report.problems;
     auto reject = [&report](std::string file, std::string message) {
@@ -83,22 +146,22 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
         report.outcome = ImportOutcome::Rejected;
     };
 
-    // (1) A private copy; everything after this reads only the copy.
-    cleanStaging(dir.stagingDir());
-    StagedPackage staged;
-    const StageStatus stage = stagePackage(package, dir.stagingDir(), StageLimits{}, options.cancel, staged, problems);
-    switch (stage) {
+    // (1) A private copy (made by stageForImport); everything after this reads only the copy.
+    problems.append(stage.problems);
+    stage.problems.clear();
+    switch (stage.status) {
     case StageStatus::Ok:
         break;
     case StageStatus::Rejected:
         report.outcome = ImportOutcome::Rejected;
         return;
     case StageStatus::Cancelled:
-        return reject({}, "导入已取消，未做任何更改");
+        return reject({}, words::kImportCancelled);
     case StageStatus::Vanished:
-        return reject({}, options.source == PackageSource::Usb ? "U盘被拔出，未做任何更改"
+        return reject({}, options.source == PackageSource::Usb ? words::kStickPulled
                                                                : "内容包在复制时消失或无法读取，未做任何更改");
     }
+    const StagedPackage& staged = stage.staged;
 
     // (2) Trust.
     const bool hasManifest = staged.has(kManifestFileName);
@@ -119,15 +182,16 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
             return;
         }
         report.version = manifest->version;
-        if (options.source == PackageSource::Drop && manifest->version <= store.version()) {
-            // No replay of an old package; the one applied now is simply still in the folder.
-            if (manifest->version == store.version()) {
+        // Early, before the sheets are read: no replay of an old signed package, from any source.
+        // (Checked again against the live store when it switches.)
+        const int64_t lastSigned = store.content().signedVersion;
+        if (manifest->version <= lastSigned) {
+            // The one applied now is simply still in the drop folder.
+            if (manifest->version == lastSigned && options.source == PackageSource::Drop) {
                 report.outcome = ImportOutcome::Unchanged;
                 return;
             }
-            return reject(kManifestFileName, "内容包的版本 " + std::to_string(manifest->version) +
-                                                 " 不比当前新（当前版本 " + std::to_string(store.version()) +
-                                                 "），未做更改");
+            return reject(kManifestFileName, notNewerMessage(manifest->version, lastSigned));
         }
         bool incomplete = false;
         if (!checkManifestFiles(staged, *manifest, problems, incomplete)) {
@@ -161,7 +225,7 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
             }
         }
     }
-    if (cancelled(options)) return reject({}, "导入已取消，未做任何更改");
+    if (cancelled(options)) return reject({}, words::kImportCancelled);
 
     // (3) Read and validate the sheets or the content.db of the staged copy.
     ContentUpdate update;
@@ -178,21 +242,39 @@ void runImport(Store& store, const DataDir& dir, const fs::path& package, const 
     if (!report.isSigned && !options.allowUnsigned) {
         // Only a stick gets here: the content is fine, staff vouch for it with the PIN.
         report.outcome = ImportOutcome::NeedsPin;
+        if (keep) keep->emplace(PreparedImport{std::move(stage.staged), std::move(update), report});
         return;
     }
-    if (cancelled(options)) return reject({}, "导入已取消，未做任何更改");
+    if (cancelled(options)) return reject({}, words::kImportCancelled);
+    applyUpdate(store, update, report, manifest, options);
+}
 
-    // (5) The new content, its version always above the applied one.
-    Content next = update.appliedTo(store.content());
-    const int64_t current = store.version();
-    next.version = report.isSigned && manifest && manifest->version > current ? manifest->version : current + 1;
+// Notes an Applied or Rejected result in last-import.json.
+void recordResult(const DataDir& dir, const ImportReport& report)
+{
+    if (report.outcome != ImportOutcome::Applied && report.outcome != ImportOutcome::Rejected) return;
     try {
-        store.replace(next);
-    } catch (const StoreError& e) {
-        return reject({}, std::string("无法写入内容库，未做任何更改：") + e.what());
+        saveLastImport(dir, report);
+    } catch (...) {
+        // The import itself is done; failing to note it must not turn it into a failure.
     }
-    report.version = next.version;
-    report.outcome = ImportOutcome::Applied;
+}
+
+// Runs `step`; whatever a package holds ends as a rejection, never as a crash.
+template <typename Step>
+void guarded(ImportReport& report, Step&& step)
+{
+    try {
+        step();
+    } catch (const std::exception& e) {
+        report.outcome = ImportOutcome::Rejected;
+        report.problems.push_back(Problem{{}, 0, {}, std::string("导入时出错，未做任何更改：") + e.what()});
+    } catch (...) {
+        report.outcome = ImportOutcome::Rejected;
+        report.problems.push_back(Problem{{}, 0, {}, "导入时出错，未做任何更改"});
+    }
+    if (report.outcome == ImportOutcome::Rejected && report.problems.empty())
+        report.problems.push_back(Problem{{}, 0, {}, "内容包不能导入"});
 }
 
 } // namespace
@@ -204,8 +286,8 @@ std::string rowCountsText(const std::array<int, kSheetKindCount>& rows,
     for (SheetKind kind : kAllSheetKinds) {
         const int count = rows[static_cast<size_t>(kind)];
         if (count < 0) continue;
-        text += text.empty() ? "" : "、";
-        text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + " 条";
+        if (!text.empty()) text += words::kListSeparator;
+        text += std::string(sheetTitle(kind)) + " " + std::to_string(count) + words::kRowsUnit;
         const int before = previousRows[static_cast<size_t>(kind)];
         if (count == 0 && before > 0)
             text += "（原有 " + std::to_string(before) + " 条" + (applied ? "已清空）" : "将被清空）");
@@ -256,30 +338,45 @@ std::string ImportReport::reportFileText() const
     return text;
 }
 
+StageResult stageForImport(const DataDir& dir, const fs::path& package, const std::atomic<bool>* cancel)
+{
+    StageResult result;
+    try {
+        cleanStaging(dir.stagingDir());
+        result.status = stagePackage(package, dir.stagingDir(), StageLimits{}, cancel, result.staged, result.problems);
+    } catch (const std::exception& e) {
+        result.status = StageStatus::Rejected;
+        result.problems.push_back(Problem{{}, 0, {}, std::string("导入时出错，未做任何更改：") + e.what()});
+    }
+    return result;
+}
+
 ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options)
+{
+    return importStaged(store, dir, package, stageForImport(dir, package, options.cancel), options);
+}
+
+ImportReport importStaged(Store& store, const DataDir& dir, const fs::path& package, StageResult stage,
+                          const ImportOptions& options, std::optional<PreparedImport>* keep)
 {
     ImportReport report;
     report.source = package.string();
     report.time = formatLocalDateTime(options.now.date.ok() ? options.now : systemLocalNow());
-    try {
-        runImport(store, dir, package, options, report);
-    } catch (const std::exception& e) {
-        // Whatever a package holds ends here as a rejection, never as a crash.
-        report.outcome = ImportOutcome::Rejected;
-        report.problems.push_back(Problem{{}, 0, {}, std::string("导入时出错，未做任何更改：") + e.what()});
-    } catch (...) {
-        report.outcome = ImportOutcome::Rejected;
-        report.problems.push_back(Problem{{}, 0, {}, "导入时出错，未做任何更改"});
-    }
-    if (report.outcome == ImportOutcome::Rejected && report.problems.empty())
-        report.problems.push_back(Problem{{}, 0, {}, "内容包不能导入"});
-    if (report.outcome == ImportOutcome::Applied || report.outcome == ImportOutcome::Rejected) {
-        try {
-            saveLastImport(dir, report);
-        } catch (...) {
-            // The import itself is done; failing to note it must not turn it into a failure.
-        }
-    }
+    guarded(report, [&] { runImport(store, dir, stage, options, report, keep); });
+    recordResult(dir, report);
+    return report;
+}
+
+ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now)
+{
+    ImportReport report = prepared.report;
+    report.problems.clear();
+    report.time = formatLocalDateTime(now.date.ok() ? now : systemLocalNow());
+    ImportOptions local;
+    local.source = PackageSource::Usb;
+    local.allowUnsigned = true;
+    guarded(report, [&] { applyUpdate(store, prepared.update, report, std::nullopt, local); });
+    recordResult(dir, report);
     return report;
 }
 
@@ -311,12 +408,12 @@ void saveLastImport(const DataDir& dir, const ImportReport& report)
     std::error_code ec;
     fs::create_directories(dir.root, ec);
     std::string error;
-    if (!detail::writeFileAtomic(dir.lastImportFile(), text, 0644, error)) throw StoreError(error);
+    if (!content::writeFileAtomically(dir.lastImportFile(), text, 0644, &error)) throw StoreError(error);
 }
 
 std::optional<ImportReport> loadLastImport(const DataDir& dir)
 {
-    const std::optional<std::string> text = detail::readRegularFile(dir.lastImportFile(), kMaxLastImportBytes);
+    const std::optional<std::string> text = content::readRegularFile(dir.lastImportFile(), kMaxLastImportBytes);
     if (!text) return std::nullopt;
     try {
         const nlohmann::json json = nlohmann::json::parse(*text);

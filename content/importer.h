@@ -3,6 +3,7 @@
 // stage a private copy → verify trust → read sheets → validate → build store → switch.
 #include "content/data_dir.h"
 #include "content/model.h"
+#include "content/package_stage.h"
 #include "content/problem.h"
 #include "content/store.h"
 
@@ -61,9 +62,32 @@ struct ImportReport {
 std::string rowCountsText(const std::array<int, kSheetKindCount>& rows,
                           const std::array<int, kSheetKindCount>& previousRows, bool applied);
 
+// Step (1) of an import on its own: the private copy everything after it reads. Apart so that
+// a caller can run it on a thread of its own with a deadline (a failing stick can block read()).
+struct StageResult {
+    StageStatus status = StageStatus::Rejected;
+    StagedPackage staged;
+    Problems problems;
+};
+StageResult stageForImport(const DataDir& dir, const fs::path& package, const std::atomic<bool>* cancel);
+
+// An unsigned stick package that passed every check and waits for the staff PIN: the staged
+// copy and what was read from it, so that what is applied is exactly what staff were shown.
+struct PreparedImport {
+    StagedPackage staged;
+    ContentUpdate update;
+    ImportReport report; // NeedsPin, with the rows staff saw
+};
+
 // Runs the whole import against the store in `store` (which is switched on success).
 // Never throws for anything a package can contain.
 ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& package, const ImportOptions& options);
+// The same after step (1), from a copy staged by stageForImport. A NeedsPin package is moved
+// into `keep` when given.
+ImportReport importStaged(Store& store, const DataDir& dir, const fs::path& package, StageResult stage,
+                          const ImportOptions& options, std::optional<PreparedImport>* keep = nullptr);
+// Applies a kept NeedsPin package (the PIN was right), without reading the stick again.
+ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now);
 
 // The last import's result as kept in DATA_DIR/last-import.json (for info and status.json).
 std::optional<ImportReport> loadLastImport(const DataDir& dir);

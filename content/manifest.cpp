@@ -112,13 +112,15 @@ std::optional<Manifest> parseManifest(std::string_view json, Problems& problems)
         auto version = doc.find("version");
         if (version == doc.end())
             addProblem(problems, "清单缺少 version（内容版本号，正整数，如 202606030900）");
-        else if (version->is_number_unsigned() && version->get<uint64_t>() > 0 &&
-                 version->get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX))
-            manifest.version = static_cast<int64_t>(version->get<uint64_t>());
-        else if (version->is_number_integer() && !version->is_number_unsigned() && version->get<int64_t>() > 0)
-            manifest.version = version->get<int64_t>();
-        else
+        else if (!version->is_number_integer() ||
+                 (version->is_number_unsigned() ? version->get<uint64_t>() == 0 : version->get<int64_t>() <= 0))
             addProblem(problems, "清单的 version " + shortDump(*version) + " 不是正整数（应如 202606030900）");
+        else if (version->is_number_unsigned() ? version->get<uint64_t>() > uint64_t(kMaxPackageVersion)
+                                               : version->get<int64_t>() > kMaxPackageVersion)
+            addProblem(problems, "清单的 version " + shortDump(*version) +
+                                     " 太大：内容版本号最多 14 位数字（年月日时分，如 202606030900）");
+        else
+            manifest.version = version->get<int64_t>();
 
         auto station = doc.find("station");
         if (station != doc.end() && !station->is_null()) {

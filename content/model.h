@@ -109,6 +109,10 @@ struct Contact {
 // Everything the kiosk shows, rows in sheet order.
 struct Content {
     int64_t version = 0;
+    // The version of the last signed package applied (0: none). Kept apart from `version`,
+    // which local edits (an unsigned stick with the PIN) also move, so that those never make
+    // the district's next signed package look old.
+    int64_t signedVersion = 0;
     StationInfo station;
     std::vector<Activity> activities;
     std::vector<Meal> meals;

@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers for cells as staff type them in Excel or WPS (UTF-8 throughout).
+#include "content/file_io.h" // appendUtf8
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,5 @@ bool isValidUtf8(std::string_view text);
 
 // Decodes the UTF-8 character at `pos` (which must be valid) and advances `pos` past it.
 char32_t nextCodePoint(std::string_view text, size_t& pos);
-
-// Appends the UTF-8 bytes of `cp`.
-void appendUtf8(std::string& out, char32_t cp);
 
 } // namespace content

@@ -1,5 +1,6 @@
 // The staff PIN that unlocks unsigned USB packages: hashed with crypto_pwhash_str, and
 // rate-limited through a small state file so a restart does not reset the count.
+#include "content/file_io.h"
 #include "content/trust.h"
 #include "content/trust_detail.h"
 
@@ -32,7 +33,7 @@ bool isPinText(std::string_view pin)
 
 std::optional<std::string> readPinHash(const DataDir& dir)
 {
-    std::optional<std::string> text = detail::readRegularFile(dir.pinFile(), 1024);
+    std::optional<std::string> text = content::readRegularFile(dir.pinFile(), 1024);
     if (!text) return std::nullopt;
     while (!text->empty() && (text->back() == '\n' || text->back() == '\r' || text->back() == '\0')) text->pop_back();
     if (text->empty() || text->size() >= crypto_pwhash_STRBYTES || text->front() != '$') return std::nullopt;
@@ -43,7 +44,7 @@ std::optional<std::string> readPinHash(const DataDir& dir)
 AttemptState readState(const DataDir& dir)
 {
     AttemptState state;
-    std::optional<std::string> text = detail::readRegularFile(dir.pinStateFile(), 256);
+    std::optional<std::string> text = content::readRegularFile(dir.pinStateFile(), 256);
     if (!text) return state;
     std::istringstream in(*text);
     long long failures = 0;
@@ -60,7 +61,7 @@ void writeState(const DataDir& dir, const AttemptState& state)
     std::string error;
     std::string text = std::to_string(state.failures) + " " + std::to_string(state.lockedUntil) + "\n";
     // Best effort: if the data dir is not writable the count only lives for this check.
-    detail::writeFileAtomic(dir.pinStateFile(), text, 0600, error);
+    content::writeFileAtomically(dir.pinStateFile(), text, 0600, &error);
 }
 
 } // namespace
@@ -92,7 +93,7 @@ bool setPin(const DataDir& dir, std::string_view pin, std::string& error)
     std::error_code ec;
     fs::create_directories(dir.root, ec);
     std::string text = std::string(hash) + "\n";
-    if (!detail::writeFileAtomic(dir.pinFile(), text, 0600, error)) return false;
+    if (!content::writeFileAtomically(dir.pinFile(), text, 0600, &error)) return false;
     // A new PIN starts with a clean slate of tries.
     fs::remove(dir.pinStateFile(), ec);
     return true;

@@ -124,6 +124,8 @@ std::optional<std::string> getMeta(Database& db, std::string_view key)
 // version i+2. Each runs inside one transaction on a private copy.
 // v1 → v2: `meta` gains `app_version` and `written_at`, so a store says which program wrote it.
 // v2 → v3: `contacts` gains the optional column 二维码 (empty in old rows).
+// v3 → v4: `meta` gains `signed_version`. Older programs gave unsigned imports a version too, so
+// the content version is the only safe guess: no signed package at or below it applies.
 const std::vector<std::function<void(Database&)>>& migrations()
 {
     static const std::vector<std::function<void(Database&)>> kSteps = {
@@ -131,8 +133,12 @@ const std::vector<std::function<void(Database&)>>& migrations()
             db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('app_version', 'v1'), ('written_at', '')");
         },
         [](Database& db) { db.exec("ALTER TABLE contacts ADD COLUMN \"二维码\" TEXT NOT NULL DEFAULT ''"); },
+        [](Database& db) {
+            db.exec("INSERT OR IGNORE INTO meta (key, value) "
+                    "SELECT 'signed_version', value FROM meta WHERE key = 'version'");
+        },
     };
-    static_assert(kStoreSchemaVersion == 3, "add a migration step when the schema version changes");
+    static_assert(kStoreSchemaVersion == 4, "add a migration step when the schema version changes");
     return kSteps;
 }
 
@@ -147,7 +153,7 @@ void migrate(Database& db, int fromVersion)
 }
 
 // Writes the given kinds (with their cells) into a new file; removes the file on failure.
-void writeSheetsFile(const fs::path& file, int64_t version,
+void writeSheetsFile(const fs::path& file, int64_t version, int64_t signedVersion,
                      const std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>>& sheets)
 {
     std::error_code ec;
@@ -165,6 +171,7 @@ void writeSheetsFile(const fs::path& file, int64_t version,
                 insertSheetRows(db, kind, rows);
             }
             setMeta(db, "version", std::to_string(version));
+            setMeta(db, "signed_version", std::to_string(signedVersion));
             setMeta(db, "app_version", KIOSK_APP_VERSION);
             setMeta(db, "written_at", formatLocalDateTime(systemLocalNow()));
             db.setUserVersion(kStoreSchemaVersion);
@@ -185,6 +192,8 @@ Content readContent(Database& db, const std::string& label)
     Content content;
     try {
         content.version = std::stoll(*versionText);
+        const std::optional<std::string> signedText = getMeta(db, "signed_version");
+        content.signedVersion = signedText ? std::stoll(*signedText) : content.version;
     } catch (...) {
         throw StoreError(label + " 的内容版本号无效");
     }
@@ -212,6 +221,7 @@ Content readContent(Database& db, const std::string& label)
     if (!problems.empty()) throw StoreError(label + " 的内容无效：" + problems.front().format());
     Content read = update.appliedTo(Content{});
     read.version = content.version;
+    read.signedVersion = content.signedVersion;
     return read;
 }
 
@@ -366,7 +376,7 @@ void writeStoreFile(const fs::path& file, const Content& content)
 {
     std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>> sheets;
     for (SheetKind kind : kAllSheetKinds) sheets.emplace_back(kind, sheetCells(kind, content));
-    writeSheetsFile(file, content.version, sheets);
+    writeSheetsFile(file, content.version, content.signedVersion, sheets);
 }
 
 void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t version)
@@ -376,7 +386,7 @@ void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t v
     for (SheetKind kind : kAllSheetKinds) {
         if (update.has(kind)) sheets.emplace_back(kind, sheetCells(kind, all));
     }
-    writeSheetsFile(file, version, sheets);
+    writeSheetsFile(file, version, 0, sheets);
 }
 
 Content readStoreFile(const fs::path& file)
@@ -512,14 +522,39 @@ void Store::replace(const Content& next)
     m_recoveryNote.clear();
 }
 
+void Store::replaceFromLive(const std::function<Content(const Content& live)>& build)
+{
+    StoreLock lock(m_dir.storeDir());
+    const std::optional<Pointer> pointer = readPointer(m_dir);
+    // Every switch writes a file of a new name: the same name means nobody switched since.
+    if (pointer && pointer->current != m_loaded.current) {
+        m_content = readStoreFile(m_dir.storeDir() / pointer->current);
+        m_loaded = *pointer;
+    }
+    const Content next = build(m_content);
+    switchToNew(m_dir, next, m_loaded.current);
+    m_loaded = *readPointer(m_dir);
+    m_content = next;
+    m_recovered = false;
+    m_recoveryNote.clear();
+}
+
 bool Store::rollback()
 {
     if (!canRollback()) return false;
     StoreLock lock(m_dir.storeDir());
     Content previous = readStoreFile(m_dir.storeDir() / m_loaded.previous);
-    const Pointer swapped{m_loaded.previous, m_loaded.current};
-    writePointer(m_dir, swapped);
-    m_loaded = swapped;
+    // Going back changes what is shown, not which signed packages were seen: the package just
+    // left behind (still in the drop folder, say) must not come back on its own.
+    if (previous.signedVersion < m_content.signedVersion) {
+        previous.signedVersion = m_content.signedVersion;
+        switchToNew(m_dir, previous, m_loaded.current);
+        m_loaded = *readPointer(m_dir);
+    } else {
+        const Pointer swapped{m_loaded.previous, m_loaded.current};
+        writePointer(m_dir, swapped);
+        m_loaded = swapped;
+    }
     m_content = std::move(previous);
     return true;
 }

@@ -4,6 +4,7 @@
 #include "content/model.h"
 #include "content/problem.h"
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -16,7 +17,8 @@ struct StoreError : std::runtime_error {
 
 // Schema version written to PRAGMA user_version; older stores are migrated on open.
 // v2: `meta` also holds app_version and written_at.
-inline constexpr int kStoreSchemaVersion = 3;
+// v4: `meta` also holds signed_version (the last signed package applied).
+inline constexpr int kStoreSchemaVersion = 4;
 
 // Writes `content` into a new SQLite file at `file` (must not exist) with our schema,
 // fsyncs it. Throws StoreError.
@@ -58,6 +60,11 @@ public:
     // rename, keeps the previous file for rollback and deletes older ones. On any failure the
     // store is unchanged. Throws StoreError.
     void replace(const Content& next);
+    // The same, with the next content made by `build` from the live content as it is on disk
+    // now, read under the store's lock: another process (the staff tool, the kiosk) may have
+    // switched the store since this one was opened. `build` may throw (a StoreError, say) to
+    // change nothing. Afterwards content() is what was written.
+    void replaceFromLive(const std::function<Content(const Content& live)>& build);
 
     // Switches back to the previous store file, if there is one. Returns false when none.
     bool rollback();

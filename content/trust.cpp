@@ -8,6 +8,7 @@
 //   global sig:  Ed25519 over (signature (64) || trusted comment text), 64 bytes
 #include "content/trust.h"
 #include "content/error_text.h"
+#include "content/file_io.h"
 #include "content/limits.h"
 #include "content/trust_detail.h"
 
@@ -149,85 +150,6 @@ std::optional<SecretKey> secretKeyFromKeyNum(const uint8_t* keyNum, bool allowZe
 } // namespace
 
 namespace detail {
-
-bool writeFileAtomic(const fs::path& path, std::string_view data, mode_t mode, std::string& error)
-{
-    fs::path dir = path.parent_path();
-    if (dir.empty()) dir = ".";
-    std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) {
-        error = "无法写入“" + path.string() + "”：" + errnoText(errno);
-        return false;
-    }
-    auto fail = [&](int err) {
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        error = "无法写入“" + path.string() + "”：" + errnoText(err);
-        return false;
-    };
-    if (::fchmod(fd, mode) != 0) return fail(errno);
-    const char* p = data.data();
-    std::size_t left = data.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail(errno);
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) return fail(errno);
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        error = "无法写入“" + path.string() + "”：" + errnoText(err);
-        return false;
-    }
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        error = "无法写入“" + path.string() + "”：" + errnoText(err);
-        return false;
-    }
-    // The rename itself must reach the disk before we report success.
-    int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
-    return true;
-}
-
-std::optional<std::string> readRegularFile(const fs::path& path, std::size_t maxBytes)
-{
-    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > maxBytes) {
-        ::close(fd);
-        return std::nullopt;
-    }
-    std::string out;
-    char buffer[16384];
-    for (;;) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            ::close(fd);
-            return std::nullopt;
-        }
-        if (n == 0) break;
-        out.append(buffer, static_cast<std::size_t>(n));
-        if (out.size() > maxBytes) {
-            ::close(fd);
-            return std::nullopt;
-        }
-    }
-    ::close(fd);
-    return out;
-}
 
 std::string keyIdHex(const std::array<uint8_t, 8>& keyId)
 {
@@ -475,7 +397,7 @@ std::vector<PublicKey> loadTrustedKeys(const DataDir& dir)
         // symlink_status: a link is never followed out of the trusted folder.
         std::error_code statError;
         if (!fs::is_regular_file(fs::symlink_status(path, statError)) || statError) continue;
-        std::optional<std::string> text = detail::readRegularFile(path, kMaxKeyFileBytes);
+        std::optional<std::string> text = content::readRegularFile(path, kMaxKeyFileBytes);
         if (!text) continue;
         std::optional<PublicKey> key = parsePublicKey(*text);
         if (!key) continue;
@@ -508,7 +430,7 @@ bool trustKey(const DataDir& dir, std::string_view pubText, std::string& error)
     if (!lines.empty() && startsWith(trimSpace(lines[0]), kUntrustedPrefix))
         text = std::string(trimSpace(lines[0])) + "\n" + text.substr(text.find('\n') + 1);
 
-    return detail::writeFileAtomic(trusted / (detail::keyIdHex(key->keyId) + ".pub"), text, 0644, error);
+    return content::writeFileAtomically(trusted / (detail::keyIdHex(key->keyId) + ".pub"), text, 0644, &error);
 }
 
 std::string sha256Hex(std::string_view bytes)

@@ -53,6 +53,15 @@ std::vector<PublicKey> loadTrustedKeys(const DataDir& dir);
 // Copies a .pub into DATA_DIR/trusted/ (named by key id). False with a reason on bad input.
 bool trustKey(const DataDir& dir, std::string_view pubText, std::string& error);
 
+// Package versions are positive and have at most 14 digits (a timestamp YYYYMMDDHHMM or
+// YYYYMMDDHHMMSS up to the year 9999): parseManifest refuses bigger ones, so that no version
+// arithmetic can run out of room.
+inline constexpr int64_t kMaxPackageVersion = 99'999'999'999'999;
+// Content versions are a package's version plus one per local edit after it; a store whose
+// version is beyond this (written by an old program that took any manifest version) takes no
+// more local edits, only a signed package, which brings its own version.
+inline constexpr int64_t kMaxContentVersion = 999'999'999'999'999'999;
+
 struct Manifest {
     int format = 1;
     int64_t version = 0;

@@ -13,14 +13,6 @@
 
 namespace content::detail {
 
-// Writes `data` to a temporary file beside `path` with `mode`, fsyncs it, renames it over
-// `path` and fsyncs the directory, so readers see the old or the new file, never a mix.
-bool writeFileAtomic(const std::filesystem::path& path, std::string_view data, mode_t mode, std::string& error);
-
-// A regular file's bytes (symlinks are not followed), or nothing when it is missing, not a
-// regular file, unreadable or larger than `maxBytes`.
-std::optional<std::string> readRegularFile(const std::filesystem::path& path, std::size_t maxBytes);
-
 // The key id as minisign prints it (the 8 bytes read as a little-endian number, upper-case hex).
 std::string keyIdHex(const std::array<uint8_t, 8>& keyId);
 

@@ -24,6 +24,7 @@
 #include "kiosk/app_state.h"
 #include "kiosk/fonts.h"
 #include "kiosk/idle_policy.h"
+#include "kiosk/overlay.h"
 #include "kiosk/screen.h"
 #include "kiosk/theme.h"
 #include "kiosk/widgets/touch.h"
@@ -35,6 +36,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,18 +59,6 @@ namespace kiosk {
 // The kiosk's code reads both clocks unqualified.
 using content::monotonicSeconds;
 using content::StationClock;
-
-// Something drawn above the screens that may take over input (the update UI's PIN pad,
-// staff menu, import banner).
-class Overlay {
-public:
-    virtual ~Overlay() = default;
-    // Whether it is showing now. While visible and modal, screens below get no input.
-    virtual bool visible(const AppState& state) const = 0;
-    virtual bool modal(const AppState&) const { return true; }
-    virtual void draw(AppState& state) = 0;
-    virtual bool wantsFrames(const AppState&) const { return false; }
-};
 
 // One frame's ImGui content for `screen`: a full-screen root window, the screen, the overlays
 // and the idle warning. Between ImGui::NewFrame() and ImGui::Render(). Used by the app and by
@@ -98,9 +88,12 @@ public:
     void addScreen(std::unique_ptr<Screen> screen);
     void showScreen(ScreenId id);
     void requestRedraw() { m_pacer.requestNow(); }
-    // Main thread: the text overlays may draw now (import problems, paths), replacing what was
-    // set before; its characters join the font atlas before the next frame.
-    void setOverlayGlyphText(std::string_view text);
+    // Main thread: the characters overlays may draw now (import problems, paths), replacing
+    // what was set before; they join the font atlas before the next frame.
+    void setOverlayGlyphs(std::set<char32_t> glyphs);
+    // Main thread: who carries out the screens' and overlays' AppState::request()s, after
+    // each frame (the update UI hands them to the update service).
+    void setRequestHandler(std::function<void(const UpdateRequest&)> handler) { m_requestHandler = std::move(handler); }
     // Before run(): status.json learns the screen shown, and screen.png beside it is kept
     // current (app_status.cpp). Not for --screenshot runs.
     void setStatusFile(std::shared_ptr<platform::StatusFile> status);
@@ -188,6 +181,7 @@ private:
     TapTracker m_tracker;
     std::vector<std::unique_ptr<Screen>> m_screens;
     std::vector<Overlay*> m_overlays;
+    std::function<void(const UpdateRequest&)> m_requestHandler;
     std::shared_ptr<const content::Content> m_content;
     AppState m_state;
     ScreenId m_current = ScreenId::Home;

@@ -161,8 +161,8 @@ void App::frame(FrameMode mode)
     const bool changed = picture != m_lastPicture;
     m_lastPicture = picture;
     // Input still queued (a second tap behind this one) keeps the frames coming.
-    const bool more =
-        !m_pointerEvents.empty() || wantsFrames || m_state.pendingScreen || m_state.pendingLargeTextToggle;
+    const bool more = !m_pointerEvents.empty() || wantsFrames || m_state.pendingScreen ||
+                      m_state.pendingLargeTextToggle || !m_state.requests.empty();
     // A live frame that draws what is already on screen is not rasterised again (llvmpipe
     // spends most of a frame there), nor one the next frame replaces at once (the picture is
     // still settling): a tap costs a few layout passes and one rasterised frame.
@@ -212,6 +212,14 @@ void App::frame(FrameMode mode)
     }
     if (m_state.hasSpeechRequest()) {
         applySpeechRequests();
+        m_pacer.requestSettle();
+    }
+    // What the screens and overlays asked of the update service while drawing.
+    if (!m_state.requests.empty()) {
+        std::vector<UpdateRequest> requests = std::move(m_state.requests);
+        m_state.requests.clear();
+        for (const UpdateRequest& r : requests)
+            if (m_requestHandler) m_requestHandler(r);
         m_pacer.requestSettle();
     }
 }

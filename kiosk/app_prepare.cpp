@@ -100,10 +100,8 @@ void App::prepareLoop()
     }
 }
 
-void App::setOverlayGlyphText(std::string_view text)
+void App::setOverlayGlyphs(std::set<char32_t> glyphs)
 {
-    std::set<char32_t> glyphs;
-    content::addGlyphs(text, glyphs);
     if (glyphs == m_overlayGlyphs) return;
     m_overlayGlyphs = std::move(glyphs);
     if (m_state.snapshot) refreshSnapshot(true);

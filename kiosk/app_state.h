@@ -8,12 +8,27 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
 class Ui;
 struct Theme;
 class Fonts;
+
+// What the update UI asks for while drawing (it never calls the update service itself); the
+// app hands these on after the frame.
+struct UpdateRequest {
+    enum class Kind {
+        SubmitPin,     // check `pin` (for the staff menu when `staffMenu`, else the pending import)
+        CancelPending, // staff gave up on the PIN for a pending import
+        Export,        // write the live content onto the stick
+        Rollback,      // switch back to the previous content
+    };
+    Kind kind = Kind::SubmitPin;
+    std::string pin;
+    bool staffMenu = false;
+};
 
 struct AppState {
     const Theme* theme = nullptr;
@@ -44,6 +59,7 @@ struct AppState {
     bool pendingSpeechStop = false;
     int pendingVolumeSteps = 0; // +1 louder, -1 softer
 
+    std::vector<UpdateRequest> requests;
     // The earliest monotonic time a screen wants to be redrawn without input (0: none).
     double wakeAt = 0;
 
@@ -52,6 +68,7 @@ struct AppState {
     void speak(std::string key, std::string text) { pendingSpeech = SpeechRequest{std::move(key), std::move(text)}; }
     void stopSpeech() { pendingSpeechStop = true; }
     bool hasSpeechRequest() const { return pendingSpeech || pendingSpeechStop || pendingVolumeSteps != 0; }
+    void request(UpdateRequest r) { requests.push_back(std::move(r)); }
     void wakeAtTime(double t)
     {
         if (wakeAt == 0 || t < wakeAt) wakeAt = t;

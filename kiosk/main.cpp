@@ -3,7 +3,7 @@
 #include "content/demo_content.h"
 #include "content/store.h"
 #include "kiosk/app.h"
-#include "kiosk/update_overlay.h"
+#include "kiosk/update_ui.h"
 #include "platform/startup_trace.h"
 #include "platform/status_file.h"
 #include "platform/systemd_notify.h"
@@ -69,8 +69,7 @@ int main(int argc, char** argv)
     platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {
         if (updateUi) updateUi->handle(e);
     });
-    updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir,
-                                                 [&app](std::string_view text) { app.setOverlayGlyphText(text); });
+    updateUi = std::make_unique<kiosk::UpdateUi>(app, service, dataDir);
     platform::MainLoopWatchdog watchdog(app.mainQueue());
     if (config.screen.screenshotPath.empty()) {
         if (updates.status) updates.status->start();

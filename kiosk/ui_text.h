@@ -1,6 +1,8 @@
 #pragma once
 // Every fixed string the kiosk shows. The font atlas bakes exactly these glyphs plus the
 // content's, so a string used on screen must live here (or come from the content).
+#include "content/import_words.h"
+
 #include <array>
 
 namespace kiosk::ui {
@@ -103,6 +105,69 @@ inline constexpr const char* kSpeechVolume = "朗读音量";
 inline constexpr const char* kLouder = "大";
 inline constexpr const char* kSofter = "小";
 inline constexpr const char* kPercent = "%";
+// ---- content updates: the update overlay, the PIN pad and the staff screen (kiosk/update_text.h
+// turns the update service's codes into these words).
+inline constexpr const char* kReading = "正在读取U盘…";
+inline constexpr const char* kDoNotPull = "请不要拔出U盘";
+inline constexpr const char* kApplied = "内容已更新";
+inline constexpr const char* kAppliedDrop = "收到新内容，已更新";
+inline constexpr const char* kCanPull = "现在可以拔出U盘了。";
+inline constexpr const char* kRejected = "未能更新，内容没有改变";
+inline constexpr const char* kRejectedDrop = "同步文件夹里的内容包未能更新，内容没有改变";
+inline constexpr const char* kReportOnStick = "完整的报告已写到U盘：";
+inline constexpr const char* kReportNotWritten = "U盘不能写入，报告没有保存。可在电脑上用 kiosk-content check 检查。";
+inline constexpr const char* kFoundProblems = "发现 %d 个问题：";
+inline constexpr const char* kMoreProblems = "还有 %d 个问题，见报告。";
+inline constexpr const char* kVersionNumber = "版本号 %lld";
+inline constexpr const char* kGotIt = "知道了";
+inline constexpr const char* kCancel = "取消";
+inline constexpr const char* kClose = "关闭";
+inline constexpr const char* kUnsignedTitle = "U盘里的内容没有签名";
+inline constexpr const char* kUnsignedAsk = "请工作人员输入密码，确认后导入。";
+inline constexpr const char* kContains = "包含：";
+inline constexpr const char* kStaffEntry = "工作人员入口";
+inline constexpr const char* kStaffAsk = "请输入工作人员密码。";
+inline constexpr const char* kChecking = "正在核对…";
+inline constexpr const char* kWrongPin = "密码不对，还可以试 %d 次。";
+inline constexpr const char* kLocked = "已锁定，请 %d 分钟后再试。";
+inline constexpr const char* kNoPin = "还没有设置工作人员密码。";
+inline constexpr const char* kHowToSetPin = "请在电脑控制台运行下面的命令设置（4 到 8 位数字）：";
+inline constexpr const char* kSetPinCommand = "kiosk-content set-pin --data-dir %s";
+inline constexpr const char* kStickPulled = content::words::kStickPulled;
+inline constexpr const char* kStickTooSlow = content::words::kStickTooSlow;
+inline constexpr const char* kPinCancelled = "已取消，未做任何更改";
+inline constexpr const char* kPinKeys = "删除确定0123456789●○";
+
+inline constexpr const char* kStaffTitle = "工作人员菜单";
+inline constexpr const char* kContentVersion = "内容版本号：%lld";
+inline constexpr const char* kLastImport = "上次导入：";
+inline constexpr const char* kNoImport = "还没有导入过";
+inline constexpr const char* kImportOk = "成功";
+inline constexpr const char* kImportFailed = "未成功";
+inline constexpr const char* kStick = "U盘：";
+inline constexpr const char* kStickIn = "已插入（%s）";
+inline constexpr const char* kNoStick = "没有插入带 KIOSK 文件夹的U盘（导出也可以用空白U盘）";
+inline constexpr const char* kExport = "导出当前内容到U盘";
+inline constexpr const char* kRollback = "恢复上一版内容";
+inline constexpr const char* kConfirmRollback = "确认恢复";
+inline constexpr const char* kConfirmAsk = "恢复到上一版内容吗？现在的内容会被替换。";
+inline constexpr const char* kNoRollback = "没有上一版内容可以恢复";
+inline constexpr const char* kBack = "返回";
+inline constexpr const char* kBusy = "正在处理，请稍候…";
+inline constexpr const char* kExportHint =
+    "导出的表格可以在电脑上用 Excel 或 WPS 修改。U盘里没有 KIOSK 文件夹时，表格直接写进新建的 KIOSK 文件夹，"
+    "改好后把U盘插回这里即可更新；已经有 KIOSK 文件夹时，写进其中的“导出-日期-时间”文件夹，不会覆盖您的文件。";
+inline constexpr const char* kExportedNew =
+    "已导出到U盘的 KIOSK 文件夹。在电脑上修改这些表格后，把U盘插到这里即可更新。";
+inline constexpr const char* kExportedSub =
+    "已导出到U盘的 KIOSK/%s 文件夹（U盘里原有的文件没有改动）。修改后，把表格复制到U盘的 KIOSK 文件夹，再插到这里。";
+inline constexpr const char* kExportNoStore = "内容库无法打开，不能导出";
+inline constexpr const char* kExportNoStick = "没有找到U盘。请插入U盘后再试。";
+inline constexpr const char* kExportReadOnly = "U盘有写保护，无法写入。";
+inline constexpr const char* kExportWriteFailed = "写入U盘失败（U盘已满、有写保护或已拔出）。";
+inline constexpr const char* kRolledBack = "已恢复上一版内容（版本号 %lld）";
+inline constexpr const char* kRollbackNone = "没有可以恢复的上一版内容";
+inline constexpr const char* kRollbackFailed = "恢复失败：%s";
 
 // Characters produced by formatting rather than literals: dates, weekdays, countdowns,
 // meal and lecture kinds, contact categories, punctuation used to join items.
@@ -201,6 +266,64 @@ inline constexpr std::array kAll = {kBackHome,
                                     kLouder,
                                     kSofter,
                                     kPercent,
+                                    kReading,
+                                    kDoNotPull,
+                                    kApplied,
+                                    kAppliedDrop,
+                                    kCanPull,
+                                    kRejected,
+                                    kRejectedDrop,
+                                    kReportOnStick,
+                                    kReportNotWritten,
+                                    kFoundProblems,
+                                    kMoreProblems,
+                                    kVersionNumber,
+                                    kGotIt,
+                                    kCancel,
+                                    kClose,
+                                    kUnsignedTitle,
+                                    kUnsignedAsk,
+                                    kContains,
+                                    kStaffEntry,
+                                    kStaffAsk,
+                                    kChecking,
+                                    kWrongPin,
+                                    kLocked,
+                                    kNoPin,
+                                    kHowToSetPin,
+                                    kSetPinCommand,
+                                    kStickPulled,
+                                    kStickTooSlow,
+                                    kPinCancelled,
+                                    kPinKeys,
+                                    kStaffTitle,
+                                    kContentVersion,
+                                    kLastImport,
+                                    kNoImport,
+                                    kImportOk,
+                                    kImportFailed,
+                                    kStick,
+                                    kStickIn,
+                                    kNoStick,
+                                    kExport,
+                                    kRollback,
+                                    kConfirmRollback,
+                                    kConfirmAsk,
+                                    kNoRollback,
+                                    kBack,
+                                    kBusy,
+                                    kExportHint,
+                                    kExportedNew,
+                                    kExportedSub,
+                                    kExportNoStore,
+                                    kExportNoStick,
+                                    kExportReadOnly,
+                                    kExportWriteFailed,
+                                    kRolledBack,
+                                    kRollbackNone,
+                                    kRollbackFailed,
+                                    content::words::kRowsUnit,
+                                    content::words::kListSeparator,
                                     kFormattingGlyphs};
 
 } // namespace kiosk::ui

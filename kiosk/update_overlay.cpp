@@ -1,8 +1,10 @@
 #include "kiosk/update_overlay.h"
 
-#include "content/glyph_set.h"
-#include "kiosk/screens/staff_screen.h"
+#include "kiosk/theme.h"
+#include "kiosk/ui_text.h"
+#include "kiosk/update_text.h"
 #include "kiosk/widgets/text.h"
+#include "kiosk/widgets/ui.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,83 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-namespace text {
-constexpr const char* kReading = "正在读取U盘…";
-constexpr const char* kDoNotPull = "请不要拔出U盘";
-constexpr const char* kApplied = "内容已更新";
-constexpr const char* kAppliedDrop = "收到新内容，已更新";
-constexpr const char* kCanPull = "现在可以拔出U盘了。";
-constexpr const char* kRejected = "未能更新，内容没有改变";
-constexpr const char* kRejectedDrop = "同步文件夹里的内容包未能更新，内容没有改变";
-constexpr const char* kReportOnStick = "完整的报告已写到U盘：";
-constexpr const char* kReportNotWritten = "U盘不能写入，报告没有保存。可在电脑上用 kiosk-content check 检查。";
-constexpr const char* kFound = "发现 %d 个问题：";
-constexpr const char* kMoreProblems = "还有 %d 个问题，见报告。";
-constexpr const char* kVersion = "版本号 ";
-constexpr const char* kOk = "知道了";
-constexpr const char* kCancel = "取消";
-constexpr const char* kClose = "关闭";
-constexpr const char* kUnsignedTitle = "U盘里的内容没有签名";
-constexpr const char* kUnsignedAsk = "请工作人员输入密码，确认后导入。";
-constexpr const char* kContains = "包含：";
-constexpr const char* kStaffTitle = "工作人员入口";
-constexpr const char* kStaffAsk = "请输入工作人员密码。";
-constexpr const char* kChecking = "正在核对…";
-constexpr const char* kWrongPin = "密码不对，还可以试 %d 次。";
-constexpr const char* kLocked = "已锁定，请 %d 分钟后再试。";
-constexpr const char* kNoPin = "还没有设置工作人员密码。";
-constexpr const char* kHowToSetPin = "请在电脑控制台运行下面的命令设置（4 到 8 位数字）：";
-constexpr const char* kPulled = "U盘被拔出，未做任何更改";
-constexpr const char* kCancelled = "已取消，未做任何更改";
-constexpr const char* kRowsUnit = " 条";
-} // namespace text
-
-std::string formatInt(const char* pattern, int value)
-{
-    char buffer[160];
-    std::snprintf(buffer, sizeof buffer, pattern, value);
-    return buffer;
-}
-
-// 活动 42 条、菜单 21 条 … from the rows a package brings.
-std::string rowsText(const content::ImportReport& report)
-{
-    std::string out;
-    for (content::SheetKind kind : content::kAllSheetKinds) {
-        const int n = report.rows[static_cast<size_t>(kind)];
-        if (n < 0) continue;
-        if (!out.empty()) out += "、";
-        out += std::string(content::sheetTitle(kind)) + " " + std::to_string(n) + text::kRowsUnit;
-    }
-    return out;
-}
-
-// KIOSK/import-report.txt rather than the whole mount path, which means nothing to staff.
-std::string stickRelative(const fs::path& file)
-{
-    const fs::path parent = file.parent_path();
-    return parent.filename().string() + "/" + file.filename().string();
-}
-
-void appendUtf8(std::string& out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 bool contains(ImVec2 min, ImVec2 max, Point p)
 {
     return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y;
@@ -97,8 +22,7 @@ bool contains(ImVec2 min, ImVec2 max, Point p)
 
 } // namespace
 
-UpdateOverlay::UpdateOverlay(platform::UpdateService& service, content::DataDir dataDir)
-    : m_service(service), m_dataDir(std::move(dataDir))
+UpdateOverlay::UpdateOverlay(content::DataDir dataDir) : m_dataDir(std::move(dataDir))
 {
 }
 
@@ -127,10 +51,10 @@ void UpdateOverlay::requestStaffAccess(double now)
     if (m_mode == Mode::Reading || (m_mode == Mode::Pin && m_pinPurpose == platform::PinPurpose::ApproveImport)) return;
     hide();
     m_pinPurpose = platform::PinPurpose::StaffMenu;
-    m_title = text::kStaffTitle;
-    m_body = {text::kStaffAsk};
+    m_title = ui::kStaffEntry;
+    m_body = {ui::kStaffAsk};
     m_pinMessage.clear();
-    m_noPin = !m_service.info().pinSet;
+    m_noPin = !m_pinSet;
     m_lastKeyAt = now;
     show(Mode::Pin, now, 0);
 }
@@ -139,11 +63,12 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
 {
     using Kind = platform::UpdateEventKind;
     const bool usb = event.source == content::PackageSource::Usb;
+    m_pinSet = event.info.pinSet;
     switch (event.kind) {
     case Kind::Reading:
         hide();
-        m_title = text::kReading;
-        m_body = {text::kDoNotPull};
+        m_title = ui::kReading;
+        m_body = {ui::kDoNotPull};
         m_package = event.package;
         // Reading never takes minutes; if the answer got lost, do not cover the screen forever.
         show(Mode::Reading, now, 120);
@@ -154,11 +79,11 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         // unless it replaces a failure still on screen.
         if (!usb && m_mode != Mode::Rejected) break;
         hide();
-        m_title = usb ? text::kApplied : text::kAppliedDrop;
-        const std::string rows = rowsText(*event.report);
+        m_title = usb ? ui::kApplied : ui::kAppliedDrop;
+        const std::string rows = update_text::rows(*event.report);
         if (!rows.empty()) m_body.push_back(rows);
-        m_body.push_back(text::kVersion + std::to_string(event.report->version));
-        if (usb) m_body.push_back(text::kCanPull);
+        m_body.push_back(update_text::format(ui::kVersionNumber, static_cast<long long>(event.report->version)));
+        if (usb) m_body.push_back(ui::kCanPull);
         m_package = event.package;
         show(Mode::Applied, now, kAppliedSeconds);
         break;
@@ -167,17 +92,17 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         if (!event.report) break;
         hide();
         m_titleIsError = true;
-        m_title = usb ? text::kRejected : text::kRejectedDrop;
+        m_title = usb ? ui::kRejected : ui::kRejectedDrop;
         const auto& problems = event.report->problems;
-        if (!problems.empty()) m_body.push_back(formatInt(text::kFound, static_cast<int>(problems.size())));
+        if (!problems.empty()) m_body.push_back(update_text::format(ui::kFoundProblems, problems.size()));
         for (size_t i = 0; i < problems.size() && static_cast<int>(i) < kProblemLines; ++i)
             m_problems.push_back(problems[i].format());
         if (static_cast<int>(problems.size()) > kProblemLines)
-            m_problems.push_back(formatInt(text::kMoreProblems, static_cast<int>(problems.size()) - kProblemLines));
+            m_problems.push_back(update_text::format(ui::kMoreProblems, problems.size() - kProblemLines));
         if (!event.reportFile.empty())
-            m_footnote = text::kReportOnStick + stickRelative(event.reportFile);
+            m_footnote = ui::kReportOnStick + update_text::stickRelative(event.reportFile);
         else if (usb)
-            m_footnote = text::kReportNotWritten;
+            m_footnote = ui::kReportNotWritten;
         m_package = event.package;
         show(Mode::Rejected, now, kRejectedSeconds);
         break;
@@ -185,23 +110,24 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
     case Kind::NeedsPin: {
         hide();
         m_pinPurpose = platform::PinPurpose::ApproveImport;
-        m_title = text::kUnsignedTitle;
+        m_title = ui::kUnsignedTitle;
         if (event.report) {
-            const std::string rows = rowsText(*event.report);
-            if (!rows.empty()) m_body.push_back(text::kContains + rows);
+            const std::string rows = update_text::rows(*event.report);
+            if (!rows.empty()) m_body.push_back(ui::kContains + rows);
         }
-        m_body.push_back(text::kUnsignedAsk);
+        m_body.push_back(ui::kUnsignedAsk);
         m_pinMessage.clear();
-        m_noPin = !m_service.info().pinSet;
+        m_noPin = !m_pinSet;
         m_package = event.package;
         m_lastKeyAt = now;
         show(Mode::Pin, now, 0);
         break;
     }
     case Kind::Cancelled:
+    case Kind::TimedOut:
         hide();
         m_titleIsError = true;
-        m_title = event.message.empty() ? text::kPulled : event.message;
+        m_title = event.kind == Kind::Cancelled ? ui::kStickPulled : ui::kStickTooSlow;
         show(Mode::Notice, now, kNoticeSeconds);
         break;
     case Kind::StickRemoved:
@@ -209,7 +135,7 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
         if (m_mode == Mode::Pin && m_pinPurpose == platform::PinPurpose::ApproveImport) {
             hide();
             m_titleIsError = true;
-            m_title = text::kPulled;
+            m_title = ui::kStickPulled;
             show(Mode::Notice, now, kNoticeSeconds);
         } else if (m_mode == Mode::Applied || m_mode == Mode::Rejected) {
             // Staff pulled the stick after reading the message: done.
@@ -230,19 +156,15 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
                 // The service goes straight on with the import.
                 const fs::path package = m_package;
                 hide();
-                m_title = text::kReading;
-                m_body = {text::kDoNotPull};
+                m_title = ui::kReading;
+                m_body = {ui::kDoNotPull};
                 m_package = package;
                 show(Mode::Reading, now, 120);
             }
             break;
         case content::PinResult::Wrong:
-            m_pinMessage = formatInt(text::kWrongPin, check.triesLeft);
-            m_pinMessageIsError = true;
-            break;
         case content::PinResult::Locked:
-            m_pinMessage =
-                formatInt(text::kLocked, static_cast<int>(std::max<int64_t>(1, (check.lockedSeconds + 59) / 60)));
+            m_pinMessage = update_text::pinMessage(check);
             m_pinMessageIsError = true;
             break;
         case content::PinResult::NoPin:
@@ -255,6 +177,7 @@ void UpdateOverlay::onEvent(const platform::UpdateEvent& event, double now)
     case Kind::ExportFailed:
     case Kind::RolledBack:
     case Kind::RollbackFailed:
+    case Kind::StateChanged:
         // The staff screen shows these.
         break;
     }
@@ -281,9 +204,9 @@ std::vector<std::string> UpdateOverlay::lines() const
     if (!m_footnote.empty()) out.push_back(m_footnote);
     if (m_mode == Mode::Pin) {
         if (m_noPin) {
-            out.push_back(text::kNoPin);
-            out.push_back(text::kHowToSetPin);
-            out.push_back("kiosk-content set-pin --data-dir " + m_dataDir.root.string());
+            out.push_back(ui::kNoPin);
+            out.push_back(ui::kHowToSetPin);
+            out.push_back(update_text::setPinCommand(m_dataDir.root));
         } else if (!m_pinMessage.empty()) {
             out.push_back(m_pinMessage);
         }
@@ -319,9 +242,9 @@ void UpdateOverlay::draw(AppState& state)
     const double now = state.time;
     if (m_mode == Mode::Pin && now - m_lastKeyAt > kPinIdleSeconds) {
         if (m_pinPurpose == platform::PinPurpose::ApproveImport) {
-            m_service.cancelPending();
+            state.request({UpdateRequest::Kind::CancelPending, {}, false});
             hide();
-            m_title = text::kCancelled;
+            m_title = ui::kPinCancelled;
             show(Mode::Notice, now, kNoticeSeconds);
         } else {
             hide();
@@ -388,9 +311,9 @@ void UpdateOverlay::drawPanel(AppState& state)
         y += drawParagraph(d, bf, ImVec2(x, y), inner, p.textMuted.packed(), m_footnote, t.lineSpacing, 2) + t.gap;
 
     if (hasButton) {
-        const float bw = std::max(t.minTarget * 2, textWidth(hf, text::kOk) + hf->FontSize * 2);
+        const float bw = std::max(t.minTarget * 2, textWidth(hf, ui::kGotIt) + hf->FontSize * 2);
         const ImVec2 ba(x1 - m - bw, b.y - m - btnH), bb(x1 - m, b.y - m);
-        if (u.button(ba, bb, text::kOk)) hide();
+        if (u.button(ba, bb, ui::kGotIt)) hide();
     }
 }
 
@@ -419,15 +342,16 @@ void UpdateOverlay::drawPin(AppState& state)
     y += t.gap;
 
     const float btnH = t.minTarget;
-    const float cancelW = std::max(t.minTarget * 2, textWidth(hf, text::kCancel) + hf->FontSize * 2);
+    const float cancelW = std::max(t.minTarget * 2, textWidth(hf, ui::kCancel) + hf->FontSize * 2);
     if (m_noPin) {
-        y += drawParagraph(d, hf, ImVec2(x, y), innerW, p.urgent.packed(), text::kNoPin, 1.3f, 2) + t.gap * 0.5f;
-        y += drawParagraph(d, bf, ImVec2(x, y), innerW, p.text.packed(), text::kHowToSetPin, t.lineSpacing, 3);
-        const std::string command = "kiosk-content set-pin --data-dir " + m_dataDir.root.string();
+        y += drawParagraph(d, hf, ImVec2(x, y), innerW, p.urgent.packed(), ui::kNoPin, 1.3f, 2) + t.gap * 0.5f;
+        y += drawParagraph(d, bf, ImVec2(x, y), innerW, p.text.packed(), ui::kHowToSetPin, t.lineSpacing, 3);
+        const std::string command = update_text::setPinCommand(m_dataDir.root);
         y += drawParagraph(d, hf, ImVec2(x, y), innerW, p.primary.packed(), command, 1.3f, 3) + t.gap;
         const ImVec2 ca(x, b.y - m - btnH), cb(x + cancelW, b.y - m);
-        if (u.button(ca, cb, text::kClose, ButtonKind::Quiet)) {
-            if (m_pinPurpose == platform::PinPurpose::ApproveImport) m_service.cancelPending();
+        if (u.button(ca, cb, ui::kClose, ButtonKind::Quiet)) {
+            if (m_pinPurpose == platform::PinPurpose::ApproveImport)
+                state.request({UpdateRequest::Kind::CancelPending, {}, false});
             hide();
         }
         return;
@@ -449,7 +373,7 @@ void UpdateOverlay::drawPin(AppState& state)
     const float dotsCenterX = side ? x + textW * 0.5f : (a.x + b.x) * 0.5f;
     y += t.gap;
     y += m_pad.drawDots(u, ImVec2(dotsCenterX, y + t.px(16))) + t.gap;
-    std::string message = m_pad.busy() ? std::string(text::kChecking) : m_pinMessage;
+    std::string message = m_pad.busy() ? std::string(ui::kChecking) : m_pinMessage;
     if (!message.empty()) {
         const Rgb color = (m_pinMessageIsError && !m_pad.busy()) ? p.urgent : p.text;
         drawParagraph(d, hf, ImVec2(x, y), textW, color.packed(), message, 1.3f, 2);
@@ -460,7 +384,8 @@ void UpdateOverlay::drawPin(AppState& state)
     if (m_pad.drawKeys(u, gridMin, key) == PinPad::Action::Submit) {
         m_pad.setBusy(true);
         m_pinMessage.clear();
-        m_service.submitPin(m_pad.digits(), m_pinPurpose);
+        state.request(
+            {UpdateRequest::Kind::SubmitPin, m_pad.digits(), m_pinPurpose == platform::PinPurpose::StaffMenu});
     }
     if (tapped || m_pad.digits().size() != before) {
         m_lastKeyAt = state.time;
@@ -469,99 +394,15 @@ void UpdateOverlay::drawPin(AppState& state)
 
     const ImVec2 ca(side ? x : (a.x + b.x - cancelW) * 0.5f, b.y - m - btnH);
     const ImVec2 cb(ca.x + cancelW, b.y - m);
-    if (!m_pad.busy() && u.button(ca, cb, text::kCancel, ButtonKind::Quiet)) {
+    if (!m_pad.busy() && u.button(ca, cb, ui::kCancel, ButtonKind::Quiet)) {
         const bool approving = m_pinPurpose == platform::PinPurpose::ApproveImport;
-        if (approving) m_service.cancelPending();
+        if (approving) state.request({UpdateRequest::Kind::CancelPending, {}, false});
         hide();
         if (approving) {
-            m_title = text::kCancelled;
+            m_title = ui::kPinCancelled;
             show(Mode::Notice, state.time, kNoticeSeconds);
         }
     }
-}
-
-void UpdateOverlay::addGlyphs(std::set<char32_t>& glyphs)
-{
-    for (const char* s : {text::kReading,
-                          text::kDoNotPull,
-                          text::kApplied,
-                          text::kAppliedDrop,
-                          text::kCanPull,
-                          text::kRejected,
-                          text::kRejectedDrop,
-                          text::kReportOnStick,
-                          text::kReportNotWritten,
-                          text::kFound,
-                          text::kMoreProblems,
-                          text::kVersion,
-                          text::kOk,
-                          text::kCancel,
-                          text::kClose,
-                          text::kUnsignedTitle,
-                          text::kUnsignedAsk,
-                          text::kContains,
-                          text::kStaffTitle,
-                          text::kStaffAsk,
-                          text::kChecking,
-                          text::kWrongPin,
-                          text::kLocked,
-                          text::kNoPin,
-                          text::kHowToSetPin,
-                          text::kPulled,
-                          text::kCancelled,
-                          text::kRowsUnit,
-                          "删除确定0123456789●○…、：",
-                          "kiosk-content set-pin --data-dir /KIOSK/import-report.txt"})
-        content::addGlyphs(s, glyphs);
-    for (content::SheetKind kind : content::kAllSheetKinds) content::addGlyphs(content::sheetTitle(kind), glyphs);
-    StaffScreen::addGlyphs(glyphs);
-}
-
-std::string UpdateOverlay::eventText(const platform::UpdateEvent& event)
-{
-    std::string out = event.message + "\n" + event.package.string() + "\n" + event.reportFile.string() + "\n" +
-                      event.exportDir.string();
-    if (event.report) {
-        out += "\n" + event.report->summary();
-        for (const auto& problem : event.report->problems) out += "\n" + problem.format();
-    }
-    return out;
-}
-
-// ------------------------------------------------------------------ UpdateUi
-
-UpdateUi::UpdateUi(App& app, platform::UpdateService& service, content::DataDir dataDir, GlyphSink addGlyphText)
-    : m_app(app), m_addGlyphText(std::move(addGlyphText)), m_overlay(service, dataDir)
-{
-    if (m_addGlyphText) {
-        std::set<char32_t> glyphs;
-        UpdateOverlay::addGlyphs(glyphs);
-        for (char32_t c : glyphs) appendUtf8(m_fixedText, c);
-        m_fixedText += "kiosk-content set-pin --data-dir " + dataDir.root.string();
-        m_addGlyphText(m_fixedText);
-    }
-    auto staff = std::make_unique<StaffScreen>(service, dataDir);
-    m_staff = staff.get();
-    m_app.addScreen(std::move(staff));
-    m_app.addOverlay(&m_overlay);
-}
-
-void UpdateUi::handle(const platform::UpdateEvent& event)
-{
-    if (m_addGlyphText) {
-        // The fixed strings and the last few events' words: what the panel and the staff screen
-        // can show. Older events' characters leave the atlas, so it never grows without bound.
-        m_recentText.push_back(UpdateOverlay::eventText(event));
-        if (m_recentText.size() > kRecentEvents) m_recentText.pop_front();
-        std::string text = m_fixedText;
-        for (const auto& t : m_recentText) text += t;
-        m_addGlyphText(text);
-    }
-    if (event.snapshot) m_app.setContent(event.snapshot);
-    const double now = monotonicSeconds();
-    m_overlay.onEvent(event, now);
-    if (m_staff) m_staff->onEvent(event, now);
-    m_app.requestRedraw();
 }
 
 } // namespace kiosk

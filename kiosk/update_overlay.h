@@ -3,24 +3,19 @@
 // result of an import (what changed, or why nothing did, with the first problems as
 // file:row:column lines), the staff PIN pad, and the hidden way into the staff screen.
 //
-// Wiring (see UpdateUi below): the UpdateService listener calls UpdateUi::handle on the main
-// thread; UpdateUi passes new content to the app and the event to the overlay and staff screen.
+// It learns what happens from the update service's events (UpdateUi routes them here) and
+// asks for things (check a PIN, forget the pending package) through AppState::request; it
+// never calls the service.
 #include "content/data_dir.h"
-#include "kiosk/app.h"
+#include "kiosk/overlay.h"
 #include "kiosk/widgets/pin_pad.h"
 #include "platform/update_service.h"
 
-#include <deque>
-#include <functional>
-#include <optional>
-#include <set>
+#include <filesystem>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace kiosk {
-
-class StaffScreen;
 
 class UpdateOverlay : public Overlay {
 public:
@@ -34,7 +29,7 @@ public:
     static constexpr double kPinIdleSeconds = 90;  // an untouched PIN pad gives up
     static constexpr int kProblemLines = 5;        // problems listed on screen; the rest in the report
 
-    UpdateOverlay(platform::UpdateService& service, content::DataDir dataDir);
+    explicit UpdateOverlay(content::DataDir dataDir);
 
     // Main thread, from the service listener. `now` is monotonicSeconds().
     void onEvent(const platform::UpdateEvent& event, double now);
@@ -47,13 +42,8 @@ public:
 
     enum class Mode { Hidden, Reading, Applied, Rejected, Notice, Pin };
     Mode mode() const { return m_mode; }
-    // The panel's text lines as shown (title first), for tests and the glyph set.
+    // The panel's text lines as shown (title first), for tests.
     std::vector<std::string> lines() const;
-
-    // Every fixed string this overlay, the PIN pad and the staff screen draw.
-    static void addGlyphs(std::set<char32_t>& glyphs);
-    // The text an event will put on screen (summaries, problems, paths), for the glyph set.
-    static std::string eventText(const platform::UpdateEvent& event);
 
 private:
     void show(Mode mode, double now, double seconds);
@@ -62,8 +52,8 @@ private:
     void drawPanel(AppState& state);
     void drawPin(AppState& state);
 
-    platform::UpdateService& m_service;
     content::DataDir m_dataDir;
+    bool m_pinSet = true; // from the last event's info
     Mode m_mode = Mode::Hidden;
     double m_shownAt = 0;
     double m_hideAt = 0; // 0: stays until dismissed
@@ -87,30 +77,6 @@ private:
 
     // The secret taps.
     std::vector<double> m_secretTaps;
-};
-
-// The glue the app needs: owns the overlay, registers it and the staff screen with the app,
-// and routes service events. Construct after the App and the UpdateService.
-class UpdateUi {
-public:
-    // `addGlyphText` gets all the text the update UI may draw now (its fixed strings, and after
-    // each event those plus the last few events' summaries, problems and paths), replacing what
-    // it gave before, so the app can bake those characters into the font atlas; it may be empty
-    // when the app bakes them some other way.
-    using GlyphSink = std::function<void(std::string_view)>;
-    UpdateUi(App& app, platform::UpdateService& service, content::DataDir dataDir, GlyphSink addGlyphText = {});
-    // The UpdateService listener (main thread).
-    void handle(const platform::UpdateEvent& event);
-    UpdateOverlay& overlay() { return m_overlay; }
-
-private:
-    App& m_app;
-    GlyphSink m_addGlyphText;
-    static constexpr std::size_t kRecentEvents = 4;
-    std::string m_fixedText;              // every fixed string the update UI draws
-    std::deque<std::string> m_recentText; // eventText of the last kRecentEvents events
-    UpdateOverlay m_overlay;
-    StaffScreen* m_staff = nullptr; // owned by the app
 };
 
 } // namespace kiosk

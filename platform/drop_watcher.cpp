@@ -5,7 +5,6 @@
 #include <climits>
 #include <poll.h>
 #include <set>
-#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -115,28 +114,17 @@ DropWatcher::~DropWatcher()
 
 void DropWatcher::start()
 {
-    if (m_thread.joinable()) return;
-    m_stopping = false;
-    m_wakeFd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (m_thread.running()) return;
     m_inotifyFd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    m_thread = std::thread([this] { run(); });
+    m_thread.start([this] { run(); });
 }
 
 void DropWatcher::stop()
 {
-    m_stopping = true;
-    if (m_wakeFd >= 0) {
-        uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = write(m_wakeFd, &one, sizeof one);
-    }
-    if (m_thread.joinable()) m_thread.join();
+    m_thread.stop();
     if (m_inotifyFd >= 0) {
         close(m_inotifyFd);
         m_inotifyFd = -1;
-    }
-    if (m_wakeFd >= 0) {
-        close(m_wakeFd);
-        m_wakeFd = -1;
     }
     m_dropWatch = -1;
     m_watchNames.clear();
@@ -305,13 +293,13 @@ void DropWatcher::run()
     auto now = Clock::now();
     rescanAll(now, false);
     auto nextRescan = now + m_options.rescanInterval;
-    while (!m_stopping) {
+    while (!m_thread.stopping()) {
         now = Clock::now();
         const auto timeout = nextTimeout(now, nextRescan);
-        pollfd fds[2] = {{m_wakeFd, POLLIN, 0}, {m_inotifyFd, POLLIN, 0}};
+        pollfd fds[2] = {{m_thread.wakeFd(), POLLIN, 0}, {m_inotifyFd, POLLIN, 0}};
         const int n =
             poll(fds, m_inotifyFd >= 0 ? 2 : 1, static_cast<int>(std::min<int64_t>(timeout.count(), INT_MAX)));
-        if (m_stopping) break;
+        if (m_thread.stopping()) break;
         if (n < 0 && errno != EINTR) std::this_thread::sleep_for(std::chrono::milliseconds(200));
         now = Clock::now();
         bool overflow = false;

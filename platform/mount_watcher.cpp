@@ -6,7 +6,6 @@
 #include <map>
 #include <poll.h>
 #include <set>
-#include <sys/eventfd.h>
 #include <unistd.h>
 
 namespace platform {
@@ -243,24 +242,12 @@ MountWatcher::~MountWatcher()
 
 void MountWatcher::start()
 {
-    if (m_thread.joinable()) return;
-    m_stopping = false;
-    m_wakeFd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    m_thread = std::thread([this] { run(); });
+    m_thread.start([this] { run(); });
 }
 
 void MountWatcher::stop()
 {
-    m_stopping = true;
-    if (m_wakeFd >= 0) {
-        uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = write(m_wakeFd, &one, sizeof one);
-    }
-    if (m_thread.joinable()) m_thread.join();
-    if (m_wakeFd >= 0) {
-        close(m_wakeFd);
-        m_wakeFd = -1;
-    }
+    m_thread.stop();
 }
 
 std::vector<StickInfo> MountWatcher::present() const
@@ -302,13 +289,13 @@ void MountWatcher::run()
     auto lastScan = std::chrono::steady_clock::now();
     scanNow();
     if (mountFd >= 0) (void)readWholeFile(mountFd);
-    while (!m_stopping) {
-        pollfd fds[2] = {{m_wakeFd, POLLIN, 0}, {mountFd, POLLPRI, 0}};
+    while (!m_thread.stopping()) {
+        pollfd fds[2] = {{m_thread.wakeFd(), POLLIN, 0}, {mountFd, POLLPRI, 0}};
         const auto elapsed = std::chrono::steady_clock::now() - lastScan;
         auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.rescanInterval - elapsed);
         if (wait.count() < 0) wait = std::chrono::milliseconds(0);
         const int n = poll(fds, mountFd >= 0 ? 2 : 1, static_cast<int>(wait.count()));
-        if (m_stopping) break;
+        if (m_thread.stopping()) break;
         if (n < 0 && errno != EINTR) std::this_thread::sleep_for(std::chrono::milliseconds(200));
         if (n > 0 && mountFd >= 0 && (fds[1].revents & (POLLPRI | POLLERR))) (void)readWholeFile(mountFd);
         const bool tableChanged = n > 0 && (fds[1].revents & (POLLPRI | POLLERR));

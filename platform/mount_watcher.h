@@ -1,6 +1,8 @@
 #pragma once
 // Removable media: which sticks under the media roots hold a KIOSK/ folder, and when they go.
 // No SDL here; the watcher runs its own thread and reports through callbacks.
+#include "platform/watcher_thread.h"
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -101,9 +103,7 @@ private:
     mutable std::mutex m_mutex;
     std::mutex m_scanMutex; // one scan at a time (thread and tests)
     std::vector<StickInfo> m_present;
-    std::thread m_thread;
-    int m_wakeFd = -1; // eventfd that stop() writes to
-    std::atomic<bool> m_stopping{false};
+    WatcherThread m_thread;
 };
 
 } // namespace platform

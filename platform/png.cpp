@@ -1,8 +1,8 @@
 #include "platform/png.h"
 
-#include <zlib.h>
+#include <png.h>
 
-#include <algorithm>
+#include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -11,90 +11,58 @@ namespace platform {
 
 namespace {
 
-void putBigEndian(std::vector<uint8_t>& out, uint32_t v)
+// libpng reports errors by longjmp; the write callback appends to this.
+void appendBytes(png_structp png, png_bytep data, png_size_t size)
 {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(v >> shift));
+    auto* out = static_cast<std::vector<uint8_t>*>(png_get_io_ptr(png));
+    out->insert(out->end(), data, data + size);
 }
 
-void putChunk(std::vector<uint8_t>& out, const char type[4], const uint8_t* data, size_t size)
+void noFlush(png_structp)
 {
-    putBigEndian(out, static_cast<uint32_t>(size));
-    const size_t start = out.size();
-    out.insert(out.end(), type, type + 4);
-    if (size) out.insert(out.end(), data, data + size);
-    const uLong crc = crc32_z(0L, out.data() + start, out.size() - start);
-    putBigEndian(out, static_cast<uint32_t>(crc));
 }
 
-// The filtered rows as one zlib stream. Nothing when zlib fails.
-std::vector<uint8_t> deflateRows(const ImageView& image)
+bool validView(const ImageView& image)
 {
-    z_stream z{};
-    if (deflateInit(&z, Z_BEST_SPEED) != Z_OK) return {};
-    const size_t pixelBytes = static_cast<size_t>(image.width) * image.channels;
-    const size_t rowBytes = pixelBytes + 1;
-    // A few rows at a time through a small buffer that stays in cache: filtering the whole
-    // image first would touch another 6–8 MB of fresh pages, and page faults, not deflate,
-    // were most of a screenshot's encoding time.
-    const int batch = static_cast<int>(std::max<size_t>(1, (64 * 1024) / rowBytes));
-    std::vector<uint8_t> filtered(rowBytes * static_cast<size_t>(batch));
-    std::vector<uint8_t> deflated(64 * 1024);
-    size_t used = 0;
-    bool ok = true;
-    for (int y = 0; ok && y < image.height; y += batch) {
-        const int rows = std::min(batch, image.height - y);
-        for (int r = 0; r < rows; ++r) {
-            const int row = y + r;
-            uint8_t* out = filtered.data() + rowBytes * static_cast<size_t>(r);
-            const uint8_t* cur = image.top + image.stride * row;
-            if (row == 0) {
-                out[0] = 0; // None: there is no row above
-                std::copy_n(cur, pixelBytes, out + 1);
-            } else {
-                out[0] = 2; // Up: a flat UI repeats rows, leaving runs of zeros
-                const uint8_t* above = cur - image.stride;
-                for (size_t i = 0; i < pixelBytes; ++i) out[1 + i] = static_cast<uint8_t>(cur[i] - above[i]);
-            }
-        }
-        z.next_in = filtered.data();
-        z.avail_in = static_cast<uInt>(rowBytes * static_cast<size_t>(rows));
-        const int flush = y + rows == image.height ? Z_FINISH : Z_NO_FLUSH;
-        do {
-            if (deflated.size() - used < 16 * 1024) deflated.resize(deflated.size() * 2);
-            z.next_out = deflated.data() + used;
-            z.avail_out = static_cast<uInt>(deflated.size() - used);
-            if (deflate(&z, flush) == Z_STREAM_ERROR) ok = false;
-            used = deflated.size() - z.avail_out;
-        } while (ok && z.avail_out == 0);
-    }
-    ok = ok && z.total_in == rowBytes * static_cast<size_t>(image.height);
-    deflateEnd(&z);
-    if (!ok) return {};
-    deflated.resize(used);
-    return deflated;
+    return image.top && image.width > 0 && image.height > 0 && (image.channels == 3 || image.channels == 4) &&
+           std::abs(image.stride) >= static_cast<std::ptrdiff_t>(image.width) * image.channels;
+}
+
+// libpng's errors longjmp back into this frame, which holds nothing of its own to clobber.
+bool writeRows(png_structp png, png_infop info, const ImageView& image, png_bytepp rows, std::vector<uint8_t>* out)
+{
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_set_write_fn(png, out, appendBytes, noFlush);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height), 8,
+                 image.channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    // The fast path of a flat UI: the Up filter leaves runs of zeros where rows repeat, and
+    // zlib's fastest level deflates those about as small as its best level would.
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_set_compression_level(png, 1);
+    png_set_rows(png, info, rows);
+    png_write_png(png, info, PNG_TRANSFORM_IDENTITY, nullptr);
+    return true;
 }
 
 } // namespace
 
 std::vector<uint8_t> encodePng(const ImageView& image)
 {
-    if (!image.top || image.width <= 0 || image.height <= 0 || (image.channels != 3 && image.channels != 4) ||
-        std::abs(image.stride) < static_cast<std::ptrdiff_t>(image.width) * image.channels)
-        return {};
-    const std::vector<uint8_t> deflated = deflateRows(image);
-    if (deflated.empty()) return {};
-
-    std::vector<uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    png.reserve(deflated.size() + 64);
-    std::vector<uint8_t> header;
-    putBigEndian(header, static_cast<uint32_t>(image.width));
-    putBigEndian(header, static_cast<uint32_t>(image.height));
-    // 8 bits per channel, RGB or RGBA, deflate, adaptive filtering, no interlace.
-    header.insert(header.end(), {8, static_cast<uint8_t>(image.channels == 4 ? 6 : 2), 0, 0, 0});
-    putChunk(png, "IHDR", header.data(), header.size());
-    putChunk(png, "IDAT", deflated.data(), deflated.size());
-    putChunk(png, "IEND", nullptr, 0);
-    return png;
+    if (!validView(image)) return {};
+    std::vector<uint8_t> out;
+    out.reserve(static_cast<size_t>(image.width) * static_cast<size_t>(image.height) / 8 + 1024);
+    // Rows by pointer, so a negative stride (GL's bottom-up read-back) is written without a flip.
+    std::vector<png_bytep> rows(static_cast<size_t>(image.height));
+    for (int y = 0; y < image.height; ++y)
+        rows[static_cast<size_t>(y)] = const_cast<png_bytep>(image.top + image.stride * y);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    if (!png) return {};
+    png_infop info = png_create_info_struct(png);
+    const bool written = info && writeRows(png, info, image, rows.data(), &out);
+    png_destroy_write_struct(&png, info ? &info : nullptr);
+    if (!written) return {};
+    return out;
 }
 
 bool writePng(const std::string& path, const ImageView& image)

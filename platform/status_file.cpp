@@ -1,5 +1,7 @@
 #include "platform/status_file.h"
 
+#include "content/file_io.h"
+
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -11,46 +13,6 @@
 #endif
 
 namespace platform {
-
-namespace {
-
-bool writeAll(int fd, std::string_view bytes)
-{
-    size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += static_cast<size_t>(n);
-    }
-    return true;
-}
-
-} // namespace
-
-bool writeFileAtomically(const fs::path& target, std::string_view bytes)
-{
-    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    // A dot name, so that a sync engine or a drop watcher treats it as temporary.
-    const fs::path temp = dir / ("." + target.filename().string() + "." + std::to_string(getpid()) + "." +
-                                 std::to_string(static_cast<unsigned long>(gettid())) + ".tmp");
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return false;
-    bool ok = writeAll(fd, bytes) && ::fsync(fd) == 0;
-    ok = (::close(fd) == 0) && ok;
-    if (ok) ok = ::rename(temp.c_str(), target.c_str()) == 0;
-    if (!ok) {
-        ::unlink(temp.c_str());
-        return false;
-    }
-    const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        // Some filesystems (vfat on a stick) refuse fsync on a directory; the rename stands.
-        (void)::fsync(dirFd);
-        ::close(dirFd);
-    }
-    return true;
-}
 
 std::string hostName()
 {
@@ -159,7 +121,7 @@ bool StatusFile::writeNow()
         fs::create_directories(m_options.dir, ec);
         // Replace invalid UTF-8 rather than throw: a package path could hold anything.
         const std::string text = toJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-        return writeFileAtomically(file(), text);
+        return content::writeFileAtomically(file(), text);
     } catch (const std::exception&) {
         return false;
     }

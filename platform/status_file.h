@@ -21,11 +21,6 @@ namespace platform {
 
 namespace fs = std::filesystem;
 
-// Writes `bytes` to a temporary file beside `target`, fsyncs it, renames it over `target` and
-// fsyncs the directory, so readers see the old file or the new one, never a part. Returns false
-// (and removes the temporary file) on any failure; never throws.
-bool writeFileAtomically(const fs::path& target, std::string_view bytes);
-
 // This machine's host name ("kiosk" when it has none): the default --kiosk-id.
 std::string hostName();
 

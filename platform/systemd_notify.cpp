@@ -1,17 +1,12 @@
 #include "platform/systemd_notify.h"
 
-#include <algorithm>
-#include <cstddef>
-#include <cstdlib>
-#include <cstring>
-#include <string>
-#include <sys/socket.h>
-#include <sys/un.h>
+#include <systemd/sd-daemon.h>
+
 #include <unistd.h>
 
-#ifdef KIOSK_HAVE_SYSTEMD
-#include <systemd/sd-daemon.h>
-#endif
+#include <algorithm>
+#include <cstdlib>
+#include <string>
 
 namespace platform {
 
@@ -35,27 +30,8 @@ SystemdNotifier::SystemdNotifier()
 bool SystemdNotifier::send(std::string_view message)
 {
     if (!m_enabled) return false;
-    const std::string text(message);
-#ifdef KIOSK_HAVE_SYSTEMD
-    return sd_notify(0, text.c_str()) > 0;
-#else
-    // The protocol is one datagram to the socket NOTIFY_SOCKET names ('@' = abstract namespace).
-    const char* path = std::getenv("NOTIFY_SOCKET");
-    if (!path) return false;
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    const size_t len = std::strlen(path);
-    if (len == 0 || len >= sizeof addr.sun_path) return false;
-    std::memcpy(addr.sun_path, path, len);
-    if (addr.sun_path[0] == '@') addr.sun_path[0] = '\0';
-    const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return false;
-    const auto addrLen = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + len);
-    const bool ok = sendto(fd, text.data(), text.size(), MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&addr), addrLen) ==
-                    static_cast<ssize_t>(text.size());
-    close(fd);
-    return ok;
-#endif
+    // libsystemd speaks the protocol (NOTIFY_SOCKET, abstract sockets, credentials).
+    return sd_notify(0, std::string(message).c_str()) > 0;
 }
 
 void SystemdNotifier::ready(std::string_view status)

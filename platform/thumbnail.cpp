@@ -1,5 +1,6 @@
 #include "platform/thumbnail.h"
 
+#include "content/file_io.h"
 #include "platform/png.h"
 #include "platform/status_file.h"
 
@@ -245,8 +246,8 @@ void ThumbnailCapture::workerLoop()
         const std::vector<uint8_t> png = encodePng(view);
         const bool written =
             !png.empty() &&
-            writeFileAtomically(m_options.file,
-                                std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
+            content::writeFileAtomically(m_options.file,
+                                         std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
         if (written && m_options.onWritten) m_options.onWritten();
         lock.lock();
     }

@@ -1,35 +1,27 @@
 #include "platform/update_service.h"
 
-#include "content/sheet_table.h"
+#include "content/import_words.h"
 #include "content/store.h"
 #include "platform/drop_watcher.h"
 #include "platform/status_file.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <future>
 #include <iostream>
 
 namespace platform {
 
-namespace {
-
 using content::ImportOutcome;
 using content::PackageSource;
 
-std::string compactStamp(const content::LocalDateTime& t)
-{
-    // 20260603-0900, for folder names.
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d%02u%02u-%02d%02d", static_cast<int>(t.date.year()),
-                  static_cast<unsigned>(t.date.month()), static_cast<unsigned>(t.date.day()), t.minute / 60,
-                  t.minute % 60);
-    return buffer;
-}
-
+namespace {
+// How long a cancelled stick copy gets to stop by itself before it is left behind.
+constexpr std::chrono::milliseconds kStageGrace{2000};
 } // namespace
 
 UpdateService::UpdateService(Options options, MainQueue& queue, Listener listener)
-    : m_options(std::move(options)), m_queue(queue), m_listener(std::make_shared<const Listener>(std::move(listener)))
+    : m_options(std::move(options)), m_queue(queue), m_listener(std::make_shared<const Listener>(std::move(listener))),
+      m_session(m_options.dataDir)
 {
 }
 
@@ -126,9 +118,15 @@ void UpdateService::submitPin(std::string pin, PinPurpose purpose)
 
 void UpdateService::cancelPending()
 {
-    std::lock_guard lock(m_mutex);
-    m_pending.reset();
-    m_info.pinPending = false;
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.reset();
+        m_info.pinPending = false;
+    }
+    // The staged copy belongs to the worker: it lets go of it there.
+    Job job;
+    job.kind = Job::Kind::Forget;
+    enqueue(std::move(job));
 }
 
 void UpdateService::exportToStick()
@@ -153,23 +151,30 @@ UpdateInfo UpdateService::info() const
 
 void UpdateService::post(UpdateEvent event)
 {
+    event.info = info();
     m_queue.post([listener = m_listener, event = std::move(event)] {
         if (*listener) (*listener)(event);
     });
+}
+
+void UpdateService::postState()
+{
+    UpdateEvent event;
+    event.kind = UpdateEventKind::StateChanged;
+    post(std::move(event));
 }
 
 void UpdateService::onStickArrived(const StickInfo& stick)
 {
     {
         std::lock_guard lock(m_mutex);
+        m_info.stick = stick;
         // We made this KIOSK/ ourselves by exporting onto a blank stick: not an update.
         auto skip = std::find(m_skipArrival.begin(), m_skipArrival.end(), stick.key());
         if (skip != m_skipArrival.end()) {
             m_skipArrival.erase(skip);
-            m_info.stick = stick;
             return;
         }
-        m_info.stick = stick;
     }
     Job job;
     job.kind = Job::Kind::Stick;
@@ -195,47 +200,33 @@ void UpdateService::onStickRemoved(const StickInfo& stick)
                            [&](const Job& j) { return j.kind == Job::Kind::Stick && j.stick.key() == stick.key(); }),
             m_jobs.end());
     }
+    if (wasPending) {
+        Job job;
+        job.kind = Job::Kind::Forget;
+        enqueue(std::move(job));
+    }
     UpdateEvent event;
     event.kind = UpdateEventKind::StickRemoved;
     event.package = stick.kioskDir();
-    event.message = wasPending ? "U盘已拔出，未做任何更改" : "";
+    event.pendingDropped = wasPending;
     post(std::move(event));
 }
 
 void UpdateService::openStore()
 {
-    try {
-        m_store.emplace(content::Store::open(m_options.dataDir, m_options.clock().date));
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk: cannot open the content store in " << m_options.dataDir.root << ": " << e.what() << "\n";
-        m_store.reset();
-    }
+    std::string error;
+    if (!m_session.open(m_options.clock().date, error))
+        std::cerr << "kiosk: cannot open the content store in " << m_options.dataDir.root << ": " << error << "\n";
     refreshInfo();
     writeStatus();
+    postState();
 }
 
 void UpdateService::refreshInfo()
 {
-    UpdateInfo next;
-    {
-        std::lock_guard lock(m_mutex);
-        next = m_info;
-    }
-    next.storeOpen = m_store.has_value();
-    next.contentVersion = m_store ? m_store->version() : 0;
-    next.canRollback = m_store && m_store->canRollback();
-    next.pinSet = content::hasPin(m_options.dataDir);
-    try {
-        next.lastImport = content::loadLastImport(m_options.dataDir);
-    } catch (const std::exception&) {
-        next.lastImport.reset();
-    }
+    const content::UpdateState state = m_session.state();
     std::lock_guard lock(m_mutex);
-    m_info.storeOpen = next.storeOpen;
-    m_info.contentVersion = next.contentVersion;
-    m_info.canRollback = next.canRollback;
-    m_info.lastImport = next.lastImport;
-    m_info.pinSet = next.pinSet;
+    static_cast<content::UpdateState&>(m_info) = state;
 }
 
 void UpdateService::writeStatus()
@@ -248,7 +239,8 @@ void UpdateService::writeStatus()
         version = m_info.contentVersion;
         lastImport = m_info.lastImport;
     }
-    m_options.status->setContent(version, m_store ? m_store->content().station.name() : std::string(), lastImport);
+    m_options.status->setContent(version, m_session.content() ? m_session.content()->station.name() : std::string(),
+                                 lastImport);
 }
 
 void UpdateService::run()
@@ -262,10 +254,12 @@ void UpdateService::run()
             m_wake.wait_until(lock, nextStatus, [&] { return m_stopping || !m_jobs.empty(); });
             if (m_stopping) break;
             if (m_jobs.empty()) {
+                const bool pinWasSet = m_info.pinSet;
                 lock.unlock();
                 // Also notices a PIN set on the console meanwhile.
                 refreshInfo();
                 writeStatus();
+                if (info().pinSet != pinWasSet) postState();
                 nextStatus = std::chrono::steady_clock::now() + m_options.statusInterval;
                 continue;
             }
@@ -276,11 +270,16 @@ void UpdateService::run()
         try {
             switch (job.kind) {
             case Job::Kind::Stick:
-                runStickImport(job.stick, false);
+                runStickImport(job.stick);
                 break;
             case Job::Kind::Approve:
                 runApprove();
                 break;
+            case Job::Kind::Forget: {
+                std::lock_guard lock(m_mutex);
+                if (!m_pending) m_session.dropPending();
+                break;
+            }
             case Job::Kind::Pin:
                 runPinCheck(job);
                 break;
@@ -298,18 +297,58 @@ void UpdateService::run()
             // importPackage promises not to throw for package contents; this is the disk or a bug.
             std::cerr << "kiosk: update job failed: " << e.what() << "\n";
         }
+        bool idle = false;
         {
             std::lock_guard lock(m_mutex);
             m_info.busy = !m_jobs.empty();
+            idle = !m_info.busy;
         }
+        if (idle) postState();
     }
     std::lock_guard lock(m_mutex);
     m_info.busy = false;
 }
 
-void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
+std::optional<content::StageResult> UpdateService::stageStick(const StickInfo& stick, bool& timedOut)
 {
-    if (!m_store) return;
+    timedOut = false;
+    // The copy owns everything it touches, so that a copy stuck in read() can be left behind.
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    std::packaged_task<content::StageResult()> task([stage = m_options.stage, dir = m_options.dataDir,
+                                                     package = stick.kioskDir(),
+                                                     cancel] { return stage(dir, package, cancel.get()); });
+    std::future<content::StageResult> result = task.get_future();
+    std::thread(std::move(task)).detach();
+
+    const auto deadline = std::chrono::steady_clock::now() + m_options.stickDeadline;
+    while (result.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
+        if (m_cancel.load() || std::chrono::steady_clock::now() >= deadline) {
+            timedOut = !m_cancel.load();
+            // A pulled stick or the app ending: the copy stops at its next read and removes its
+            // staging dir. A read stuck on a failing stick keeps only that thread, which does
+            // the same once the read returns.
+            cancel->store(true);
+            if (result.wait_for(kStageGrace) == std::future_status::ready) {
+                content::StageResult stopped = result.get();
+                if (stopped.status == content::StageStatus::Ok) stopped.status = content::StageStatus::Cancelled;
+                return stopped;
+            }
+            return std::nullopt;
+        }
+    }
+    content::StageResult staged = result.get();
+    // A KIOSK/ that went away while it was copied is a pulled stick, whatever the copy ran into.
+    std::error_code ec;
+    if (staged.status != content::StageStatus::Ok && !fs::is_directory(stick.kioskDir(), ec)) {
+        staged.status = content::StageStatus::Vanished;
+        staged.problems.clear();
+    }
+    return staged;
+}
+
+void UpdateService::runStickImport(const StickInfo& stick)
+{
+    if (!m_session.storeOpen()) return;
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) return;
@@ -332,10 +371,26 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
 
     content::ImportOptions options;
     options.source = PackageSource::Usb;
-    options.allowUnsigned = allowUnsigned;
     options.now = m_options.clock();
     options.cancel = &m_cancel;
-    const content::ImportReport report = content::importPackage(*m_store, m_options.dataDir, stick.kioskDir(), options);
+    bool timedOut = false;
+    std::optional<content::StageResult> staged = stageStick(stick, timedOut);
+    if (timedOut && staged) {
+        // The copy stopped when told to, but too late: say why, not just "cancelled".
+        staged->status = content::StageStatus::Rejected;
+        staged->problems.clear();
+        staged->problems.push_back(content::Problem{{}, 0, {}, content::words::kStickTooSlow});
+    }
+    content::ImportReport report;
+    if (staged) {
+        report = m_session.importStaged(stick.kioskDir(), std::move(*staged), options);
+    } else {
+        // Nothing was read: record the abandoned import as importStaged would.
+        content::StageResult nothing;
+        nothing.status = timedOut ? content::StageStatus::Rejected : content::StageStatus::Vanished;
+        if (timedOut) nothing.problems.push_back(content::Problem{{}, 0, {}, content::words::kStickTooSlow});
+        report = m_session.importStaged(stick.kioskDir(), std::move(nothing), options);
+    }
 
     bool pulled = false;
     {
@@ -348,28 +403,27 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
     // Copying can run into a pulled stick before the mount watcher has seen it go.
     if (report.outcome != ImportOutcome::Applied && !fs::is_directory(stick.kioskDir(), ec)) pulled = true;
 
-    if (pulled && report.outcome != ImportOutcome::Applied) {
-        // importPackage noted the abandoned import in last-import.json: status.json follows now,
+    if ((pulled || timedOut) && report.outcome != ImportOutcome::Applied) {
+        // importStaged noted the abandoned import in last-import.json: status.json follows now,
         // not at the next periodic rewrite.
         refreshInfo();
         writeStatus();
         UpdateEvent event;
-        event.kind = UpdateEventKind::Cancelled;
+        event.kind = pulled ? UpdateEventKind::Cancelled : UpdateEventKind::TimedOut;
         event.source = PackageSource::Usb;
         event.package = stick.kioskDir();
-        event.message = "U盘被拔出，未做任何更改";
+        event.report = report;
         post(std::move(event));
         return;
     }
 
     if (report.outcome == ImportOutcome::NeedsPin) {
-        const bool pinSet = content::hasPin(m_options.dataDir);
         {
             std::lock_guard lock(m_mutex);
-            m_info.pinSet = pinSet;
             m_pending = stick;
             m_info.pinPending = true;
         }
+        refreshInfo();
         UpdateEvent event;
         event.kind = UpdateEventKind::NeedsPin;
         event.source = PackageSource::Usb;
@@ -381,11 +435,7 @@ void UpdateService::runStickImport(const StickInfo& stick, bool allowUnsigned)
 
     // Staff read the result on the stick at their desk. Not being able to write it (read-only
     // stick, full, pulled) is not something to show.
-    fs::path reportFile;
-    if (!stick.readOnly) {
-        const fs::path target = stick.kioskDir() / "import-report.txt";
-        if (writeFileAtomically(target, report.reportFileText())) reportFile = target;
-    }
+    const fs::path reportFile = stick.readOnly ? fs::path() : content::writeStickReport(stick.kioskDir(), report);
     finishImport(report, PackageSource::Usb, stick.kioskDir(), reportFile);
 }
 
@@ -398,7 +448,17 @@ void UpdateService::runApprove()
         m_pending.reset();
         m_info.pinPending = false;
     }
-    if (pending) runStickImport(*pending, true);
+    if (!pending || !m_session.hasPending()) {
+        m_session.dropPending();
+        return;
+    }
+    // Exactly the copy staff were shown: the stick is not read again.
+    const content::ImportReport report = m_session.approvePending(m_options.clock());
+    std::error_code ec;
+    const bool stickThere = fs::is_directory(pending->kioskDir(), ec);
+    const fs::path reportFile =
+        pending->readOnly || !stickThere ? fs::path() : content::writeStickReport(pending->kioskDir(), report);
+    finishImport(report, PackageSource::Usb, pending->kioskDir(), reportFile);
 }
 
 void UpdateService::runPinCheck(const Job& job)
@@ -407,7 +467,7 @@ void UpdateService::runPinCheck(const Job& job)
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
     content::PinCheck check;
     try {
-        check = content::checkPin(m_options.dataDir, job.pin, nowSeconds);
+        check = m_session.checkPin(job.pin, nowSeconds);
     } catch (const std::exception& e) {
         std::cerr << "kiosk: PIN check failed: " << e.what() << "\n";
         check.result = content::PinResult::Wrong;
@@ -426,14 +486,14 @@ void UpdateService::runPinCheck(const Job& job)
 
 void UpdateService::runDropImport(const Job& job)
 {
-    if (!m_store) return;
+    if (!m_session.storeOpen()) return;
     m_cancel = false;
     content::ImportOptions options;
     options.source = PackageSource::Drop;
     options.allowUnsigned = m_options.allowUnsigned;
     options.now = m_options.clock();
     options.cancel = &m_cancel;
-    const content::ImportReport report = content::importPackage(*m_store, m_options.dataDir, job.folder, options);
+    const content::ImportReport report = m_session.importPackage(job.folder, options);
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) return;
@@ -450,7 +510,7 @@ void UpdateService::runDropImport(const Job& job)
 void UpdateService::finishImport(const content::ImportReport& report, PackageSource source, const fs::path& package,
                                  fs::path reportFile)
 {
-    // importPackage has recorded Applied and Rejected results in last-import.json already.
+    // The session has recorded Applied and Rejected results in last-import.json already.
     refreshInfo();
     writeStatus();
 
@@ -460,94 +520,41 @@ void UpdateService::finishImport(const content::ImportReport& report, PackageSou
     event.package = package;
     event.report = report;
     event.reportFile = std::move(reportFile);
-    if (report.ok() && m_store) event.snapshot = std::make_shared<const content::Content>(m_store->content());
+    if (report.ok() && m_session.content())
+        event.snapshot = std::make_shared<const content::Content>(*m_session.content());
     post(std::move(event));
 }
 
 void UpdateService::runRollback()
 {
-    if (!m_store) return;
     UpdateEvent event;
-    bool rolled = false;
-    try {
-        rolled = m_store->rollback();
-    } catch (const std::exception& e) {
-        event.message = std::string("恢复失败：") + e.what();
-    }
-    if (rolled) {
-        event.kind = UpdateEventKind::RolledBack;
-        event.snapshot = std::make_shared<const content::Content>(m_store->content());
-        event.message = "已恢复上一版内容（版本号 " + std::to_string(m_store->version()) + "）";
-    } else {
-        event.kind = UpdateEventKind::RollbackFailed;
-        if (event.message.empty()) event.message = "没有可以恢复的上一版内容";
-    }
+    event.rollback = m_session.rollback();
+    const bool rolled = event.rollback.outcome == content::RollbackOutcome::RolledBack;
+    event.kind = rolled ? UpdateEventKind::RolledBack : UpdateEventKind::RollbackFailed;
+    if (rolled && m_session.content()) event.snapshot = std::make_shared<const content::Content>(*m_session.content());
     refreshInfo();
     writeStatus();
     post(std::move(event));
 }
 
-// Where the export goes, said on screen:
-// - a stick without KIOSK/ gets a new KIOSK/ holding the sheets, ready to edit and plug back in
-//   (it is not imported now: we wrote it);
-// - a stick that has KIOSK/ already keeps every file there: the sheets go into a new
-//   KIOSK/导出-YYYYMMDD-HHMM/ folder, which an import ignores, so nothing staff made is overwritten.
 void UpdateService::runExport()
 {
-    UpdateEvent event;
-    event.kind = UpdateEventKind::ExportFailed;
-    if (!m_store) {
-        event.message = "内容库无法打开，不能导出";
-        post(std::move(event));
-        return;
-    }
-
-    std::optional<StickInfo> target;
-    std::vector<StickInfo> candidates = m_mountWatcher ? m_mountWatcher->present() : std::vector<StickInfo>{};
-    for (const auto& s : findMediaMounts(readMountInfo(), m_options.mediaRoots)) candidates.push_back(s);
-    for (const auto& s : candidates) {
-        if (!s.readOnly) {
-            target = s;
-            break;
-        }
-    }
-    if (!target) {
-        event.message = candidates.empty() ? "没有找到U盘。请插入U盘后再试。" : "U盘有写保护，无法写入。";
-        post(std::move(event));
-        return;
-    }
-
+    std::vector<StickInfo> sticks = m_mountWatcher ? m_mountWatcher->present() : std::vector<StickInfo>{};
+    for (const auto& s : findMediaMounts(readMountInfo(), m_options.mediaRoots)) sticks.push_back(s);
+    std::vector<content::ExportTarget> targets;
+    for (const auto& s : sticks) targets.push_back(content::ExportTarget{s.root, s.readOnly});
+    // exportTo writes onto the first writable stick. When it makes KIOSK/ there, the watcher
+    // must not take its arrival for an update: mark the stick before KIOSK/ appears.
+    const auto writable = std::find_if(sticks.begin(), sticks.end(), [](const StickInfo& s) { return !s.readOnly; });
     std::error_code ec;
-    const fs::path kioskDir = target->kioskDir();
-    const bool hadKiosk = fs::is_directory(kioskDir, ec);
-    fs::path dir = kioskDir;
-    if (hadKiosk) {
-        const std::string base = "导出-" + compactStamp(m_options.clock());
-        dir = kioskDir / base;
-        for (int n = 2; fs::exists(dir, ec) && n < 100; ++n) dir = kioskDir / (base + "-" + std::to_string(n));
-    } else {
+    if (m_session.storeOpen() && writable != sticks.end() && !fs::is_directory(writable->kioskDir(), ec)) {
         std::lock_guard lock(m_mutex);
-        m_skipArrival.push_back(target->key());
+        m_skipArrival.push_back(writable->key());
     }
-    fs::create_directories(dir, ec);
-    bool ok = !ec;
-    const content::Content& live = m_store->content();
-    for (auto kind : content::kAllSheetKinds) {
-        if (!ok) break;
-        ok = writeFileAtomically(dir / content::sheetFileName(kind), content::exportSheet(kind, live));
-    }
-    if (!ok) {
-        event.message = "写入U盘失败（U盘已满、有写保护或已拔出）。";
-        post(std::move(event));
-        return;
-    }
-    event.kind = UpdateEventKind::Exported;
-    event.exportDir = dir;
-    if (hadKiosk)
-        event.message = "已导出到U盘的 KIOSK/" + dir.filename().string() +
-                        " 文件夹（U盘里原有的文件没有改动）。修改后，把表格复制到U盘的 KIOSK 文件夹，再插到这里。";
-    else
-        event.message = "已导出到U盘的 KIOSK 文件夹。在电脑上修改这些表格后，把U盘插到这里即可更新。";
+    UpdateEvent event;
+    event.exported = m_session.exportTo(targets, m_options.clock());
+    event.kind = event.exported.outcome == content::ExportOutcome::Exported ? UpdateEventKind::Exported
+                                                                            : UpdateEventKind::ExportFailed;
     post(std::move(event));
 }
 

@@ -1,15 +1,18 @@
 #pragma once
-// Content updates from USB sticks and the drop folder, off the main thread.
+// Content updates from USB sticks and the drop folder, off the main thread: a thin worker
+// around content::UpdateSession (which holds the update logic and the store).
 //
-// One worker thread owns the content::Store after start-up and runs content::importPackage for
-// every candidate the MountWatcher and DropWatcher report, plus the staff actions (export to a
-// stick, roll back). Results go to the main thread through MainQueue::post and arrive at the
-// listener there; nothing here blocks the caller.
+// One worker thread owns the session after start-up and runs it for every candidate the
+// MountWatcher and DropWatcher report, plus the staff actions (PIN, export to a stick, roll
+// back). Results go to the main thread through MainQueue::post as events made of codes and
+// values (the kiosk says them in words) and arrive at the listener there; nothing here blocks
+// the caller.
 #include "content/data_dir.h"
 #include "content/date_time.h"
 #include "content/importer.h"
 #include "content/model.h"
 #include "content/trust.h"
+#include "content/update_session.h"
 #include "platform/main_queue.h"
 #include "platform/mount_watcher.h"
 
@@ -36,20 +39,29 @@ enum class UpdateEventKind {
     Reading,        // a stick with KIOSK/ arrived; its import starts (正在读取U盘…)
     Applied,        // the store switched: `snapshot` and `report`
     Rejected,       // the package changed nothing: `report` says why
-    NeedsPin,       // an unsigned stick package: ask for the PIN, then approvePending()
+    NeedsPin,       // an unsigned stick package: ask for the PIN (submitPin or approvePending)
     Cancelled,      // the stick was pulled during the import: nothing changed
-    StickRemoved,   // a stick went away (any pending PIN request for it is dropped)
-    Exported,       // exportToStick wrote the sheets: `exportDir`, `message`
-    ExportFailed,   // `message` says why
-    RolledBack,     // rollback switched to the previous content: `snapshot`
-    RollbackFailed, // there was no previous content (`message`)
+    TimedOut,       // reading the stick took longer than the stick deadline: nothing changed
+    StickRemoved,   // a stick went away (`pendingDropped`: a PIN request for it was dropped)
+    Exported,       // exportToStick wrote the sheets: `exported`
+    ExportFailed,   // `exported.outcome` says why
+    RolledBack,     // rollback switched to the previous content: `snapshot`, `rollback.version`
+    RollbackFailed, // `rollback.outcome` (and `rollback.detail`) say why
     PinChecked,     // the answer to submitPin: `pinCheck`, `pinPurpose`
+    StateChanged,   // only `info` changed (busy, a stick in or out, a PIN set on the console)
 };
 
 // What a PIN typed on the screen is for.
 enum class PinPurpose {
     ApproveImport, // the pending unsigned stick package (NeedsPin)
     StaffMenu,     // opening the staff screen
+};
+
+// What the staff screen shows; every event carries the one current when it was posted.
+struct UpdateInfo : content::UpdateState {
+    bool busy = false;              // an import or staff action is running
+    bool pinPending = false;        // a stick package waits for the PIN
+    std::optional<StickInfo> stick; // the inserted stick with KIOSK/, if any
 };
 
 struct UpdateEvent {
@@ -59,22 +71,12 @@ struct UpdateEvent {
     std::optional<content::ImportReport> report;       // Applied, Rejected, NeedsPin
     std::shared_ptr<const content::Content> snapshot;  // Applied, RolledBack
     fs::path reportFile;                               // where import-report.txt was written, or empty
-    fs::path exportDir;                                // Exported
-    std::string message;                               // plain Chinese, for the staff screen
+    content::ExportResult exported;                    // Exported, ExportFailed
+    content::RollbackResult rollback;                  // RolledBack, RollbackFailed
+    bool pendingDropped = false;                       // StickRemoved
     std::optional<content::PinCheck> pinCheck;         // PinChecked
     PinPurpose pinPurpose = PinPurpose::ApproveImport; // PinChecked
-};
-
-// What the staff screen shows. A copy; cheap to take every frame.
-struct UpdateInfo {
-    bool storeOpen = false;
-    int64_t contentVersion = 0;
-    bool canRollback = false;
-    std::optional<content::ImportReport> lastImport;
-    bool busy = false;              // an import or staff action is running
-    bool pinPending = false;        // a stick package waits for the PIN
-    bool pinSet = true;             // a staff PIN exists (kiosk-content set-pin)
-    std::optional<StickInfo> stick; // the inserted stick with KIOSK/, if any
+    UpdateInfo info;                                   // the state after this event
 };
 
 class UpdateService {
@@ -91,6 +93,12 @@ public:
         std::chrono::milliseconds dropQuiet{1000};
         std::chrono::milliseconds dropRescan{30000};
         std::chrono::milliseconds statusInterval{60000}; // re-reads PIN and last import for both
+        // A stick import that has not finished reading the stick by then is abandoned (a
+        // failing stick can block read() for minutes); nothing changes and the screen says so.
+        std::chrono::milliseconds stickDeadline{60000};
+        // How a stick's KIOSK/ is copied before it is checked (tests put a slow copy here).
+        std::function<content::StageResult(const content::DataDir&, const fs::path&, const std::atomic<bool>*)> stage =
+            content::stageForImport;
     };
     // Runs on the main thread (from MainQueue::drain), once per event.
     using Listener = std::function<void(const UpdateEvent&)>;
@@ -108,8 +116,8 @@ public:
     // Events already posted may still be in the MainQueue; they hold no reference to this.
     void stop();
 
-    // Main thread, after content::checkPin said Ok: imports the pending stick package again
-    // with allowUnsigned. Nothing happens when no PIN request is pending.
+    // Main thread, after content::checkPin said Ok: applies the pending stick package exactly as
+    // it was staged and shown (the stick is not read again). Nothing happens when none is pending.
     void approvePending();
     // Checks a PIN typed on the screen off the main thread (crypto_pwhash is slow on purpose and
     // the attempt counter is a file) and answers with PinChecked. For ApproveImport, a correct
@@ -123,12 +131,12 @@ public:
     // Switches back to the previous content; result as RolledBack / RollbackFailed.
     void rollback();
 
-    // Thread-safe snapshot for the staff screen.
+    // Thread-safe copy of the state (tests; the screens get it with every event).
     UpdateInfo info() const;
 
 private:
     struct Job {
-        enum class Kind { Stick, Drop, Approve, Export, Rollback, Pin } kind = Kind::Stick;
+        enum class Kind { Stick, Drop, Approve, Forget, Export, Rollback, Pin } kind = Kind::Stick;
         StickInfo stick;
         fs::path folder;
         uint64_t fingerprint = 0;
@@ -139,17 +147,22 @@ private:
     void enqueue(Job job);
     void run();
     void openStore();
-    void runStickImport(const StickInfo& stick, bool allowUnsigned);
+    void runStickImport(const StickInfo& stick);
     void runDropImport(const Job& job);
     void runExport();
     void runRollback();
     void runPinCheck(const Job& job);
     void runApprove();
+    // Copies the stick on a thread of its own, so that a read() blocked on a failing stick
+    // blocks only that thread. `timedOut` when the stick deadline passed; nothing when the copy
+    // did not stop within a grace period after the deadline or the stick was pulled.
+    std::optional<content::StageResult> stageStick(const StickInfo& stick, bool& timedOut);
     void finishImport(const content::ImportReport& report, content::PackageSource source, const fs::path& package,
                       fs::path reportFile);
     void writeStatus();
     void refreshInfo();
     void post(UpdateEvent event);
+    void postState();
     void onStickArrived(const StickInfo& stick);
     void onStickRemoved(const StickInfo& stick);
 
@@ -158,14 +171,14 @@ private:
     std::shared_ptr<const Listener> m_listener;
 
     // Worker state: only the worker thread touches these.
-    std::optional<content::Store> m_store;
+    content::UpdateSession m_session;
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;
     bool m_stopping = false;
     UpdateInfo m_info;
-    std::optional<StickInfo> m_pending;     // the stick waiting for the PIN
+    std::optional<StickInfo> m_pending;     // the stick whose package waits for the PIN
     std::string m_currentStickKey;          // the stick being imported now
     std::vector<std::string> m_skipArrival; // keys of sticks whose KIOSK/ we made ourselves
 

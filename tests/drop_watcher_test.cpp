@@ -1,5 +1,7 @@
 #include "platform/drop_watcher.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -16,25 +18,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-drop-XXXXXX").string();
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-void writeFile(const fs::path& file, const std::string& text)
-{
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
+using test::TempDir;
+using test::writeFile;
 
 // Stands in for the importer: a package waits while a file its manifest lists is missing,
 // otherwise it is "applied".

@@ -7,6 +7,8 @@
 #include "content/store.h"
 #include "content/trust.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
@@ -21,78 +23,23 @@ using namespace content;
 
 namespace {
 
-struct ImportTempDir {
-    fs::path path;
-    ImportTempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-import-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~ImportTempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using ImportTempDir = test::TempDir;
+using test::makePackage;
+using test::signPackage;
+// The names this file has always used.
+constexpr auto put = test::writeFile;
+constexpr auto slurp = test::readFile;
+using test::hashTree;
 
 Date importDay()
 {
     return std::chrono::year{2026} / std::chrono::June / std::chrono::day{3};
 }
 
-void put(const fs::path& file, std::string_view bytes)
-{
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    REQUIRE(out.good());
-}
-
-std::string slurp(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::map<std::string, std::string> hashTree(const fs::path& dir)
-{
-    std::map<std::string, std::string> hashes;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (entry.is_regular_file()) hashes[fs::relative(entry.path(), dir).string()] = sha256Hex(slurp(entry.path()));
-    }
-    return hashes;
-}
-
 const char* kActivities = "日期,开始,结束,活动,地点,说明,类别\r\n"
                           "2026-06-03,9:00,10:00,太极拳,一楼活动室,,文体\r\n"
                           "每周二,14:00,15:00,书法,二楼,,学习\r\n";
 const char* kMeals = "日期,餐次,菜品,价格,标签,备注\n工作日,午餐,米饭、青菜,12,低盐,\n";
-
-// A package folder with the given files.
-fs::path makePackage(const fs::path& root, const std::map<std::string, std::string>& files)
-{
-    fs::create_directories(root);
-    for (const auto& [name, bytes] : files) put(root / name, bytes);
-    return root;
-}
-
-// Writes manifest.json (listing `listed` with their hashes) and its signature.
-void signPackage(const fs::path& package, const std::vector<std::string>& listed, int64_t version, const SecretKey& key)
-{
-    std::string json =
-        "{\"format\": 1, \"version\": " + std::to_string(version) + ", \"station\": \"测试站\", \"files\": {";
-    bool first = true;
-    for (const std::string& name : listed) {
-        json += std::string(first ? "" : ", ") + "\"" + name + "\": \"" + sha256Hex(slurp(package / name)) + "\"";
-        first = false;
-    }
-    json += "}}";
-    put(package / "manifest.json", json);
-    put(package / "manifest.json.minisig", signMessage(json, key, "test package"));
-}
 
 struct Fixture {
     ImportTempDir tmp;
@@ -378,7 +325,7 @@ TEST_CASE("signed packages", "[import][signed]")
         // An older one is a replay.
         const fs::path old = makePackage(f.tmp.path / "old", {{"meals.csv", kMeals}});
         signPackage(old, {"meals.csv"}, version - 1, secretKey);
-        expectRejected(f, old, "不比当前新", PackageSource::Drop, false);
+        expectRejected(f, old, "不比已导入的签名内容（版本 202606030900）新", PackageSource::Drop, false);
     }
     SECTION("a half-synced drop package waits, elsewhere it is rejected")
     {

@@ -1,5 +1,7 @@
 #include "platform/mount_watcher.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -14,21 +16,9 @@ using namespace platform;
 
 namespace {
 
-// A fresh directory under the temp dir, removed when the test ends.
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-mount-XXXXXX").string();
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using test::TempDir;
 
+// A fresh directory under the temp dir, removed when the test ends.
 const char* kSample =
     "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n"
     "23 22 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:5 - proc proc rw\n"

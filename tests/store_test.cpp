@@ -6,6 +6,8 @@
 #include "content/store.h"
 #include "content/trust.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -20,20 +22,7 @@ using namespace content;
 
 namespace {
 
-struct StoreTempDir {
-    fs::path path;
-    StoreTempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-store-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~StoreTempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using StoreTempDir = test::TempDir;
 
 Date storeDay()
 {
@@ -191,9 +180,13 @@ TEST_CASE("a store file reads back exactly what was written", "[store]")
 TEST_CASE("a version 1 store is read through a migrated copy and upgraded on open", "[store]")
 {
     StoreTempDir tmp;
-    const Content content = sampleContent();
+    const Content written = sampleContent();
     const fs::path v1 = tmp.path / "v1.db";
-    writeVersion1File(v1, content);
+    writeVersion1File(v1, written);
+    // Migrated, the last signed version is the content version: no signed package at or
+    // below it can be older programs' content replayed.
+    Content content = written;
+    content.signedVersion = written.version;
     const std::string before = sha256Hex(readBytes(v1));
     CHECK(readStoreFile(v1) == content);
     // The file itself is never migrated in place.

@@ -2,6 +2,8 @@
 #include "content/trust.h"
 #include "content/trust_detail.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 #include <sodium.h>
 
@@ -20,23 +22,9 @@ using namespace content;
 
 namespace {
 
-// A fresh directory under the system temp dir, removed when the test ends.
-struct TrustTempDir {
-    fs::path path;
-    TrustTempDir()
-    {
-        std::random_device rd;
-        path =
-            fs::temp_directory_path() / ("kiosk-trust-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TrustTempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using TrustTempDir = test::TempDir;
 
+// A fresh directory under the system temp dir, removed when the test ends.
 std::string readFixture(const std::string& name)
 {
     std::ifstream in(fs::path(KIOSK_SOURCE_DIR) / "tests/fixtures/trust" / name, std::ios::binary);

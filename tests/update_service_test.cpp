@@ -1,59 +1,34 @@
+// The update worker (platform/update_service.*): the thread, its queue and the watchers around
+// content::UpdateSession, driven as the app drives it, through real folders standing in for
+// sticks and a drop folder.
 #include "platform/update_service.h"
 
-#include "content/glyph_set.h"
 #include "content/store.h"
 #include "content/trust.h"
-#include "kiosk/app.h"
-#include "kiosk/update_overlay.h"
-#include "kiosk/widgets/pin_pad.h"
 #include "platform/status_file.h"
-#include "platform/systemd_notify.h"
+#include "tests/support/test_files.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <chrono>
-#include <fstream>
-#include <map>
-#include <sstream>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <thread>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <thread>
 
 using namespace platform;
 using namespace std::chrono_literals;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-update-XXXXXX").string();
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-void writeFile(const fs::path& file, const std::string& text)
-{
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
-
-std::string readFile(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::readFile;
+using test::TempDir;
+using test::writeFile;
 
 const std::string kActivities = "日期,开始,结束,活动,地点,说明,类别\n"
                                 "每天,09:00,10:00,晨练太极拳,院子,,文体\n"
@@ -257,19 +232,20 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     CHECK(service.info().lastImport);
     CHECK(service.info().canRollback);
 
-    // Imported once per insertion: rescans do not read it again.
+    // Read once per insertion: rescans do not read it again, and the PIN applies the copy
+    // already read and shown (the stick is not read a second time).
     std::this_thread::sleep_for(600ms);
     app.queue.drain();
-    CHECK(app.count(UpdateEventKind::Reading) == 2);
+    CHECK(app.count(UpdateEventKind::Reading) == 1);
 
     // Staff export: KIOSK/ already exists, so the sheets go into a new subfolder.
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::Exported));
     const auto& exported = app.last(UpdateEventKind::Exported);
-    CHECK(exported.exportDir.parent_path() == tmp.path / "media" / "STICK" / "KIOSK");
-    CHECK(exported.exportDir.filename().string().rfind("导出-", 0) == 0);
-    CHECK(fs::exists(exported.exportDir / "activities.csv"));
-    CHECK(fs::exists(exported.exportDir / "station.csv"));
+    CHECK(exported.exported.dir.parent_path() == tmp.path / "media" / "STICK" / "KIOSK");
+    CHECK(exported.exported.dir.filename().string().rfind("导出-", 0) == 0);
+    CHECK(fs::exists(exported.exported.dir / "activities.csv"));
+    CHECK(fs::exists(exported.exported.dir / "station.csv"));
     CHECK(readFile(tmp.path / "media" / "STICK" / "KIOSK" / "activities.csv") == kActivities);
 
     // Roll back to what was there before the stick.
@@ -337,7 +313,9 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     REQUIRE(app.count(UpdateEventKind::Cancelled) == 1);
     const auto& cancelled = app.last(UpdateEventKind::Cancelled);
     CHECK(cancelled.package == stick / "KIOSK");
-    CHECK(cancelled.message.find("未做任何更改") != std::string::npos);
+    REQUIRE(cancelled.report);
+    INFO(cancelled.report->summary());
+    CHECK(cancelled.report->summary().find("未做任何更改") != std::string::npos);
     REQUIRE(app.waitFor(UpdateEventKind::StickRemoved));
     CHECK_FALSE(service.info().busy);
 
@@ -387,7 +365,106 @@ TEST_CASE("update service: a bad stick is rejected with located problems", "[upd
     CHECK(service.info().contentVersion == version);
     // No PIN is asked for a package that would not import anyway.
     CHECK(app.count(UpdateEventKind::NeedsPin) == 0);
+    // The rejection is on record: info (the staff screen, status.json) shows it as failed.
+    REQUIRE(rejected.info.lastImport);
+    CHECK_FALSE(rejected.info.lastImport->ok());
+    REQUIRE(service.info().lastImport);
+    CHECK_FALSE(service.info().lastImport->ok());
+    CHECK(app.waitUntil([&] { return readStatus(tmp.path / "status")["last_import"]["ok"] == false; }, 2s));
     service.stop();
+}
+
+TEST_CASE("update service: the PIN applies exactly the copy staff were shown, whatever the stick holds now", "[update]")
+{
+    TempDir tmp;
+    App app;
+    UpdateService service(fastOptions(tmp), app.queue, app.listener());
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+
+    insertStick(tmp.path, tmp.path / "media", "S", kActivities);
+    REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
+    const auto& asked = app.last(UpdateEventKind::NeedsPin);
+    REQUIRE(asked.report);
+    CHECK(asked.report->rows[static_cast<size_t>(content::SheetKind::Activities)] == 2);
+
+    // Between the question and the PIN, the stick changes (another sheet, another row count).
+    const fs::path kiosk = tmp.path / "media" / "S" / "KIOSK";
+    writeFile(kiosk / "activities.csv", "日期,开始,活动\n每天,08:00,换过的活动\n");
+    writeFile(kiosk / "notices.csv", "标题\n不该出现的通知\n");
+    service.approvePending();
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    const auto& applied = app.last(UpdateEventKind::Applied);
+    REQUIRE(applied.snapshot);
+    REQUIRE(applied.snapshot->activities.size() == 2);
+    CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
+    for (const auto& notice : applied.snapshot->notices) CHECK(notice.title != "不该出现的通知");
+    REQUIRE(applied.report);
+    CHECK(applied.report->rows == asked.report->rows);
+    service.stop();
+}
+
+TEST_CASE("update service: a stick whose read() blocks does not block the worker; the import ends in time", "[update]")
+{
+    TempDir tmp;
+    auto options = dropOptions(tmp);
+    const content::SecretKey secretKey = trustNewKey(options);
+    options.stickDeadline = 500ms;
+    // The copy of the stick reads a FIFO nobody writes to: read() blocks as on a failing stick.
+    const fs::path fifo = tmp.path / "stuck.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::atomic<bool> copyReturned{false};
+    options.stage = [fifo, &copyReturned](const content::DataDir& dir, const fs::path& package,
+                                          const std::atomic<bool>* cancel) {
+        const int fd = ::open(fifo.c_str(), O_RDONLY); // blocks until a writer opens it
+        char byte = 0;
+        while (fd >= 0 && ::read(fd, &byte, 1) > 0) {
+        }
+        if (fd >= 0) ::close(fd);
+        content::StageResult result = content::stageForImport(dir, package, cancel);
+        copyReturned = true;
+        return result;
+    };
+
+    App app;
+    UpdateService service(options, app.queue, app.listener());
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    const int64_t version = service.info().contentVersion;
+
+    const auto inserted = std::chrono::steady_clock::now();
+    insertStick(tmp.path, tmp.path / "media", "STUCK", kActivities);
+    REQUIRE(app.waitFor(UpdateEventKind::TimedOut, 1, 10s));
+    // The deadline, plus the grace a copy gets to stop by itself, plus slack for a loaded machine.
+    CHECK(std::chrono::steady_clock::now() - inserted < 6s);
+    CHECK_FALSE(copyReturned.load());
+    CHECK(app.count(UpdateEventKind::Applied) == 0);
+    REQUIRE(app.last(UpdateEventKind::TimedOut).report);
+    CHECK(app.last(UpdateEventKind::TimedOut).report->summary().find("未做任何更改") != std::string::npos);
+    CHECK(service.info().contentVersion == version);
+    REQUIRE(service.info().lastImport);
+    CHECK_FALSE(service.info().lastImport->ok());
+
+    // The worker goes on while that read is still stuck: a signed drop package applies.
+    const std::string manifest = nlohmann::json{{"format", 1},
+                                                {"version", 202606030900},
+                                                {"files", {{"activities.csv", content::sha256Hex(kActivities)}}}}
+                                     .dump();
+    writeFile(tmp.path / "b" / "activities.csv", kActivities);
+    writeFile(tmp.path / "b" / "manifest.json", manifest);
+    writeFile(tmp.path / "b" / "manifest.json.minisig", content::signMessage(manifest, secretKey, "t"));
+    fs::rename(tmp.path / "b", *options.dropDir / "pkg");
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    CHECK_FALSE(copyReturned.load());
+    service.stop();
+
+    // The stuck read returns at last (the stick answers): the copy cleans up after itself.
+    const int writer = ::open(fifo.c_str(), O_WRONLY);
+    REQUIRE(writer >= 0);
+    ::close(writer);
+    const auto end = std::chrono::steady_clock::now() + 10s;
+    while (!copyReturned.load() && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(10ms);
+    CHECK(copyReturned.load());
 }
 
 TEST_CASE("update service: export without a stick says why", "[update]")
@@ -400,7 +477,7 @@ TEST_CASE("update service: export without a stick says why", "[update]")
 
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::ExportFailed));
-    CHECK_FALSE(app.last(UpdateEventKind::ExportFailed).message.empty());
+    CHECK(app.last(UpdateEventKind::ExportFailed).exported.outcome == content::ExportOutcome::NoStick);
     service.stop();
 }
 
@@ -551,219 +628,4 @@ TEST_CASE("update service: no PIN set is reported as such", "[update]")
     REQUIRE(app.waitFor(UpdateEventKind::PinChecked));
     CHECK(app.last(UpdateEventKind::PinChecked).pinCheck->result == content::PinResult::NoPin);
     service.stop();
-}
-
-TEST_CASE("PIN pad: digits, delete, at least four before 确定, at most eight", "[update][ui]")
-{
-    kiosk::PinPad pad;
-    CHECK(pad.press('=') == kiosk::PinPad::Action::None);
-    for (char c : std::string("123")) pad.press(c);
-    CHECK(pad.press('=') == kiosk::PinPad::Action::None);
-    pad.press('4');
-    pad.press('<');
-    CHECK(pad.digits() == "123");
-    for (char c : std::string("456789")) pad.press(c);
-    CHECK(pad.digits() == "12345678");
-    CHECK(pad.press('=') == kiosk::PinPad::Action::Submit);
-    pad.setBusy(true);
-    CHECK(pad.press('=') == kiosk::PinPad::Action::None);
-    pad.press('<');
-    CHECK(pad.digits() == "12345678");
-}
-
-TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
-{
-    TempDir tmp;
-    MainQueue queue;
-    UpdateService service(fastOptions(tmp), queue, {});
-    content::DataDir dir{tmp.path / "data"};
-    kiosk::UpdateOverlay overlay(service, dir);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Hidden);
-
-    const fs::path stick = tmp.path / "media" / "S" / "KIOSK";
-    UpdateEvent reading;
-    reading.kind = UpdateEventKind::Reading;
-    reading.package = stick;
-    overlay.onEvent(reading, 1.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
-    CHECK(overlay.lines().front() == "正在读取U盘…");
-
-    content::ImportReport bad;
-    bad.outcome = content::ImportOutcome::Rejected;
-    for (int row = 2; row < 10; ++row)
-        bad.problems.push_back({"activities.csv", row, "日期", "无法识别的日期“2026-13-45”"});
-    UpdateEvent rejected;
-    rejected.kind = UpdateEventKind::Rejected;
-    rejected.package = stick;
-    rejected.report = bad;
-    rejected.reportFile = stick / "import-report.txt";
-    overlay.onEvent(rejected, 2.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Rejected);
-    auto lines = overlay.lines();
-    CHECK(std::find(lines.begin(), lines.end(), "发现 8 个问题：") != lines.end());
-    CHECK(std::find(lines.begin(), lines.end(), "activities.csv:2:日期: 无法识别的日期“2026-13-45”") != lines.end());
-    CHECK(std::find(lines.begin(), lines.end(), "还有 3 个问题，见报告。") != lines.end());
-    CHECK(lines.back() == "完整的报告已写到U盘：KIOSK/import-report.txt");
-
-    // Pulling the stick after reading the message clears it.
-    UpdateEvent removed;
-    removed.kind = UpdateEventKind::StickRemoved;
-    removed.package = stick;
-    overlay.onEvent(removed, 3.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Hidden);
-
-    // Unsigned: the PIN pad, with how to set a PIN when there is none.
-    content::ImportReport unsignedReport;
-    unsignedReport.outcome = content::ImportOutcome::NeedsPin;
-    unsignedReport.rows[static_cast<size_t>(content::SheetKind::Activities)] = 42;
-    unsignedReport.rows[static_cast<size_t>(content::SheetKind::Meals)] = 21;
-    UpdateEvent needsPin;
-    needsPin.kind = UpdateEventKind::NeedsPin;
-    needsPin.package = stick;
-    needsPin.report = unsignedReport;
-    overlay.onEvent(needsPin, 4.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Pin);
-    lines = overlay.lines();
-    CHECK(std::find(lines.begin(), lines.end(), "包含：活动 42 条、菜单 21 条") != lines.end());
-
-    UpdateEvent wrong;
-    wrong.kind = UpdateEventKind::PinChecked;
-    wrong.pinCheck = content::PinCheck{content::PinResult::Wrong, 3, 0};
-    overlay.onEvent(wrong, 5.0);
-    lines = overlay.lines();
-    CHECK(lines.back() == "密码不对，还可以试 3 次。");
-    UpdateEvent locked = wrong;
-    locked.pinCheck = content::PinCheck{content::PinResult::Locked, 0, 290};
-    overlay.onEvent(locked, 6.0);
-    CHECK(overlay.lines().back() == "已锁定，请 5 分钟后再试。");
-    UpdateEvent noPin = wrong;
-    noPin.pinCheck = content::PinCheck{content::PinResult::NoPin, 0, 0};
-    overlay.onEvent(noPin, 7.0);
-    CHECK(overlay.lines().back() == "kiosk-content set-pin --data-dir " + dir.root.string());
-
-    // The stick pulled while the pad waits: nothing changed, and it says so.
-    overlay.onEvent(removed, 8.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
-    CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
-
-    // Pulled while reading: the watcher's StickRemoved comes first, then the worker's Cancelled.
-    overlay.onEvent(reading, 8.5);
-    overlay.onEvent(removed, 8.6);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
-    UpdateEvent cancelled;
-    cancelled.kind = UpdateEventKind::Cancelled;
-    cancelled.package = stick;
-    cancelled.message = "U盘被拔出，未做任何更改";
-    overlay.onEvent(cancelled, 8.7);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
-    CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
-    overlay.onEvent(removed, 8.8);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
-
-    // A good import: the summary.
-    content::ImportReport good;
-    good.outcome = content::ImportOutcome::Applied;
-    good.version = 12;
-    good.rows[static_cast<size_t>(content::SheetKind::Activities)] = 42;
-    UpdateEvent applied;
-    applied.kind = UpdateEventKind::Applied;
-    applied.package = stick;
-    applied.report = good;
-    overlay.onEvent(applied, 9.0);
-    CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Applied);
-    lines = overlay.lines();
-    CHECK(lines[0] == "内容已更新");
-    CHECK(lines[1] == "活动 42 条");
-    CHECK(lines[2] == "版本号 12");
-
-    // Every fixed string has its glyphs in the set the app bakes.
-    std::set<char32_t> glyphs;
-    kiosk::UpdateOverlay::addGlyphs(glyphs);
-    std::set<char32_t> needed;
-    for (const auto& line : {std::string("正在读取U盘…"), std::string("工作人员菜单"), std::string("导出当前内容到U盘"),
-                             std::string("恢复上一版内容"), std::string("已锁定，请分钟后再试")})
-        content::addGlyphs(line, needed);
-    for (char32_t c : needed) CHECK(glyphs.count(c) == 1);
-}
-
-TEST_CASE("update UI: the glyph text covers the fixed strings and the last events, and stays bounded", "[update][ui]")
-{
-    TempDir tmp;
-    kiosk::AppConfig config;
-    config.dataDir = tmp.path / "data";
-    kiosk::App app(config); // no window: construction only
-    UpdateService service(fastOptions(tmp), app.mainQueue(), {});
-    std::string latest;
-    int calls = 0;
-    kiosk::UpdateUi ui(app, service, content::DataDir{config.dataDir}, [&](std::string_view text) {
-        latest = std::string(text);
-        ++calls;
-    });
-    // The characters, not the words: the fixed strings arrive as a set of glyphs.
-    auto hasAll = [&](const std::string& words) {
-        std::set<char32_t> want, have;
-        content::addGlyphs(words, want);
-        content::addGlyphs(latest, have);
-        return std::includes(have.begin(), have.end(), want.begin(), want.end());
-    };
-    REQUIRE(calls == 1);
-    CHECK(hasAll("正在读取U盘…请输入工作人员密码"));
-
-    // Twelve rejections, each quoting a cell with its own rare character.
-    const std::vector<std::string> rare = {"龘", "靐", "齉", "齾", "爩", "鱻", "麤", "龗", "灪", "龖", "厵", "滟"};
-    for (const auto& c : rare) {
-        UpdateEvent rejected;
-        rejected.kind = UpdateEventKind::Rejected;
-        rejected.message = "无法识别的日期“" + c + "”";
-        ui.handle(rejected);
-    }
-    CHECK(calls == 1 + static_cast<int>(rare.size()));
-    CHECK(hasAll("正在读取U盘…请输入工作人员密码")); // the fixed strings stay
-    for (size_t i = 0; i < rare.size(); ++i) {
-        INFO("event " << i);
-        // The last few events are on screen (panel, staff screen); older ones leave the atlas.
-        CHECK((latest.find(rare[i]) != std::string::npos) == (i + 4 >= rare.size()));
-    }
-}
-
-TEST_CASE("systemd notify: READY and WATCHDOG reach NOTIFY_SOCKET through the main queue", "[update]")
-{
-    TempDir tmp;
-    const fs::path socketPath = tmp.path / "notify.sock";
-    const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socketPath.c_str());
-    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    timeval timeout{0, 200000};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-
-    setenv("NOTIFY_SOCKET", socketPath.c_str(), 1);
-    setenv("WATCHDOG_USEC", "400000", 1); // pings every 200 ms
-    unsetenv("WATCHDOG_PID");
-    std::string received;
-    {
-        MainQueue queue;
-        MainLoopWatchdog watchdog(queue);
-        watchdog.start();
-        const auto end = std::chrono::steady_clock::now() + 5s;
-        while (std::chrono::steady_clock::now() < end && received.find("WATCHDOG=1") == std::string::npos) {
-            queue.drain();
-            char buffer[256];
-            const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-            if (n > 0) received.append(buffer, static_cast<size_t>(n)).push_back('|');
-        }
-        watchdog.stop();
-    }
-    unsetenv("NOTIFY_SOCKET");
-    unsetenv("WATCHDOG_USEC");
-    close(fd);
-    CHECK(received.find("READY=1") != std::string::npos);
-    CHECK(received.find("WATCHDOG=1") != std::string::npos);
-    CHECK(received.find("READY=1") < received.find("WATCHDOG=1"));
-
-    // Without NOTIFY_SOCKET nothing is sent and no thread runs.
-    SystemdNotifier quiet;
-    CHECK_FALSE(quiet.enabled());
 }

@@ -1,5 +1,6 @@
 // kiosk-content's content commands: init, check, build, import, export, info.
 #include "content/error_text.h"
+#include "content/file_io.h"
 #include "content/tool/commands.h"
 
 #include "content/data_dir.h"
@@ -53,14 +54,12 @@ struct InfoOptions {
     std::string dataDir;
 };
 
+// `check` and `build` have no data dir: nothing is known about the rows a kiosk has.
+constexpr std::array<int, content::kSheetKindCount> kUnknownRows{-1, -1, -1, -1, -1, -1, -1};
+
 void printProblems(const content::Problems& problems, FILE* out)
 {
     for (const std::string& line : problems.lines()) std::fprintf(out, "%s\n", line.c_str());
-}
-
-std::string rowsText(const std::array<int, content::kSheetKindCount>& rows)
-{
-    return content::rowCountsText(rows, {-1, -1, -1, -1, -1, -1, -1}, false);
 }
 
 // A private staging root for commands that have no data dir; removed when done.
@@ -129,8 +128,8 @@ int runInit(const InitOptions& options)
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {
         std::string error;
-        if (!content::detail::writeFileAtomic(dir / content::sheetFileName(kind), content::templateSheet(kind), 0644,
-                                              error)) {
+        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind), 0644,
+                                          &error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return kFailed;
         }
@@ -162,7 +161,7 @@ int runCheck(const CheckOptions& options)
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    const std::string rows = rowsText(content::updateRowCounts(*check.update));
+    const std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false);
     switch (check.signature) {
     case content::SignatureVerdict::Trusted:
         std::printf("可以导入：%s\n签名：有效，由这台终端信任的密钥签名\n", rows.c_str());
@@ -215,7 +214,8 @@ int runBuild(const BuildOptions& options)
         std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
         return kFailed;
     }
-    std::printf("已生成 %s：%s\n", output.c_str(), rowsText(content::updateRowCounts(*check.update)).c_str());
+    std::printf("已生成 %s：%s\n", output.c_str(),
+                content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false).c_str());
     return kOk;
 }
 
@@ -263,8 +263,8 @@ int runExport(const ExportOptions& options)
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {
         std::string error;
-        if (!content::detail::writeFileAtomic(output / content::sheetFileName(kind),
-                                              content::exportSheet(kind, store->content()), 0644, error)) {
+        if (!content::writeFileAtomically(output / content::sheetFileName(kind),
+                                          content::exportSheet(kind, store->content()), 0644, &error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return kFailed;
         }
@@ -279,6 +279,7 @@ int runInfo(const InfoOptions& options)
     if (!store) return kFailed;
     nlohmann::ordered_json json;
     json["version"] = store->version();
+    json["signed_version"] = store->content().signedVersion;
     nlohmann::ordered_json rows = nlohmann::ordered_json::object();
     for (content::SheetKind kind : content::kAllSheetKinds)
         rows[content::sheetKey(kind)] = store->content().rowCount(kind);

@@ -1,5 +1,6 @@
 // kiosk-content keygen / sign / trust / set-pin: keys, signed packages and the staff PIN.
 #include "content/error_text.h"
+#include "content/file_io.h"
 #include "content/tool/commands.h"
 
 #include "content/data_dir.h"
@@ -91,7 +92,7 @@ bool isSheetFile(const std::string& name)
 // The 站点名称 row of station.csv, or empty when it is missing or unreadable.
 std::string stationName(const fs::path& package)
 {
-    std::optional<std::string> bytes = content::detail::readRegularFile(package / "station.csv", 1024 * 1024);
+    std::optional<std::string> bytes = content::readRegularFile(package / "station.csv", 1024 * 1024);
     if (!bytes) return {};
     std::optional<std::string> text = content::decodeSheetText(*bytes);
     if (!text) return {};
@@ -170,10 +171,10 @@ int runKeygen(const KeygenOptions& options)
     std::string secText = content::formatSecretKeyFile(sec);
     sodium_memzero(sec.key.data(), sec.key.size());
     std::string error;
-    bool written = content::detail::writeFileAtomic(secPath, secText, 0600, error);
+    bool written = content::writeFileAtomically(secPath, secText, 0600, &error);
     sodium_memzero(secText.data(), secText.size());
     if (!written) return fail(error);
-    if (!content::detail::writeFileAtomic(pubPath, content::formatPublicKeyFile(pub), 0644, error)) return fail(error);
+    if (!content::writeFileAtomically(pubPath, content::formatPublicKeyFile(pub), 0644, &error)) return fail(error);
 
     std::printf("已生成签名密钥（编号 %s）。\n", content::detail::keyIdHex(pub.keyId).c_str());
     std::printf("私钥：%s —— 请妥善保管，不要放到 U 盘或共享文件夹里。\n", secPath.c_str());
@@ -199,7 +200,7 @@ int runSign(const SignOptions& options)
     std::error_code ec;
     if (!fs::is_directory(package, ec)) return fail("找不到内容包目录“" + package.string() + "”");
 
-    std::optional<std::string> keyText = content::detail::readRegularFile(*keyPath, kMaxKeyFileBytes);
+    std::optional<std::string> keyText = content::readRegularFile(*keyPath, kMaxKeyFileBytes);
     if (!keyText) return fail("无法读取私钥文件“" + *keyPath + "”");
     std::optional<content::SecretKey> key;
     if (content::detail::isEncryptedSecretKey(*keyText)) {
@@ -226,7 +227,7 @@ int runSign(const SignOptions& options)
         std::string name = it->path().filename().string();
         std::error_code statError;
         if (!isSheetFile(name) || !fs::is_regular_file(fs::symlink_status(it->path(), statError))) continue;
-        std::optional<std::string> bytes = content::detail::readRegularFile(it->path(), kMaxPackageFileBytes);
+        std::optional<std::string> bytes = content::readRegularFile(it->path(), kMaxPackageFileBytes);
         if (!bytes) return fail("无法读取“" + it->path().string() + "”");
         files[name] = content::sha256Hex(*bytes);
     }
@@ -236,7 +237,7 @@ int runSign(const SignOptions& options)
     fs::path manifestPath = package / "manifest.json";
     int64_t version = requestedVersion.value_or(versionFromClock());
     std::optional<int64_t> previousVersion;
-    if (std::optional<std::string> old = content::detail::readRegularFile(manifestPath, 1024 * 1024)) {
+    if (std::optional<std::string> old = content::readRegularFile(manifestPath, 1024 * 1024)) {
         content::Problems ignored;
         if (std::optional<content::Manifest> previous = content::parseManifest(*old, ignored))
             previousVersion = previous->version;
@@ -265,8 +266,8 @@ int runSign(const SignOptions& options)
 
     std::string error;
     fs::path sigPath = package / "manifest.json.minisig";
-    if (!content::detail::writeFileAtomic(manifestPath, manifestText, 0644, error) ||
-        !content::detail::writeFileAtomic(sigPath, signature, 0644, error))
+    if (!content::writeFileAtomically(manifestPath, manifestText, 0644, &error) ||
+        !content::writeFileAtomically(sigPath, signature, 0644, &error))
         return fail(error);
 
     std::printf("已签名内容包“%s”：版本 %lld，%zu 个文件。\n", package.c_str(), static_cast<long long>(version),
@@ -278,7 +279,7 @@ int runSign(const SignOptions& options)
 int runTrust(const TrustOptions& options)
 {
     const std::string& pubPath = options.publicKey;
-    std::optional<std::string> text = content::detail::readRegularFile(pubPath, kMaxKeyFileBytes);
+    std::optional<std::string> text = content::readRegularFile(pubPath, kMaxKeyFileBytes);
     if (!text) return fail("无法读取公钥文件“" + pubPath + "”");
     content::DataDir dir{options.dataDir};
     std::string error;

@@ -1,12 +1,12 @@
 #pragma once
 // The staff screen, reached from the home screen by five taps on the station name and the
 // staff PIN (UpdateOverlay): export the live content to a stick, roll back to the previous
-// content, and see the content version and the last import.
+// content, and see the content version and the last import. It draws what the update
+// service's events said last and asks for actions through AppState::request.
 #include "content/data_dir.h"
 #include "kiosk/screen.h"
 #include "platform/update_service.h"
 
-#include <set>
 #include <string>
 
 namespace kiosk {
@@ -15,20 +15,19 @@ class StaffScreen : public Screen {
 public:
     static constexpr double kIdleSeconds = 180; // back to the home screen when left alone
 
-    StaffScreen(platform::UpdateService& service, content::DataDir dataDir);
+    explicit StaffScreen(content::DataDir dataDir);
 
     ScreenId id() const override { return ScreenId::Staff; }
     void onEnter(AppState& state) override;
     void draw(AppState& state) override;
 
-    // Main thread: results of the staff actions (Exported, ExportFailed, RolledBack, …).
+    // Main thread: every update event (its `info` is what the screen shows; the staff actions'
+    // results, Exported, ExportFailed, RolledBack, …, become its message).
     void onEvent(const platform::UpdateEvent& event, double now);
 
-    static void addGlyphs(std::set<char32_t>& glyphs);
-
 private:
-    platform::UpdateService& m_service;
     content::DataDir m_dataDir;
+    platform::UpdateInfo m_info;
     std::string m_message;
     bool m_messageIsError = false;
     bool m_confirmRollback = false;

@@ -143,12 +143,46 @@ expect 0 "$TOOL" trust "$WORK/k.pub" --data-dir "$WORK/data3"
 expect 0 "$TOOL" import "$WORK/signed" --data-dir "$WORK/data3"
 manifest_version=$(grep -o '"version": *[0-9]*' "$WORK/signed/manifest.json" | grep -o '[0-9]*$')
 contains "内容版本：$manifest_version"
-# a listed file changed after signing: rejected, store untouched
-before=$(hash_dir "$WORK/data3/store")
+# a listed file changed after signing: rejected, store untouched (on a kiosk that has not
+# applied this version yet, which would refuse it for its version first)
+mkdir "$WORK/data3t"
+expect 0 "$TOOL" trust "$WORK/k.pub" --data-dir "$WORK/data3t"
+# info only reads: an import (unsigned, at the console) makes the store the tampered package must leave alone.
+expect 0 "$TOOL" import "$PACKAGES/good" --data-dir "$WORK/data3t" --allow-unsigned
+before=$(hash_dir "$WORK/data3t/store")
 printf '名称,电话\r\n改过,110\r\n' >"$WORK/signed/contacts.csv"
-expect 1 "$TOOL" import "$WORK/signed" --data-dir "$WORK/data3"
+expect 1 "$TOOL" import "$WORK/signed" --data-dir "$WORK/data3t"
 contains "contacts.csv"
-[[ $(hash_dir "$WORK/data3/store") == "$before" ]] || fail "tampered signed import changed the store"
+[[ $(hash_dir "$WORK/data3t/store") == "$before" ]] || fail "tampered signed import changed the store"
+
+# versions only go forward (SPEC Trust): an older signed package and the same one again are
+# refused naming both versions; a local edit does not make the district's next package look
+# old; an absurd version is refused with a reason
+mkdir "$WORK/data4"
+expect 0 "$TOOL" trust "$WORK/k.pub" --data-dir "$WORK/data4"
+for v in 202606030900 202606010900 202606040900; do
+    rm -rf "$WORK/v$v" && cp -r "$PACKAGES/good" "$WORK/v$v"
+    expect 0 "$TOOL" sign "$WORK/v$v" --key "$WORK/k.sec" --version $v
+done
+expect 0 "$TOOL" import "$WORK/v202606030900" --data-dir "$WORK/data4"
+before=$(hash_dir "$WORK/data4/store")
+expect 1 "$TOOL" import "$WORK/v202606010900" --data-dir "$WORK/data4"
+contains "202606010900"
+contains "202606030900"
+expect 1 "$TOOL" import "$WORK/v202606030900" --data-dir "$WORK/data4"
+contains "不比已导入的签名内容（版本 202606030900）新"
+[[ $(hash_dir "$WORK/data4/store") == "$before" ]] || fail "a refused old signed import changed the store"
+expect 0 "$TOOL" info --data-dir "$WORK/data4"
+check_json 'd["version"] == 202606030900'
+expect 0 "$TOOL" import "$PACKAGES/good" --data-dir "$WORK/data4" --allow-unsigned
+expect 0 "$TOOL" info --data-dir "$WORK/data4"
+check_json 'd["version"] == 202606030901'
+expect 0 "$TOOL" import "$WORK/v202606040900" --data-dir "$WORK/data4"
+contains "内容版本：202606040900"
+rm -rf "$WORK/huge" && cp -r "$PACKAGES/good" "$WORK/huge"
+expect 0 "$TOOL" sign "$WORK/huge" --key "$WORK/k.sec" --version 9223372036854775807
+expect 1 "$TOOL" import "$WORK/huge" --data-dir "$WORK/data4"
+contains "14 位数字"
 
 # check never says 可以导入 for a bad signature: with a data dir's keys it verifies as import
 # does; without, it says plainly that it made no trust decision
