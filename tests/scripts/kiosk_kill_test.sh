@@ -60,8 +60,9 @@ mkdir "$data"
 rows_of() { # rows_of DATA_DIR: "VERSION {rows}" from info (no python here: it is run per kill)
     local json
     json=$("$tool" info --data-dir "$1" | tr -d ' \n') || return 1
-    [[ $json =~ ^\{\"version\":([0-9]+),\"rows\":(\{[^}]*\}) ]] || return 1
-    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}"
+    # Other fields (signed_version) may stand between version and rows.
+    [[ $json =~ ^\{\"version\":([0-9]+),([^{]*,)?\"rows\":(\{[^}]*\}) ]] || return 1
+    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[3]}"
 }
 "$tool" export --data-dir "$data" -o "$tmp/ref-demo" >/dev/null
 ref_rows_demo=$(rows_of "$data" | cut -d' ' -f2-)
