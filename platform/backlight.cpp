@@ -112,6 +112,10 @@ void ScreenPower::set(bool on, std::string& error)
 void ScreenPower::runCommand(const char* state, std::string& error)
 {
     if (m_command.empty()) return;
+    // Commands run one at a time and in order: an "on" started while the "off" still runs
+    // could finish first and leave the monitor dark. Waiting only happens when the screen is
+    // switched twice within one command's run time (ddcutil takes about a second).
+    reap(true);
     const char* argv[] = {"/bin/sh", "-c", m_command.c_str(), "kiosk-screen-power", state, nullptr};
     pid_t pid = 0;
     const int rc = ::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ);
