@@ -64,13 +64,15 @@ bool syncPath(const fs::path& path, bool directory)
 bool writeFileAtomically(const fs::path& target, std::string_view bytes, mode_t mode, std::string* error)
 {
     const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    // ".NAME.XXXXXX.tmp": hidden, and matched by the `.*.tmp` ignore pattern a sync engine's
+    // status folder is told to use (platform/deploy/README.md).
+    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX.tmp")).string();
     auto fail = [&](int err, bool unlinkTemp) {
         if (unlinkTemp) ::unlink(temp.c_str());
         if (error) *error = "无法写入“" + target.string() + "”：" + errnoText(err);
         return false;
     };
-    FileDescriptor fd(::mkostemp(temp.data(), O_CLOEXEC));
+    FileDescriptor fd(::mkostemps(temp.data(), 4, O_CLOEXEC));
     if (!fd) return fail(errno, false);
     if (::fchmod(fd.get(), mode) != 0 || !writeAll(fd.get(), bytes) || ::fsync(fd.get()) != 0) return fail(errno, true);
     if (!fd.close()) return fail(errno, true);
