@@ -46,8 +46,7 @@ float drawLargeTextToggle(AppState& state, ImVec2 min, float height)
     return w;
 }
 
-float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey,
-                 const std::function<std::string()>& speakText)
+float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey, const std::function<Reading()>& speakText)
 {
     Ui& u = *state.ui;
     const Theme& t = u.theme();
