@@ -22,41 +22,28 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 BUILD_DIR=${1:-}
-[[ -n $BUILD_DIR ]] || { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ -n $BUILD_DIR ]] || bench_usage 20
 SCROLL=${BENCH_SCROLL:-20}
 SETTLE=${BENCH_SETTLE:-5}
 COUNT=${BENCH_COUNT:-1000}
-# A Monday, so "this week" and "the next seven days" are the same seven days.
-NOW=${BENCH_NOW:-$(date -d "$(( ($(date +%u) - 1) )) days ago" +%Y-%m-%d)T09:00}
+NOW=${BENCH_NOW:-$(bench_monday)}
 SCREEN=${BENCH_SCREEN:-activities}
-OUT_DIR="$BENCH_DIR/out"
 
 bench_require "Xvfb:xvfb" "python3:python3" "setsid:util-linux"
-KIOSK=$(bench_find_exe "$BUILD_DIR" kiosk) || bench_die "no kiosk executable under $BUILD_DIR (build it first)"
-KCONTENT=$(bench_find_exe "$BUILD_DIR" kiosk-content) || bench_die "no kiosk-content under $BUILD_DIR"
-
-BENCH_TMP=$(mktemp -d /tmp/kiosk-scroll.XXXXXX)
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
-mkdir -p "$OUT_DIR"
-DATA="$BENCH_TMP/data" PKG="$BENCH_TMP/pkg" FRAMES="$BENCH_TMP/frames.log"
+bench_executables "$BUILD_DIR"
+bench_setup scroll
+DATA="$BENCH_TMP/data" FRAMES="$BENCH_TMP/frames.log"
 mkdir -p "$DATA"
-export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
 
-"$KCONTENT" info --data-dir "$DATA" >/dev/null || bench_die "kiosk-content info failed"
-python3 "$BENCH_DIR/gen_activities.py" "$PKG" --count "$COUNT" --week-of "${NOW%%T*}" >&2
-"$KCONTENT" import "$PKG" --data-dir "$DATA" --allow-unsigned >&2 || bench_die "import of $PKG rejected"
+bench_seed_week "$DATA" "$COUNT" "$NOW"
 ROWS=$("$KCONTENT" info --data-dir "$DATA" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rows"]["activities"])')
 bench_log "store holds $ROWS activities"
 
 bench_start_xvfb 1920x1080x24
 : >"$FRAMES"
 # shellcheck disable=SC2086
-KIOSK_FRAME_LOG="$FRAMES" bench_spawn "$BENCH_TMP/kiosk.log" "$KIOSK" --data-dir "$DATA" \
+KIOSK_FRAME_LOG="$FRAMES" bench_start_kiosk "$BENCH_TMP/kiosk.log" "$SETTLE" "$KIOSK" --data-dir "$DATA" \
     --windowed 1920x1080 --now "$NOW" --screen "$SCREEN" ${BENCH_KIOSK_ARGS:-}
-KPID=$BG_PID
-sleep "$SETTLE"
-kill -0 "$KPID" 2>/dev/null || bench_die "kiosk exited: $(tail -5 "$BENCH_TMP/kiosk.log")"
 if [[ -n ${BENCH_WEEK_TAP:-} ]]; then
     # shellcheck disable=SC2086
     python3 "$BENCH_DIR/xdrive.py" tap $BENCH_WEEK_TAP
