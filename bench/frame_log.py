@@ -1,11 +1,16 @@
 """The kiosk's KIOSK_FRAME_LOG as the benches read it (Python 3 standard library only).
 
+  frame_log.py stats FILE     count/p50/p95/p99/max (JSON) of the wall times of the frames in
+                              FILE that reached the screen
+
 One line a frame: WALL_MS START_S [SHOWN [READBACK]]: the frame's wall time in ms, its start on
 CLOCK_MONOTONIC in s, 1 if it reached the screen (0: a layout pass of a picture already shown),
 1 if it started or finished a screen.png read-back. Older builds write fewer columns; a missing
 SHOWN counts as shown.
 """
 
+import json
+import sys
 from collections import namedtuple
 
 Frame = namedtuple("Frame", "wall_ms start_s shown readback")
@@ -31,3 +36,16 @@ def percentile(values, p):
     lo = int(k)
     hi = min(lo + 1, len(s) - 1)
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def stats(frames):
+    """count, p50, p95, p99 and max of the wall times of the frames that reached the screen."""
+    ms = [f.wall_ms for f in frames if f.shown]
+    return {"count": len(ms), "p50": round(percentile(ms, 50), 3), "p95": round(percentile(ms, 95), 3),
+            "p99": round(percentile(ms, 99), 3), "max": round(max(ms), 3) if ms else None}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] != "stats":
+        sys.exit(__doc__)
+    print(json.dumps(stats(read(sys.argv[2]))))
