@@ -8,35 +8,8 @@
 # The 朗读 button's place is that of the 1920x1080 landscape guide page.
 # Usage: recording_play_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-source "$(dirname "$0")/xvfb.sh"
-build=$(cd "$1" && pwd)
-kiosk=$build/kiosk
-tool=$build/kiosk-content
-
-for cmd in Xvfb xdotool python3; do
-    if ! command -v "$cmd" >/dev/null; then
-        echo "SKIP: $cmd is not installed"
-        exit 0
-    fi
-done
-
-tmp=$(mktemp -d)
-child=
-stop_kiosk() {
-    if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-    child=
-}
-cleanup() {
-    stop_kiosk
-    stop_xvfb
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    [ -f "$tmp/kiosk.log" ] && tail -5 "$tmp/kiosk.log" >&2
-    exit 1
-}
+source "$(dirname "$0")/kiosk.sh" "$@"
+need Xvfb xdotool python3
 
 # --- check: a missing recording is an error of its row and column, exit 1.
 pkg=$tmp/pkg
@@ -81,19 +54,11 @@ grep -q '反诈提醒.wav' "$tmp/export/guide.csv" || fail "exported guide.csv d
 start_xvfb 1920x1080x24
 export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
 audio=$tmp/audio.raw
-: >"$tmp/frames.log"
-SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$audio KIOSK_FRAME_LOG=$tmp/frames.log "$kiosk" --data-dir "$data" \
-    --windowed 1920x1080 --now 2026-06-03T10:15 --screen guide >"$tmp/kiosk.log" 2>&1 &
-child=$!
-for _ in $(seq 150); do
-    [ -s "$tmp/frames.log" ] && break
-    kill -0 "$child" 2>/dev/null || fail "kiosk exited"
-    sleep 0.1
-done
-[ -s "$tmp/frames.log" ] || fail "kiosk drew no frame in 15 s"
-sleep 1
+SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$audio start_kiosk --data-dir "$data" --windowed 1920x1080 \
+    --now 2026-06-03T10:15 --screen guide
+wait_first_frame
 
-tap_speak() { xdotool mousemove 1750 232 click 1; }
+tap_speak() { tap 1750 232; }
 bytes() { stat -c %s "$audio" 2>/dev/null || echo 0; }
 wait_silent() {
     local last=-1 now
