@@ -134,6 +134,11 @@ public:
             } else if (c == U'℃') {
                 m_out += "度";
                 ++m_pos;
+            } else if (isAnyOf(c, kRangeSigns) && c != U'至' && c != U'到' && m_pos > 0 &&
+                       isAnyOf(m_in[m_pos - 1], U"日号点时分元岁") && isDigit(at(m_pos + 1))) {
+                // 3月3日-3月5日, 9点-11点: a range between two dates or counts with their words.
+                m_out += "到";
+                ++m_pos;
             } else {
                 appendUtf8(m_out, c);
                 ++m_pos;

@@ -165,6 +165,7 @@ UpdateState UpdateSession::state() const
     UpdateState state;
     state.storeOpen = m_store.has_value();
     state.contentVersion = m_store ? m_store->version() : 0;
+    state.signedVersion = m_store ? m_store->content().signedVersion : 0;
     state.canRollback = m_store && m_store->canRollback();
     state.pinSet = hasPin(m_dir);
     try {

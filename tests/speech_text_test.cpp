@@ -93,6 +93,13 @@ TEST_CASE("prices, decimals, percentages and ranges", "[speech_text]")
     CHECK(say("3.5%") == "百分之三点五");
     CHECK(say("６０－７０岁") == "六十到七十岁");
     CHECK(say("3~5天") == "三到五天");
+    // Ranges of dates or of counts that carry their words on both sides.
+    CHECK(say("3月3日-3月5日") == "三月三日到三月五日");
+    CHECK(say("6月3日—6月9日") == "六月三日到六月九日");
+    CHECK(say("9点-11点") == "九点到十一点");
+    CHECK(say("10元-15元") == "十元到十五元");
+    // A dash not between numbers stays as it was.
+    CHECK(say("书法班-二楼") == "书法班-二楼");
     CHECK(say("体温37.5℃") == "体温三十七点五度");
 }
 

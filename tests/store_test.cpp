@@ -6,6 +6,7 @@
 #include "content/store.h"
 #include "content/trust.h"
 
+#include "tests/support/station.h"
 #include "tests/support/test_files.h"
 
 #include <catch2/catch.hpp>
@@ -24,25 +25,10 @@ namespace {
 
 using StoreTempDir = test::TempDir;
 
-Date storeDay()
-{
-    return std::chrono::year{2026} / std::chrono::June / std::chrono::day{3};
-}
+constexpr auto storeDay = test::testDay;
 
-void writeBytes(const fs::path& file, std::string_view bytes)
-{
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    REQUIRE(out.good());
-}
-
-std::string readBytes(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+constexpr auto writeBytes = test::writeFile;
+constexpr auto readBytes = test::readFile;
 
 // A small content of our own, read through the sheet readers like a real package.
 Content sampleContent()
