@@ -23,14 +23,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 BUILD_DIR=${1:-}
-[[ -n $BUILD_DIR ]] || { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ -n $BUILD_DIR ]] || bench_usage 22
 SETTLE=${BENCH_SETTLE:-10}
 IDLE=${BENCH_IDLE:-55}
 ATTRACT=${BENCH_ATTRACT:-30}
 SHOT_RUNS=${BENCH_SHOT_RUNS:-5}
 NOW=${BENCH_NOW:-$(date +%Y-%m-%d)T09:00}
 CHROMIUM=${CHROMIUM:-chromium}
-OUT_DIR="$BENCH_DIR/out"
 # Inert text on both home screens (the welcome line) for the keep-home tap; empty: no tap.
 HOME_TAP=${BENCH_HOME_TAP-700 130}
 
@@ -44,17 +43,13 @@ if [[ -z $KIOSK ]]; then
     bench_log "  (build: cmake -S $(dirname "$BENCH_DIR") -B $BUILD_DIR -G Ninja && cmake --build $BUILD_DIR)"
 fi
 
-BENCH_TMP=$(mktemp -d /tmp/kiosk-bench.XXXXXX)
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
-mkdir -p "$OUT_DIR"
+# Mesa's software renderer (bench_setup) for every GL client and for Chromium's compositor alike.
+bench_setup bench
 DATA="$BENCH_TMP/data"
 SHEETS="$BENCH_TMP/sheets"
 HTML="$BENCH_TMP/html"
 mkdir -p "$DATA" "$SHEETS" "$HTML"
 
-# Mesa's software renderer for every GL client and for Chromium's compositor alike.
-export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
 # No session bus here: keep Chromium from waiting on one.
 export DBUS_SESSION_BUS_ADDRESS=${DBUS_SESSION_BUS_ADDRESS:-disabled:}
 

@@ -24,18 +24,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 BUILD_DIR=${1:-}
 BASE_DIR=${2:-}
-[[ -n $BUILD_DIR ]] || { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ -n $BUILD_DIR ]] || bench_usage 22
 TAPS=${BENCH_TAPS:-40}
 TIMEOUT=${BENCH_TIMEOUT_MS:-2000}
 SETTLE=${BENCH_SETTLE:-4}
-OUT_DIR="$BENCH_DIR/out"
 
 bench_require "Xvfb:xvfb" "python3:python3" "setsid:util-linux"
-BENCH_TMP=$(mktemp -d /tmp/kiosk-latency.XXXXXX)
-trap bench_cleanup EXIT
-trap 'exit 130' INT TERM
-mkdir -p "$OUT_DIR"
-export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
+bench_setup latency
 bench_start_xvfb 1920x1080x24
 
 # The 1920x1080 landscape layout: where to tap 周四 / 周五, and a point of each tab off its words.
@@ -44,38 +39,27 @@ TARGETS=(959 264 859 215 $NAVY 1225 264 1125 215 $NAVY)
 
 # run_one LABEL BUILD: taps a fresh kiosk of BUILD; leaves $BENCH_TMP/LABEL.taps and .frames.
 run_one() {
-    local label=$1 build=$2 kiosk data frames pid
+    local label=$1 build=$2 kiosk data frames
     kiosk=$(bench_find_exe "$build" kiosk) || bench_die "no kiosk executable under $build (build it first)"
     data="$BENCH_TMP/$label-data" frames="$BENCH_TMP/$label.frames"
     mkdir -p "$data"
     : >"$frames"
-    KIOSK_FRAME_LOG="$frames" bench_spawn "$BENCH_TMP/$label.log" "$kiosk" --data-dir "$data" \
+    KIOSK_FRAME_LOG="$frames" bench_start_kiosk "$BENCH_TMP/$label.log" "$SETTLE" "$kiosk" --data-dir "$data" \
         --windowed 1920x1080 --now 2026-06-03T10:15 --screen activities
-    pid=$BG_PID
-    sleep "$SETTLE"
-    kill -0 "$pid" 2>/dev/null || bench_die "$label kiosk exited: $(tail -3 "$BENCH_TMP/$label.log")"
     bench_log "$label: $TAPS taps on the week tabs"
     python3 "$BENCH_DIR/xdrive.py" latency "$TAPS" "$TIMEOUT" "${TARGETS[@]}" >"$BENCH_TMP/$label.taps"
-    bench_stop "$pid"
+    bench_stop "$KPID"
 }
 
 run_one kiosk "$BUILD_DIR"
 [[ -n $BASE_DIR ]] && run_one baseline "$BASE_DIR"
 
-python3 - "$OUT_DIR/input-latency.md" "$BENCH_TMP" "$TIMEOUT" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+PYTHONPATH=$BENCH_DIR python3 - "$OUT_DIR/input-latency.md" "$BENCH_TMP" "$TIMEOUT" "$(cut -d' ' -f1-3 /proc/loadavg)" \
     "$BUILD_DIR" "$BASE_DIR" <<'EOF'
 import json, os, sys
+from frame_log import percentile as pct, read
 out, tmp, timeout, load, build, base = sys.argv[1:]
 timeout = float(timeout)
-
-def pct(vals, p):
-    vals = sorted(vals)
-    if not vals:
-        return float("nan")
-    k = (len(vals) - 1) * p / 100
-    f = int(k)
-    c = min(f + 1, len(vals) - 1)
-    return vals[f] + (vals[c] - vals[f]) * (k - f)
 
 def side(label):
     taps_path = os.path.join(tmp, label + ".taps")
@@ -83,12 +67,9 @@ def side(label):
         return None
     taps = [json.loads(l) for l in open(taps_path) if l.strip()]
     shown, first_frame = [], []
-    frames = []
-    for line in open(os.path.join(tmp, label + ".frames")):
-        parts = line.split()
-        if len(parts) >= 2 and (len(parts) < 3 or parts[2] == "1"):
-            frames.append(float(parts[1]) + float(parts[0]) / 1000)  # end of a shown frame (s)
-    frames.sort()
+    # The end of each frame that reached the screen (s).
+    frames = sorted(f.start_s + f.wall_ms / 1000 for f in read(os.path.join(tmp, label + ".frames"))
+                    if f.start_s is not None and f.shown)
     lost = 0
     for t in taps:
         if t["ms"] is None:

@@ -97,3 +97,46 @@ bench_time() {
 }
 
 bench_median() { python3 -c 'import statistics,sys; v=[float(x) for x in sys.argv[1:] if x!="fail"]; print(f"{statistics.median(v):.3f}" if v else "n/a")' "$@"; }
+
+# bench_usage LAST: prints the calling script's header comment (lines 2 to LAST), exits 2.
+bench_usage() { sed -n "2,${1}p" "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+
+# bench_setup NAME: the scratch dir BENCH_TMP (/tmp/kiosk-NAME.XXXXXX), removed with every
+# process started here on exit or ^C; OUT_DIR (bench/out) made; Mesa's software GL renderer.
+bench_setup() {
+    BENCH_TMP=$(mktemp -d "/tmp/kiosk-$1.XXXXXX")
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
+    OUT_DIR="$BENCH_DIR/out"
+    mkdir -p "$OUT_DIR"
+    export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
+}
+
+# bench_executables BUILD_DIR: sets KIOSK and KCONTENT, or ends the bench when one is not built.
+bench_executables() {
+    KIOSK=$(bench_find_exe "$1" kiosk) || bench_die "no kiosk executable under $1 (build it first)"
+    KCONTENT=$(bench_find_exe "$1" kiosk-content) || bench_die "no kiosk-content under $1 (build it first)"
+}
+
+# bench_monday: this week's Monday at 09:00, so "this week" and "the next seven days" agree.
+bench_monday() { echo "$(date -d "$(($(date +%u) - 1)) days ago" +%Y-%m-%d)T09:00"; }
+
+# bench_seed_week DATA_DIR COUNT NOW: a data dir seeded with the demo, then COUNT generated
+# activities in NOW's week imported over it (unsigned, at the console).
+bench_seed_week() {
+    "$KCONTENT" info --data-dir "$1" >/dev/null || bench_die "kiosk-content info failed"
+    python3 "$BENCH_DIR/gen_activities.py" "$BENCH_TMP/week-$2" --count "$2" --week-of "${3%%T*}" >&2
+    "$KCONTENT" import "$BENCH_TMP/week-$2" --data-dir "$1" --allow-unsigned >/dev/null ||
+        bench_die "the package of $2 activities was rejected"
+}
+
+# bench_start_kiosk LOG SETTLE COMMAND...: COMMAND (the kiosk) as bench_spawn starts it, given
+# SETTLE seconds; sets KPID; ends the bench when the kiosk did not live that long.
+bench_start_kiosk() {
+    local log=$1 settle=$2
+    shift 2
+    bench_spawn "$log" "$@"
+    KPID=$BG_PID
+    sleep "$settle"
+    kill -0 "$KPID" 2>/dev/null || bench_die "kiosk exited: $(tail -5 "$log")"
+}

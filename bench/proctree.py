@@ -18,6 +18,8 @@ import os
 import sys
 import time
 
+from frame_log import percentile
+
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -78,16 +80,6 @@ def cpu_ticks(pid, with_children=True):
 
 def tree_ticks(pid):
     return sum(cpu_ticks(p) for p in tree(pid))
-
-
-def percentile(values, q):
-    if not values:
-        return float("nan")
-    s = sorted(values)
-    k = (len(s) - 1) * q / 100.0
-    lo = int(k)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
 def main(argv):

@@ -12,13 +12,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 BUILD_DIR=${1:-}
 BASE_DIR=${2:-}
 RUNS=${3:-7}
-[[ -n $BUILD_DIR && -n $BASE_DIR ]] || { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ -n $BUILD_DIR && -n $BASE_DIR ]] || bench_usage 8
 bench_require "Xvfb:xvfb" "python3:python3"
 KIOSK=$(bench_find_exe "$BUILD_DIR" kiosk) || bench_die "no kiosk in $BUILD_DIR"
 BASE=$(bench_find_exe "$BASE_DIR" kiosk) || bench_die "no kiosk in $BASE_DIR"
 
-BENCH_TMP=$(mktemp -d)
-trap bench_cleanup EXIT
+bench_setup screenshot
 bench_start_xvfb 1920x1080x24
 NOW=$(date +%Y-%m-%d)T09:00
 

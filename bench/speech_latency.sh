@@ -5,27 +5,20 @@
 # Also the PSS of the kiosk with the speech engine loaded (after the first utterance).
 # Usage: bench/speech_latency.sh BUILD_DIR [N]
 set -euo pipefail
-build=$(cd "$1" && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+[[ -n ${1:-} ]] || bench_usage 6
 runs=${2:-5}
-tmp=$(mktemp -d)
-xvfb=
-child=
-cleanup() {
-    [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null || true
-    [ -n "$xvfb" ] && kill -TERM "$xvfb" 2>/dev/null || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
-for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$tmp/display")
+bench_require "Xvfb:xvfb" "xdotool:xdotool" "setsid:util-linux"
+bench_executables "$1"
+bench_setup speech
+tmp=$BENCH_TMP
+bench_start_xvfb 1920x1080x24
 mkdir -p "$tmp/data"
 : >"$tmp/frames.log"
 KIOSK_SPEECH_TRACE=1 SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$tmp/audio.raw KIOSK_FRAME_LOG=$tmp/frames.log \
-    "$build/kiosk" --data-dir "$tmp/data" --windowed 1920x1080 --now 2026-06-03T10:15 --screen home \
-    >"$tmp/kiosk.log" 2>&1 &
-child=$!
+    bench_start_kiosk "$tmp/kiosk.log" 0 "$KIOSK" --data-dir "$tmp/data" --windowed 1920x1080 \
+    --now 2026-06-03T10:15 --screen home
+child=$KPID
 for _ in $(seq 150); do [ -s "$tmp/frames.log" ] && break; sleep 0.1; done
 sleep 1
 for _ in $(seq "$runs"); do

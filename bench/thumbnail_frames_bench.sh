@@ -12,24 +12,19 @@ BUILD_DIR=$(cd "${1:-build}" && pwd)
 RUN=${2:-20}
 source "$(dirname "$0")/lib.sh"
 bench_require Xvfb:xvfb python3:python3
-KIOSK=$(bench_find_exe "$BUILD_DIR" kiosk) || bench_die "no kiosk in $BUILD_DIR: build first"
-KCONTENT=$(bench_find_exe "$BUILD_DIR" kiosk-content) || bench_die "no kiosk-content in $BUILD_DIR: build first"
+bench_executables "$BUILD_DIR"
 # As scroll_bench.sh: 1,000 activities this week, the station clock on Monday.
-NOW=$(date -d "$(( ($(date +%u) - 1) )) days ago" +%Y-%m-%d)T09:00
-BENCH_TMP=$(mktemp -d)
-trap bench_cleanup EXIT
+NOW=$(bench_monday)
+bench_setup thumbnail-frames
 bench_start_xvfb 1920x1080x24
 
 run() { # run NAME [kiosk options...]
     local name=$1
     shift
     rm -f "$BENCH_TMP/$name.log"
-    KIOSK_FRAME_LOG="$BENCH_TMP/$name.log" KIOSK_THUMBNAIL_SECONDS=1 bench_spawn "$BENCH_TMP/$name.out" \
+    KIOSK_FRAME_LOG="$BENCH_TMP/$name.log" KIOSK_THUMBNAIL_SECONDS=1 bench_start_kiosk "$BENCH_TMP/$name.out" 3 \
         "$KIOSK" --data-dir "$BENCH_TMP/data" --windowed 1920x1080 --now "$NOW" --screen activities --media-root "$BENCH_TMP/media" \
         --idle-warning 3600 --attract-after 7200 "$@"
-    local pid=$BG_PID
-    sleep 3
-    kill -0 "$pid" 2>/dev/null || bench_die "kiosk exited: $(tail -5 "$BENCH_TMP/$name.out")"
     # Taps on two day tabs in turn: every tap changes the picture, so frames reach the screen.
     local end=$((SECONDS + RUN)) day=0
     while ((SECONDS < end)); do
@@ -37,12 +32,10 @@ run() { # run NAME [kiosk options...]
         day=$((1 - day))
         sleep 0.3
     done
-    bench_stop "$pid"
+    bench_stop "$KPID"
 }
 mkdir -p "$BENCH_TMP/media" "$BENCH_TMP/data"
-"$KCONTENT" info --data-dir "$BENCH_TMP/data" >/dev/null
-python3 "$BENCH_DIR/gen_activities.py" "$BENCH_TMP/pkg" --count 1000 --week-of "${NOW%%T*}" >&2
-"$KCONTENT" import "$BENCH_TMP/pkg" --data-dir "$BENCH_TMP/data" --allow-unsigned >/dev/null || bench_die "import failed"
+bench_seed_week "$BENCH_TMP/data" 1000 "$NOW"
 # A first start seeds the data dir and the font atlas cache, so both runs start alike.
 RUN_WANTED=$RUN RUN=2
 run warmup
@@ -51,21 +44,15 @@ run baseline
 run thumbnails --status-dir "$BENCH_TMP/status"
 [[ -s $BENCH_TMP/status/screen.png ]] || bench_die "no screen.png was written"
 
-python3 - "$BENCH_TMP/baseline.log" "$BENCH_TMP/thumbnails.log" "$BENCH_TMP/status/screen.png" <<'PY'
-import statistics, struct, sys
+PYTHONPATH=$BENCH_DIR python3 - "$BENCH_TMP/baseline.log" "$BENCH_TMP/thumbnails.log" "$BENCH_TMP/status/screen.png" <<'PY'
+import struct, sys
+from frame_log import percentile as pct, read
 
 def frames(path):
-    rows = [line.split() for line in open(path) if line.strip()]
-    # The first frames build the fonts and the first snapshot: not what is measured.
-    rows = rows[3:]
-    # Column 3 is 1 for a frame that reached the screen (rasterised and presented); the others
-    # were layout passes of a picture already shown and cost ~0.1 ms.
-    shown = [float(r[0]) for r in rows if len(r) < 3 or r[2] == "1"]
-    return shown, [float(r[0]) for r in rows if len(r) > 3 and r[3] == "1"]
-
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
+    # The first frames build the fonts and the first snapshot: not what is measured. Frames not
+    # shown were layout passes of a picture already on the screen and cost ~0.1 ms.
+    log = read(path, skip=3)
+    return [f.wall_ms for f in log if f.shown], [f.wall_ms for f in log if f.readback]
 
 base, _ = frames(sys.argv[1])
 with_thumbs, marked = frames(sys.argv[2])

@@ -121,7 +121,9 @@ def main(argv):
         p.button(1, False)
     elif cmd == "scroll":
         seconds = float(argv[2])
-        x, y, top, bottom = (int(v) for v in argv[3:7]) if len(argv) > 6 else (960, 700, 420, 1000)
+        # Column x = 1500: the right-hand cards of a 1920-wide list, clear of the centred
+        # 下面还有 button, and rows 420 to 940, inside the list above that button's strip.
+        x, y, top, bottom = (int(v) for v in argv[3:7]) if len(argv) > 6 else (1500, 700, 420, 940)
         end = time.monotonic() + seconds
         n = 0
         while time.monotonic() < end:

@@ -196,13 +196,23 @@ FleetReport scanFleet(const std::vector<fs::path>& dirs, const FleetOptions& opt
     return report;
 }
 
+// The version the district compares: the last signed package applied when the kiosk says so (a
+// station's own edit moves content_version past it, and must not make every other kiosk look
+// old), else content_version.
+namespace {
+int64_t districtVersion(const KioskStatus& status)
+{
+    return status.signedVersion.value_or(status.contentVersion);
+}
+} // namespace
+
 FleetReport judgeFleet(std::vector<FleetKiosk> kiosks, const FleetOptions& options)
 {
     FleetReport report;
     std::map<std::string, int> ids;
     for (const FleetKiosk& kiosk : kiosks) {
         if (!kiosk.status) continue;
-        report.newestVersion = std::max(report.newestVersion, kiosk.status->contentVersion);
+        report.newestVersion = std::max(report.newestVersion, districtVersion(*kiosk.status));
         if (!kiosk.status->kioskId.empty()) ++ids[kiosk.status->kioskId];
     }
     const double staleSeconds = options.staleHours * 3600.0;
@@ -220,8 +230,8 @@ FleetReport judgeFleet(std::vector<FleetKiosk> kiosks, const FleetOptions& optio
         }
         if (status.lastImport && !status.lastImport->ok)
             kiosk.problems.push_back("上次导入失败：" + oneLine(status.lastImport->summary));
-        if (status.contentVersion < report.newestVersion)
-            kiosk.problems.push_back("内容不是最新（" + std::to_string(status.contentVersion) + "，最新 " +
+        if (districtVersion(status) < report.newestVersion)
+            kiosk.problems.push_back("内容不是最新（" + std::to_string(districtVersion(status)) + "，最新 " +
                                      std::to_string(report.newestVersion) + "）");
         if (!status.kioskId.empty() && ids[status.kioskId] > 1)
             kiosk.notes.push_back("kiosk_id “" + status.kioskId + "” 有 " + std::to_string(ids[status.kioskId]) +

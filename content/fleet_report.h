@@ -37,7 +37,7 @@ struct FleetKiosk {
 
 struct FleetReport {
     std::vector<FleetKiosk> kiosks;      // problems first, then notes, then by station and kiosk
-    int64_t newestVersion = 0;           // the highest content_version seen
+    int64_t newestVersion = 0;           // the highest signed_version (else content_version) seen
     std::vector<std::string> unreadable; // folders that could not be listed (permissions …)
     size_t problemCount() const;
     bool healthy() const { return problemCount() == 0; }

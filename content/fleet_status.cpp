@@ -140,6 +140,7 @@ nlohmann::ordered_json statusToJson(const KioskStatus& status)
     j["station"] = status.station;
     j["app_version"] = status.appVersion;
     j["content_version"] = status.contentVersion;
+    if (status.signedVersion) j["signed_version"] = *status.signedVersion;
     j["updated"] = status.updated;
     j["started"] = status.started;
     j["uptime_seconds"] = status.uptimeSeconds;
@@ -208,6 +209,12 @@ StatusReading parseStatus(std::string_view text)
     text_(j, "station", status.station, true, "");
     text_(j, "app_version", status.appVersion, true, "");
     number(j, "content_version", status.contentVersion, "");
+    if (j.contains("signed_version")) {
+        int64_t signedVersion = 0;
+        const size_t before = reading.problems.size();
+        number(j, "signed_version", signedVersion, "");
+        if (reading.problems.size() == before) status.signedVersion = signedVersion;
+    }
     time(j, "updated", status.updated, "");
     time(j, "started", status.started, "");
     number(j, "uptime_seconds", status.uptimeSeconds, "");

@@ -58,6 +58,9 @@ struct KioskStatus {
     std::string station; // 站点名称 of the content shown
     std::string appVersion;
     int64_t contentVersion = 0;
+    // The last package from the district (signed) applied: what the district compares, since a
+    // local edit moves contentVersion past it. None in files from kiosks that do not write it.
+    std::optional<int64_t> signedVersion;
     std::string updated; // with offset, as the fields below
     std::string started;
     int64_t uptimeSeconds = 0;

@@ -1,12 +1,10 @@
 #include "kiosk/font_cache.h"
 
 #include "content/data_dir.h"
+#include "content/file_io.h"
 
 #include "imgui.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -93,40 +91,6 @@ private:
     std::size_t m_pos = 0;
 };
 
-// A cache file mapped read-only and populated up front: its ~2 MB are read straight from the
-// page cache instead of being copied into fresh heap pages (~10 ms of page faults on a start).
-// saveAtlas replaces entries by rename, never in place, so a mapped file cannot shrink.
-class MappedFile {
-public:
-    explicit MappedFile(const std::filesystem::path& path)
-    {
-        const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return;
-        struct stat st {};
-        if (fstat(fd, &st) == 0 && st.st_size > 0) {
-            void* p = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-            if (p != MAP_FAILED) {
-                m_data = static_cast<const char*>(p);
-                m_size = static_cast<std::size_t>(st.st_size);
-            }
-        }
-        close(fd);
-    }
-    ~MappedFile()
-    {
-        if (m_data) munmap(const_cast<char*>(m_data), m_size);
-    }
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-
-    const char* data() const { return m_data; }
-    std::size_t size() const { return m_size; }
-
-private:
-    const char* m_data = nullptr;
-    std::size_t m_size = 0;
-};
-
 bool readAtlas(ImFontAtlas& atlas, Reader& in, const std::string& key)
 {
     char magic[sizeof kMagic];
@@ -194,9 +158,12 @@ bool loadAtlas(ImFontAtlas& atlas, const std::filesystem::path& dir, const std::
 {
     atlas.Clear();
     if (dir.empty()) return false;
-    const MappedFile file(dir / hexName(key));
-    if (!file.data()) return false;
-    Reader in(file.data(), file.size());
+    // The cache file mapped read-only and populated up front: its ~2 MB are read straight from
+    // the page cache instead of being copied into fresh heap pages (~10 ms of page faults on a
+    // start). saveAtlas replaces entries by rename, never in place, so a mapped file cannot shrink.
+    const auto file = content::MappedFile::open(dir / hexName(key), /*populate=*/true);
+    if (!file || file->size() == 0) return false;
+    Reader in(file->bytes().data(), file->size());
     if (readAtlas(atlas, in, key)) return true;
     atlas.Clear();
     return false;

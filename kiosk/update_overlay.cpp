@@ -3,6 +3,7 @@
 #include "kiosk/theme.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/update_text.h"
+#include "kiosk/widgets/draw_frame.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -269,12 +270,7 @@ void UpdateOverlay::draw(AppState& state)
 
 void UpdateOverlay::drawPanel(AppState& state)
 {
-    Ui& u = *state.ui;
-    const Theme& t = u.theme();
-    const Palette& p = t.palette;
-    ImDrawList* d = u.draw();
-    ImFont* hf = u.fonts().heading;
-    ImFont* bf = u.fonts().body;
+    auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
     ImFont* big = (m_mode == Mode::Reading && u.fonts().display) ? u.fonts().display : hf;
 
     const float m = t.margin;
@@ -319,12 +315,7 @@ void UpdateOverlay::drawPanel(AppState& state)
 
 void UpdateOverlay::drawPin(AppState& state)
 {
-    Ui& u = *state.ui;
-    const Theme& t = u.theme();
-    const Palette& p = t.palette;
-    ImDrawList* d = u.draw();
-    ImFont* hf = u.fonts().heading;
-    ImFont* bf = u.fonts().body;
+    auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
     const float m = t.margin;
     const ImVec2 a(m, m), b(state.width - m, state.height - m);
     u.card(a, b, p.card, p.primary);

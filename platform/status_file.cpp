@@ -64,16 +64,18 @@ void StatusFile::changed()
     m_wake.notify_all();
 }
 
-void StatusFile::setContent(int64_t version, std::string station, std::optional<content::ImportReport> lastImport)
+void StatusFile::setContent(int64_t version, int64_t signedVersion, std::string station,
+                            std::optional<content::ImportReport> lastImport)
 {
     std::optional<content::StatusImport> last;
     if (lastImport) last = content::statusImport(*lastImport);
     std::lock_guard lock(m_mutex);
-    if (m_contentKnown && m_status.contentVersion == version && m_status.station == station &&
-        m_status.lastImport == last)
+    if (m_contentKnown && m_status.contentVersion == version && m_status.signedVersion == signedVersion &&
+        m_status.station == station && m_status.lastImport == last)
         return;
     m_contentKnown = true;
     m_status.contentVersion = version;
+    m_status.signedVersion = signedVersion;
     m_status.station = std::move(station);
     m_status.lastImport = std::move(last);
     changed();

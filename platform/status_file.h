@@ -46,7 +46,9 @@ public:
     void stop();
 
     // Any thread; each change is on disk a moment later. Unchanged values write nothing.
-    void setContent(int64_t version, std::string station, std::optional<content::ImportReport> lastImport);
+    // `signedVersion`: the last signed package applied (0: none).
+    void setContent(int64_t version, int64_t signedVersion, std::string station,
+                    std::optional<content::ImportReport> lastImport);
     void setScreen(std::string screen);
     // The thumbnail (kStatusScreenshotName beside status.json) was just replaced.
     void screenshotWritten();

@@ -233,14 +233,16 @@ void UpdateService::writeStatus()
 {
     if (!m_options.status) return;
     int64_t version = 0;
+    int64_t signedVersion = 0;
     std::optional<content::ImportReport> lastImport;
     {
         std::lock_guard lock(m_mutex);
         version = m_info.contentVersion;
+        signedVersion = m_info.signedVersion;
         lastImport = m_info.lastImport;
     }
-    m_options.status->setContent(version, m_session.content() ? m_session.content()->station.name() : std::string(),
-                                 lastImport);
+    m_options.status->setContent(version, signedVersion,
+                                 m_session.content() ? m_session.content()->station.name() : std::string(), lastImport);
 }
 
 void UpdateService::run()

@@ -131,6 +131,33 @@ TEST_CASE("fleet: healthy kiosks at any depth, one each", "[fleet]")
     CHECK(fleetSummary(report) == "共 2 台，全部正常；最新内容版本 202606030900");
 }
 
+TEST_CASE("fleet: a station's own edit does not make the other kiosks look old", "[fleet]")
+{
+    TempDir tmp;
+    // k1 made a local edit on top of the district's package: content_version moved one past it.
+    KioskStatus edited = healthyStatus("k1", 202606030901);
+    edited.signedVersion = 202606030900;
+    writeKiosk(tmp.path / "k1", edited);
+    KioskStatus plain = healthyStatus("k2");
+    plain.signedVersion = 202606030900;
+    writeKiosk(tmp.path / "k2", plain);
+    // A kiosk that does not write signed_version is judged by its content_version.
+    writeKiosk(tmp.path / "k3", healthyStatus("k3"));
+    KioskStatus behind = healthyStatus("k4", 202606030905);
+    behind.signedVersion = 202606010900;
+    writeKiosk(tmp.path / "k4", behind);
+
+    const FleetReport report = scanFleet({tmp.path}, at(kNow));
+    REQUIRE(report.kiosks.size() == 4);
+    CHECK(report.newestVersion == 202606030900);
+    CHECK(find(report, "k1").healthy());
+    CHECK(find(report, "k2").healthy());
+    CHECK(find(report, "k3").healthy());
+    // Its own edits do not hide that the district's last package never arrived.
+    CHECK(mentions(find(report, "k4").problems, "内容不是最新（202606010900，最新 202606030900）"));
+    CHECK(report.problemCount() == 1);
+}
+
 TEST_CASE("fleet: stale, failed import and old content are problems, sorted first", "[fleet]")
 {
     TempDir tmp;

@@ -125,6 +125,7 @@ TEST_CASE("status.json: SPEC's fields, in order, and read back the same", "[stat
     status.station = "幸福里社区养老服务站";
     status.appVersion = "1.2.3";
     status.contentVersion = 202606030900;
+    status.signedVersion = 202606030900;
     status.updated = "2026-06-03T09:30:00+08:00";
     status.started = "2026-06-03T06:00:00+08:00";
     status.uptimeSeconds = 12600;
@@ -137,9 +138,9 @@ TEST_CASE("status.json: SPEC's fields, in order, and read back the same", "[stat
     const nlohmann::ordered_json j = statusToJson(status);
     std::vector<std::string> keys;
     for (const auto& item : j.items()) keys.push_back(item.key());
-    CHECK(keys == std::vector<std::string>{"kiosk_id", "station", "app_version", "content_version", "updated",
-                                           "started", "uptime_seconds", "screen", "last_import", "screenshot",
-                                           "screenshot_time"});
+    CHECK(keys == std::vector<std::string>{"kiosk_id", "station", "app_version", "content_version", "signed_version",
+                                           "updated", "started", "uptime_seconds", "screen", "last_import",
+                                           "screenshot", "screenshot_time"});
     CHECK(j["content_version"].is_number_integer());
     CHECK(j["uptime_seconds"] == 12600);
     std::vector<std::string> importKeys;
@@ -216,7 +217,7 @@ TEST_CASE("status file: written whole at start, after every change and on the in
     // Nothing before the store has said what it holds: no "version 0" for the district.
     std::this_thread::sleep_for(100ms);
     CHECK_FALSE(fs::exists(status.file()));
-    status.setContent(0, "", std::nullopt);
+    status.setContent(0, 0, "", std::nullopt);
     REQUIRE(waitFor([] { return true; }));
     CHECK(j["kiosk_id"] == "kiosk-07");
     CHECK(j["started"] == "2026-06-03T09:30:00+08:00");
@@ -232,8 +233,9 @@ TEST_CASE("status file: written whole at start, after every change and on the in
     report.version = 202606030931;
     report.rows[1] = 2;
     seconds = 75;
-    status.setContent(202606030931, "幸福里社区养老服务站", report);
+    status.setContent(202606030931, 202606030931, "幸福里社区养老服务站", report);
     REQUIRE(waitFor([&] { return j["content_version"] == 202606030931; }));
+    CHECK(j["signed_version"] == 202606030931);
     CHECK(j["station"] == "幸福里社区养老服务站");
     CHECK(j["updated"] == "2026-06-03T09:31:15+08:00");
     CHECK(j["last_import"]["ok"] == true);

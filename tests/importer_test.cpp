@@ -7,6 +7,7 @@
 #include "content/store.h"
 #include "content/trust.h"
 
+#include "tests/support/station.h"
 #include "tests/support/test_files.h"
 
 #include <catch2/catch.hpp>
@@ -31,30 +32,14 @@ constexpr auto put = test::writeFile;
 constexpr auto slurp = test::readFile;
 using test::hashTree;
 
-Date importDay()
-{
-    return std::chrono::year{2026} / std::chrono::June / std::chrono::day{3};
-}
+constexpr auto importDay = test::testDay;
 
 const char* kActivities = "日期,开始,结束,活动,地点,说明,类别\r\n"
                           "2026-06-03,9:00,10:00,太极拳,一楼活动室,,文体\r\n"
                           "每周二,14:00,15:00,书法,二楼,,学习\r\n";
 const char* kMeals = "日期,餐次,菜品,价格,标签,备注\n工作日,午餐,米饭、青菜,12,低盐,\n";
 
-struct Fixture {
-    ImportTempDir tmp;
-    DataDir dir{tmp.path / "data"};
-    Store store = Store::open(dir, importDay());
-
-    ImportReport run(const fs::path& package, PackageSource source, bool allowUnsigned = false)
-    {
-        ImportOptions options;
-        options.source = source;
-        options.allowUnsigned = allowUnsigned;
-        options.now = LocalDateTime{importDay(), 9 * 60};
-        return importPackage(store, dir, package, options);
-    }
-};
+using Fixture = test::Station;
 
 bool mentions(const ImportReport& report, std::string_view text)
 {

@@ -8,52 +8,20 @@
 #include "content/sqlite_db.h"
 #include "content/store.h"
 
+#include "tests/support/station.h"
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
-
-#include <unistd.h>
-
-#include <fstream>
-#include <sstream>
 
 using namespace content;
 
 namespace {
 
-struct LimitsTempDir {
-    fs::path path;
-    LimitsTempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-limits-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~LimitsTempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct LimitsTempDir : test::TempDir {
+    LimitsTempDir() : test::TempDir("kiosk-limits-test") {}
 };
-
-Date limitsDay()
-{
-    return std::chrono::year{2026} / std::chrono::June / std::chrono::day{3};
-}
-
-void put(const fs::path& file, std::string_view bytes)
-{
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    REQUIRE(out.good());
-}
-
-std::string slurp(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+constexpr auto put = test::writeFile;
+constexpr auto slurp = test::readFile;
 
 std::string allLines(const Problems& problems)
 {
@@ -74,18 +42,12 @@ void makeDatabase(const fs::path& file, const std::string& sql)
     db.exec(sql);
 }
 
-struct DataFixture {
-    LimitsTempDir tmp;
-    DataDir dir{tmp.path / "data"};
-    Store store = Store::open(dir, limitsDay());
-
+struct DataFixture : test::Station {
+    DataFixture() : test::Station("kiosk-limits-test") {}
+    // From the console (unsigned allowed), or from a stick (unsigned needs the PIN).
     ImportReport run(const fs::path& package, PackageSource source = PackageSource::Console)
     {
-        ImportOptions options;
-        options.source = source;
-        options.allowUnsigned = source != PackageSource::Usb;
-        options.now = LocalDateTime{limitsDay(), 9 * 60};
-        return importPackage(store, dir, package, options);
+        return test::Station::run(package, source, source != PackageSource::Usb);
     }
 };
 

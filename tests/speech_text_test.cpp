@@ -1,5 +1,7 @@
 #include "content/speech_text.h"
 
+#include "content/builtin_assets.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -95,6 +97,13 @@ TEST_CASE("prices, decimals, percentages and ranges", "[speech_text]")
     CHECK(say("3.5%") == "百分之三点五");
     CHECK(say("６０－７０岁") == "六十到七十岁");
     CHECK(say("3~5天") == "三到五天");
+    // Ranges of dates or of counts that carry their words on both sides.
+    CHECK(say("3月3日-3月5日") == "三月三日到三月五日");
+    CHECK(say("6月3日—6月9日") == "六月三日到六月九日");
+    CHECK(say("9点-11点") == "九点到十一点");
+    CHECK(say("10元-15元") == "十元到十五元");
+    // A dash not between numbers stays as it was.
+    CHECK(say("书法班-二楼") == "书法班-二楼");
     CHECK(say("体温37.5℃") == "体温三十七点五度");
 }
 
@@ -137,6 +146,21 @@ TEST_CASE("a district extends the readings with readings.csv", "[speech_text]")
     other.addCsv("词,音\n", "readings.csv", missing);
     REQUIRE(missing.size() == 1);
     CHECK(missing[0].row == 1);
+}
+
+TEST_CASE("the built-in readings are assets/readings.csv, every row good", "[speech_text]")
+{
+    Problems problems;
+    SpeechReadings fromFile;
+    fromFile.addCsv(builtinReadingsCsv(), kBuiltinReadingsName, problems);
+    CHECK(problems.empty());
+    // Every row of the file, and nothing else, is the built-in table.
+    const SpeechReadings builtIn;
+    CHECK(builtIn.size() == 68);
+    REQUIRE(builtIn.find("银行"));
+    CHECK(*builtIn.find("银行") == "yin2 hang2");
+    REQUIRE(builtIn.find("骗子"));
+    CHECK(*builtIn.find("骗子") == "pian4 zi5");
 }
 
 TEST_CASE("tone pinyin is checked", "[speech_text]")

@@ -6,6 +6,7 @@
 #include "content/store.h"
 #include "content/trust.h"
 
+#include "tests/support/station.h"
 #include "tests/support/test_files.h"
 
 #include <catch2/catch.hpp>
@@ -24,25 +25,10 @@ namespace {
 
 using StoreTempDir = test::TempDir;
 
-Date storeDay()
-{
-    return std::chrono::year{2026} / std::chrono::June / std::chrono::day{3};
-}
+constexpr auto storeDay = test::testDay;
 
-void writeBytes(const fs::path& file, std::string_view bytes)
-{
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    REQUIRE(out.good());
-}
-
-std::string readBytes(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+constexpr auto writeBytes = test::writeFile;
+constexpr auto readBytes = test::readFile;
 
 // A small content of our own, read through the sheet readers like a real package.
 Content sampleContent()
@@ -74,9 +60,11 @@ void writeVersion1File(const fs::path& file, const Content& content)
         std::string create =
             "CREATE TABLE " + sqlite::quoteIdentifier(sheetKey(kind)) + " (\"row\" INTEGER PRIMARY KEY";
         std::string insert = "INSERT INTO " + sqlite::quoteIdentifier(sheetKey(kind)) + " VALUES (?1";
-        // Version 1 had no 二维码 column in contacts (v3 added it, last).
+        // Version 1 had no 二维码 column in contacts (v3 added it, last), nor 录音 (v5, last).
         const auto& header = sheetHeader(kind);
-        const size_t columns = header.size() - (kind == SheetKind::Contacts ? 1 : 0);
+        const bool lastIsNewer = kind == SheetKind::Contacts || kind == SheetKind::Lectures ||
+                                 kind == SheetKind::Notices || kind == SheetKind::Guide;
+        const size_t columns = header.size() - (lastIsNewer ? 1 : 0);
         for (size_t i = 0; i < columns; ++i) {
             create += ", " + sqlite::quoteIdentifier(header[i]) + " TEXT NOT NULL";
             insert += ", ?" + std::to_string(i + 2);

@@ -15,6 +15,20 @@
 using namespace platform;
 using test::TempDir;
 
+namespace {
+
+// An event of the stick at `stick`, with the import's report when it has one.
+UpdateEvent stickEvent(UpdateEventKind kind, const fs::path& stick, content::ImportReport report = {})
+{
+    UpdateEvent event;
+    event.kind = kind;
+    event.package = stick;
+    event.report = std::move(report);
+    return event;
+}
+
+} // namespace
+
 TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
 {
     TempDir tmp;
@@ -23,9 +37,7 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Hidden);
 
     const fs::path stick = tmp.path / "media" / "S" / "KIOSK";
-    UpdateEvent reading;
-    reading.kind = UpdateEventKind::Reading;
-    reading.package = stick;
+    const UpdateEvent reading = stickEvent(UpdateEventKind::Reading, stick);
     overlay.onEvent(reading, 1.0);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
     CHECK(overlay.lines().front() == "正在读取U盘…");
@@ -34,10 +46,7 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     bad.outcome = content::ImportOutcome::Rejected;
     for (int row = 2; row < 10; ++row)
         bad.problems.push_back({"activities.csv", row, "日期", "无法识别的日期“2026-13-45”"});
-    UpdateEvent rejected;
-    rejected.kind = UpdateEventKind::Rejected;
-    rejected.package = stick;
-    rejected.report = bad;
+    UpdateEvent rejected = stickEvent(UpdateEventKind::Rejected, stick, bad);
     rejected.reportFile = stick / "import-report.txt";
     overlay.onEvent(rejected, 2.0);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Rejected);
@@ -48,9 +57,7 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     CHECK(lines.back() == "完整的报告已写到U盘：KIOSK/import-report.txt");
 
     // Pulling the stick after reading the message clears it.
-    UpdateEvent removed;
-    removed.kind = UpdateEventKind::StickRemoved;
-    removed.package = stick;
+    const UpdateEvent removed = stickEvent(UpdateEventKind::StickRemoved, stick);
     overlay.onEvent(removed, 3.0);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Hidden);
 
@@ -59,11 +66,7 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     unsignedReport.outcome = content::ImportOutcome::NeedsPin;
     unsignedReport.rows[static_cast<size_t>(content::SheetKind::Activities)] = 42;
     unsignedReport.rows[static_cast<size_t>(content::SheetKind::Meals)] = 21;
-    UpdateEvent needsPin;
-    needsPin.kind = UpdateEventKind::NeedsPin;
-    needsPin.package = stick;
-    needsPin.report = unsignedReport;
-    overlay.onEvent(needsPin, 4.0);
+    overlay.onEvent(stickEvent(UpdateEventKind::NeedsPin, stick, unsignedReport), 4.0);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Pin);
     lines = overlay.lines();
     CHECK(std::find(lines.begin(), lines.end(), "包含：活动 42 条、菜单 21 条") != lines.end());
@@ -92,10 +95,7 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     overlay.onEvent(reading, 8.5);
     overlay.onEvent(removed, 8.6);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Reading);
-    UpdateEvent cancelled;
-    cancelled.kind = UpdateEventKind::Cancelled;
-    cancelled.package = stick;
-    overlay.onEvent(cancelled, 8.7);
+    overlay.onEvent(stickEvent(UpdateEventKind::Cancelled, stick), 8.7);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Notice);
     CHECK(overlay.lines().front() == "U盘被拔出，未做任何更改");
     overlay.onEvent(removed, 8.8);
@@ -106,11 +106,7 @@ TEST_CASE("update overlay: what staff read for each event", "[update][ui]")
     good.outcome = content::ImportOutcome::Applied;
     good.version = 12;
     good.rows[static_cast<size_t>(content::SheetKind::Activities)] = 42;
-    UpdateEvent applied;
-    applied.kind = UpdateEventKind::Applied;
-    applied.package = stick;
-    applied.report = good;
-    overlay.onEvent(applied, 9.0);
+    overlay.onEvent(stickEvent(UpdateEventKind::Applied, stick, good), 9.0);
     CHECK(overlay.mode() == kiosk::UpdateOverlay::Mode::Applied);
     lines = overlay.lines();
     CHECK(lines[0] == "内容已更新");

@@ -6,7 +6,7 @@
 #include "kiosk/screen.h"
 #include "kiosk/theme.h"
 #include "kiosk/widgets/card_list.h"
-#include "kiosk/widgets/chrome.h"
+#include "kiosk/screens/screen_chrome.h"
 #include "kiosk/widgets/ui.h"
 
 namespace kiosk {

@@ -5,6 +5,7 @@
 #include "kiosk/theme.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/update_text.h"
+#include "kiosk/widgets/draw_frame.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -49,12 +50,7 @@ void StaffScreen::onEvent(const platform::UpdateEvent& event, double)
 
 void StaffScreen::draw(AppState& state)
 {
-    Ui& u = *state.ui;
-    const Theme& t = u.theme();
-    const Palette& p = t.palette;
-    ImDrawList* d = u.draw();
-    ImFont* hf = u.fonts().heading;
-    ImFont* bf = u.fonts().body;
+    auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
     const float m = t.margin;
     const float W = state.width, H = state.height;
 

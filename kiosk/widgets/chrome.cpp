@@ -1,7 +1,6 @@
 #include "kiosk/widgets/chrome.h"
 
 #include "kiosk/ui_text.h"
-#include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -34,28 +33,26 @@ const Section* sectionFor(ScreenId id)
     return nullptr;
 }
 
-float drawLargeTextToggle(AppState& state, ImVec2 min, float height)
+float drawLargeTextToggle(Ui& u, bool largeText, ImVec2 min, float height, bool& tapped)
 {
-    Ui& u = *state.ui;
     const Theme& t = u.theme();
     // The label names what a tap switches to; the icon "字" grows with it.
-    const char* label = state.largeText ? ui::kLargeTextOff : ui::kLargeTextOn;
+    const char* label = largeText ? ui::kLargeTextOff : ui::kLargeTextOn;
     const float w = std::max(t.minTarget * 1.6f, textWidth(u.fonts().heading, label) + t.px(60));
     if (u.button(min, ImVec2(min.x + w, min.y + height), label, ButtonKind::Quiet, u.fonts().heading, {}, false))
-        state.toggleLargeText();
+        tapped = true;
     return w;
 }
 
-float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey,
-                 const std::function<std::string()>& speakText)
+TopBarTaps drawTopBar(Ui& u, const TopBar& bar)
 {
-    Ui& u = *state.ui;
+    TopBarTaps taps;
     const Theme& t = u.theme();
     const Palette& p = t.palette;
     ImDrawList* d = u.draw();
     const float barH = t.topBarHeight;
-    d->AddRectFilled(ImVec2(0, 0), ImVec2(state.width, barH), p.secondary.packed());
-    d->AddLine(ImVec2(0, barH), ImVec2(state.width, barH), p.cardBorder.packed(), t.border);
+    d->AddRectFilled(ImVec2(0, 0), ImVec2(bar.width, barH), p.secondary.packed());
+    d->AddLine(ImVec2(0, barH), ImVec2(bar.width, barH), p.cardBorder.packed(), t.border);
 
     const float btnH = std::max(t.minTarget, barH - t.px(30));
     const float y = (barH - btnH) * 0.5f;
@@ -63,7 +60,7 @@ float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey,
     ImFont* hf = u.fonts().heading;
     const float backW = std::max(t.minTarget * 2, textWidth(hf, ui::kBackHome) + hf->FontSize * 1.6f);
     // A house shape beside the words.
-    if (u.button(ImVec2(x, y), ImVec2(x + backW, y + btnH), "", ButtonKind::Primary, hf)) state.go(ScreenId::Home);
+    if (u.button(ImVec2(x, y), ImVec2(x + backW, y + btnH), "", ButtonKind::Primary, hf)) taps.home = true;
     {
         const float s = hf->FontSize * 0.5f;
         const float cx = x + hf->FontSize * 0.75f, cy = y + btnH * 0.5f;
@@ -77,30 +74,31 @@ float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey,
     }
     x += backW + t.gap * 1.5f;
 
-    const Section* section = sectionFor(id);
+    const Section* section = sectionFor(bar.id);
     const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
-    float titleRight = state.width - t.margin * 0.6f - toggleW - t.gap;
+    float titleRight = bar.width - t.margin * 0.6f - toggleW - t.gap;
     bool spoke = false;
-    if (!speakKey.empty()) {
-        const float speakW = speakButtonWidth(state, btnH);
-        spoke = speakButton(state, ImVec2(titleRight - speakW, y), ImVec2(titleRight, y + btnH), speakKey, speakText);
+    if (bar.drawSpeak) {
+        const float speakW = bar.speakWidth(btnH);
+        spoke = bar.drawSpeak(ImVec2(titleRight - speakW, y), ImVec2(titleRight, y + btnH));
         if (spoke) titleRight -= speakW + t.gap;
     }
-    if (section) {
+    // The badge and the title only where they fit whole (portrait in 大字 has room for neither).
+    if (section && x + 2 * std::min(barH * 0.36f, hf->FontSize * 0.85f) <= titleRight + t.gap) {
         const float r = std::min(barH * 0.36f, hf->FontSize * 0.85f);
         u.badge(ImVec2(x + r, barH * 0.5f), r, section->icon, p.tile[section->colorIndex]);
         x += 2 * r + t.gap * 0.6f;
         // In portrait beside 朗读 the title may not fit: the badge alone names the section then.
-        if (!spoke || textWidth(hf, section->title) <= titleRight - x)
+        if (textWidth(hf, section->title) <= titleRight - x)
             drawLine(d, hf, ImVec2(x, (barH - hf->FontSize) * 0.5f), titleRight - x, p.text.packed(), section->title);
     }
-    drawLargeTextToggle(state, ImVec2(state.width - t.margin * 0.6f - toggleW, y), btnH);
-    return barH;
+    drawLargeTextToggle(u, bar.largeText, ImVec2(bar.width - t.margin * 0.6f - toggleW, y), btnH, taps.largeText);
+    taps.bottom = barH;
+    return taps;
 }
 
-void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view message)
+void drawEmptyState(Ui& u, const Section* section, ImVec2 min, ImVec2 max, std::string_view message)
 {
-    Ui& u = *state.ui;
     const Theme& t = u.theme();
     const Palette& p = t.palette;
     ImFont* hf = u.fonts().heading;
@@ -113,7 +111,6 @@ void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view me
     const float hintH = paragraphHeight(bf, ui::kEmptyHint, w, t.lineSpacing);
     const float total = 2 * r + t.gap * 1.5f + messageH + t.gap * 0.5f + hintH;
     float y = std::max(min.y, (min.y + max.y - total) * 0.5f);
-    const Section* section = sectionFor(state.screen);
     const ImVec2 c((min.x + max.x) * 0.5f, y + r);
     u.badge(c, r, section ? section->icon : ui::kIconNotices, section ? p.tile[section->colorIndex] : p.primary, hf);
     y += 2 * r + t.gap * 1.5f;
@@ -121,28 +118,27 @@ void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view me
     drawParagraphCentered(u.draw(), bf, x, y, w, p.textMuted.packed(), ui::kEmptyHint, t.lineSpacing);
 }
 
-Area contentArea(const AppState& state, float top, float bottomReserve)
+Area contentArea(const Theme& t, float width, float height, float top, float bottomReserve)
 {
-    const Theme& t = *state.theme;
-    return Area{ImVec2(t.margin, top + t.gap),
-                ImVec2(state.width - t.margin, state.height - t.margin * 0.75f - bottomReserve)};
+    return Area{ImVec2(t.margin, top + t.gap), ImVec2(width - t.margin, height - t.margin * 0.75f - bottomReserve)};
 }
 
-} // namespace kiosk
-
-namespace kiosk {
-
-float drawDayTabs(AppState& state, ImVec2 min, float width, content::Date today, int& selected)
+float drawDayTabs(Ui& u, ImVec2 min, float width, content::Date today, int& selected)
 {
-    Ui& u = *state.ui;
     const Theme& t = u.theme();
     const float gap = std::max(t.px(16), std::min(t.gap, (width - 7 * t.minTarget) / 6));
-    const float w = (width - 6 * gap) / 7;
+    // One row of seven; two rows (four and three) when 周一 or 已结束 would not fit whole in a
+    // seventh of the width (portrait in 大字).
+    const float inner = 0;
+    const bool fitsOneRow = (width - 6 * gap) / 7 - inner >=
+                            std::max(textWidth(u.fonts().heading, "周一"), textWidth(u.fonts().body, ui::kOver));
+    const int perRow = fitsOneRow ? 7 : 4;
+    const float w = (width - (perRow - 1) * gap) / perRow;
     const float h = std::max(t.minTarget, u.fonts().heading->FontSize + u.fonts().body->FontSize * 1.05f + t.px(20));
     const content::Date monday = content::weekStart(today);
     for (int i = 0; i < 7; ++i) {
         const content::Date day = content::addDays(monday, i);
-        const ImVec2 a(min.x + i * (w + gap), min.y);
+        const ImVec2 a(min.x + (i % perRow) * (w + gap), min.y + (i / perRow) * (h + gap));
         // A past day looks finished: muted, and says so in words.
         const bool past = day < today;
         std::string second;
@@ -157,7 +153,7 @@ float drawDayTabs(AppState& state, ImVec2 min, float width, content::Date today,
         if (u.button2(a, ImVec2(a.x + w, a.y + h), content::weekdayShortName(i), second, i == selected, past))
             selected = i;
     }
-    return h;
+    return fitsOneRow ? h : 2 * h + gap;
 }
 
 } // namespace kiosk

@@ -11,34 +11,14 @@
 # Cost: about 1.7 s a kill (the kiosk's start, its 1 s drop quiet period, the check of a copy),
 # so about 3 minutes for 100 on a busy 2-core machine.
 set -euo pipefail
-source "$(dirname "$0")/xvfb.sh"
-build=$(cd "$1" && pwd)
-source_dir=$(cd "$2" && pwd)
-kiosk=$build/kiosk
-tool=$build/kiosk-content
+source "$(dirname "$0")/kiosk.sh" "$@"
 kills=${KIOSK_KILLS:-100}
 seed=${KIOSK_KILL_SEED:-$$}
 RANDOM=$seed
 
-for cmd in Xvfb python3; do
-    if ! command -v "$cmd" >/dev/null; then
-        echo "SKIP: $cmd is not installed"
-        exit 0
-    fi
-done
-
-tmp=$(mktemp -d)
-child=
+need Xvfb python3
 sheets_job=
-cleanup() {
-    if [ -n "$child" ]; then kill -KILL "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-    if [ -n "$sheets_job" ]; then wait "$sheets_job" 2>/dev/null || true; fi
-    stop_xvfb
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+on_exit 'if [ -n "$sheets_job" ]; then wait "$sheets_job" 2>/dev/null; fi'
 
 # One X server for the whole run: a kiosk start then costs only the app's own start-up.
 start_xvfb 1024x768x24
@@ -88,10 +68,10 @@ stage_package() {
     mv "$drop/.pkg-$2" "$drop/pkg-$2"
 }
 
-start_kiosk() { # start_kiosk DATA_DIR STATUS_DIR LOG
-    "$kiosk" --data-dir "$1" --drop-dir "$drop" --media-root "$tmp/media" --status-dir "$2" \
-        --windowed 800x600 --screen home >"$3" 2>&1 &
-    child=$!
+launch() { # launch: the kiosk on $data and the drop dir ($child), a fresh $tmp/kiosk.log
+    : >"$tmp/kiosk.log"
+    start_kiosk --data-dir "$data" --drop-dir "$drop" --media-root "$tmp/media" --status-dir "$tmp/status" \
+        --windowed 800x600 --screen home
 }
 mkdir -p "$tmp/media"
 
@@ -186,7 +166,7 @@ for ((i = 0; i < kills; i++)); do
     # Stratified: one random point in each of `kills` equal slices of the window.
     delay=$(awk -v lo="$lo" -v hi="$hi" -v i="$i" -v n="$kills" -v r="$RANDOM" \
         'BEGIN { printf "%.3f", lo + (hi - lo) * (i + r / 32768) / n }')
-    start_kiosk "$data" "$tmp/status" "$tmp/kiosk.log"
+    launch
     sleep "$delay"
     if ! kill -0 "$child" 2>/dev/null; then
         wait "$child" || true
@@ -242,7 +222,7 @@ if [ "$cur_kind" = A ]; then new_kind=B; else new_kind=A; fi
 final_version=$((base + kills))
 stage_package "$new_kind" "$final_version"
 rm -rf "$tmp/status"
-start_kiosk "$data" "$tmp/status" "$tmp/kiosk.log"
+launch
 for _ in $(seq 300); do
     grep -q "\"content_version\": *$final_version" "$tmp/status/status.json" 2>/dev/null && break
     kill -0 "$child" 2>/dev/null || break
@@ -250,11 +230,7 @@ for _ in $(seq 300); do
 done
 grep -q "\"content_version\": *$final_version" "$tmp/status/status.json" 2>/dev/null ||
     { cat "$tmp/kiosk.log" >&2; fail "the kiosk did not apply version $final_version after the kills"; }
-kill -TERM "$child"
-rc=0
-wait "$child" || rc=$?
-child=
-[ "$rc" -eq 0 ] || { cat "$tmp/kiosk.log" >&2; fail "the kiosk exited with $rc after SIGTERM"; }
+kiosk_ends_cleanly
 [ "$(verify_rows "$data" "$cur_kind" "$cur_version" "$new_kind" "$final_version")" = new ] ||
     fail "the final import did not leave the new content"
 verify_sheets "$data" "$new_kind" "$tmp/sheets.result"

@@ -7,32 +7,9 @@
 # station name, which only the new package holds. Frame times are printed, never asserted.
 # Usage: kiosk_live_import_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-source "$(dirname "$0")/xvfb.sh"
-build=$(cd "$1" && pwd)
-source_dir=$(cd "$2" && pwd)
-kiosk=$build/kiosk
-tool=$build/kiosk-content
-
-for cmd in Xvfb python3 tesseract import; do
-    if ! command -v "$cmd" >/dev/null; then
-        echo "SKIP: $cmd is not installed"
-        exit 0
-    fi
-done
-if ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then
-    echo "SKIP: tesseract has no chi_sim"
-    exit 0
-fi
-
-tmp=$(mktemp -d)
-child=
-cleanup() {
-    if [ -n "$child" ]; then kill -KILL "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-    stop_xvfb
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/kiosk.sh" "$@"
+need Xvfb python3 import
+need_chi_sim
 
 start_xvfb 1280x800x24
 
@@ -51,36 +28,24 @@ python3 "$source_dir/bench/gen_import_package.py" "$pkg" --activities 40000 --me
 printf '项目,内容\r\n站点名称,%s社区养老服务站\r\n欢迎语,欢迎来到新的服务站\r\n' "$new_word" >"$pkg/station.csv"
 "$tool" sign "$pkg" --key "$tmp/office.key" --version "$version" >/dev/null
 
-status_version() {
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["content_version"])' \
-        "$status/status.json" 2>/dev/null || true
-}
-ocr() { # ocr PNG: the text read, without white space
-    tesseract "$1" - -l chi_sim 2>/dev/null | tr -d ' \n\t'
-}
+status_version() { status_field "$status/status.json" content_version; }
 
-KIOSK_FRAME_LOG=$tmp/frames.log "$kiosk" --data-dir "$data" --drop-dir "$drop" --media-root "$tmp/media" \
-    --status-dir "$status" --windowed 1280x800 --screen home >"$tmp/kiosk.log" 2>&1 &
-child=$!
-for _ in $(seq 300); do
-    [ -n "$(status_version)" ] && [ -s "$tmp/frames.log" ] && break
-    kill -0 "$child" 2>/dev/null || break
-    sleep 0.1
-done
-old_version=$(status_version)
-[ -n "$old_version" ] || { cat "$tmp/kiosk.log"; fail "the kiosk did not come up"; }
+start_kiosk --data-dir "$data" --drop-dir "$drop" --media-root "$tmp/media" --status-dir "$status" \
+    --windowed 1280x800 --screen home
+up() { [ -n "$(status_version)" ] && [ -s "$tmp/frames.log" ]; }
+wait_for 30 "the kiosk to come up (status.json and a frame)" up
 sleep 1
 
 # Before: the demo station, and not the new name.
 import -window root "$tmp/before.png"
-before_text=$(ocr "$tmp/before.png")
+before_text=$(ocr_png "$tmp/before.png")
 [[ $before_text != *"$new_word"* ]] || fail "\"$new_word\" is on the screen before the import"
 [[ $before_text == *服务站* ]] || fail "the home screen does not read back before the import: ${before_text:0:200}"
 
 # Drop the package while a finger drags over the window, and watch the import from outside:
 # when the staging copy appears, when CURRENT switches, when status.json shows the version.
 python3 - "$source_dir/bench" "$pkg" "$drop/pkg-live" "$data" "$status/status.json" "$tmp/frames.log" \
-    "$version" "$child" <<'PY' || { cat "$tmp/kiosk.log"; fail "the live import check failed"; }
+    "$version" "$child" <<'PY' || fail "the live import check failed"
 import json, os, shutil, sys, threading, time
 bench, pkg, target, data, status, frames, version, pid = sys.argv[1:]
 sys.path.insert(0, bench)
@@ -173,13 +138,9 @@ PY
 [ "$(status_version)" = "$version" ] || fail "status.json does not show version $version"
 sleep 0.5
 import -window root "$tmp/after.png"
-after_text=$(ocr "$tmp/after.png")
+after_text=$(ocr_png "$tmp/after.png")
 [[ $after_text == *"$new_word"* ]] || fail "\"$new_word\" is not on the live screen after the import: ${after_text:0:300}"
 echo "the live screen reads \"$new_word\" after the import"
 
-kill -TERM "$child"
-rc=0
-wait "$child" || rc=$?
-child=
-[ "$rc" -eq 0 ] || { cat "$tmp/kiosk.log"; fail "the kiosk exited with $rc after SIGTERM"; }
+kiosk_ends_cleanly
 echo "PASS"

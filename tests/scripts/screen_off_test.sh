@@ -5,24 +5,15 @@
 # `--screen-off off` keeps it on. The backlight is a fake sysfs folder (KIOSK_BACKLIGHT_DIR).
 # Usage: screen_off_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-source "$(dirname "$0")/xvfb.sh"
-build=$(cd "$1" && pwd)
-kiosk=$build/kiosk
-
-tmp=$(mktemp -d)
-child=
-cleanup() {
-    if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-    stop_xvfb
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/kiosk.sh" "$@"
+need Xvfb xdotool import convert identify
+# Every check is made; the failures are counted and the log shown at the end.
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 start_xvfb 1024x768x24
 mkdir -p "$tmp/data" "$tmp/backlight/panel"
-frames() { if [ -f "$tmp/frames" ]; then wc -l <"$tmp/frames"; else echo 0; fi; }
+frames() { if [ -f "$tmp/frames.log" ]; then wc -l <"$tmp/frames.log"; else echo 0; fi; }
 bl_power() { cat "$tmp/backlight/panel/bl_power"; }
 # colours: how many colours the window (the root of the X server) shows now.
 colours() { import -window root "$tmp/shot.png" 2>/dev/null && identify -format '%k' "$tmp/shot.png"; }
@@ -31,18 +22,11 @@ colours() { import -window root "$tmp/shot.png" 2>/dev/null && identify -format 
 # waits for its first frame.
 run_kiosk() {
     echo 0 >"$tmp/backlight/panel/bl_power"
-    rm -f "$tmp/frames"
-    KIOSK_FRAME_LOG=$tmp/frames KIOSK_BACKLIGHT_DIR=$tmp/backlight \
-        "$kiosk" --data-dir "$tmp/data" --windowed 1024x768 --now 2026-06-03T03:00 "$@" 2>>"$tmp/kiosk.log" &
-    child=$!
+    KIOSK_BACKLIGHT_DIR=$tmp/backlight start_kiosk --data-dir "$tmp/data" --windowed 1024x768 \
+        --now 2026-06-03T03:00 "$@"
     for _ in $(seq 100); do [ "$(frames)" -ge 1 ] && break; sleep 0.1; done
     [ "$(frames)" -ge 1 ] || { cat "$tmp/kiosk.log" >&2; fail "no first frame"; }
     sleep 1
-}
-stop_kiosk() {
-    kill -TERM "$child" 2>/dev/null || true
-    wait "$child" 2>/dev/null || true
-    child=
 }
 
 # check_off WHAT: black, backlight off, and no frame over 4 s.

@@ -7,35 +7,8 @@
 # place is that of the 1920x1080 landscape home.
 # Usage: speech_tap_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-source "$(dirname "$0")/xvfb.sh"
-build=$(cd "$1" && pwd)
-kiosk=$build/kiosk
-tool=$build/kiosk-content
-
-for cmd in Xvfb xdotool zbarimg python3; do
-    if ! command -v "$cmd" >/dev/null; then
-        echo "SKIP: $cmd is not installed"
-        exit 0
-    fi
-done
-
-tmp=$(mktemp -d)
-child=
-stop_kiosk() {
-    if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-    child=
-}
-cleanup() {
-    stop_kiosk
-    stop_xvfb
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    [ -f "$tmp/kiosk.log" ] && tail -5 "$tmp/kiosk.log" >&2
-    exit 1
-}
+source "$(dirname "$0")/kiosk.sh" "$@"
+need Xvfb xdotool zbarimg python3
 
 start_xvfb 1920x1080x24
 export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
@@ -62,20 +35,12 @@ got=$(zbarimg -q --raw "$tmp/contacts.png" 2>/dev/null || true)
 echo "QR on contacts: $got"
 
 audio=$tmp/audio.raw
-start_kiosk() {
-    : >"$tmp/frames.log"
-    SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$audio KIOSK_FRAME_LOG=$tmp/frames.log "$kiosk" --data-dir "$data" \
-        --windowed 1920x1080 --now 2026-06-03T10:15 --screen home >"$tmp/kiosk.log" 2>&1 &
-    child=$!
-    for _ in $(seq 150); do
-        [ -s "$tmp/frames.log" ] && break
-        kill -0 "$child" 2>/dev/null || fail "kiosk exited"
-        sleep 0.1
-    done
-    [ -s "$tmp/frames.log" ] || fail "kiosk drew no frame in 15 s"
-    sleep 1
+start_speaking_kiosk() {
+    SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$audio start_kiosk --data-dir "$data" --windowed 1920x1080 \
+        --now 2026-06-03T10:15 --screen home
+    wait_first_frame
 }
-tap_speak() { xdotool mousemove 1107 98 click 1; }
+tap_speak() { tap 1107 98; }
 bytes() { stat -c %s "$audio" 2>/dev/null || echo 0; }
 # Seconds of audible sound in the disk file (mono 16 bit at 22050 Hz, as the engine opens it).
 audible_seconds() {
@@ -87,7 +52,7 @@ print("%.2f" % (sum(1 for s in samples if abs(s) > 1000) / 22050))
 PY
 }
 
-start_kiosk
+start_speaking_kiosk
 # The whole summary, played to its end: the file grows while it speaks, then stops.
 tap_speak
 sleep 2

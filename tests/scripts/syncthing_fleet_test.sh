@@ -11,51 +11,10 @@
 # version and embeds the thumbnail. Bounded (~60-90 s); both instances stop on every exit.
 # Usage: syncthing_fleet_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-source "$(dirname "$0")/xvfb.sh"
-build=$(cd "$1" && pwd)
-source_dir=$(cd "$2" && pwd)
-kiosk=$build/kiosk
-tool=$build/kiosk-content
-
-for cmd in syncthing Xvfb python3 curl; do
-    if ! command -v "$cmd" >/dev/null; then
-        echo "SKIP: $cmd is not installed"
-        exit 0
-    fi
-done
-
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-    local pid
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do
-        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    stop_xvfb
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    for log in "$tmp"/*.log; do [ -f "$log" ] && { echo "--- $log"; tail -n 30 "$log"; } >&2; done
-    exit 1
-}
+source "$(dirname "$0")/kiosk.sh" "$@"
+need syncthing Xvfb python3 curl
 started=$SECONDS
 step() { echo "[$((SECONDS - started)) s] $*"; }
-
-wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
-    local seconds=$1 what=$2
-    shift 2
-    local end=$((SECONDS + seconds))
-    while [ $SECONDS -lt $end ]; do
-        if "$@"; then return 0; fi
-        sleep 0.2
-    done
-    fail "timed out after ${seconds} s waiting for $what"
-}
 
 # Free loopback ports: GUI and sync for each side.
 read -r gui_d sync_d gui_k sync_k < <(python3 - <<'PY'
@@ -163,7 +122,7 @@ PY
 start_syncthing() { # start_syncthing SIDE GUI_PORT
     STNODEFAULTFOLDER=1 STNOUPGRADE=1 syncthing serve --home "$tmp/st-$1" --no-browser --no-restart --no-upgrade \
         --logflags=3 >"$tmp/syncthing-$1.log" 2>&1 &
-    pids+=("$!")
+    extra_pids+=("$!")
 }
 rest() { # rest SIDE METHOD PATH
     local port=$gui_d key=$key_d
@@ -183,7 +142,7 @@ wait_for 30 "the two Syncthing instances to connect" connected
 step "both Syncthing instances up and connected over 127.0.0.1"
 
 # Neither listens anywhere but loopback.
-for pid in "${pids[@]}"; do
+for pid in "${extra_pids[@]}"; do
     if ss -Htlnp 2>/dev/null | grep "pid=$pid," | grep -v '127.0.0.1:' | grep -q .; then
         ss -Htlnp | grep "pid=$pid," >&2
         fail "a Syncthing instance listens beyond 127.0.0.1"
@@ -195,24 +154,10 @@ done
 "$tool" keygen -p "$tmp/office.pub" -s "$tmp/office.key" >/dev/null
 "$tool" trust "$tmp/office.pub" --data-dir "$kiosk_side/data" >/dev/null
 start_xvfb 1280x800x24
-"$kiosk" --data-dir "$kiosk_side/data" --drop-dir "$kiosk_side/drop" --status-dir "$kiosk_side/status" \
-    --media-root "$tmp/media" --windowed 1280x800 --kiosk-id station-7-lobby >"$tmp/kiosk.log" 2>&1 &
-pids+=("$!")
-kiosk_pid=$!
+start_kiosk --data-dir "$kiosk_side/data" --drop-dir "$kiosk_side/drop" --status-dir "$kiosk_side/status" \
+    --media-root "$tmp/media" --windowed 1280x800 --kiosk-id station-7-lobby
 
-status_field() { # status_field FILE KEY.PATH: the value, or empty while missing or half-written
-    python3 - "$1" "$2" <<'PY' 2>/dev/null || true
-import json, sys
-try:
-    value = json.load(open(sys.argv[1], encoding="utf-8"))
-    for key in sys.argv[2].split("."):
-        value = value[key]
-    print(value)
-except Exception:
-    pass
-PY
-}
-kiosk_up() { kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk ended"; [ -n "$(status_field "$kiosk_side/status/status.json" content_version)" ]; }
+kiosk_up() { [ -n "$(status_field "$kiosk_side/status/status.json" content_version)" ]; }
 wait_for 30 "the kiosk's first status.json" kiosk_up
 before=$(status_field "$kiosk_side/status/status.json" content_version)
 step "kiosk up with content version $before"
@@ -247,7 +192,7 @@ step "package $version placed at the district ($(du -sk "$pkg" | cut -f1) KiB)"
 saw_temp=0 saw_waiting=0
 end=$((SECONDS + 60))
 while [ $SECONDS -lt $end ]; do
-    kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk ended"
+    kill -0 "$child" 2>/dev/null || fail "the kiosk ended"
     temps=$(find "$kiosk_side/drop" -name '.syncthing.*.tmp' 2>/dev/null | wc -l)
     current=$(status_field "$kiosk_side/status/status.json" content_version)
     last_ok=$(status_field "$kiosk_side/status/status.json" last_import.ok)
@@ -305,8 +250,5 @@ if [ -n "${SYNCTHING_TEST_KEEP_HTML:-}" ]; then cp "$tmp/fleet.html" "$SYNCTHING
 # The kiosk's temporary files never crossed over.
 if find "$district/status" -name '.*.tmp' | grep -q .; then fail "a temporary file of the kiosk reached the district"; fi
 
-kill -TERM "$kiosk_pid"
-rc=0
-wait "$kiosk_pid" || rc=$?
-[ "$rc" = 0 ] || fail "the kiosk exited with $rc after SIGTERM"
+kiosk_ends_cleanly
 step "PASS"

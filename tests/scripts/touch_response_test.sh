@@ -13,40 +13,12 @@
 # Coordinates are those of the 1920x1080 landscape layout.
 # Usage: touch_response_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-source "$(dirname "$0")/xvfb.sh"
-build=$(cd "$1" && pwd)
-kiosk=$build/kiosk
-tool=$build/kiosk-content
-
-for cmd in Xvfb xdotool tesseract import convert compare python3; do
-    if ! command -v "$cmd" >/dev/null; then
-        echo "SKIP: $cmd is not installed"
-        exit 0
-    fi
-done
-if ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then
-    echo "SKIP: tesseract has no chi_sim"
-    exit 0
-fi
-
-tmp=$(mktemp -d)
-child=
-stop_kiosk() {
-    if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
-    child=
-}
-cleanup() {
-    stop_kiosk
-    stop_xvfb
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    [ -f "$tmp/kiosk.log" ] && tail -5 "$tmp/kiosk.log" >&2
-    if [ -n "${TOUCH_TEST_KEEP:-}" ] && [ -f "$tmp/shot.png" ]; then cp "$tmp/shot.png" "$TOUCH_TEST_KEEP"; fi
-    exit 1
-}
+source "$(dirname "$0")/kiosk.sh" "$@"
+need Xvfb xdotool import convert compare python3
+need_chi_sim
+# The last screenshot, kept where TOUCH_TEST_KEEP says when a check fails.
+keep_shot() { if [ -n "${TOUCH_TEST_KEEP:-}" ] && [ -f "$tmp/shot.png" ]; then cp "$tmp/shot.png" "$TOUCH_TEST_KEEP"; fi; }
+on_exit '[ "$exit_status" -eq 0 ] || keep_shot'
 
 start_xvfb 1920x1080x24
 export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
@@ -55,25 +27,13 @@ mkdir -p "$data"
 pin=246810
 echo "$pin" | "$tool" set-pin --data-dir "$data" >/dev/null
 
-# start_kiosk SCREEN [ARGS]: a fresh kiosk on SCREEN, back once it has drawn its first frames.
-start_kiosk() {
-    stop_kiosk
-    : >"$tmp/frames.log"
+# open_screen SCREEN [ARGS]: a fresh kiosk on SCREEN, back once it has drawn its first frames.
+open_screen() {
     local screen=$1
     shift
-    KIOSK_FRAME_LOG=$tmp/frames.log "$kiosk" --data-dir "$data" --windowed 1920x1080 \
-        --now 2026-06-03T10:15 --screen "$screen" "$@" >"$tmp/kiosk.log" 2>&1 &
-    child=$!
-    for _ in $(seq 150); do
-        [ -s "$tmp/frames.log" ] && break
-        kill -0 "$child" 2>/dev/null || fail "kiosk exited"
-        sleep 0.1
-    done
-    [ -s "$tmp/frames.log" ] || fail "kiosk drew no frame in 15 s"
-    # The start-up frames (fonts, layout) are done; the first tap must not race them.
-    sleep 1
+    start_kiosk --data-dir "$data" --windowed 1920x1080 --now 2026-06-03T10:15 --screen "$screen" "$@"
+    wait_first_frame
 }
-tap() { xdotool mousemove "$1" "$2" click 1; }
 # shot: the screen as it is 300 ms after the last input.
 shot() {
     sleep 0.3
@@ -122,7 +82,7 @@ tab_x=(61 326 592 859 1125 1391 1658) # 周一 … 周日
 tap_y=264
 
 # --- 活动安排: the tapped week tab is the highlighted one.
-start_kiosk activities
+open_screen activities
 shot
 is_colour "${tab_x[2]}" $tab_y $navy || fail "周三 (today) is not highlighted at start"
 tap "$((tab_x[3] + 100))" $tap_y
@@ -145,7 +105,7 @@ is_colour "${tab_x[2]}" $tab_y $navy || fail "a tap in the gap, 4 px from 周三
 echo "ok: a tap in the gap between two tabs selects the nearer one"
 
 # --- 防骗指南: the counter follows 下一条.
-start_kiosk guide
+open_screen guide
 shot
 counter=$(ocr 35 176 360 70 negate)
 case $counter in *第1条*) ;; *) fail "the guide does not start at 第 1 条 (read \"$counter\")" ;; esac
@@ -208,7 +168,7 @@ done
 echo "ok: the staff menu opens after the right PIN"
 
 # --- 大字: a double tap switches it on once; the next visitor (after the carousel) gets normal text.
-start_kiosk home --attract-after 10
+open_screen home --attract-after 10
 shot
 cp "$tmp/shot.png" "$tmp/normal.png"
 differs() { # differs A B: more than 1% of the pixels of the two shots differ
@@ -217,7 +177,8 @@ differs() { # differs A B: more than 1% of the pixels of the two shots differ
     n=$(compare -metric AE -fuzz 5% "$1" "$2" null: 2>&1 | awk '{ printf "%d", $1 }' || true)
     [ "${n:-0}" -gt 20000 ]
 }
-xdotool mousemove 1745 99 click --repeat 2 --delay 150 1
+# 大字 sits left of the right-hand column (time, 农历, QR) on home.
+xdotool mousemove 1420 99 click --repeat 2 --delay 150 1
 shot
 differs "$tmp/normal.png" "$tmp/shot.png" || fail "a double tap on 大字 switched it on and off again"
 # 10 s untouched on home: the carousel; a touch wakes it to home.

@@ -1,0 +1,24 @@
+#include "tests/support/station.h"
+
+namespace test {
+
+content::Date testDay()
+{
+    return std::chrono::year{2026} / std::chrono::June / std::chrono::day{3};
+}
+
+Station::Station(std::string_view prefix)
+    : tmp(prefix), dir(tmp.path / "data"), store(content::Store::open(dir, testDay()))
+{
+}
+
+content::ImportReport Station::run(const fs::path& package, content::PackageSource source, bool allowUnsigned)
+{
+    content::ImportOptions options;
+    options.source = source;
+    options.allowUnsigned = allowUnsigned;
+    options.now = content::LocalDateTime{testDay(), 9 * 60};
+    return content::importPackage(store, dir, package, options);
+}
+
+} // namespace test
