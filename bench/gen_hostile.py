@@ -8,7 +8,9 @@ Usage: gen_hostile.py OUT_DIR   (prints one line per package: name<TAB>what it i
 """
 import os
 import sqlite3
+import struct
 import sys
+import wave
 
 MB = 1024 * 1024
 
@@ -38,6 +40,24 @@ def sheet(path, header, line, limit, max_rows=None):
                 break
             f.write(text)
             i += 1
+
+
+def tone_wav(path, seconds, rate=8000):
+    """A mono 16-bit wav of silence, written in blocks (never whole in memory)."""
+    with wave.open(path, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        block = b"\0\0" * rate
+        for _ in range(int(seconds)):
+            w.writeframes(block)
+
+
+def notices_naming(path, names):
+    with open(os.path.join(path, "notices.csv"), "w", encoding="utf-8") as f:
+        f.write("标题,正文,录音\r\n")
+        for i, name in enumerate(names):
+            f.write(f"通知{i},正文,{name}\r\n")
 
 
 def main(out):
@@ -131,6 +151,31 @@ def main(out):
     p = package("csv-biggest-good", "activities.csv of 49,999 rows + contacts.csv of 10,000 (the package's row cap)")
     sheet(os.path.join(p, "activities.csv"), "日期,开始,结束,活动", "每天,9:00,10:00,活动{i}", 5 * MB - 100, 49999)
     sheet(os.path.join(p, "contacts.csv"), "名称,电话", "名称{i},120", 5 * MB - 100, 10000)
+
+    # Recordings (录音): each bound of limits.h from the side a stick brings it.
+    p = package("rec-too-long", "notices.csv naming an 11-minute wav (10.6 MB, over the 10-minute cap)")
+    notices_naming(p, ["长录音.wav"])
+    tone_wav(os.path.join(p, "长录音.wav"), 11 * 60)
+    p = package("rec-over-bytes", "a recording of 21 MB (over the 20 MB a recording may have)")
+    notices_naming(p, ["大.mp3"])
+    with open(os.path.join(p, "大.mp3"), "wb") as f:
+        f.write(b"\xff\xfb\x90\x64" * (21 * MB // 4))
+    p = package("rec-header-lies", "a wav whose header claims 4 GB at 192 kHz x 8 channels, 1 KB of data")
+    notices_naming(p, ["谎.wav"])
+    with open(os.path.join(p, "谎.wav"), "wb") as f:
+        f.write(b"RIFF" + struct.pack("<I", 0xFFFFFFF0) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 8, 192000, 192000 * 16, 16, 16)
+                + b"data" + struct.pack("<I", 0xFFFFFFC0) + os.urandom(1024))
+    p = package("rec-not-audio", "five recordings of 5 MB random bytes named .mp3/.ogg/.wav")
+    names = [f"乱{i}.{ext}" for i, ext in enumerate(["mp3", "ogg", "wav", "opus", "oga"])]
+    notices_naming(p, names)
+    for name in names:
+        with open(os.path.join(p, name), "wb") as f:
+            f.write(os.urandom(5 * MB))
+    p = package("rec-too-many", "notices naming 41 distinct one-second recordings (the cap is 40)")
+    names = [f"r{i}.wav" for i in range(41)]
+    notices_naming(p, names)
+    for name in names:
+        tone_wav(os.path.join(p, name), 1)
 
     for name, what in made:
         print(f"{name}\t{what}")
