@@ -381,7 +381,7 @@ TEST_CASE("each reading screen has a 朗读 that starts its speech and 停止 th
                 const AppState tapped = probe.frame(*screen, at);
                 REQUIRE(tapped.pendingSpeech);
                 CHECK(tapped.pendingSpeech->key == key);
-                CHECK(tapped.pendingSpeech->text.size() > 30);
+                CHECK(tapped.pendingSpeech->reading.text().size() > 30);
                 // While it speaks the same place reads 停止 and a tap stops it.
                 const AppState stopping = probe.frame(*screen, at, key);
                 CHECK(stopping.pendingSpeechStop);
