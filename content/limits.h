@@ -17,6 +17,23 @@ inline constexpr uint64_t kMaxPackageBytes = 50ull * 1024 * 1024;
 // Top-level files copied; a package is seven sheets plus a manifest, a signature and recordings.
 inline constexpr int kMaxFiles = 64;
 
+// ---- recordings (recording.cpp, package_stage.cpp): the 录音 files a package carries ----------
+// One recording: a 10-minute talk as mp3 is about 10 MB, as 16 kHz mono wav about 19 MB.
+inline constexpr uint64_t kMaxRecordingBytes = 20ull * 1024 * 1024;
+// All recording files of a package together (apart from kMaxPackageBytes, which bounds the
+// sheets and content.db); the store keeps them, twice with the previous version kept.
+inline constexpr uint64_t kMaxRecordingsBytes = 100ull * 1024 * 1024;
+// Distinct recordings the sheets of one package may name.
+inline constexpr int kMaxRecordings = 40;
+// Longest recording: a talk, not a radio programme.
+inline constexpr int64_t kMaxRecordingMs = 10ll * 60 * 1000;
+// Frames decoded at a time while a recording is checked (never the whole file as PCM).
+inline constexpr size_t kRecordingChunkFrames = 4096;
+// Sample rates and channel counts a recording may have.
+inline constexpr int kMinRecordingRate = 8000;
+inline constexpr int kMaxRecordingRate = 192000;
+inline constexpr int kMaxRecordingChannels = 8;
+
 // ---- sheets (csv_reader.cpp, sheet_table.cpp) ------------------------------------------------
 // Columns kept per record; a station's widest sheet has nine.
 inline constexpr size_t kMaxColumns = 1000;

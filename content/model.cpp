@@ -1,5 +1,8 @@
 #include "content/model.h"
 
+#include <algorithm>
+#include <set>
+
 namespace content {
 
 const char* sheetFileName(SheetKind kind)
@@ -202,7 +205,29 @@ Content ContentUpdate::appliedTo(const Content& base) const
     if (notices) result.notices = *notices;
     if (guide) result.guide = *guide;
     if (contacts) result.contacts = *contacts;
+    std::set<std::string> named;
+    for (const Lecture& l : result.lectures) named.insert(l.recording);
+    for (const Notice& n : result.notices) named.insert(n.recording);
+    for (const GuideEntry& g : result.guide) named.insert(g.recording);
+    named.erase(std::string());
+    result.recordings.clear();
+    for (const std::string& name : named) {
+        const auto byName = [&name](const Recording& r) { return r.name == name; };
+        if (auto it = std::find_if(recordings.begin(), recordings.end(), byName); it != recordings.end())
+            result.recordings.push_back(*it);
+        else if (auto old = std::find_if(base.recordings.begin(), base.recordings.end(), byName);
+                 old != base.recordings.end())
+            result.recordings.push_back(*old);
+    }
     return result;
+}
+
+const Recording* Content::recording(std::string_view name) const
+{
+    for (const Recording& r : recordings) {
+        if (r.name == name) return &r;
+    }
+    return nullptr;
 }
 
 } // namespace content

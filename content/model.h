@@ -70,11 +70,12 @@ struct Lecture {
     MinuteOfDay start = 0;
     std::optional<MinuteOfDay> end;
     LectureKind kind = LectureKind::Lecture;
-    std::string title;   // 主题
-    std::string speaker; // 主讲
-    std::string unit;    // 单位
-    std::string place;   // 地点
-    std::string note;    // 说明
+    std::string title;       // 主题
+    std::string speaker;     // 主讲
+    std::string unit;        // 单位
+    std::string place;       // 地点
+    std::string note;        // 说明
+    std::string recording{}; // 录音: a file name in Content::recordings, or "" (synthesised speech)
     bool operator==(const Lecture&) const = default;
 };
 
@@ -85,15 +86,17 @@ struct Notice {
     std::optional<Date> to;   // 结束日期, inclusive
     bool pinned = false;      // 置顶
     bool urgent = false;      // 紧急
+    std::string recording{};  // 录音, as for Lecture
     bool operator==(const Notice&) const = default;
 };
 
 struct GuideEntry {
-    int order = 0;         // 序号
-    std::string title;     // 标题
-    std::string howItGoes; // 骗术
-    std::string howToSpot; // 识破
-    std::string whatToDo;  // 应对
+    int order = 0;           // 序号
+    std::string title;       // 标题
+    std::string howItGoes;   // 骗术
+    std::string howToSpot;   // 识破
+    std::string whatToDo;    // 应对
+    std::string recording{}; // 录音, as for Lecture
     bool operator==(const GuideEntry&) const = default;
 };
 
@@ -104,6 +107,32 @@ struct Contact {
     std::string category; // 紧急/社区/服务/医疗
     std::string qrCode{}; // 二维码: a link or text shown as a QR code beside the entry; optional
     bool operator==(const Contact&) const = default;
+};
+
+// An audio file a 录音 cell names (.ogg, .mp3, .wav), played instead of synthesised speech.
+// Only what is known of it travels with the content; the bytes stay where `source` says (a
+// staged package file, or the recordings table of a store file) until a store file is written
+// or the kiosk plays it.
+struct Recording {
+    enum class Source { File, StoreFile };
+    std::string name;   // the file name, as the rows name it (the package's spelling)
+    std::string sha256; // of the file's bytes, hex
+    uint64_t bytes = 0;
+    int64_t durationMs = 0;
+    Source sourceKind = Source::File;
+    std::string source; // the path of that file
+    // Equal when it is the same recording, wherever its bytes are now.
+    bool operator==(const Recording& other) const
+    {
+        return name == other.name && sha256 == other.sha256 && bytes == other.bytes && durationMs == other.durationMs;
+    }
+};
+
+// Where a sheet names a recording, for problems located at its row (package reading only).
+struct RecordingRef {
+    std::string file; // guide.csv
+    int row = 0;
+    std::string name;
 };
 
 // Everything the kiosk shows, rows in sheet order.
@@ -120,7 +149,11 @@ struct Content {
     std::vector<Notice> notices;
     std::vector<GuideEntry> guide;
     std::vector<Contact> contacts;
+    // The recordings the rows name, each once, by name.
+    std::vector<Recording> recordings;
 
+    // The recording of that name, or nullptr.
+    const Recording* recording(std::string_view name) const;
     // Rows per sheet as written (a weekly repeat is one row; station counts its key rows).
     int rowCount(SheetKind kind) const;
     bool operator==(const Content&) const = default;
@@ -135,12 +168,17 @@ struct ContentUpdate {
     std::optional<std::vector<Notice>> notices;
     std::optional<std::vector<GuideEntry>> guide;
     std::optional<std::vector<Contact>> contacts;
+    // The recordings the present sheets name (found and checked), and where the sheets name
+    // them (filled while reading; resolved against the package's files afterwards).
+    std::vector<Recording> recordings;
+    std::vector<RecordingRef> recordingRefs;
 
     bool has(SheetKind kind) const;
     bool empty() const;
     // Rows it brings of a kind, counted as Content::rowCount does; -1 for an absent sheet.
     int rowCount(SheetKind kind) const;
-    // `base` with every present sheet replaced.
+    // `base` with every present sheet replaced. Its recordings are those its rows name: this
+    // update's where it brings one of that name, else the base's; the rest are dropped.
     Content appliedTo(const Content& base) const;
 };
 

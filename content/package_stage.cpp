@@ -1,9 +1,11 @@
 #include "content/package_stage.h"
 #include "content/error_text.h"
 
+#include "content/recording.h"
 #include "content/sheet_table.h"
 #include "content/sheet_text.h"
 #include "content/store.h"
+#include "content/trust.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -107,7 +109,8 @@ bool cancelled(const std::atomic<bool>* cancel)
 // ---- StagedPackage -----------------------------------------------------------------------------
 
 StagedPackage::StagedPackage(StagedPackage&& other) noexcept
-    : m_dir(std::move(other.m_dir)), m_lockFd(std::exchange(other.m_lockFd, -1)), m_files(std::move(other.m_files))
+    : m_dir(std::move(other.m_dir)), m_lockFd(std::exchange(other.m_lockFd, -1)), m_files(std::move(other.m_files)),
+      m_oversize(std::move(other.m_oversize))
 {
     other.m_dir.clear();
 }
@@ -120,6 +123,7 @@ StagedPackage& StagedPackage::operator=(StagedPackage&& other) noexcept
         other.m_dir.clear();
         m_lockFd = std::exchange(other.m_lockFd, -1);
         m_files = std::move(other.m_files);
+        m_oversize = std::move(other.m_oversize);
     }
     return *this;
 }
@@ -141,6 +145,7 @@ void StagedPackage::release()
         m_lockFd = -1;
     }
     m_files.clear();
+    m_oversize.clear();
 }
 
 bool StagedPackage::has(const std::string& name) const
@@ -234,7 +239,9 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         uint64_t size = 0;
     };
     std::vector<Candidate> candidates;
+    std::vector<std::pair<std::string, uint64_t>> oversize;
     uint64_t total = 0;
+    uint64_t recordingsTotal = 0;
     bool rejected = false;
     for (const std::string& name : names) {
         if (ignoredName(name)) continue;
@@ -261,8 +268,18 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
             rejected = true;
             continue;
         }
-        candidates.push_back({name, static_cast<uint64_t>(st.st_size)});
-        total += static_cast<uint64_t>(st.st_size);
+        const auto size = static_cast<uint64_t>(st.st_size);
+        if (isRecordingFileName(name)) {
+            // Left out rather than refused: the row naming it says what is wrong, where.
+            if (size > limits.maxRecordingBytes) {
+                oversize.emplace_back(name, size);
+                continue;
+            }
+            recordingsTotal += size;
+        } else {
+            total += size;
+        }
+        candidates.push_back({name, size});
     }
     if (static_cast<int>(candidates.size()) > limits.maxFiles) {
         addProblem(problems, {},
@@ -271,6 +288,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         return StageStatus::Rejected;
     }
     auto sizeCap = [&limits](const std::string& name) {
+        if (isRecordingFileName(name)) return limits.maxRecordingBytes;
         return asciiLower(name) == kDatabaseFileName ? limits.maxPackageBytes : limits.maxSheetBytes;
     };
     for (const Candidate& candidate : candidates) {
@@ -283,6 +301,12 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     }
     if (total > limits.maxPackageBytes) {
         addProblem(problems, {}, "内容包太大（" + megabytes(total) + "），最多 " + megabytes(limits.maxPackageBytes));
+        rejected = true;
+    }
+    if (recordingsTotal > limits.maxRecordingsBytes) {
+        addProblem(problems, {},
+                   "内容包里的录音文件一共太大（" + megabytes(recordingsTotal) + "），最多 " +
+                       megabytes(limits.maxRecordingsBytes) + "；请压缩成 mp3，或只放表格里用到的录音");
         rejected = true;
     }
     if (rejected) return StageStatus::Rejected;
@@ -302,8 +326,10 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
         return StageStatus::Rejected;
     }
 
+    result.m_oversize = std::move(oversize);
     std::vector<char> buffer(kChunkBytes);
     uint64_t copied = 0;
+    uint64_t recordingsCopied = 0;
     for (const Candidate& candidate : candidates) {
         if (cancelled(cancel)) return StageStatus::Cancelled;
         // O_NONBLOCK: should the name have turned into a fifo since it was listed, opening it
@@ -340,7 +366,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
             }
             if (n == 0) break;
             fileBytes += static_cast<uint64_t>(n);
-            copied += static_cast<uint64_t>(n);
+            (isRecordingFileName(candidate.name) ? recordingsCopied : copied) += static_cast<uint64_t>(n);
             // The file may have grown since it was listed: the caps hold for what is read.
             if (fileBytes > sizeCap(candidate.name)) {
                 addProblem(problems, candidate.name, "文件太大，一个文件最多 " + megabytes(sizeCap(candidate.name)));
@@ -348,6 +374,10 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
             }
             if (copied > limits.maxPackageBytes) {
                 addProblem(problems, {}, "内容包太大，最多 " + megabytes(limits.maxPackageBytes));
+                return StageStatus::Rejected;
+            }
+            if (recordingsCopied > limits.maxRecordingsBytes) {
+                addProblem(problems, {}, "内容包里的录音文件一共太大，最多 " + megabytes(limits.maxRecordingsBytes));
                 return StageStatus::Rejected;
             }
             if (!writeAll(out.fd, buffer.data(), static_cast<size_t>(n))) {
@@ -373,6 +403,16 @@ bool checkManifestFiles(const StagedPackage& staged, const Manifest& manifest, P
     incomplete = false;
     bool ok = true;
     for (const auto& [name, hash] : manifest.files) {
+        const auto big = std::find_if(staged.oversize().begin(), staged.oversize().end(),
+                                      [&name](const auto& entry) { return entry.first == name; });
+        if (big != staged.oversize().end()) {
+            // Complete but refused: waiting for it would wait forever.
+            addProblem(problems, name,
+                       "录音文件太大（" + megabytes(big->second) + "），一个录音最多 " +
+                           megabytes(limits::kMaxRecordingBytes));
+            ok = false;
+            continue;
+        }
         const std::optional<std::string> bytes = staged.read(name);
         if (!bytes) {
             addProblem(problems, name, "清单 manifest.json 里列出了这个文件，但内容包里没有");
@@ -444,10 +484,92 @@ void readPackageFiles(const StagedPackage& staged, const std::vector<std::string
         // Memory follows the rows read: stop at the sheet that takes the package past the cap.
         if (overPackageRows(update, problems)) return;
     }
+    if (!sheets.empty()) resolveRecordings(staged, names, update, problems);
     if (database) {
         readUntrustedDatabase(staged.path(*database), update, problems);
         overPackageRows(update, problems);
     }
+}
+
+void resolveRecordings(const StagedPackage& staged, const std::vector<std::string>& names, ContentUpdate& update,
+                       Problems& problems)
+{
+    const std::set<std::string> allowed(names.begin(), names.end());
+    // What became of each spelling a row used: the file it names, or the problem.
+    struct Found {
+        std::string file;
+        std::string problem;
+    };
+    std::map<std::string, Found> found;
+    std::map<std::string, Recording> recordings; // by file name
+    uint64_t total = 0;
+    const auto lookUp = [&](const std::string& spelled) -> Found {
+        std::string file;
+        if (staged.has(spelled)) {
+            file = spelled;
+        } else {
+            // Windows does not mind case: 反诈提醒.MP3 in the sheet, 反诈提醒.mp3 on the stick.
+            const std::string lower = asciiLower(spelled);
+            for (const std::string& each : staged.files()) {
+                if (asciiLower(each) == lower) file = each;
+            }
+            for (const auto& [each, size] : staged.oversize()) {
+                if (asciiLower(each) == lower) file = each;
+            }
+        }
+        const std::string named = "“" + (file.empty() ? spelled : file) + "”";
+        if (file.empty()) return {{}, "找不到录音文件" + named + "（应与表格放在同一个文件夹里）"};
+        for (const auto& [each, size] : staged.oversize()) {
+            if (each == file)
+                return {{},
+                        "录音文件" + named + "太大（" + megabytes(size) + "），一个录音最多 " +
+                            megabytes(limits::kMaxRecordingBytes) + "，请压缩成 mp3 或剪短"};
+        }
+        if (!allowed.count(file))
+            return {{},
+                    "签名清单 manifest.json 没有列出录音文件" + named +
+                        "，签名的内容包只用清单里的文件；请把它加进清单后重新签名"};
+        if (recordings.count(file)) return {file, {}};
+        if (static_cast<int>(recordings.size()) >= limits::kMaxRecordings)
+            return {{}, "表格里用到的录音太多，最多 " + std::to_string(limits::kMaxRecordings) + " 个不同的录音文件"};
+        const std::optional<std::string> bytes = staged.read(file);
+        if (!bytes) return {{}, "无法读取录音文件" + named};
+        const RecordingCheck check = checkRecordingBytes(*bytes);
+        if (!check.ok) return {{}, "录音文件" + named + check.problem};
+        total += bytes->size();
+        if (total > limits::kMaxRecordingsBytes)
+            return {{}, "表格里用到的录音一共超过 " + megabytes(limits::kMaxRecordingsBytes)};
+        recordings[file] = Recording{file,
+                                     sha256Hex(*bytes),
+                                     bytes->size(),
+                                     check.durationMs,
+                                     Recording::Source::File,
+                                     staged.path(file).string()};
+        return {file, {}};
+    };
+    bool ok = true;
+    for (const RecordingRef& ref : update.recordingRefs) {
+        auto it = found.find(ref.name);
+        if (it == found.end()) it = found.emplace(ref.name, lookUp(ref.name)).first;
+        if (!it->second.problem.empty()) {
+            problems.push_back(Problem{ref.file, ref.row, "录音", it->second.problem});
+            ok = false;
+        }
+    }
+    if (!ok) return;
+    // The rows name the file as it is spelled in the package, so an export names it the same.
+    const auto rename = [&found](std::string& name) {
+        if (name.empty()) return;
+        if (auto it = found.find(name); it != found.end()) name = it->second.file;
+    };
+    if (update.lectures)
+        for (Lecture& l : *update.lectures) rename(l.recording);
+    if (update.notices)
+        for (Notice& n : *update.notices) rename(n.recording);
+    if (update.guide)
+        for (GuideEntry& g : *update.guide) rename(g.recording);
+    update.recordings.clear();
+    for (auto& [name, recording] : recordings) update.recordings.push_back(std::move(recording));
 }
 
 std::array<int, kSheetKindCount> updateRowCounts(const ContentUpdate& update)
@@ -515,6 +637,7 @@ PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot, 
     ContentUpdate update;
     readPackageFiles(staged, names, update, check.problems);
     if (check.problems.empty()) check.update = std::move(update);
+    check.staged = std::move(staged);
     return check;
 }
 

@@ -19,6 +19,8 @@ struct StageLimits {
     uint64_t maxSheetBytes = limits::kMaxSheetBytes;     // any one file except content.db
     uint64_t maxPackageBytes = limits::kMaxPackageBytes; // all files together (and content.db)
     int maxFiles = limits::kMaxFiles;
+    uint64_t maxRecordingBytes = limits::kMaxRecordingBytes;   // any one .ogg/.mp3/.wav
+    uint64_t maxRecordingsBytes = limits::kMaxRecordingsBytes; // all of them together
 };
 
 enum class StageStatus {
@@ -46,6 +48,9 @@ public:
     fs::path path(const std::string& name) const { return m_dir / name; }
     // The staged bytes of one file (nothing when it cannot be read).
     std::optional<std::string> read(const std::string& name) const;
+    // Recording files left uncopied for being over StageLimits::maxRecordingBytes, with their
+    // sizes: a row naming one gets a located problem, and otherwise they do not matter.
+    const std::vector<std::pair<std::string, uint64_t>>& oversize() const { return m_oversize; }
 
 private:
     friend StageStatus stagePackage(const fs::path&, const fs::path&, const StageLimits&, const std::atomic<bool>*,
@@ -54,6 +59,7 @@ private:
     fs::path m_dir;
     int m_lockFd = -1;
     std::vector<std::string> m_files;
+    std::vector<std::pair<std::string, uint64_t>> m_oversize;
 };
 
 // Copies the regular files at the top of `package` into a fresh private dir under
@@ -75,6 +81,14 @@ bool checkManifestFiles(const StagedPackage& staged, const Manifest& manifest, P
 // sheet at all is a problem. Other files (manifest, pictures, notes) are ignored.
 void readPackageFiles(const StagedPackage& staged, const std::vector<std::string>& names, ContentUpdate& update,
                       Problems& problems);
+
+// Finds and checks the recordings `update`'s rows name (update.recordingRefs) among `names`
+// (staged file names; a signed package's are those its manifest lists): a name that is not
+// there exactly may match one file ignoring case (staff on Windows), and the rows then name
+// that file. Each file is decoded whole once (content/recording.h) however many rows name it.
+// Problems are located at the row and its 录音 column; without any, update.recordings holds them.
+void resolveRecordings(const StagedPackage& staged, const std::vector<std::string>& names, ContentUpdate& update,
+                       Problems& problems);
 
 // Rows per sheet an update brings; -1 for an absent sheet.
 std::array<int, kSheetKindCount> updateRowCounts(const ContentUpdate& update);
@@ -99,6 +113,8 @@ struct PackageCheck {
     std::optional<Manifest> manifest;
     Problems problems;
     SignatureVerdict signature = SignatureVerdict::Unsigned;
+    // The private copy the update's recordings are read from (build writes them from here).
+    StagedPackage staged;
 };
 PackageCheck checkPackage(const fs::path& package, const fs::path& stagingRoot,
                           const std::vector<PublicKey>* trusted = nullptr);

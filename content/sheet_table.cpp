@@ -2,6 +2,7 @@
 #include "content/sheet_table.h"
 
 #include "content/limits.h"
+#include "content/recording.h"
 #include "content/sheet_text.h"
 
 #include <algorithm>
@@ -169,6 +170,18 @@ public:
         return false;
     }
 
+    // A 录音 cell: blank, or a plain file name of a recording (found in the package later).
+    std::string recording(int column, bool& ok)
+    {
+        const std::string_view cell = text(column);
+        if (cell.empty()) return {};
+        std::string problemText = recordingNameProblem(cell);
+        if (problemText.empty()) return std::string(cell);
+        problem(column, problemText + "，现在写的是" + quoted(cell));
+        ok = false;
+        return {};
+    }
+
     // End not before start, reported at the end column.
     void checkOrder(int startColumn, int endColumn, std::optional<MinuteOfDay> start, std::optional<MinuteOfDay> end,
                     bool& ok)
@@ -316,6 +329,8 @@ struct SheetSpec {
     void (*take)(Content& read, ContentUpdate& update);
     Cells (*cells)(const Content& content);
     std::vector<std::string> example;
+    // The 录音 column, or -1 for a kind without recordings.
+    int recordingColumn = -1;
 };
 
 // Each kind's columns, in the order of its header texts.
@@ -329,13 +344,13 @@ namespace meals {
 enum Column { Day, Kind, Dishes, Price, Tags, Note, ColumnCount };
 }
 namespace lectures {
-enum Column { Date, Start, End, Kind, Title, Speaker, Unit, Place, Note, ColumnCount };
+enum Column { Date, Start, End, Kind, Title, Speaker, Unit, Place, Note, Audio, ColumnCount };
 }
 namespace notices {
-enum Column { Title, Body, From, To, Pinned, Urgent, ColumnCount };
+enum Column { Title, Body, From, To, Pinned, Urgent, Audio, ColumnCount };
 }
 namespace guide {
-enum Column { Order, Title, How, Spot, Do, ColumnCount };
+enum Column { Order, Title, How, Spot, Do, Audio, ColumnCount };
 }
 namespace contacts {
 enum Column { Name, Phone, Note, Category, QrCode, ColumnCount };
@@ -459,7 +474,7 @@ const SheetSpec kSpecs[] = {
     },
     {
         SheetKind::Lectures,
-        {"日期", "开始", "结束", "类型", "主题", "主讲", "单位", "地点", "说明"},
+        {"日期", "开始", "结束", "类型", "主题", "主讲", "单位", "地点", "说明", "录音"},
         {lectures::Date, lectures::Start, lectures::Title},
         {lectures::Note},
         [](RowCells& row, Content& into) {
@@ -476,26 +491,29 @@ const SheetSpec kSpecs[] = {
                 row.problem(Kind, "无法识别的类型" + quoted(kindText) + "，请写讲座、义诊、体检或其他（空着就是讲座）");
                 ok = false;
             }
+            std::string recording = row.recording(Audio, ok);
             if (!ok || !day || !start || !kind) return;
             into.lectures.push_back(Lecture{*day->date, *start, end, *kind, std::string(row.text(Title)),
                                             std::string(row.text(Speaker)), std::string(row.text(Unit)),
-                                            std::string(row.text(Place)), std::string(row.text(Note))});
+                                            std::string(row.text(Place)), std::string(row.text(Note)),
+                                            std::move(recording)});
         },
         [](Content& read, ContentUpdate& update) { update.lectures = std::move(read.lectures); },
         [](const Content& content) {
             Cells rows;
             for (const Lecture& l : content.lectures) {
                 rows.push_back({formatDate(l.date), formatTime(l.start), optionalTime(l.end), lectureKindName(l.kind),
-                                l.title, l.speaker, l.unit, l.place, l.note});
+                                l.title, l.speaker, l.unit, l.place, l.note, l.recording});
             }
             return rows;
         },
         {"2026-06-10", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
-         "请带上医保卡和近期在吃的药"},
+         "请带上医保卡和近期在吃的药", ""},
+        lectures::Audio,
     },
     {
         SheetKind::Notices,
-        {"标题", "正文", "开始日期", "结束日期", "置顶", "紧急"},
+        {"标题", "正文", "开始日期", "结束日期", "置顶", "紧急", "录音"},
         {notices::Title},
         {notices::Body},
         [](RowCells& row, Content& into) {
@@ -513,6 +531,7 @@ const SheetSpec kSpecs[] = {
             }
             notice.pinned = row.yesNo(Pinned, ok);
             notice.urgent = row.yesNo(Urgent, ok);
+            notice.recording = row.recording(Audio, ok);
             if (ok) into.notices.push_back(std::move(notice));
         },
         [](Content& read, ContentUpdate& update) { update.notices = std::move(read.notices); },
@@ -520,15 +539,16 @@ const SheetSpec kSpecs[] = {
             Cells rows;
             for (const Notice& n : content.notices) {
                 rows.push_back({n.title, n.body, optionalDate(n.from), optionalDate(n.to), yesNoText(n.pinned),
-                                yesNoText(n.urgent)});
+                                yesNoText(n.urgent), n.recording});
             }
             return rows;
         },
-        {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否"},
+        {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否", ""},
+        notices::Audio,
     },
     {
         SheetKind::Guide,
-        {"序号", "标题", "骗术", "识破", "应对"},
+        {"序号", "标题", "骗术", "识破", "应对", "录音"},
         {guide::Title, guide::Spot},
         {guide::How, guide::Spot, guide::Do},
         [](RowCells& row, Content& into) {
@@ -550,6 +570,7 @@ const SheetSpec kSpecs[] = {
             entry.howItGoes = row.text(How);
             entry.howToSpot = row.text(Spot);
             entry.whatToDo = row.text(Do);
+            entry.recording = row.recording(Audio, ok);
             if (ok) into.guide.push_back(std::move(entry));
         },
         [](Content& read, ContentUpdate& update) {
@@ -560,12 +581,13 @@ const SheetSpec kSpecs[] = {
         [](const Content& content) {
             Cells rows;
             for (const GuideEntry& g : content.guide) {
-                rows.push_back({std::to_string(g.order), g.title, g.howItGoes, g.howToSpot, g.whatToDo});
+                rows.push_back({std::to_string(g.order), g.title, g.howItGoes, g.howToSpot, g.whatToDo, g.recording});
             }
             return rows;
         },
         {"1", "冒充医保局“退费”", "对方自称医保局工作人员，说您的医保卡有一笔退费，要您说出银行卡号和验证码。",
-         "医保局不会打电话要验证码，退钱也不用您先付钱。", "马上挂断，拨打 12393 医保热线核实，或问社区工作人员。"},
+         "医保局不会打电话要验证码，退钱也不用您先付钱。", "马上挂断，拨打 12393 医保热线核实，或问社区工作人员。", ""},
+        guide::Audio,
     },
     {
         SheetKind::Contacts,
@@ -614,7 +636,9 @@ bool specsInStep()
 }
 
 // The rows of `table` read into a Content; false when any problem was reported.
-bool readRows(SheetKind kind, const SheetTable& table, Content& read, Problems& problems)
+// `refs` gets where the rows read name a recording.
+bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vector<RecordingRef>& refs,
+              Problems& problems)
 {
     static const bool inStep = specsInStep();
     assert(inStep && "a SheetSpec is out of step with its column enum");
@@ -662,7 +686,11 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, Problems& 
                                                       " 个字，请删短一些");
             tooLong = true;
         }
-        if (!tooLong) sheet.readRow(row, read);
+        if (tooLong) continue;
+        const int before = read.rowCount(kind);
+        sheet.readRow(row, read);
+        if (sheet.recordingColumn >= 0 && read.rowCount(kind) > before && !row.text(sheet.recordingColumn).empty())
+            refs.push_back({file, sheetRow.number, std::string(row.text(sheet.recordingColumn))});
     }
     return sink.count() == 0;
 }
@@ -686,7 +714,10 @@ const std::vector<std::string>& sheetHeader(SheetKind kind)
 void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& update, Problems& problems)
 {
     Content read;
-    if (readRows(kind, table, read, problems)) spec(kind).take(read, update);
+    std::vector<RecordingRef> refs;
+    if (!readRows(kind, table, read, refs, problems)) return;
+    spec(kind).take(read, update);
+    update.recordingRefs.insert(update.recordingRefs.end(), refs.begin(), refs.end());
 }
 
 void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName, ContentUpdate& update,
@@ -706,7 +737,10 @@ void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName,
     const bool csvOk = problems.size() == before;
     // Value problems are still looked for after a CSV problem, but nothing is taken.
     Content read;
-    if (readRows(kind, table, read, problems) && csvOk) spec(kind).take(read, update);
+    std::vector<RecordingRef> refs;
+    if (!readRows(kind, table, read, refs, problems) || !csvOk) return;
+    spec(kind).take(read, update);
+    update.recordingRefs.insert(update.recordingRefs.end(), refs.begin(), refs.end());
 }
 
 std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content)

@@ -274,6 +274,28 @@ Statement& Statement::bind(int index, int64_t value)
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes)
+{
+    m_db->check(sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), "bind");
+    return *this;
+}
+
+std::string Statement::columnBlob(int index) const
+{
+    const void* data = sqlite3_column_blob(m_stmt, index);
+    const int bytes = sqlite3_column_bytes(m_stmt, index);
+    if (!data) {
+        if (sqlite3_column_type(m_stmt, index) != SQLITE_NULL && bytes > 0) m_db->check(SQLITE_NOMEM, "column_blob");
+        return {};
+    }
+    return std::string(static_cast<const char*>(data), static_cast<size_t>(bytes));
+}
+
+int64_t Statement::columnBytes(int index) const
+{
+    return sqlite3_column_bytes(m_stmt, index);
+}
+
 Statement& Statement::bindNull(int index)
 {
     m_db->check(sqlite3_bind_null(m_stmt, index), "bind");

@@ -74,6 +74,7 @@ public:
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, int64_t value);
     Statement& bindNull(int index);
+    Statement& bindBlob(int index, std::string_view bytes);
 
     // Advances; true when a row is available, false when done. Throws on errors.
     bool step();
@@ -87,6 +88,10 @@ public:
     // Any column value as text (numbers are converted by sqlite, NULL is "").
     std::string columnText(int index) const;
     int64_t columnInt64(int index) const;
+    // A BLOB (or any value) as bytes; NULL is empty.
+    std::string columnBlob(int index) const;
+    // Bytes of a column's value without reading it.
+    int64_t columnBytes(int index) const;
 
 private:
     friend class Database;

@@ -5,9 +5,11 @@
 #include "content/error_text.h"
 
 #include "content/demo_content.h"
+#include "content/recording.h"
 #include "content/sheet_table.h"
 #include "content/sheet_text.h"
 #include "content/sqlite_db.h"
+#include "content/trust.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -105,6 +107,45 @@ void insertSheetRows(Database& db, SheetKind kind, const std::vector<std::vector
     }
 }
 
+void createRecordingsTable(Database& db)
+{
+    db.exec("CREATE TABLE recordings (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, duration_ms INTEGER NOT NULL, "
+            "bytes BLOB NOT NULL)");
+}
+
+// Each recording's bytes, read from where it is now, one at a time.
+void insertRecordings(Database& db, const std::vector<Recording>& recordings)
+{
+    Statement insert = db.prepare("INSERT INTO recordings (name, sha256, duration_ms, bytes) VALUES (?1, ?2, ?3, ?4)");
+    for (const Recording& recording : recordings) {
+        std::string error;
+        const std::optional<std::string> bytes = loadRecordingBytes(recording, error);
+        if (!bytes) throw StoreError(error);
+        if (sha256Hex(*bytes) != recording.sha256) throw StoreError("录音“" + recording.name + "”的内容与校验值不符");
+        insert.bind(1, recording.name).bind(2, recording.sha256).bind(3, recording.durationMs).bindBlob(4, *bytes);
+        insert.run();
+    }
+}
+
+// The recordings of a store file as known (no bytes), pointing at `file`.
+std::vector<Recording> readRecordings(Database& db, const fs::path& file)
+{
+    std::vector<Recording> recordings;
+    if (!db.hasTable("recordings")) return recordings;
+    Statement select = db.prepare("SELECT name, sha256, length(bytes), duration_ms FROM recordings ORDER BY name");
+    while (select.step()) {
+        Recording r;
+        r.name = select.columnText(0);
+        r.sha256 = select.columnText(1);
+        r.bytes = static_cast<uint64_t>(select.columnInt64(2));
+        r.durationMs = select.columnInt64(3);
+        r.sourceKind = Recording::Source::StoreFile;
+        r.source = file.string();
+        recordings.push_back(std::move(r));
+    }
+    return recordings;
+}
+
 void setMeta(Database& db, std::string_view key, std::string_view value)
 {
     Statement stmt = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
@@ -124,6 +165,7 @@ std::optional<std::string> getMeta(Database& db, std::string_view key)
 // version i+2. Each runs inside one transaction on a private copy.
 // v1 → v2: `meta` gains `app_version` and `written_at`, so a store says which program wrote it.
 // v2 → v3: `contacts` gains the optional column 二维码 (empty in old rows).
+// v4 → v5: guide, notices and lectures gain 录音 (empty in old rows), and `recordings` appears.
 // v3 → v4: `meta` gains `signed_version`. Older programs gave unsigned imports a version too, so
 // the content version is the only safe guess: no signed package at or below it applies.
 const std::vector<std::function<void(Database&)>>& migrations()
@@ -137,8 +179,13 @@ const std::vector<std::function<void(Database&)>>& migrations()
             db.exec("INSERT OR IGNORE INTO meta (key, value) "
                     "SELECT 'signed_version', value FROM meta WHERE key = 'version'");
         },
+        [](Database& db) {
+            for (const char* table : {"lectures", "notices", "guide"})
+                db.exec("ALTER TABLE " + quoteIdentifier(table) + " ADD COLUMN \"录音\" TEXT NOT NULL DEFAULT ''");
+            createRecordingsTable(db);
+        },
     };
-    static_assert(kStoreSchemaVersion == 4, "add a migration step when the schema version changes");
+    static_assert(kStoreSchemaVersion == 5, "add a migration step when the schema version changes");
     return kSteps;
 }
 
@@ -154,7 +201,8 @@ void migrate(Database& db, int fromVersion)
 
 // Writes the given kinds (with their cells) into a new file; removes the file on failure.
 void writeSheetsFile(const fs::path& file, int64_t version, int64_t signedVersion,
-                     const std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>>& sheets)
+                     const std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>>& sheets,
+                     const std::vector<Recording>& recordings)
 {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(file, ec))) throw StoreError("文件已存在：" + file.string());
@@ -170,6 +218,8 @@ void writeSheetsFile(const fs::path& file, int64_t version, int64_t signedVersio
                 createSheetTable(db, kind);
                 insertSheetRows(db, kind, rows);
             }
+            createRecordingsTable(db);
+            insertRecordings(db, recordings);
             setMeta(db, "version", std::to_string(version));
             setMeta(db, "signed_version", std::to_string(signedVersion));
             setMeta(db, "app_version", KIOSK_APP_VERSION);
@@ -185,7 +235,7 @@ void writeSheetsFile(const fs::path& file, int64_t version, int64_t signedVersio
 }
 
 // Reads our own schema from an open database into content; any problem is a StoreError.
-Content readContent(Database& db, const std::string& label)
+Content readContent(Database& db, const std::string& label, const fs::path& file)
 {
     const std::optional<std::string> versionText = getMeta(db, "version");
     if (!versionText) throw StoreError(label + " 缺少内容版本号");
@@ -219,6 +269,7 @@ Content readContent(Database& db, const std::string& label)
         readSheetTable(kind, table, update, problems);
     }
     if (!problems.empty()) throw StoreError(label + " 的内容无效：" + problems.front().format());
+    update.recordings = readRecordings(db, file);
     Content read = update.appliedTo(Content{});
     read.version = content.version;
     read.signedVersion = content.signedVersion;
@@ -362,6 +413,17 @@ void switchToNew(const DataDir& dir, const Content& content, const std::string& 
     removeUnusedFiles(dir, Pointer{name, loaded});
 }
 
+// Content as just written to `file`: its recordings' bytes are there now (a staged copy they
+// came from goes away after the import).
+Content pointedAt(Content content, const fs::path& file)
+{
+    for (Recording& r : content.recordings) {
+        r.sourceKind = Recording::Source::StoreFile;
+        r.source = file.string();
+    }
+    return content;
+}
+
 int fileSchemaVersion(const fs::path& file)
 {
     Database db(file, Database::Mode::ReadOnly);
@@ -376,7 +438,7 @@ void writeStoreFile(const fs::path& file, const Content& content)
 {
     std::vector<std::pair<SheetKind, std::vector<std::vector<std::string>>>> sheets;
     for (SheetKind kind : kAllSheetKinds) sheets.emplace_back(kind, sheetCells(kind, content));
-    writeSheetsFile(file, content.version, content.signedVersion, sheets);
+    writeSheetsFile(file, content.version, content.signedVersion, sheets, content.recordings);
 }
 
 void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t version)
@@ -386,7 +448,7 @@ void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t v
     for (SheetKind kind : kAllSheetKinds) {
         if (update.has(kind)) sheets.emplace_back(kind, sheetCells(kind, all));
     }
-    writeSheetsFile(file, version, 0, sheets);
+    writeSheetsFile(file, version, 0, sheets, all.recordings);
 }
 
 Content readStoreFile(const fs::path& file)
@@ -400,12 +462,12 @@ Content readStoreFile(const fs::path& file)
                              " 版，本程序只认识到第 " + std::to_string(kStoreSchemaVersion) + " 版），请先升级本程序");
         }
         if (version < 1) throw StoreError(label + " 不是本程序的内容库文件");
-        if (version == kStoreSchemaVersion) return readContent(db, label);
+        if (version == kStoreSchemaVersion) return readContent(db, label, file);
         // Older: migrate a private copy in memory, never the file itself.
         Database copy = Database::openMemory();
         db.copyTo(copy);
         migrate(copy, version);
-        return readContent(copy, label);
+        return readContent(copy, label, file);
     } catch (const StoreError&) {
         throw;
     } catch (const std::exception& e) {
@@ -517,7 +579,7 @@ void Store::replace(const Content& next)
     StoreLock lock(m_dir.storeDir());
     switchToNew(m_dir, next, m_loaded.current);
     m_loaded = *readPointer(m_dir);
-    m_content = next;
+    m_content = pointedAt(next, currentFile());
     m_recovered = false;
     m_recoveryNote.clear();
 }
@@ -534,7 +596,7 @@ void Store::replaceFromLive(const std::function<Content(const Content& live)>& b
     const Content next = build(m_content);
     switchToNew(m_dir, next, m_loaded.current);
     m_loaded = *readPointer(m_dir);
-    m_content = next;
+    m_content = pointedAt(next, currentFile());
     m_recovered = false;
     m_recoveryNote.clear();
 }
@@ -550,6 +612,7 @@ bool Store::rollback()
         previous.signedVersion = m_content.signedVersion;
         switchToNew(m_dir, previous, m_loaded.current);
         m_loaded = *readPointer(m_dir);
+        previous = pointedAt(std::move(previous), currentFile());
     } else {
         const Pointer swapped{m_loaded.previous, m_loaded.current};
         writePointer(m_dir, swapped);

@@ -18,16 +18,19 @@ struct StoreError : std::runtime_error {
 // Schema version written to PRAGMA user_version; older stores are migrated on open.
 // v2: `meta` also holds app_version and written_at.
 // v4: `meta` also holds signed_version (the last signed package applied).
-inline constexpr int kStoreSchemaVersion = 4;
+// v5: guide, notices and lectures gain 录音; the table `recordings` holds the audio files.
+inline constexpr int kStoreSchemaVersion = 5;
 
 // Writes `content` into a new SQLite file at `file` (must not exist) with our schema,
-// fsyncs it. Throws StoreError.
+// fsyncs it. Its recordings' bytes are copied in from where each is now, one at a time.
+// Throws StoreError.
 void writeStoreFile(const fs::path& file, const Content& content);
 // The same schema with only the sheets `update` holds (`kiosk-content build`: a package's
 // content.db, where a missing table keeps the kiosk's sheet of that kind).
 void writeStoreFile(const fs::path& file, const ContentUpdate& update, int64_t version);
 
-// Reads one of our own store files (migrating a copy in memory if older). Throws StoreError.
+// Reads one of our own store files (migrating a copy in memory if older). Its recordings
+// (name, hash, length; not their bytes) point at `file`. Throws StoreError.
 Content readStoreFile(const fs::path& file);
 
 // Reads an untrusted content.db from a package: read-only, defensive settings, quick_check,

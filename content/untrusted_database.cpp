@@ -2,12 +2,17 @@
 // sqlite.org's defensive settings; only plain tables with stored columns are read (a virtual
 // table or a generated column runs code of the file's choosing on every read), and every read
 // is bounded by content/limits.h: rows, cells, bytes of text, time.
+#include "content/file_io.h"
 #include "content/limits.h"
 #include "content/package_stage.h"
+#include "content/recording.h"
 #include "content/sheet_table.h"
 #include "content/sheet_text.h"
 #include "content/sqlite_db.h"
 #include "content/store.h"
+#include "content/trust.h"
+
+#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -15,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <map>
 
 namespace content {
 
@@ -77,6 +83,71 @@ std::string databaseMessage(const std::string& what)
     if (what.find("不是 SQLite 数据库文件") != std::string::npos)
         return "不是有效的 SQLite 数据库文件，请用 kiosk-content build 生成 content.db";
     return "无法读取数据库文件：" + what;
+}
+
+// The recordings a content.db's rows name, from its own `recordings` table (as `build` writes
+// it: name, bytes). Each is read once, checked as a package's file would be, and written into
+// the private staging dir beside the file, where the new store reads it from.
+void readDatabaseRecordings(Database& db, const fs::path& file, ContentUpdate& update, Problems& problems)
+{
+    const std::string label = file.filename().string();
+    bool hasTable = false;
+    {
+        Statement find = db.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name = 'recordings' COLLATE NOCASE LIMIT 1");
+        if (find.step()) {
+            const std::string name = find.columnText(0);
+            hasTable = !refuseTableShape(db, name, find.columnText(1), label + ":recordings", problems);
+        }
+    }
+    // One value at a time is at most one recording; the cap goes back afterwards.
+    sqlite3_limit(db.handle(), SQLITE_LIMIT_LENGTH, static_cast<int>(limits::kMaxRecordingBytes + 4096));
+    std::map<std::string, std::string> problemOf;
+    std::map<std::string, Recording> found;
+    uint64_t total = 0;
+    const auto lookUp = [&](const std::string& name) -> std::string {
+        const std::string named = "“" + name + "”";
+        if (!hasTable)
+            return "content.db 里没有录音" + named + "（应在表 recordings 里；请用 kiosk-content build 生成）";
+        if (found.count(name)) return {};
+        if (static_cast<int>(found.size()) >= limits::kMaxRecordings)
+            return "表格里用到的录音太多，最多 " + std::to_string(limits::kMaxRecordings) + " 个不同的录音文件";
+        Statement size = db.prepare("SELECT length(bytes) FROM recordings WHERE name = ?1 LIMIT 1");
+        size.bind(1, name);
+        if (!size.step()) return "content.db 里没有录音" + named + "（应在表 recordings 里）";
+        const int64_t bytesLength = size.columnInt64(0);
+        if (bytesLength > static_cast<int64_t>(limits::kMaxRecordingBytes))
+            return "录音" + named + "太大，一个录音最多 " + std::to_string(limits::kMaxRecordingBytes / (1024 * 1024)) +
+                   " MB";
+        Statement select = db.prepare("SELECT CAST(bytes AS BLOB) FROM recordings WHERE name = ?1 LIMIT 1");
+        select.bind(1, name);
+        if (!select.step()) return "content.db 里没有录音" + named;
+        const std::string bytes = select.columnBlob(0);
+        total += bytes.size();
+        if (total > limits::kMaxRecordingsBytes)
+            return "录音一共超过 " + std::to_string(limits::kMaxRecordingsBytes / (1024 * 1024)) + " MB";
+        const RecordingCheck check = checkRecordingBytes(bytes);
+        if (!check.ok) return "录音" + named + check.problem;
+        const fs::path copy = file.parent_path() / (".recording-" + std::to_string(found.size()));
+        std::string error;
+        if (!writeFileAtomically(copy, bytes, 0600, &error)) return error;
+        found[name] =
+            Recording{name, sha256Hex(bytes), bytes.size(), check.durationMs, Recording::Source::File, copy.string()};
+        return {};
+    };
+    bool ok = true;
+    for (const RecordingRef& ref : update.recordingRefs) {
+        auto it = problemOf.find(ref.name);
+        if (it == problemOf.end()) it = problemOf.emplace(ref.name, lookUp(ref.name)).first;
+        if (!it->second.empty()) {
+            problems.push_back(Problem{ref.file, ref.row, "录音", it->second});
+            ok = false;
+        }
+    }
+    sqlite3_limit(db.handle(), SQLITE_LIMIT_LENGTH, limits::kMaxDatabaseRowBytes);
+    if (!ok) return;
+    update.recordings.clear();
+    for (auto& [name, recording] : found) update.recordings.push_back(std::move(recording));
 }
 
 } // namespace
@@ -199,6 +270,7 @@ void readUntrustedDatabase(const fs::path& file, ContentUpdate& update, Problems
             if (!badText) readSheetTable(kind, table, update, problems);
             if (overPackageRows(update, problems)) return;
         }
+        if (!update.recordingRefs.empty()) readDatabaseRecordings(db, file, update, problems);
         if (!anyTable) {
             addProblem(
                 problems, label,

@@ -1,6 +1,7 @@
 #include "content/update_session.h"
 
 #include "content/file_io.h"
+#include "content/recording.h"
 #include "content/sheet_table.h"
 
 #include <chrono>
@@ -137,6 +138,8 @@ ExportResult UpdateSession::exportTo(const std::vector<ExportTarget>& targets, L
         if (!ok) break;
         ok = writeFileAtomically(dir / sheetFileName(kind), exportSheet(kind, live));
     }
+    std::string recordingError;
+    if (ok) ok = writeRecordingFiles(live, dir, recordingError);
     result.outcome = ok ? ExportOutcome::Exported : ExportOutcome::WriteFailed;
     if (ok) result.dir = dir;
     return result;

@@ -75,8 +75,21 @@ void App::applySpeechRequests()
     if (m_state.pendingSpeechStop) silence();
     m_state.pendingSpeechStop = false;
     if (m_state.pendingSpeech && m_speech && m_state.speechAllowed) {
-        const std::string normalised = content::normaliseForSpeech(m_state.pendingSpeech->text, m_readings);
-        m_speech->speak(content::speechSentences(normalised));
+        std::vector<platform::SpeechPart> parts;
+        const content::Content& content = *m_state.view().content;
+        for (const Reading::Part& part : m_state.pendingSpeech->reading.parts) {
+            platform::SpeechPart out;
+            const content::Recording* recording = part.recording.empty() ? nullptr : content.recording(part.recording);
+            if (recording) {
+                out.recording = *recording;
+            } else if (!part.text.empty()) {
+                out.sentences = content::speechSentences(content::normaliseForSpeech(part.text, m_readings));
+            } else {
+                continue;
+            }
+            parts.push_back(std::move(out));
+        }
+        m_speech->speakParts(std::move(parts));
         m_state.speakingKey = m_state.pendingSpeech->key;
     }
     m_state.pendingSpeech.reset();

@@ -2,6 +2,7 @@
 // What a screen may read while drawing, and the few requests it may make back to the app.
 #include "content/date_time.h"
 #include "kiosk/idle_policy.h"
+#include "kiosk/reading.h"
 #include "kiosk/screen.h"
 #include "kiosk/snapshot.h"
 
@@ -52,8 +53,8 @@ struct AppState {
     bool speechAllowed = false;
     int speechVolume = 0; // percent, shown on the staff screen
     struct SpeechRequest {
-        std::string key;  // which button asked ("guide:3")
-        std::string text; // as shown; the app normalises it for the engine
+        std::string key; // which button asked ("guide:3")
+        Reading reading; // text as shown (the app normalises it) and recordings
     };
     std::optional<SpeechRequest> pendingSpeech;
     bool pendingSpeechStop = false;
@@ -65,7 +66,7 @@ struct AppState {
 
     void go(ScreenId id) { pendingScreen = id; }
     void toggleLargeText() { pendingLargeTextToggle = true; }
-    void speak(std::string key, std::string text) { pendingSpeech = SpeechRequest{std::move(key), std::move(text)}; }
+    void speak(std::string key, Reading reading) { pendingSpeech = SpeechRequest{std::move(key), std::move(reading)}; }
     void stopSpeech() { pendingSpeechStop = true; }
     bool hasSpeechRequest() const { return pendingSpeech || pendingSpeechStop || pendingVolumeSteps != 0; }
     void request(UpdateRequest r) { requests.push_back(std::move(r)); }

@@ -66,7 +66,7 @@ std::string meals(const content::DayMeals& day)
     return out;
 }
 
-std::string lecture(const content::Lecture& l)
+std::string lectureText(const content::Lecture& l)
 {
     std::string out;
     sentence(out, content::formatMonthDayChinese(l.date) + timeText(l.start, l.end) + "，" +
@@ -77,24 +77,56 @@ std::string lecture(const content::Lecture& l)
     return out;
 }
 
-std::string lectures(const std::vector<content::UpcomingLecture>& list)
+Reading lecture(const content::Lecture& l)
 {
-    std::string out;
-    if (list.empty()) sentence(out, "近期没有讲座和义诊");
-    for (const content::UpcomingLecture& l : list) out += lecture(*l.lecture);
-    return out;
+    Reading reading;
+    if (!l.recording.empty())
+        reading.addRecording(l.recording);
+    else
+        reading.add(lectureText(l));
+    return reading;
 }
 
-std::string notice(const content::Notice& n)
+Reading lectures(const std::vector<content::UpcomingLecture>& list)
 {
+    Reading reading;
+    if (list.empty()) {
+        std::string out;
+        sentence(out, "近期没有讲座和义诊");
+        reading.add(out);
+    }
+    for (const content::UpcomingLecture& l : list) {
+        Reading one = lecture(*l.lecture);
+        for (Reading::Part& part : one.parts) {
+            if (part.recording.empty())
+                reading.add(std::move(part.text));
+            else
+                reading.addRecording(std::move(part.recording));
+        }
+    }
+    return reading;
+}
+
+Reading notice(const content::Notice& n)
+{
+    Reading reading;
+    if (!n.recording.empty()) {
+        reading.addRecording(n.recording);
+        return reading;
+    }
     std::string out;
     sentence(out, std::string(n.urgent ? "紧急通知：" : "通知：") + n.title);
     sentence(out, n.body);
     return out;
 }
 
-std::string guidePage(const content::GuideEntry& g)
+Reading guidePage(const content::GuideEntry& g)
 {
+    if (!g.recording.empty()) {
+        Reading reading;
+        reading.addRecording(g.recording);
+        return reading;
+    }
     std::string out;
     sentence(out, "防骗提醒：" + g.title);
     if (!g.howItGoes.empty()) sentence(out, "骗术：" + g.howItGoes);

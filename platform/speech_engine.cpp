@@ -1,5 +1,7 @@
 #include "platform/speech_engine.h"
 
+#include "content/recording.h"
+
 #include <SDL.h>
 
 #include <algorithm>
@@ -16,6 +18,10 @@ constexpr size_t kRingSeconds = 10;
 constexpr Uint16 kDeviceSamples = 1024;
 // A sample this loud counts as the first sound, not the silence before it.
 constexpr int kAudibleLevel = 300;
+// The ring's rate when no voice could be loaded (recordings still play): espeak-ng's own.
+constexpr int kFallbackRate = 22050;
+// Frames of a recording decoded at a time.
+constexpr int64_t kDecodeFrames = 4096;
 
 } // namespace
 
@@ -68,12 +74,19 @@ void SpeechEngine::start()
 
 int SpeechEngine::speak(std::vector<std::string> sentences)
 {
+    std::vector<SpeechPart> parts(1);
+    parts[0].sentences = std::move(sentences);
+    return speakParts(std::move(parts));
+}
+
+int SpeechEngine::speakParts(std::vector<SpeechPart> parts)
+{
     start();
     const int id = m_nextId++;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         const unsigned generation = ++m_generation;
-        m_pending = Job{generation, id, std::move(sentences)};
+        m_pending = Job{generation, id, std::move(parts)};
         m_requestTime = std::chrono::steady_clock::now();
         m_firstSoundSeen = false;
         m_firstSoundMs.reset();
@@ -130,7 +143,8 @@ void SpeechEngine::run()
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_problem = error;
-        m_ring.assign(size_t(std::max(synth.sampleRate(), 1)) * kRingSeconds, 0);
+        m_rate = voice ? synth.sampleRate() : kFallbackRate;
+        m_ring.assign(size_t(m_rate) * kRingSeconds, 0);
     }
     if (!error.empty()) std::fprintf(stderr, "kiosk: 朗读不可用：%s\n", error.c_str());
 
@@ -145,10 +159,10 @@ void SpeechEngine::run()
             m_ringHead = 0;
             m_ringSize = 0;
         }
-        if (audio && voice) {
+        if (audio) {
             // The synth lives on this thread; play() reaches it through this pointer.
             m_synth = &synth;
-            play(job);
+            play(job, voice);
             m_synth = nullptr;
         }
         if (!cancelled(job.generation)) {
@@ -162,10 +176,67 @@ void SpeechEngine::run()
     if (audio) SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
-void SpeechEngine::play(const Job& job)
+bool SpeechEngine::push(const Job& job, const int16_t* samples, size_t count)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (count > 0) {
+        m_wake.wait(lock, [&] { return cancelled(job.generation) || m_ringSize < m_ring.size(); });
+        if (cancelled(job.generation)) return false;
+        const size_t n = std::min(count, m_ring.size() - m_ringSize);
+        for (size_t i = 0; i < n; ++i) m_ring[(m_ringHead + m_ringSize + i) % m_ring.size()] = samples[i];
+        m_ringSize += n;
+        samples += n;
+        count -= n;
+    }
+    return true;
+}
+
+bool SpeechEngine::playRecording(const Job& job, const content::Recording& recording)
+{
+    std::string error;
+    std::optional<std::string> bytes = content::loadRecordingBytes(recording, error);
+    content::RecordingDecoder decoder;
+    if (!bytes || !decoder.open(std::move(*bytes), error)) {
+        // Checked when it was imported; a store that lost it since is worth a line, not a crash.
+        std::fprintf(stderr, "kiosk: 录音无法播放：%s\n", error.c_str());
+        return true;
+    }
+    // Mono float at the recording's rate in, the ring's format out: SDL resamples.
+    SDL_AudioStream* stream = SDL_NewAudioStream(AUDIO_F32SYS, 1, decoder.sampleRate(), AUDIO_S16SYS, 1, m_rate);
+    if (!stream) {
+        std::fprintf(stderr, "kiosk: 录音无法转换：%s\n", SDL_GetError());
+        return true;
+    }
+    const int channels = decoder.channels();
+    std::vector<float> frames(size_t(kDecodeFrames) * size_t(channels));
+    std::vector<float> mono(static_cast<size_t>(kDecodeFrames));
+    std::vector<int16_t> out(size_t(kDecodeFrames) * 8);
+    bool going = true;
+    bool ended = false;
+    while (going && !ended) {
+        const int64_t n = decoder.read(frames.data(), kDecodeFrames);
+        if (n <= 0) {
+            ended = true;
+            SDL_AudioStreamFlush(stream);
+        } else {
+            for (int64_t i = 0; i < n; ++i) {
+                float sum = 0;
+                for (int c = 0; c < channels; ++c) sum += frames[size_t(i * channels + c)];
+                mono[size_t(i)] = sum / float(channels);
+            }
+            SDL_AudioStreamPut(stream, mono.data(), int(n * int64_t(sizeof(float))));
+        }
+        for (int got; going && (got = SDL_AudioStreamGet(stream, out.data(), int(out.size() * sizeof(int16_t)))) > 0;)
+            going = push(job, out.data(), size_t(got) / sizeof(int16_t));
+    }
+    SDL_FreeAudioStream(stream);
+    return going && !cancelled(job.generation);
+}
+
+void SpeechEngine::play(const Job& job, bool voice)
 {
     SDL_AudioSpec want{};
-    want.freq = m_synth->sampleRate();
+    want.freq = m_rate;
     want.format = AUDIO_S16SYS;
     want.channels = 1;
     want.samples = kDeviceSamples;
@@ -182,21 +253,20 @@ void SpeechEngine::play(const Job& job)
     }
     SDL_PauseAudioDevice(device, 0);
 
-    const SpeechSynth::Sink push = [&](const int16_t* samples, size_t count) {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        while (count > 0) {
-            m_wake.wait(lock, [&] { return cancelled(job.generation) || m_ringSize < m_ring.size(); });
-            if (cancelled(job.generation)) return false;
-            const size_t n = std::min(count, m_ring.size() - m_ringSize);
-            for (size_t i = 0; i < n; ++i) m_ring[(m_ringHead + m_ringSize + i) % m_ring.size()] = samples[i];
-            m_ringSize += n;
-            samples += n;
-            count -= n;
+    const SpeechSynth::Sink sink = [&](const int16_t* samples, size_t count) { return push(job, samples, count); };
+    bool going = true;
+    for (const SpeechPart& part : job.parts) {
+        if (!going) break;
+        if (part.recording) {
+            going = playRecording(job, *part.recording);
+            continue;
         }
-        return true;
-    };
-    for (const std::string& sentence : job.sentences) {
-        if (!m_synth->synthesise(sentence, push) || cancelled(job.generation)) break;
+        // Without a voice only the recordings are heard.
+        if (!voice) continue;
+        for (const std::string& sentence : part.sentences) {
+            going = m_synth->synthesise(sentence, sink) && !cancelled(job.generation);
+            if (!going) break;
+        }
     }
     {
         // Until the ring has played out, or a stop or a new request.

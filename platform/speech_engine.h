@@ -1,9 +1,11 @@
 #pragma once
-// Read-aloud for the kiosk: a worker thread synthesises sentence by sentence (espeak-ng) into
-// a ring buffer, SDL audio's callback pulls from it, so the first sound comes while the rest
+// Read-aloud for the kiosk: a worker thread synthesises sentence by sentence (espeak-ng), or
+// decodes a recording (content/recording.h) and converts it with SDL_AudioStream, into a ring
+// buffer, SDL audio's callback pulls from it, so the first sound comes while the rest
 // is still being made and the main loop keeps idling while speech plays (no frame per audio
 // buffer). The audio device is open only while speaking. "Finished" comes back through the
 // main queue.
+#include "content/model.h"
 #include "platform/main_queue.h"
 #include "platform/speech_synth.h"
 
@@ -32,6 +34,12 @@ int loadSpeechVolume(const std::filesystem::path& file);
 // Writes it atomically (temporary file, rename). False when it could not be written.
 bool saveSpeechVolume(const std::filesystem::path& file, int percent);
 
+// One piece of what a 朗读 button reads: sentences to synthesise, or a recording to play.
+struct SpeechPart {
+    std::vector<std::string> sentences;
+    std::optional<content::Recording> recording;
+};
+
 class SpeechEngine {
 public:
     // ON_FINISHED runs on the main thread (through QUEUE) when an utterance has played to its
@@ -47,6 +55,8 @@ public:
     // Main thread. Speaks the sentences (content::speechSentences), replacing whatever was
     // being spoken. Returns the request's id (> 0).
     int speak(std::vector<std::string> sentences);
+    // The same for parts played one after the other (recordings and synthesis in order).
+    int speakParts(std::vector<SpeechPart> parts);
     // Main thread. Silence at once; the device closes on the worker.
     void stop();
     // Main thread: the id being spoken, 0 when silent.
@@ -65,11 +75,15 @@ private:
     struct Job {
         unsigned generation = 0;
         int id = 0;
-        std::vector<std::string> sentences;
+        std::vector<SpeechPart> parts;
     };
 
     void run();
-    void play(const Job& job);
+    void play(const Job& job, bool voice);
+    // Pushes samples into the ring, waiting for room; false when the job was cancelled.
+    bool push(const Job& job, const int16_t* samples, size_t count);
+    // Decodes one recording into the ring at m_rate; false when cancelled.
+    bool playRecording(const Job& job, const content::Recording& recording);
     // Main thread, through the queue.
     void finished(int requestId);
     static void audioCallback(void* self, unsigned char* stream, int length);
@@ -97,6 +111,7 @@ private:
     std::optional<double> m_firstSoundMs;
 
     SpeechSynth* m_synth = nullptr; // the worker's, while it plays
+    int m_rate = 0;                 // samples per second in the ring (the voice's)
     std::atomic<unsigned> m_generation{0};
     std::atomic<int> m_volume{kSpeechVolumeDefault};
     int m_nextId = 1;

@@ -60,9 +60,11 @@ void writeVersion1File(const fs::path& file, const Content& content)
         std::string create =
             "CREATE TABLE " + sqlite::quoteIdentifier(sheetKey(kind)) + " (\"row\" INTEGER PRIMARY KEY";
         std::string insert = "INSERT INTO " + sqlite::quoteIdentifier(sheetKey(kind)) + " VALUES (?1";
-        // Version 1 had no 二维码 column in contacts (v3 added it, last).
+        // Version 1 had no 二维码 column in contacts (v3 added it, last), nor 录音 (v5, last).
         const auto& header = sheetHeader(kind);
-        const size_t columns = header.size() - (kind == SheetKind::Contacts ? 1 : 0);
+        const bool lastIsNewer = kind == SheetKind::Contacts || kind == SheetKind::Lectures ||
+                                 kind == SheetKind::Notices || kind == SheetKind::Guide;
+        const size_t columns = header.size() - (lastIsNewer ? 1 : 0);
         for (size_t i = 0; i < columns; ++i) {
             create += ", " + sqlite::quoteIdentifier(header[i]) + " TEXT NOT NULL";
             insert += ", ?" + std::to_string(i + 2);

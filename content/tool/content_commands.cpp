@@ -6,6 +6,7 @@
 #include "content/data_dir.h"
 #include "content/importer.h"
 #include "content/package_stage.h"
+#include "content/recording.h"
 #include "content/sheet_table.h"
 #include "content/store.h"
 #include "content/trust_detail.h"
@@ -161,7 +162,8 @@ int runCheck(const CheckOptions& options)
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    const std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false);
+    std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false);
+    if (!check.update->recordings.empty()) rows += "、录音 " + std::to_string(check.update->recordings.size()) + " 个";
     switch (check.signature) {
     case content::SignatureVerdict::Trusted:
         std::printf("可以导入：%s\n签名：有效，由这台终端信任的密钥签名\n", rows.c_str());
@@ -269,6 +271,10 @@ int runExport(const ExportOptions& options)
             return kFailed;
         }
     }
+    if (std::string error; !content::writeRecordingFiles(store->content(), output, error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return kFailed;
+    }
     std::printf("已把内容（版本 %lld）导出到 %s\n", static_cast<long long>(store->version()), output.c_str());
     return kOk;
 }
@@ -284,6 +290,7 @@ int runInfo(const InfoOptions& options)
     for (content::SheetKind kind : content::kAllSheetKinds)
         rows[content::sheetKey(kind)] = store->content().rowCount(kind);
     json["rows"] = rows;
+    json["recordings"] = store->content().recordings.size();
     if (!store->recoveryNote().empty()) json["store_warning"] = store->recoveryNote();
     if (const std::optional<content::ImportReport> last = content::loadLastImport(DataDir{options.dataDir})) {
         json["last_import"] = {{"ok", last->ok()}, {"time", last->time}, {"source", last->source}};

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -39,9 +41,22 @@ public:
         if (count > 0) m_index = std::clamp(m_index, 0, count - 1);
 
         // --- Footer: hotline numbers always visible; page buttons.
-        const float btnH = std::max(t.minTarget, hf->FontSize * 2.2f);
+        // Big enough to hit (and for its words), no bigger: the page needs the height.
+        const float btnH = std::max(t.minTarget, hf->FontSize * 1.6f);
         const float btnW = std::max(t.minTarget * 2.2f, textWidth(hf, ui::kPrevious) + hf->FontSize * 2.4f);
-        const float hotlineH = hf->FontSize * 1.6f;
+        // The hotline: one line when it fits, else the words and the numbers on lines of their own.
+        const float hotlineW = t.portrait ? W - 2 * t.margin : W - 2 * (t.margin + btnW + t.gap);
+        const std::string numbers = std::string(ui::kFraudHotline) + "   " + ui::kPolice;
+        const std::string whole = std::string(ui::kFraudFooter) + "  " + numbers;
+        std::vector<std::string> hotline;
+        if (textWidth(hf, whole) <= hotlineW)
+            hotline = {whole};
+        else if (textWidth(hf, numbers) <= hotlineW)
+            hotline = {ui::kFraudFooter, numbers};
+        else
+            hotline = {ui::kFraudFooter, ui::kFraudHotline, ui::kPolice};
+        const float hotlineLine = hf->FontSize * 1.15f;
+        const float hotlineH = hotline.size() * hotlineLine + hf->FontSize * 0.45f;
         const float footerH = t.portrait ? btnH + hotlineH + t.gap * 2 : std::max(btnH, hotlineH) + t.gap * 1.4f;
         const float footerTop = H - footerH;
         d->AddRectFilled(ImVec2(0, footerTop), ImVec2(W, H), p.secondary.packed());
@@ -61,17 +76,19 @@ public:
                     turn(state, +1, count);
             }
         }
-        // The hotline: in landscape between the buttons, in portrait on its own row.
-        const std::string hotline = std::string(ui::kFraudFooter) + "  " + ui::kFraudHotline + "   " + ui::kPolice;
+        // In landscape between the buttons, in portrait on its own rows below them.
+        const float hx = t.portrait ? t.margin : prevB.x + t.gap;
+        float hy = t.portrait
+                       ? by + btnH + t.gap * 0.5f + (H - by - btnH - t.gap * 0.5f - hotline.size() * hotlineLine) * 0.5f
+                       : footerTop + (footerH - hotline.size() * hotlineLine) * 0.5f;
+        for (const std::string& line : hotline) {
+            drawCentered(d, hf, ImVec2(hx, hy), ImVec2(hx + hotlineW, hy + hotlineLine), p.urgent.packed(), line);
+            hy += hotlineLine;
+        }
         if (t.portrait) {
-            drawCentered(d, hf, ImVec2(0, by + btnH + t.gap * 0.5f), ImVec2(W, H - t.gap * 0.5f), p.urgent.packed(),
-                         hotline);
             // Between the buttons when it fits whole (the count is also at the top of the page).
             if (textWidth(bf, pageText) <= nextA.x - prevB.x - t.gap)
                 drawCentered(d, bf, ImVec2(prevB.x, by), ImVec2(nextA.x, by + btnH), p.text.packed(), pageText);
-        } else {
-            drawCentered(d, hf, ImVec2(prevB.x + t.gap, footerTop), ImVec2(nextA.x - t.gap, H), p.urgent.packed(),
-                         hotline);
         }
 
         Area area = contentArea(state, top);
@@ -82,25 +99,29 @@ public:
         }
         const content::GuideEntry& g = *s.guide[m_index];
 
-        // --- Page heading: 第 n 条 / 共 N 条 and the scam's name.
-        float y = area.min.y;
-        float x = area.min.x;
-        if (!t.portrait)
-            x += u.chip(ImVec2(x, y), pageText, p.primary, p.onDark) + t.gap;
-        else
-            u.chip(ImVec2(x, y), pageText, p.primary, p.onDark), y += u.chipHeight() + t.px(10);
-        // 朗读 at the end of the title line reads the whole page and the hotline.
+        // --- Page heading: 第 n 条 / 共 N 条, the scam's name and 朗读 (the whole page and the
+        // hotline). Landscape: one row; portrait: the count and 朗读 above the name.
         const float speakH = t.minTarget;
         const float speakW = speakButtonWidth(state, speakH);
+        float y = area.min.y;
+        float x = area.min.x;
         const bool spoke = speakButton(state, ImVec2(area.max.x - speakW, y), ImVec2(area.max.x, y + speakH),
                                        "guide:" + std::to_string(m_index), [&] { return read_aloud::guidePage(g); });
-        const float titleRight = spoke ? area.max.x - speakW - t.gap : area.max.x;
-        const float titleH =
-            drawParagraph(d, hf, ImVec2(x, y - (t.portrait ? 0 : (hf->FontSize * 1.3f - u.chipHeight()) * 0.5f)),
-                          titleRight - x, p.text.packed(), g.title, 1.3f, 2);
-        y += std::max({titleH, u.chipHeight(), spoke ? speakH : 0.0f}) + t.gap * 0.6f;
+        float titleH;
+        if (!t.portrait) {
+            x += u.chip(ImVec2(x, y), pageText, p.primary, p.onDark) + t.gap;
+            const float titleRight = spoke ? area.max.x - speakW - t.gap : area.max.x;
+            titleH = drawParagraph(d, hf, ImVec2(x, y - (hf->FontSize * 1.3f - u.chipHeight()) * 0.5f), titleRight - x,
+                                   p.text.packed(), g.title, 1.3f, 2);
+            y += std::max({titleH, u.chipHeight(), spoke ? speakH : 0.0f}) + t.gap * 0.6f;
+        } else {
+            u.chip(ImVec2(x, y), pageText, p.primary, p.onDark);
+            y += std::max(u.chipHeight(), spoke ? speakH : 0.0f) + t.px(10);
+            titleH = drawParagraph(d, hf, ImVec2(x, y), area.width(), p.text.packed(), g.title, 1.3f, 3);
+            y += titleH + t.gap * 0.6f;
+        }
 
-        // --- The three parts, scrolling if they do not fit.
+        // --- The three parts, scrolling if they do not fit (measured first, then drawn).
         struct Part {
             const char* label;
             const std::string* text;
@@ -111,19 +132,24 @@ public:
                               {ui::kWhatToDo, &g.whatToDo, p.ongoing}};
         const float right = area.max.x - t.px(30);
         const float labelW = t.portrait ? 0 : u.chipWidth(ui::kHowItGoes, hf) + t.gap;
-        float yy = u.beginScroll(m_scroller, ImVec2(area.min.x, y), area.max);
-        const float origin = yy;
-        for (const Part& part : parts) {
-            if (part.text->empty()) continue;
-            const float tx = area.min.x + labelW;
-            u.chip(ImVec2(area.min.x, yy), part.label, part.color, p.onDark, hf);
-            if (t.portrait) yy += u.chipHeight(hf) + t.px(10);
-            const float h = drawParagraph(
-                d, hf, ImVec2(tx, yy - (t.portrait ? 0 : (hf->FontSize * t.lineSpacing - u.chipHeight(hf)) * 0.5f)),
-                right - tx, p.text.packed(), *part.text, t.lineSpacing);
-            yy += std::max(h, u.chipHeight(hf)) + t.gap;
-        }
-        u.endScroll(m_scroller, yy - origin);
+        const float tx = area.min.x + labelW;
+        const auto partsAt = [&](float yy, bool draw) {
+            const float start = yy;
+            for (const Part& part : parts) {
+                if (part.text->empty()) continue;
+                if (draw) u.chip(ImVec2(area.min.x, yy), part.label, part.color, p.onDark, hf);
+                if (t.portrait) yy += u.chipHeight(hf) + t.px(10);
+                const ImVec2 at(tx, yy - (t.portrait ? 0 : (hf->FontSize * t.lineSpacing - u.chipHeight(hf)) * 0.5f));
+                const float h = draw ? drawParagraph(d, hf, at, right - tx, p.text.packed(), *part.text, t.lineSpacing)
+                                     : paragraphHeight(hf, *part.text, right - tx, t.lineSpacing);
+                yy += std::max(h, u.chipHeight(hf)) + t.gap;
+            }
+            return yy - start;
+        };
+        const float contentH = partsAt(0, false);
+        const float origin = u.beginScroll(m_scroller, ImVec2(area.min.x, y), area.max, contentH);
+        partsAt(origin, true);
+        u.endScroll(m_scroller, contentH);
     }
 
 private:

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -32,128 +34,193 @@ public:
         const float W = state.width, H = state.height;
         const float m = t.margin;
 
-        // --- Header: station and welcome on the left; time, date and the 大字 switch on the right.
         char clock[16];
         std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " + s.weekdayText;
-        const float clockW = std::max({textWidth(cf, clock), textWidth(hf, date), textWidth(bf, s.lunarText)});
-        const float toggleH = t.minTarget;
-        float y = m * 0.75f;
-        float headerH;
-        // 朗读 reads the day's summary; in landscape it sits in the header beside the clock.
-        const float speakH = t.minTarget;
-        const float speakW = speakButtonWidth(state, speakH);
-        auto speakSummary = [&] { return read_aloud::homeSummary(s); };
         const std::string name = s.content->station.name();
         const std::string welcome =
             s.content->station.welcome().empty() ? ui::kWelcomeFallback : s.content->station.welcome();
-        if (!t.portrait) {
-            const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
-            const float rightW = clockW + t.gap + toggleW;
-            const float leftW = W - 2 * m - rightW - t.gap * 3 - speakW;
-            drawLine(d, hf, ImVec2(m, y), leftW, p.text.packed(), name);
-            const float wy = y + hf->FontSize * 1.3f;
-            const float wh = drawParagraph(d, bf, ImVec2(m, wy), leftW, p.textMuted.packed(), welcome, 1.25f, 1);
-            const float cx = W - m - toggleW - t.gap - clockW;
-            speakButton(state, ImVec2(cx - t.gap - speakW, y + t.px(8)), ImVec2(cx - t.gap, y + t.px(8) + speakH),
-                        "home:today", speakSummary);
-            addText(d, cf, ImVec2(cx + clockW - textWidth(cf, clock), y - t.px(8)), p.text.packed(), clock);
-            addText(d, hf, ImVec2(cx + clockW - textWidth(hf, date), y + cf->FontSize * 0.82f), p.text.packed(),
-                    date.c_str());
-            // 农历 under the date, in the body size.
-            const float lunarH = s.lunarText.empty() ? 0 : bf->FontSize * 1.1f;
-            if (lunarH > 0)
-                addText(
-                    d, bf,
-                    ImVec2(cx + clockW - textWidth(bf, s.lunarText), y + cf->FontSize * 0.82f + hf->FontSize * 1.05f),
-                    p.textMuted.packed(), s.lunarText);
-            drawLargeTextToggle(state, ImVec2(W - m - toggleW, y + t.px(8)), toggleH);
-            headerH = std::max(wy - y + wh, cf->FontSize * 0.82f + hf->FontSize * 1.05f + lunarH);
-        } else {
-            const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
-            addText(d, cf, ImVec2(m, y - t.px(8)), p.text.packed(), clock);
-            addText(d, hf, ImVec2(m + textWidth(cf, clock) + t.gap, y + (cf->FontSize - hf->FontSize) * 0.5f),
-                    p.text.packed(), date.c_str());
-            drawLargeTextToggle(state, ImVec2(W - m - toggleW, y), toggleH);
-            float yy = y + std::max(cf->FontSize, toggleH) + t.gap;
-            if (!s.lunarText.empty()) {
-                addText(d, bf, ImVec2(m, yy - t.gap * 0.5f), p.textMuted.packed(), s.lunarText);
-                yy += bf->FontSize * 1.1f;
-            }
-            yy += drawParagraph(d, hf, ImVec2(m, yy), W - 2 * m, p.text.packed(), name, 1.3f, 2);
-            yy += drawParagraph(d, bf, ImVec2(m, yy), W - 2 * m, p.textMuted.packed(), welcome, t.lineSpacing, 3);
-            headerH = yy - y;
-        }
-        y += headerH + t.gap;
-
-        // Beside the highlights (below them in portrait): 朗读 for the summary and the station's QR.
+        const float toggleH = t.minTarget;
+        const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
+        // 朗读 reads the day's summary.
+        const float speakH = t.minTarget;
+        const float speakW = speakButtonWidth(state, speakH);
+        auto speakSummary = [&] { return read_aloud::homeSummary(s); };
         const std::string qrText = s.content->station.qrCode();
         const QrMatrix& qr = m_qr.get(qrText);
         const float qrMin = t.px(252);
         const float qrW = qr.size > 0 ? qrSide(qr, qrMin) : 0;
-        const std::string caption = s.content->station.qrCaption();
-        // Landscape: the QR in a column on the right from below the header to the tiles.
-        const float colW = t.portrait || qrW == 0 ? 0 : qrW;
-        const float colX = W - m - colW;
-        const float colTop = y;
-        const float rightEdge = colW == 0 ? W - m : colX - t.gap;
+        const std::string caption = qrW > 0 ? s.content->station.qrCaption() : std::string();
+        const float welcomeSpacing = 1.25f;
+        const float top = m * 0.75f;
+        const float bottom = H - m * 0.75f;
 
-        // --- Tiles at the bottom, highlights fill what is left.
+        // The tiles: with the icon above the name when there is room, else the name alone.
         int count = 0;
         const Section* list = sections(count);
-        // 大字 in landscape: one row of six tiles with their names only (an icon beside or above
-        // them would not fit), to leave the cards their room.
-        const bool namesOnly = !t.portrait && t.largeText;
-        const int cols = t.portrait ? 2 : count;
+        const int cols = t.portrait ? 3 : count;
         const int rows = (count + cols - 1) / cols;
-        const float tileH = t.portrait  ? std::max(t.minTarget * 1.4f, hf->FontSize * 2.2f)
-                            : namesOnly ? std::max(t.minTarget, hf->FontSize * 1.5f)
-                                        : std::max(t.minTarget * 1.4f, hf->FontSize * 2.1f);
-        const float tilesH = rows * tileH + (rows - 1) * t.gap;
-        const float tilesTop = H - m * 0.75f - tilesH;
         const float tileW = (W - 2 * m - (cols - 1) * t.gap) / cols;
-        for (int i = 0; i < count; ++i) {
-            const ImVec2 a(m + (i % cols) * (tileW + t.gap), tilesTop + (i / cols) * (tileH + t.gap));
-            const ImVec2 b(a.x + tileW, a.y + tileH);
-            drawTile(state, list[i], a, b);
+        const float tallTile = std::max(t.minTarget * 1.4f, hf->FontSize * 2.1f);
+        const float lowTile = std::max(t.minTarget, hf->FontSize * 1.5f);
+        const auto tilesHeight = [&](float tileH) { return rows * tileH + (rows - 1) * t.gap; };
+
+        float bodyTop = 0, bodyRight = W - m;
+        bool welcomeInHeader = false;
+        if (!t.portrait) {
+            // Landscape: a column on the right holds the time, the date, 农历, the QR and its
+            // caption; the name, 朗读 and 大字 head the left, whose body is the welcome, the
+            // urgent banner and the three cards.
+            // The column is as wide as the QR, the date and 农历 breaking into lines to fit it;
+            // wider (the date on one line, the caption in fewer lines) when that is too tall.
+            const float lowestTiles = bottom - tilesHeight(lowTile) - t.gap;
+            const auto column = [&](float minW, bool draw) {
+                std::vector<std::string> dateLines = {date};
+                if (textWidth(hf, date) > minW)
+                    dateLines = {content::formatMonthDayChinese(state.now.date), s.weekdayText};
+                const std::vector<std::string> lunarLines = packPieces(bf, s.lunarText, " · ", minW);
+                float colW = minW;
+                for (const std::string& line : dateLines) colW = std::max(colW, textWidth(hf, line));
+                for (const std::string& line : lunarLines) colW = std::max(colW, textWidth(bf, line));
+                // Right-aligned: the time, the date, 农历; then the QR with its caption under it.
+                float cy = top - t.px(8);
+                if (draw) addText(d, cf, ImVec2(W - m - textWidth(cf, clock), cy), p.text.packed(), clock);
+                cy += cf->FontSize * 0.86f;
+                for (const std::string& line : dateLines) {
+                    if (draw) addText(d, hf, ImVec2(W - m - textWidth(hf, line), cy), p.text.packed(), line);
+                    cy += hf->FontSize * 1.05f;
+                }
+                for (const std::string& line : lunarLines) {
+                    if (draw) addText(d, bf, ImVec2(W - m - textWidth(bf, line), cy), p.textMuted.packed(), line);
+                    cy += bf->FontSize * 1.1f;
+                }
+                cy += t.gap * 0.5f;
+                if (qrW > 0) {
+                    if (draw) drawQrCode(d, ImVec2(W - m - qrW, cy), qrMin, qr, p.text, p.card);
+                    cy += qrW + t.px(8);
+                    if (!caption.empty())
+                        cy += draw ? drawParagraph(d, bf, ImVec2(W - m - colW, cy), colW, p.text.packed(), caption,
+                                                   welcomeSpacing)
+                                   : paragraphHeight(bf, caption, colW, welcomeSpacing);
+                }
+                struct {
+                    float width, bottom;
+                } r{colW, cy};
+                return r;
+            };
+            float colMin = std::max(qrW, textWidth(cf, clock));
+            if (column(colMin, false).bottom > lowestTiles) colMin = std::max(colMin, textWidth(hf, date));
+            const auto col = column(colMin, false);
+            column(colMin, true);
+            const float cy = col.bottom;
+            const float colX = W - m - col.width;
+            bodyRight = colX - t.gap * 1.5f;
+            const float toggleX = bodyRight - toggleW;
+            const float speakX = toggleX - t.gap - speakW;
+            const float nameH =
+                drawParagraph(d, hf, ImVec2(m, top), speakX - t.gap - m, p.text.packed(), name, 1.2f, 2);
+            speakButton(state, ImVec2(speakX, top + t.px(8)), ImVec2(speakX + speakW, top + t.px(8) + speakH),
+                        "home:today", speakSummary);
+            drawLargeTextToggle(state, ImVec2(toggleX, top + t.px(8)), toggleH);
+            bodyTop = top + std::max(nameH, toggleH + t.px(8)) + t.gap;
+            m_columnBottom = cy;
+        } else {
+            // Portrait: the time with 朗读 and 大字; the name; the date with 农历 and the welcome on
+            // the left, the QR and its caption on the right; then the banner and cards.
+            addText(d, cf, ImVec2(m, top - t.px(8)), p.text.packed(), clock);
+            const float toggleX = W - m - toggleW;
+            const float speakX = toggleX - t.gap - speakW;
+            speakButton(state, ImVec2(speakX, top), ImVec2(speakX + speakW, top + speakH), "home:today", speakSummary);
+            drawLargeTextToggle(state, ImVec2(toggleX, top), toggleH);
+            float y = top + std::max(cf->FontSize * 0.9f, toggleH) + t.gap * 0.5f;
+            // The name across the whole width, then the row of the date and the QR.
+            y += drawParagraph(d, hf, ImVec2(m, y), W - 2 * m, p.text.packed(), name, 1.25f, 2) + t.px(8);
+            const float rowTop = y;
+            const float leftW = qrW > 0 ? W - 2 * m - qrW - t.gap : W - 2 * m;
+            float qrBottom = rowTop;
+            if (qrW > 0) {
+                drawQrCode(d, ImVec2(W - m - qrW, rowTop), qrMin, qr, p.text, p.card);
+                qrBottom += qrW + t.px(8);
+                if (!caption.empty())
+                    qrBottom += drawParagraph(d, bf, ImVec2(W - m - qrW, qrBottom), qrW, p.text.packed(), caption,
+                                              welcomeSpacing);
+            }
+            // The date and 农历 on one line when they fit, else 农历 below.
+            addText(d, hf, ImVec2(m, y), p.text.packed(), date.c_str());
+            if (!s.lunarText.empty()) {
+                const float dx = textWidth(hf, date) + t.gap;
+                if (dx + textWidth(bf, s.lunarText) <= leftW) {
+                    addText(d, bf, ImVec2(m + dx, y + (hf->FontSize - bf->FontSize) * 0.75f), p.textMuted.packed(),
+                            s.lunarText);
+                    y += hf->FontSize * 1.1f;
+                } else {
+                    y += hf->FontSize * 1.05f;
+                    addText(d, bf, ImVec2(m, y), p.textMuted.packed(), s.lunarText);
+                    y += bf->FontSize * 1.15f;
+                }
+            } else {
+                y += hf->FontSize * 1.1f;
+            }
+            // The welcome beside the QR when it fits there whole, else at the top of the body.
+            const float wh = paragraphHeight(bf, welcome, leftW, welcomeSpacing);
+            if (y + wh <= std::max(qrBottom, y + bf->FontSize * welcomeSpacing * 1.01f)) {
+                y += drawParagraph(d, bf, ImVec2(m, y), leftW, p.textMuted.packed(), welcome, welcomeSpacing);
+                welcomeInHeader = true;
+            }
+            bodyTop = std::max(y, qrBottom) + t.gap * 0.5f;
+            m_columnBottom = 0;
         }
 
-        // --- Between header and tiles: the urgent banner, then the highlights filling the rest.
-        // When both do not fit (大字), they scroll together, each at its full height (no QR then).
-        const float bottom = tilesTop - t.gap;
-        const float captionH = caption.empty() || colW == 0 ? 0 : paragraphHeight(bf, caption, colW, 1.25f, 3);
-        const bool qrFits = colW > 0 && colTop + qrW + captionH <= bottom;
-        m_rightEdge = qrFits ? rightEdge : W - m;
+        // --- The body: the welcome (unless in the header), the urgent banner, the cards. At normal
+        // size in landscape it fits whole: tall tiles, else low ones, else without the welcome.
+        // When it still does not fit (大字, long texts) it scrolls, welcome and all.
+        m_bodyRight = bodyRight;
+        m_wideCards = t.portrait || t.largeText;
+        const float bodyW = bodyRight - m;
+        const float welcomeH = welcomeInHeader ? 0 : paragraphHeight(bf, welcome, bodyW, welcomeSpacing) + t.gap * 0.5f;
         const float bannerH = s.urgent.empty() ? 0 : bannerHeight(state) + t.gap;
-        const float cardsH = highlightsHeight(state, m_rightEdge - m);
-        // Portrait keeps a strip above the tiles for 朗读 and the QR; banner and cards end above it.
-        const float stripH = t.portrait ? std::max(speakH, qrW) : 0;
-        const float listBottom = t.portrait ? bottom - stripH - t.gap : bottom;
-        if (bannerH + cardsH <= listBottom - y) {
-            if (bannerH > 0) drawBanner(state, y);
-            drawHighlights(state, ImVec2(m, y + bannerH), ImVec2(m_rightEdge, listBottom));
+        const float cardsH = highlightsHeight(state, bodyW);
+        const auto room = [&](float tileH) { return bottom - tilesHeight(tileH) - t.gap - bodyTop; };
+        const auto rightColumnFits = [&](float tileH) { return m_columnBottom <= bottom - tilesHeight(tileH); };
+        float tileH = tallTile;
+        bool withWelcome = true;
+        const float full = welcomeH + bannerH + cardsH;
+        if (full <= room(tallTile) && rightColumnFits(tallTile)) {
+            tileH = tallTile;
+        } else if (full <= room(lowTile) && rightColumnFits(lowTile)) {
+            tileH = lowTile;
+        } else if (!t.largeText && !t.portrait && bannerH > 0) {
+            // A greeting gives way to an urgent notice rather than push the cards out of view.
+            tileH = lowTile;
+            withWelcome = false;
         } else {
-            const float top = u.beginScroll(m_scroller, ImVec2(0, y), ImVec2(m_rightEdge + t.gap * 0.5f, listBottom));
-            if (bannerH > 0) drawBanner(state, top);
-            drawHighlights(state, ImVec2(m, top + bannerH), ImVec2(m_rightEdge, top + bannerH + cardsH));
-            u.endScroll(m_scroller, bannerH + cardsH);
+            tileH = lowTile;
         }
-        if (qrFits && !t.portrait) {
-            drawQrCode(d, ImVec2(colX, colTop), qrMin, qr, p.text, p.card);
-            if (!caption.empty())
-                drawParagraph(d, bf, ImVec2(colX, colTop + qrW + t.px(8)), colW, p.text.packed(), caption, 1.25f, 3);
+        const float tilesTop = bottom - tilesHeight(tileH);
+        for (int i = 0; i < count; ++i) {
+            const ImVec2 a(m + (i % cols) * (tileW + t.gap), tilesTop + (i / cols) * (tileH + t.gap));
+            drawTile(state, list[i], a, ImVec2(a.x + tileW, a.y + tileH));
         }
-        if (t.portrait) {
-            // Below the highlights in portrait: 朗读 for the summary, the QR and its caption.
-            const float stripY = bottom - stripH;
-            speakButton(state, ImVec2(m, stripY), ImVec2(m + speakW, stripY + speakH), "home:today", speakSummary);
-            if (qrW > 0) {
-                const float qx = W - m - qrW;
-                drawQrCode(d, ImVec2(qx, stripY), qrMin, qr, p.text, p.card);
-                const float cw = qx - t.gap - (m + speakW + t.gap);
-                if (!caption.empty() && cw > bf->FontSize * 3)
-                    drawParagraph(d, bf, ImVec2(m + speakW + t.gap, stripY), cw, p.text.packed(), caption, 1.25f, 3);
+
+        const float bodyBottom = tilesTop - t.gap;
+        const float bodyH = (withWelcome ? welcomeH : 0) + bannerH + cardsH;
+        const auto drawBody = [&](float y, float cardsBottom) {
+            if (withWelcome && welcomeH > 0) {
+                drawParagraph(d, bf, ImVec2(m, y), bodyW, p.textMuted.packed(), welcome, welcomeSpacing);
+                y += welcomeH;
             }
+            if (bannerH > 0) drawBanner(state, y);
+            drawHighlights(state, ImVec2(m, y + bannerH),
+                           ImVec2(bodyRight, std::max(cardsBottom, y + bannerH + cardsH)));
+        };
+        if (bodyH <= bodyBottom - bodyTop + 0.5f) {
+            drawBody(bodyTop, bodyBottom);
+        } else {
+            // The position bar goes right of the body, in the margin (or the gap to the column).
+            const float y0 =
+                u.beginScroll(m_scroller, ImVec2(m, bodyTop), ImVec2(bodyRight + t.px(28), bodyBottom), bodyH);
+            drawBody(y0, 0);
+            u.endScroll(m_scroller, bodyH);
         }
     }
 
@@ -215,18 +282,19 @@ private:
         std::string title;
         std::string detail; // times, dates: in body text (never smaller), in the primary colour
         ScreenId target;
-        std::string more; // filled into the card's remaining lines
+        std::string more; // filled into the card's remaining lines when it fits whole
         const char* icon;
         int colorIndex;
         bool bodyTitle = false; // a long title (the dishes) in body text
         std::string corner;     // the price, at the top right in the heading font
+        std::string moreFirst;  // the first part of `more`, when all of it does not fit
     };
 
     std::vector<CardText> highlightCards(const Snapshot& s, const Palette& p) const
     {
         std::vector<CardText> cards;
         CardText act{ui::kTodayActivity,  p.text, false, "", "", ScreenId::Activities, "",
-                     ui::kIconActivities, 0,      false, ""};
+                     ui::kIconActivities, 0,      false, "", ""};
         if (s.activityNow) {
             const auto& o = s.activityNow->occurrence;
             const int ahead = s.activityNow->daysAhead;
@@ -235,14 +303,15 @@ private:
             act.labelColor = o.ongoing ? p.ongoing : p.primary;
             act.title = o.activity->title;
             act.detail = timeRange(o.activity->start, o.activity->end);
-            if (!o.activity->place.empty()) act.more = std::string(ui::kPlace) + "：" + o.activity->place;
+            if (!o.activity->place.empty())
+                act.more = act.moreFirst = std::string(ui::kPlace) + "：" + o.activity->place;
             if (!o.activity->note.empty()) act.more += (act.more.empty() ? "" : "。") + o.activity->note;
         } else {
             act.title = s.today.empty() ? ui::kNoMoreActivities : ui::kActivitiesDoneToday;
         }
         cards.push_back(act);
 
-        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, ""};
+        CardText meal{ui::kTodayMeals, p.text, false, "", "", ScreenId::Meals, "", ui::kIconMeals, 1, false, "", ""};
         if (s.mealNow) {
             const content::Meal* m = s.mealNow->meal;
             const int ahead = s.mealNow->daysAhead;
@@ -256,13 +325,15 @@ private:
             meal.bodyTitle = true;
             if (m->priceCents) meal.corner = content::formatPrice(*m->priceCents) + ui::kYuan;
             for (const auto& tag : m->tags) meal.more += (meal.more.empty() ? "" : "、") + tag;
+            meal.moreFirst = meal.more;
             if (!m->note.empty()) meal.more += (meal.more.empty() ? "" : "。") + m->note;
         } else {
             meal.title = ui::kNoMoreMeals;
         }
         cards.push_back(meal);
 
-        CardText lec{ui::kNextLecture, p.text, false, "", "", ScreenId::Lectures, "", ui::kIconLectures, 2, false, ""};
+        CardText lec{ui::kNextLecture,  p.text, false, "", "", ScreenId::Lectures, "",
+                     ui::kIconLectures, 2,      false, "", ""};
         if (!s.lectures.empty()) {
             const auto& l = s.lectures.front();
             lec.label = l.ongoing
@@ -271,9 +342,11 @@ private:
             lec.labelColor = l.ongoing ? p.ongoing : p.primary;
             lec.labelIsChip = true;
             lec.title = l.lecture->title;
-            lec.detail =
-                content::formatMonthDayChinese(l.lecture->date) + " " + timeRange(l.lecture->start, l.lecture->end);
-            if (!l.lecture->place.empty()) lec.more = std::string(ui::kPlace) + "：" + l.lecture->place;
+            // Today's and tomorrow's say their time only (the label says 正在进行, 今天 or 明天).
+            lec.detail = l.daysUntil <= 1 ? timeRange(l.lecture->start, l.lecture->end)
+                                          : content::formatMonthDayChinese(l.lecture->date) + " " +
+                                                timeRange(l.lecture->start, l.lecture->end);
+            if (!l.lecture->place.empty()) lec.more = lec.moreFirst = std::string(ui::kPlace) + "：" + l.lecture->place;
             if (!l.lecture->speaker.empty())
                 lec.more += (lec.more.empty() ? "" : "。") + std::string(ui::kSpeaker) + "：" + l.lecture->speaker;
         } else {
@@ -299,11 +372,12 @@ private:
         const std::string first = n.body.substr(0, n.body.find('\n'));
         const float cw = u.chipWidth(ui::kUrgent, hf);
         const float ch = u.chipHeight(hf);
-        // Left of the QR column when there is one.
-        const float right = m_rightEdge > 0 ? m_rightEdge : W - m;
+        // Left of the right-hand column in landscape.
+        const float right = m_bodyRight > 0 ? m_bodyRight : W - m;
         const float tx = m + t.gap * 2 + cw, tw = right - t.gap - tx;
         const float titleH = paragraphHeight(hf, title, tw, 1.2f);
-        const float firstH = first.empty() ? 0 : paragraphHeight(bf, first, tw, 1.25f, 2);
+        const int firstLines = 3;
+        const float firstH = first.empty() ? 0 : paragraphHeight(bf, first, tw, 1.25f, firstLines);
         const float bh = std::max(t.minTarget, titleH + firstH + t.px(24));
         if (!draw) return bh;
         const ImVec2 a(m, y), b(right, y + bh);
@@ -316,7 +390,7 @@ private:
                 ui::kUrgent);
         float yy = y + t.px(12);
         yy += drawParagraph(d, hf, ImVec2(tx, yy), tw, p.onDark.packed(), title, 1.2f);
-        if (!first.empty()) drawParagraph(d, bf, ImVec2(tx, yy), tw, p.onDark.packed(), first, 1.25f, 2);
+        if (!first.empty()) drawParagraph(d, bf, ImVec2(tx, yy), tw, p.onDark.packed(), first, 1.25f, firstLines);
         if (u.tapped(a, b)) state.go(ScreenId::Notices);
         return bh;
     }
@@ -328,37 +402,37 @@ private:
         const Theme& t = *state.theme;
         const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
         const int n = static_cast<int>(cards.size());
-        const int cols = t.portrait ? 1 : n;
+        const int cols = m_wideCards ? 1 : n;
         const float w = (width - (cols - 1) * t.gap) / cols;
         float row = 0, total = 0;
         for (const CardText& c : cards) {
-            row = std::max(row, cardHeight(u, c, w));
-            total += cardHeight(u, c, w) + t.gap;
+            row = std::max(row, cardHeight(u, c, w, m_wideCards));
+            total += cardHeight(u, c, w, m_wideCards) + t.gap;
         }
-        return t.portrait ? total - t.gap : row;
+        return m_wideCards ? total - t.gap : row;
     }
 
-    // Cards side by side in landscape, stacked in portrait. Titles wrap in full (大字 too).
+    // Cards side by side in landscape, stacked in portrait and 大字. Titles wrap in full.
     void drawHighlights(AppState& state, ImVec2 min, ImVec2 max)
     {
         Ui& u = *state.ui;
         const Theme& t = *state.theme;
         const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
         const int n = static_cast<int>(cards.size());
-        const int cols = t.portrait ? 1 : n;
+        const int cols = m_wideCards ? 1 : n;
         const float w = (max.x - min.x - (cols - 1) * t.gap) / cols;
         std::vector<float> need;
         float rowNeed = 0, total = 0;
         for (const CardText& c : cards) {
-            need.push_back(cardHeight(u, c, w));
+            need.push_back(cardHeight(u, c, w, m_wideCards));
             rowNeed = std::max(rowNeed, need.back());
             total += need.back() + t.gap;
         }
         const float avail = max.y - min.y;
-        const float content = t.portrait ? total - t.gap : rowNeed;
-        // The caller gives at least `content` (scrolling banner and cards together if need be).
+        const float content = m_wideCards ? total - t.gap : rowNeed;
+        // The caller gives at least `content` (scrolling the body if need be).
         float y = min.y;
-        if (t.portrait) {
+        if (m_wideCards) {
             // Stacked: share the spare height out, or keep each card's own height when scrolling.
             const float spare = std::max(0.0f, avail - content) / n;
             for (int i = 0; i < n; ++i) {
@@ -374,29 +448,61 @@ private:
         }
     }
 
-    // True when the price cannot sit right of the label chip (a narrow card): it gets its own line.
-    static bool cornerOnOwnLine(const Ui& u, const CardText& c, float textWidthAvail)
-    {
-        if (c.corner.empty()) return false;
-        const Theme& t = u.theme();
-        const float r = u.fonts().body->FontSize * 0.6f;
-        const float label = c.labelIsChip ? u.chipWidth(c.label) : textWidth(u.fonts().body, c.label);
-        return 2 * r + t.px(24) + label + textWidth(u.fonts().heading, c.corner) > textWidthAvail;
-    }
-
-    // What a card needs without its "more" lines.
-    static float cardHeight(const Ui& u, const CardText& c, float width)
+    // Where a card's parts go: the label row (icon, label, the price at the right), then the
+    // title beside the label on a wide card when it fits there, else on lines of its own.
+    struct CardLayout {
+        float x = 0, w = 0;  // the text column, from the card's left
+        float labelRowH = 0; // the label row's height
+        bool cornerOwnLine = false;
+        bool titleBeside = false;
+        bool titleInBody = false; // the title in the body size (the dishes; a long title)
+        float titleX = 0;         // beside the label: from the card's left
+        float titleH = 0;
+        float height = 0; // without the "more" lines
+    };
+    static CardLayout cardLayout(const Ui& u, const CardText& c, float width, bool wide)
     {
         const Theme& t = u.theme();
         ImFont* hf = u.fonts().heading;
         ImFont* bf = u.fonts().body;
+        CardLayout l;
         const float pad = t.px(32);
-        const float w = width - 2 * pad - t.px(6);
-        float h = pad * 0.6f + u.chipHeight() + t.px(10);
-        if (cornerOnOwnLine(u, c, w)) h += paragraphHeight(hf, c.corner, w, 1.15f);
-        h += c.bodyTitle ? paragraphHeight(bf, c.title, w, 1.25f) : paragraphHeight(hf, c.title, w, 1.15f);
-        if (!c.detail.empty()) h += paragraphHeight(bf, c.detail, w, 1.25f);
-        return h + pad * 0.5f;
+        l.x = pad + t.px(6);
+        l.w = width - l.x - pad;
+        const float r = bf->FontSize * 0.6f;
+        const float label = c.labelIsChip ? u.chipWidth(c.label) : textWidth(bf, c.label);
+        const float labelEnd = 2 * r + t.px(12) + label;
+        const float cornerW = c.corner.empty() ? 0 : textWidth(hf, c.corner) + t.px(12);
+        l.cornerOwnLine = !c.corner.empty() && labelEnd + cornerW > l.w;
+        // A title longer than two lines of the heading size (a lecture's) is set in the body size.
+        l.titleInBody =
+            c.bodyTitle || (!wide && paragraphHeight(hf, c.title, l.w, 1.15f) > hf->FontSize * 1.15f * 2.5f);
+        ImFont* titleFont = l.titleInBody ? bf : hf;
+        const float titleSpacing = l.titleInBody ? 1.25f : 1.15f;
+        l.labelRowH = u.chipHeight();
+        if (wide && !l.cornerOwnLine) {
+            const float besideW = l.w - labelEnd - t.gap - cornerW;
+            if (!c.title.empty() && textWidth(titleFont, c.title) <= besideW) {
+                l.titleBeside = true;
+                l.titleX = l.x + labelEnd + t.gap;
+                l.labelRowH = std::max(l.labelRowH, titleFont->FontSize * titleSpacing);
+            }
+        }
+        float h = pad * 0.6f + l.labelRowH + t.px(10);
+        if (l.cornerOwnLine) h += paragraphHeight(hf, c.corner, l.w, 1.15f);
+        if (!l.titleBeside) {
+            l.titleH = paragraphHeight(titleFont, c.title, l.w, titleSpacing);
+            h += l.titleH;
+        }
+        if (!c.detail.empty()) h += paragraphHeight(bf, c.detail, l.w, 1.25f);
+        l.height = h + pad * 0.5f;
+        return l;
+    }
+
+    // What a card needs without its "more" lines.
+    static float cardHeight(const Ui& u, const CardText& c, float width, bool wide)
+    {
+        return cardLayout(u, c, width, wide).height;
     }
 
     void drawCard(AppState& state, const CardText& c, ImVec2 a, ImVec2 b)
@@ -407,50 +513,55 @@ private:
         ImDrawList* d = u.draw();
         ImFont* hf = u.fonts().heading;
         ImFont* bf = u.fonts().body;
+        const CardLayout l = cardLayout(u, c, b.x - a.x, m_wideCards);
         const bool down = u.pressed(a, b);
         u.card(a, b, down ? p.secondary : p.card, p.cardBorder);
         // A coloured stripe on the left ties the card to its tile below.
         d->AddRectFilled(a, ImVec2(a.x + t.px(14), b.y), p.tile[c.colorIndex].packed(), t.radius,
                          ImDrawFlags_RoundCornersLeft);
         const float pad = t.px(32);
-        const float x = a.x + pad + t.px(6);
-        const float w = b.x - x - pad;
+        const float x = a.x + l.x;
+        const float w = l.w;
         float y = a.y + pad * 0.6f;
         // Section name with its icon, then the highlight's label; the price at the right.
+        const float rowMid = y + l.labelRowH * 0.5f;
         const float r = bf->FontSize * 0.6f;
-        u.badge(ImVec2(x + r, y + u.chipHeight() * 0.5f), r, c.icon, p.tile[c.colorIndex], bf);
+        u.badge(ImVec2(x + r, rowMid), r, c.icon, p.tile[c.colorIndex], bf);
         const float lx = x + 2 * r + t.px(12);
-        float labelRight = b.x - pad;
-        const bool cornerOwnLine = cornerOnOwnLine(u, c, w);
-        if (!c.corner.empty() && !cornerOwnLine) {
+        const float chipY = rowMid - u.chipHeight() * 0.5f;
+        if (!c.corner.empty() && !l.cornerOwnLine) {
             const float cw = textWidth(hf, c.corner);
-            labelRight -= cw + t.px(12);
-            addText(d, hf, ImVec2(b.x - pad - cw, y + (u.chipHeight() - hf->FontSize) * 0.5f), p.text.packed(),
-                    c.corner);
+            addText(d, hf, ImVec2(b.x - pad - cw, rowMid - hf->FontSize * 0.5f), p.text.packed(), c.corner);
         }
-        if (c.labelIsChip) {
-            u.chip(ImVec2(lx, y), c.label, c.labelColor, p.onDark);
-        } else {
-            drawLine(d, bf, ImVec2(lx, y + (u.chipHeight() - bf->FontSize) * 0.5f), labelRight - lx,
-                     p.textMuted.packed(), c.label);
-        }
-        y += u.chipHeight() + t.px(10);
-        if (cornerOwnLine) y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.corner, 1.15f);
-        if (c.bodyTitle)
-            y += drawParagraph(d, bf, ImVec2(x, y), w, p.text.packed(), c.title, 1.25f);
+        if (c.labelIsChip)
+            u.chip(ImVec2(lx, chipY), c.label, c.labelColor, p.onDark);
         else
-            y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.title, 1.15f);
+            addText(d, bf, ImVec2(lx, rowMid - bf->FontSize * 0.5f), p.textMuted.packed(), c.label);
+        ImFont* titleFont = l.titleInBody ? bf : hf;
+        if (l.titleBeside)
+            addText(d, titleFont, ImVec2(a.x + l.titleX, rowMid - titleFont->FontSize * 0.5f), p.text.packed(),
+                    c.title);
+        y += l.labelRowH + t.px(10);
+        if (l.cornerOwnLine) y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.corner, 1.15f);
+        if (!l.titleBeside)
+            y += drawParagraph(d, titleFont, ImVec2(x, y), w, p.text.packed(), c.title, l.titleInBody ? 1.25f : 1.15f);
         if (!c.detail.empty()) y += drawParagraph(d, bf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
         const float bottom = b.y - pad * 0.5f;
-        const int moreLines = static_cast<int>((bottom - y) / lineAdvance(bf, t.lineSpacing));
-        if (!c.more.empty() && moreLines > 0)
-            drawParagraph(d, bf, ImVec2(x, y), w, p.textMuted.packed(), c.more, t.lineSpacing, moreLines);
+        // The extra lines only whole (all of them, else the first part), never cut.
+        for (const std::string* more : {&c.more, &c.moreFirst}) {
+            if (!more->empty() && paragraphHeight(bf, *more, w, t.lineSpacing) <= bottom - y + 0.5f) {
+                drawParagraph(d, bf, ImVec2(x, y), w, p.textMuted.packed(), *more, t.lineSpacing);
+                break;
+            }
+        }
         if (u.tapped(a, b)) state.go(c.target);
     }
 
     TouchScroller m_scroller;
     QrCache m_qr;
-    float m_rightEdge = 0; // where the banner and cards end this frame (the QR column is right of it)
+    float m_bodyRight = 0;    // where the banner and cards end this frame (the column is right of it)
+    float m_columnBottom = 0; // the bottom of landscape's right-hand column (time, 农历, QR, caption)
+    bool m_wideCards = false; // cards stacked, the title beside the label (portrait, 大字)
 };
 
 } // namespace

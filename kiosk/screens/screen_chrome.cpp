@@ -14,7 +14,7 @@ float drawLargeTextToggle(AppState& state, ImVec2 min, float height)
 }
 
 float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey,
-                 const std::function<std::string()>& speakText)
+                 const std::function<Reading()>& speakText)
 {
     TopBar bar;
     bar.id = id;

@@ -17,7 +17,7 @@ float drawLargeTextToggle(AppState& state, ImVec2 min, float height);
 // Top bar for a section screen; returns the y where the screen's content starts. With a
 // `speakKey`, a 朗读 button (reading `speakText()` when tapped) sits left of the 大字 switch.
 float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey = {},
-                 const std::function<std::string()>& speakText = {});
+                 const std::function<Reading()>& speakText = {});
 
 // A message for an empty list under the current screen's sign, centred in the area.
 void drawEmptyState(AppState& state, ImVec2 min, ImVec2 max, std::string_view message);

@@ -41,28 +41,6 @@ void CardList::reset()
     m_count = -1;
 }
 
-namespace {
-// 上面还有 ▲ / 下面还有 ▼ centred in its strip, in words (never an arrow alone).
-void drawHint(Ui& u, ImVec2 a, ImVec2 b, const char* text, bool up)
-{
-    const Theme& t = u.theme();
-    ImFont* f = u.fonts().body;
-    ImDrawList* d = u.draw();
-    const float s = f->FontSize * 0.3f;
-    const float w = textWidth(f, text) + s * 3;
-    const float x = (a.x + b.x - w) * 0.5f, cy = (a.y + b.y) * 0.5f;
-    d->AddRectFilled(ImVec2(x - t.px(24), a.y), ImVec2(x + w + t.px(24), b.y), u.colors().primary.packed(), t.radius);
-    addText(d, f, ImVec2(x, cy - f->FontSize * 0.5f), u.colors().onDark.packed(), text);
-    const float ax = x + w - s;
-    if (up)
-        d->AddTriangleFilled(ImVec2(ax - s, cy + s * 0.6f), ImVec2(ax + s, cy + s * 0.6f), ImVec2(ax, cy - s * 0.8f),
-                             u.colors().onDark.packed());
-    else
-        d->AddTriangleFilled(ImVec2(ax - s, cy - s * 0.6f), ImVec2(ax + s, cy - s * 0.6f), ImVec2(ax, cy + s * 0.8f),
-                             u.colors().onDark.packed());
-}
-} // namespace
-
 void CardList::draw(Ui& u, ImVec2 min, ImVec2 max, int count, const Options& options, const Measure& measure,
                     const Draw& drawCard)
 {
@@ -82,35 +60,30 @@ void CardList::draw(Ui& u, ImVec2 min, ImVec2 max, int count, const Options& opt
         m_count = count;
     }
 
-    // Strips for the hints only when the cards do not fit; the view is what lies between.
-    const bool scrolls = m_layout.contentHeight > max.y - min.y;
-    const float strip = scrolls ? u.fonts().body->FontSize * 1.25f : 0;
-    const ImVec2 viewMin(min.x, min.y + strip), viewMax(max.x, max.y - strip);
-
-    const float origin = u.beginScroll(m_scroller, viewMin, viewMax);
+    // The hints' strips are the scroll area's (ui.h): outside the view, never over a card.
+    const float origin = u.beginScroll(m_scroller, min, max, m_layout.contentHeight);
+    const ImVec2 clipMin = u.draw()->GetClipRectMin(), clipMax = u.draw()->GetClipRectMax();
     for (const auto& row : m_layout.rows) {
         const float y = origin + row.top;
-        if (y + row.height < viewMin.y || y > viewMax.y) continue; // out of view
+        if (y + row.height < clipMin.y || y > clipMax.y) continue; // out of view
         for (int k = 0; k < row.count; ++k) {
             const float x = min.x + k * (m_layout.columnWidth + t.gap);
             drawCard(row.first + k, ImVec2(x, y), ImVec2(x + m_layout.columnWidth, y + row.height));
         }
     }
-    u.endScroll(m_scroller, m_layout.contentHeight, false);
+    u.endScroll(m_scroller, m_layout.contentHeight);
     // After endScroll, which gave the scroller its bounds; the caller draws again to show it.
+    // The row lands just below the strip of 上面还有, which is open then.
     if (m_scrollTo >= 0) {
+        const float strip = Ui::hintStripHeight(u.fonts());
         for (const auto& row : m_layout.rows)
-            if (m_scrollTo >= row.first && m_scrollTo < row.first + row.count) m_scroller.scrollTo(row.top);
+            if (m_scrollTo >= row.first && m_scrollTo < row.first + row.count)
+                m_scroller.scrollTo(row.top > 0 ? std::max(0.0f, row.top - strip) : 0.0f);
         m_scrollTo = -1;
     }
-
+    const bool scrolls = m_scroller.maxOffset() > 0;
     m_moreAbove = scrolls && m_scroller.offset() > 1;
     m_moreBelow = scrolls && m_scroller.offset() < m_scroller.maxOffset() - 1;
-    const float hintGap = t.px(6);
-    if (m_moreAbove)
-        drawHint(u, ImVec2(min.x, min.y), ImVec2(max.x - bar, min.y + strip - hintGap), ui::kMoreAbove, true);
-    if (m_moreBelow)
-        drawHint(u, ImVec2(min.x, max.y - strip + hintGap), ImVec2(max.x - bar, max.y), ui::kMoreBelow, false);
 }
 
 } // namespace kiosk

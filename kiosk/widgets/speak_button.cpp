@@ -39,8 +39,7 @@ float speakButtonWidth(const AppState& state, float height)
     return height * 0.7f + word + u.theme().px(24) * 2 + u.theme().px(12);
 }
 
-bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key,
-                 const std::function<std::string()>& text)
+bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key, const std::function<Reading()>& text)
 {
     const bool speaking = !state.speakingKey.empty() && state.speakingKey == key;
     if (!speaking && !state.speechAllowed) return false;

@@ -17,8 +17,7 @@ float speakButtonWidth(const AppState& state, float height);
 // Draws the button in [min, max]. `key` names what it reads ("guide:3"); `text` is built only
 // when tapped. Draws nothing when speech is not allowed now (night, no sound device) and it
 // is not speaking; returns whether it drew.
-bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key,
-                 const std::function<std::string()>& text);
+bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key, const std::function<Reading()>& text);
 
 // Stops the speech when what speaks now is one of the buttons whose keys start with `prefix`
 // ("guide:"): turning a page or a day must not go on reading the old one.

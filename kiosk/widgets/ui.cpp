@@ -136,7 +136,38 @@ void Ui::card(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) const
     m_draw->AddRect(min, max, border.packed(), m_theme.radius, 0, m_theme.border);
 }
 
-float Ui::beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max)
+ScrollLayout scrollLayout(float top, float bottom, float contentHeight, float offset, float strip)
+{
+    ScrollLayout l;
+    l.scrolls = contentHeight > bottom - top + 0.5f;
+    const float below = l.scrolls ? strip : 0;
+    const float above = l.scrolls ? std::clamp(offset, 0.0f, strip) : 0;
+    l.aboveTop = top;
+    l.aboveBottom = top + above;
+    l.viewTop = top + above;
+    l.viewBottom = bottom - below;
+    l.belowTop = l.viewBottom;
+    l.belowBottom = bottom;
+    // The content moves with the offset from `top`, and its end meets the view's bottom.
+    l.scrollView = l.viewBottom - top;
+    return l;
+}
+
+namespace {
+std::vector<HintMark>* g_hintLog = nullptr;
+} // namespace
+
+void setScrollHintLog(std::vector<HintMark>* log)
+{
+    g_hintLog = log;
+}
+
+float Ui::hintStripHeight(const Fonts& fonts)
+{
+    return fonts.body->FontSize * 1.25f;
+}
+
+float Ui::beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max, float contentHeight)
 {
     const bool mine = contains(min, max, m_input.downPos);
     if (mine && m_input.justPressed && scroller.isMoving()) {
@@ -152,21 +183,61 @@ float Ui::beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max)
         scroller.dragTo(m_input.pos.y, m_input.time);
         scroller.endDrag(m_input.time);
     }
+    const float strip = hintStripHeight(m_fonts);
+    // Bounds before the offset moves on, so this frame's offset is already clamped to them.
+    scroller.setBounds(contentHeight, scrollLayout(min.y, max.y, contentHeight, 0, strip).scrollView);
     if (scroller.update(m_input.time)) m_wantsFrames = true;
-    m_scrolls.push_back({min, max});
-    m_draw->PushClipRect(min, max, true);
+    const ScrollLayout l = scrollLayout(min.y, max.y, contentHeight, scroller.offset(), strip);
+    ScrollFrame frame;
+    frame.min = ImVec2(min.x, l.viewTop);
+    frame.max = ImVec2(max.x, l.viewBottom);
+    frame.outerMin = min;
+    frame.outerMax = max;
+    frame.strip = l.scrolls ? strip : 0;
+    m_scrolls.push_back(frame);
+    m_draw->PushClipRect(frame.min, frame.max, true);
     return min.y - scroller.offset();
 }
 
-void Ui::endScroll(TouchScroller& scroller, float contentHeight, bool moreBelowHint)
+namespace {
+// 上面还有 ▲ / 下面还有 ▼ centred in [a, b], in words (never an arrow alone).
+void drawHint(ImDrawList* d, const Theme& t, ImFont* f, ImVec2 a, ImVec2 b, const char* text, bool up)
+{
+    const int vtx = d->VtxBuffer.Size;
+    const float s = f->FontSize * 0.3f;
+    const float w = textWidth(f, text) + s * 3;
+    const float x = (a.x + b.x - w) * 0.5f, cy = (a.y + b.y) * 0.5f;
+    const ImVec2 boxMin(x - t.px(24), a.y), boxMax(x + w + t.px(24), b.y);
+    const Palette& p = t.palette;
+    d->AddRectFilled(boxMin, boxMax, p.primary.packed(), t.radius);
+    addText(d, f, ImVec2(x, cy - f->FontSize * 0.5f), p.onDark.packed(), text);
+    const float ax = x + w - s;
+    if (up)
+        d->AddTriangleFilled(ImVec2(ax - s, cy + s * 0.6f), ImVec2(ax + s, cy + s * 0.6f), ImVec2(ax, cy - s * 0.8f),
+                             p.onDark.packed());
+    else
+        d->AddTriangleFilled(ImVec2(ax - s, cy - s * 0.6f), ImVec2(ax + s, cy - s * 0.6f), ImVec2(ax, cy + s * 0.8f),
+                             p.onDark.packed());
+    // What shows of it: the hint above is clipped to its opening strip.
+    const ImVec2 cMin = d->GetClipRectMin(), cMax = d->GetClipRectMax();
+    if (g_hintLog)
+        g_hintLog->push_back({ImVec2(std::max(boxMin.x, cMin.x), std::max(boxMin.y, cMin.y)),
+                              ImVec2(std::min(boxMax.x, cMax.x), std::min(boxMax.y, cMax.y)), d, vtx,
+                              d->VtxBuffer.Size});
+}
+} // namespace
+
+void Ui::endScroll(TouchScroller& scroller, float contentHeight)
 {
     m_draw->PopClipRect();
     const ScrollFrame frame = m_scrolls.back();
     m_scrolls.pop_back();
-    const float view = frame.max.y - frame.min.y;
-    scroller.setBounds(contentHeight, view);
+    scroller.setBounds(contentHeight, scrollLayout(frame.outerMin.y, frame.outerMax.y, contentHeight, 0,
+                                                   frame.strip > 0 ? frame.strip : hintStripHeight(m_fonts))
+                                          .scrollView);
     if (scroller.maxOffset() <= 0) return;
     // A wide, always-visible position bar: old eyes need to see there is more.
+    const float view = frame.max.y - frame.min.y;
     const float barW = m_theme.px(14);
     const float x = frame.max.x - barW;
     const float thumb = std::max(m_theme.px(80), view * view / contentHeight);
@@ -175,19 +246,20 @@ void Ui::endScroll(TouchScroller& scroller, float contentHeight, bool moreBelowH
     m_draw->AddRectFilled(ImVec2(x, frame.min.y), ImVec2(frame.max.x, frame.max.y), colors().secondary.packed(),
                           barW * 0.5f);
     m_draw->AddRectFilled(ImVec2(x, y), ImVec2(frame.max.x, y + thumb), colors().textMuted.packed(), barW * 0.5f);
-    // "下面还有" with a down arrow while more lies below.
-    if (moreBelowHint && scroller.offset() < scroller.maxOffset() - 1) {
-        ImFont* f = m_fonts.body;
-        const char* hint = ui::kMoreBelow;
-        const float w = textWidth(f, hint) + f->FontSize * 1.6f;
-        const ImVec2 b(frame.max.x - barW - m_theme.px(12), frame.max.y - m_theme.px(8));
-        const ImVec2 a(b.x - w, b.y - f->FontSize * 1.4f);
-        m_draw->AddRectFilled(a, b, colors().primary.packed(), m_theme.radius);
-        addText(m_draw, f, ImVec2(a.x + f->FontSize * 0.3f, a.y + f->FontSize * 0.2f), colors().onDark.packed(), hint);
-        const float ax = b.x - f->FontSize * 0.75f, ay = a.y + f->FontSize * 0.7f, s = f->FontSize * 0.35f;
-        m_draw->AddTriangleFilled(ImVec2(ax - s, ay - s * 0.5f), ImVec2(ax + s, ay - s * 0.5f),
-                                  ImVec2(ax, ay + s * 0.7f), colors().onDark.packed());
+    // The hints in their strips, left of the bar; the one above slides in as its strip opens.
+    const float gap = m_theme.px(6);
+    const float strip = frame.strip;
+    const float right = frame.max.x - barW - m_theme.px(12);
+    if (scroller.offset() > 1) {
+        const float bottom = frame.min.y - gap;
+        m_draw->PushClipRect(frame.outerMin, ImVec2(frame.outerMax.x, frame.min.y), true);
+        drawHint(m_draw, m_theme, m_fonts.body, ImVec2(frame.outerMin.x, bottom - (strip - gap)), ImVec2(right, bottom),
+                 ui::kMoreAbove, true);
+        m_draw->PopClipRect();
     }
+    if (scroller.offset() < scroller.maxOffset() - 1)
+        drawHint(m_draw, m_theme, m_fonts.body, ImVec2(frame.outerMin.x, frame.max.y + gap),
+                 ImVec2(right, frame.outerMax.y), ui::kMoreBelow, false);
 }
 
 } // namespace kiosk

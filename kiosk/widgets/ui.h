@@ -92,11 +92,15 @@ public:
     void badge(ImVec2 center, float radius, std::string_view glyph, Rgb background, ImFont* font = nullptr);
     void card(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) const;
 
-    // A vertically scrolling region. Between begin and end, draw content starting at the
-    // returned y (which includes the scroll offset); pass its total height to end. Without
-    // `moreBelowHint` the caller shows what lies beyond the view itself (card_list.h).
-    float beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max);
-    void endScroll(TouchScroller& scroller, float contentHeight, bool moreBelowHint = true);
+    // A vertically scrolling region in [min, max]. Between begin and end, draw content starting
+    // at the returned y (which includes the scroll offset); pass the content's total height to
+    // both. When it is taller than the region, strips above and below the view hold 上面还有 /
+    // 下面还有: the hints sit outside the view, so they never cover what scrolls. The strip above
+    // opens as the content scrolls (none at the top), the one below is kept while it scrolls.
+    float beginScroll(TouchScroller& scroller, ImVec2 min, ImVec2 max, float contentHeight);
+    void endScroll(TouchScroller& scroller, float contentHeight);
+    // Where beginScroll puts the view and the hints for a scroll offset (scrollLayout).
+    static float hintStripHeight(const Fonts& fonts);
 
     // Set by widgets that animate (momentum scrolling): the loop keeps drawing.
     bool wantsFrames() const { return m_wantsFrames; }
@@ -115,9 +119,32 @@ private:
     bool m_wantsFrames = false;
     bool m_gestureCaught = false;
     struct ScrollFrame {
-        ImVec2 min, max;
+        ImVec2 min, max;           // the view (the clip)
+        ImVec2 outerMin, outerMax; // the region with its hint strips
+        float strip = 0;           // the full strip height, 0 when the content fits
     };
     std::vector<ScrollFrame> m_scrolls;
 };
+
+// The view and the hint strips of a scroll region [top, bottom] at a scroll offset, for content
+// of `contentHeight`: the strip above is as tall as the offset, up to `strip`; the one below is
+// `strip` while the content does not fit. A hint is drawn in its strip, never in the view.
+struct ScrollLayout {
+    bool scrolls = false;
+    float viewTop = 0, viewBottom = 0;
+    float aboveTop = 0, aboveBottom = 0; // the strip for 上面还有 (empty when at the top)
+    float belowTop = 0, belowBottom = 0; // the strip for 下面还有
+    float scrollView = 0;                // the height the scroller's bounds use
+};
+ScrollLayout scrollLayout(float top, float bottom, float contentHeight, float offset, float strip);
+
+// Tests: every 上面还有 / 下面还有 hint drawn from here on is added to `log` (its rectangle and
+// the draw list's vertices it used), or none with nullptr. The app never sets it.
+struct HintMark {
+    ImVec2 min, max;
+    ImDrawList* list = nullptr;
+    int vtxBegin = 0, vtxEnd = 0;
+};
+void setScrollHintLog(std::vector<HintMark>* log);
 
 } // namespace kiosk

@@ -1,0 +1,42 @@
+#pragma once
+// What one 朗读 button reads: text to synthesise and recordings (录音) to play, in order. A
+// guide page, a notice or a lecture with a recording is read by playing it instead of its text.
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kiosk {
+
+struct Reading {
+    struct Part {
+        std::string text;      // as shown; the app normalises it for the engine…
+        std::string recording; // …or a file name in Content::recordings, played instead
+    };
+    std::vector<Part> parts;
+
+    Reading() = default;
+    // Only text, the way most buttons read.
+    Reading(std::string text) // NOLINT(google-explicit-constructor): screens return plain text
+    {
+        add(std::move(text));
+    }
+    void add(std::string text)
+    {
+        if (text.empty()) return;
+        // Consecutive text is one part, so the engine sees sentences in one run.
+        if (!parts.empty() && parts.back().recording.empty())
+            parts.back().text += text;
+        else
+            parts.push_back({std::move(text), {}});
+    }
+    void addRecording(std::string name) { parts.push_back({{}, std::move(name)}); }
+    // All of the text, recordings left out (tests, the glyph-free trace).
+    std::string text() const
+    {
+        std::string all;
+        for (const Part& part : parts) all += part.text;
+        return all;
+    }
+};
+
+} // namespace kiosk
