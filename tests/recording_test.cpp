@@ -7,6 +7,7 @@
 #include "content/sheet_table.h"
 #include "content/store.h"
 #include "content/trust.h"
+#include "content/update_session.h"
 #include "kiosk/read_aloud.h"
 
 #include "tests/support/test_files.h"
@@ -15,6 +16,7 @@
 #include <sndfile.h>
 
 #include <cmath>
+#include <map>
 #include <vector>
 
 using namespace content;
@@ -261,6 +263,43 @@ TEST_CASE("missing, unreadable, oversize and unlisted recordings are errors of t
     }
 }
 
+TEST_CASE("the bounds on recordings: how many, and all of them together", "[recording][limits]")
+{
+    Fixture f;
+    const fs::path staging = f.tmp.path / "staging";
+    SECTION("more different recordings than limits::kMaxRecordings")
+    {
+        std::map<std::string, std::string> files;
+        std::vector<std::string> names;
+        const std::string one = wav(0.1);
+        for (int i = 0; i <= limits::kMaxRecordings; ++i) {
+            names.push_back("r" + std::to_string(i) + ".wav");
+            files[names.back()] = one;
+        }
+        files["guide.csv"] = guideSheet(names);
+        const fs::path package = test::makePackage(f.tmp.path / "pkg", files);
+        const std::string text = checkProblems(package, staging);
+        CHECK(text == "guide.csv:" + std::to_string(limits::kMaxRecordings + 2) +
+                          ":录音: 表格里用到的录音太多，最多 40 个不同的录音文件\n");
+    }
+    SECTION("recording files together over the cap are refused while staging, the sheets' cap apart")
+    {
+        const fs::path package = test::makePackage(
+            f.tmp.path / "pkg", {{"guide.csv", guideSheet({"a.wav"})}, {"a.wav", wav(1.0)}, {"b.wav", wav(1.0)}});
+        StageLimits caps;
+        caps.maxRecordingsBytes = 40000; // each is 32 KB
+        caps.maxPackageBytes = 10000;    // more than the sheet, less than any recording
+        StagedPackage staged;
+        Problems problems;
+        CHECK(stagePackage(package, staging, caps, nullptr, staged, problems) == StageStatus::Rejected);
+        CHECK(problemsText(problems).find("录音文件一共太大") != std::string::npos);
+        caps.maxRecordingsBytes = 80000;
+        problems.clear();
+        CHECK(stagePackage(package, staging, caps, nullptr, staged, problems) == StageStatus::Ok);
+        CHECK(staged.has("b.wav"));
+    }
+}
+
 TEST_CASE("recordings go into the store once, carry over and are dropped when unused", "[recording][store]")
 {
     Fixture f;
@@ -338,6 +377,26 @@ TEST_CASE("export writes the recordings beside the sheets and re-imports unchang
     CHECK(b.recordings.size() == 2);
 }
 
+TEST_CASE("the kiosk's export to a stick writes the recordings beside the sheets", "[recording][update]")
+{
+    test::TempDir tmp;
+    UpdateSession session(DataDir{tmp.path / "data"});
+    std::string error;
+    REQUIRE(session.open(recordingDay(), error));
+    const std::string sound = wav(0.3);
+    const fs::path package = test::makePackage(
+        tmp.path / "pkg", {{"notices.csv", "标题,录音\n停水,停水通知.wav\n"}, {"停水通知.wav", sound}});
+    ImportOptions options;
+    options.source = PackageSource::Console;
+    options.allowUnsigned = true;
+    REQUIRE(session.importPackage(package, options).ok());
+    fs::create_directories(tmp.path / "stick");
+    const ExportResult result = session.exportTo({{tmp.path / "stick", false}}, LocalDateTime{recordingDay(), 600});
+    REQUIRE(result.outcome == ExportOutcome::Exported);
+    CHECK(test::readFile(result.dir / "停水通知.wav") == sound);
+    CHECK(test::readFile(result.dir / "notices.csv").find("停水通知.wav") != std::string::npos);
+}
+
 TEST_CASE("build puts the recordings into FILE.db, which imports as a content.db package", "[recording][store]")
 {
     Fixture f;
@@ -385,6 +444,8 @@ TEST_CASE("朗读 plays a row's recording instead of its text, in order with the
     REQUIRE(reading.parts.size() == 1);
     CHECK(reading.parts[0].recording == "提醒.wav");
     CHECK(reading.text().empty());
+    // Its text goes with it, spoken only should the store have lost the recording.
+    CHECK(reading.parts[0].text.find("冒充客服") != std::string::npos);
 
     content::Notice notice;
     notice.title = "停水";
