@@ -127,8 +127,7 @@ RecordingCheck checkRecordingBytes(std::string_view bytes)
         if (n == 0) break;
         frames += n;
         if (frames > maxFrames) {
-            check.problem = "太长（超过 " + minutesText(limits::kMaxRecordingMs) + "），一段录音最多 " +
-                            minutesText(limits::kMaxRecordingMs) + "，请剪短或分成几段";
+            check.problem = "太长，一段录音最多 " + minutesText(limits::kMaxRecordingMs) + "，请剪短或分成几段";
             return check;
         }
     }
