@@ -377,7 +377,7 @@ TEST_CASE("export writes the recordings beside the sheets and re-imports unchang
     CHECK(b.recordings.size() == 2);
 }
 
-TEST_CASE("the kiosk's export to a stick writes the recordings beside the sheets", "[recording][update]")
+TEST_CASE("a stick's recordings apply after the PIN, and the kiosk's export writes them back", "[recording][update]")
 {
     test::TempDir tmp;
     UpdateSession session(DataDir{tmp.path / "data"});
@@ -386,10 +386,14 @@ TEST_CASE("the kiosk's export to a stick writes the recordings beside the sheets
     const std::string sound = wav(0.3);
     const fs::path package = test::makePackage(
         tmp.path / "pkg", {{"notices.csv", "标题,录音\n停水,停水通知.wav\n"}, {"停水通知.wav", sound}});
+    // From a stick, unsigned: shown, then applied after the PIN from the copy staged then.
     ImportOptions options;
-    options.source = PackageSource::Console;
-    options.allowUnsigned = true;
-    REQUIRE(session.importPackage(package, options).ok());
+    options.source = PackageSource::Usb;
+    options.now = LocalDateTime{recordingDay(), 600};
+    REQUIRE(session.importPackage(package, options).outcome == ImportOutcome::NeedsPin);
+    fs::remove(package / "停水通知.wav");
+    REQUIRE(session.approvePending(LocalDateTime{recordingDay(), 601}).ok());
+    REQUIRE(session.content()->recordings.size() == 1);
     fs::create_directories(tmp.path / "stick");
     const ExportResult result = session.exportTo({{tmp.path / "stick", false}}, LocalDateTime{recordingDay(), 600});
     REQUIRE(result.outcome == ExportOutcome::Exported);
