@@ -6,6 +6,7 @@
 #include "kiosk/screens/screens.h"
 #include "kiosk/snapshot.h"
 #include "kiosk/theme.h"
+#include "kiosk/widgets/ui.h"
 
 #include "imgui.h"
 
@@ -14,6 +15,9 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace kiosk;
 
@@ -101,7 +105,103 @@ content::LocalDateTime fixedNow(int hour, int minute)
     return {fixedDate(), hour * 60 + minute};
 }
 
+// What of the frame's drawing shows inside a 上面还有 / 下面还有 hint, other than the hint's own
+// shapes: text (a glyph's corners have different texture coordinates, so do textured lines such
+// as card borders) and anything drawn inside a scroll view (a clip smaller than the display).
+// Returns a description of the first thing found, "" when the hints cover nothing.
+std::string whatHintsCover(const ImDrawData& data, const std::vector<HintMark>& hints, ImVec2 display)
+{
+    for (const HintMark& hint : hints) {
+        const ImVec2 a(hint.min.x + 1, hint.min.y + 1), b(hint.max.x - 1, hint.max.y - 1);
+        if (a.x >= b.x || a.y >= b.y) continue; // shows nothing (the strip above not yet open)
+        for (int l = 0; l < data.CmdListsCount; ++l) {
+            const ImDrawList* list = data.CmdLists[l];
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                if (cmd.UserCallback) continue;
+                const ImVec4& clip = cmd.ClipRect;
+                const bool inScroll =
+                    clip.x > 0.5f || clip.y > 0.5f || clip.z < display.x - 0.5f || clip.w < display.y - 0.5f;
+                for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                    unsigned v[3];
+                    bool own = false;
+                    for (int k = 0; k < 3; ++k) {
+                        v[k] = cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + k)];
+                        own = own || (list == hint.list && static_cast<int>(v[k]) >= hint.vtxBegin &&
+                                      static_cast<int>(v[k]) < hint.vtxEnd);
+                    }
+                    if (own) continue;
+                    const ImDrawVert& p0 = list->VtxBuffer[static_cast<int>(v[0])];
+                    const ImDrawVert& p1 = list->VtxBuffer[static_cast<int>(v[1])];
+                    const ImDrawVert& p2 = list->VtxBuffer[static_cast<int>(v[2])];
+                    const bool textured =
+                        p0.uv.x != p1.uv.x || p0.uv.y != p1.uv.y || p0.uv.x != p2.uv.x || p0.uv.y != p2.uv.y;
+                    if (!textured && !inScroll) continue;
+                    // The triangle's box as far as it is visible, against the hint's.
+                    const float x0 = std::max({std::min({p0.pos.x, p1.pos.x, p2.pos.x}), clip.x, a.x});
+                    const float y0 = std::max({std::min({p0.pos.y, p1.pos.y, p2.pos.y}), clip.y, a.y});
+                    const float x1 = std::min({std::max({p0.pos.x, p1.pos.x, p2.pos.x}), clip.z, b.x});
+                    const float y1 = std::min({std::max({p0.pos.y, p1.pos.y, p2.pos.y}), clip.w, b.y});
+                    if (x0 < x1 && y0 < y1)
+                        return (textured ? "text or a border" : "a shape in a scroll view") + std::string(" at ") +
+                               std::to_string(int(x0)) + "," + std::to_string(int(y0)) + " under the hint at " +
+                               std::to_string(int(hint.min.x)) + "," + std::to_string(int(hint.min.y)) + "–" +
+                               std::to_string(int(hint.max.x)) + "," + std::to_string(int(hint.max.y));
+                }
+            }
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+TEST_CASE("上面还有 / 下面还有 never cover a card's text or corner, on any screen", "[screens][hints]")
+{
+    int hintsSeen = 0, aboveSeen = 0;
+    for (const auto& [width, height] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}})
+        for (bool largeText : {false, true}) {
+            HeadlessDisplay display(width, height);
+            const auto now = fixedNow(10, 15);
+            auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
+            auto snapshot = makeSnapshot(content, now);
+            const Theme theme = Theme::make(width, height, largeText);
+            Fonts fonts;
+            REQUIRE(
+                fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+            for (auto& screen : makeAllScreens()) {
+                if (screen->id() == ScreenId::Attract || screen->id() == ScreenId::Night) continue;
+                INFO("screen " << screenName(screen->id()) << " " << width << "x" << height
+                               << (largeText ? " 大字" : ""));
+                AppState state;
+                state.snapshot = snapshot;
+                state.now = now;
+                state.largeText = largeText;
+                state.screen = screen->id();
+                state.time = 1000;
+                screen->onEnter(state);
+                // A few frames: the lists that open at now scroll there first.
+                for (int frame = 0; frame < 3; ++frame) {
+                    std::vector<HintMark> hints;
+                    setScrollHintLog(&hints);
+                    ImGui::NewFrame();
+                    FrameInput input;
+                    input.time = state.time + frame * 0.016;
+                    bool wants = false, caught = false;
+                    drawFrame(state, *screen, theme, fonts, input, {}, wants, caught);
+                    ImGui::Render();
+                    setScrollHintLog(nullptr);
+                    const std::string covered = whatHintsCover(*ImGui::GetDrawData(), hints, ImVec2(width, height));
+                    CHECK(covered == "");
+                    hintsSeen += static_cast<int>(hints.size());
+                    for (const HintMark& h : hints) aboveSeen += h.max.y < height * 0.5f ? 1 : 0;
+                }
+                screen->onLeave(state);
+            }
+        }
+    // The check looked at real hints: lists that scroll show them, activities opened at now 上面还有.
+    CHECK(hintsSeen > 20);
+    CHECK(aboveSeen > 0);
+}
 
 TEST_CASE("every screen draws in landscape 1920x1080", "[screens]")
 {

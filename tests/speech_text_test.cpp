@@ -1,5 +1,7 @@
 #include "content/speech_text.h"
 
+#include "content/builtin_assets.h"
+
 #include <catch2/catch.hpp>
 
 using namespace content;
@@ -142,6 +144,21 @@ TEST_CASE("a district extends the readings with readings.csv", "[speech_text]")
     other.addCsv("词,音\n", "readings.csv", missing);
     REQUIRE(missing.size() == 1);
     CHECK(missing[0].row == 1);
+}
+
+TEST_CASE("the built-in readings are assets/readings.csv, every row good", "[speech_text]")
+{
+    Problems problems;
+    SpeechReadings fromFile;
+    fromFile.addCsv(builtinReadingsCsv(), kBuiltinReadingsName, problems);
+    CHECK(problems.empty());
+    // Every row of the file, and nothing else, is the built-in table.
+    const SpeechReadings builtIn;
+    CHECK(builtIn.size() == 68);
+    REQUIRE(builtIn.find("银行"));
+    CHECK(*builtIn.find("银行") == "yin2 hang2");
+    REQUIRE(builtIn.find("骗子"));
+    CHECK(*builtIn.find("骗子") == "pian4 zi5");
 }
 
 TEST_CASE("tone pinyin is checked", "[speech_text]")

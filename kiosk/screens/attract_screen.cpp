@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -34,56 +36,100 @@ public:
         const ImVec2 drift = burnInDrift(state.time, t.scale);
         const float m = t.margin * 1.5f;
 
-        // Header: name and date on one side, the big clock on the other (stacked in portrait).
+        // Landscape: one header row — the big clock, the date and 农历 beside it, the QR at the
+        // right with its caption left of it — and the name with 轻触屏幕 in the footer row.
+        // Portrait: clock, date, 农历 and name stacked; the QR with its caption above the footer.
         char clock[16];
         std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " + s.weekdayText;
         const std::string name = s.content->station.name();
         float y = m * 0.6f + drift.y;
         const float x0 = m + drift.x;
+        const float x1 = W - m + drift.x;
         const float clockW = textWidth(cf, clock);
-        // The station's QR code with its caption between the name and the clock (landscape).
         const QrMatrix& qr = m_qr.get(s.content->station.qrCode());
         const float qrMin = t.px(252);
-        const float qrW = qr.size > 0 && !t.portrait ? qrSide(qr, qrMin) : 0;
-        // The display-size caption does not fit beside it; home shows the caption.
-        const float captionW = 0;
-        if (qrW > 0) {
-            const float qx = W - m - clockW - t.gap * 2 - captionW - t.gap - qrW + drift.x;
-            drawQrCode(d, ImVec2(qx, y), qrMin, qr, Rgb{0x10, 0x22, 0x3B}, Rgb{0xFF, 0xFF, 0xFF});
-        }
-        const float qrBlock = qrW > 0 ? qrW + t.gap + captionW + t.gap * 2 : 0;
+        const float qrW = qr.size > 0 ? qrSide(qr, qrMin) : 0;
+        const std::string caption = qrW > 0 ? s.content->station.qrCaption() : std::string();
+        const Rgb qrDark{0x10, 0x22, 0x3B}, qrLight{0xFF, 0xFF, 0xFF};
+        const float line = df->FontSize * 1.2f;
+        const float em = df->FontSize / kLineBoxPerEm;
+        float footerY = H - m * 0.6f - df->FontSize * 1.2f + drift.y;
         if (!t.portrait) {
-            const float leftW = W - 2 * m - clockW - t.gap * 2 - qrBlock;
-            drawLine(d, df, ImVec2(x0, y + t.px(20)), leftW, p.attractText.packed(), name);
-            drawLine(d, df, ImVec2(x0, y + t.px(20) + df->FontSize * 1.3f), leftW, p.attractAccent.packed(), date);
-            // 农历 under the date, as older passers-by count days.
-            drawLine(d, df, ImVec2(x0, y + t.px(20) + df->FontSize * 2.6f), leftW, p.attractAccent.packed(),
-                     s.lunarText);
-            addText(d, cf, ImVec2(W - m - clockW + drift.x, y - cf->FontSize * 0.1f), p.attractText.packed(), clock);
-            y += std::max({cf->FontSize * 1.0f, df->FontSize * (s.lunarText.empty() ? 2.5f : 3.8f), qrW});
+            std::string footerLeft = name;
+            addText(d, cf, ImVec2(x0, y - cf->FontSize * 0.1f), p.attractText.packed(), clock);
+            const float dx = x0 + clockW + t.gap * 2;
+            float right = x1;
+            if (qrW > 0) {
+                drawQrCode(d, ImVec2(x1 - qrW, y), qrMin, qr, qrDark, qrLight);
+                right = x1 - qrW - t.gap;
+                // The caption in a column of about seven characters, right-aligned to the code.
+                const float capW = std::max(0.0f, std::min(right - dx - textWidth(df, date) - t.gap * 2, em * 7.2f));
+                if (!caption.empty() && paragraphHeight(df, caption, capW, 1.2f) <= line * 2 + 0.5f) {
+                    drawParagraphAligned(d, df, right - capW, y, capW, p.attractText.packed(), caption, 1.2f, 1.0f);
+                    right -= capW + t.gap * 2;
+                } else {
+                    // Too narrow there (大字): the caption takes the name's place in the footer.
+                    footerLeft = caption;
+                }
+            }
+            drawLine(d, df, ImVec2(dx, y + t.px(10)), right - dx, p.attractAccent.packed(), date);
+            if (!s.lunarText.empty())
+                drawLine(d, df, ImVec2(dx, y + t.px(10) + line), right - dx, p.attractAccent.packed(), s.lunarText);
+            y += std::max({cf->FontSize * 0.95f, line * (s.lunarText.empty() ? 1 : 2) + t.px(10), qrW});
+            // The footer: the name on the left, the touch hint on the right (centred alone).
+            const float hintW = textWidth(df, ui::kTouchToStart);
+            if (textWidth(df, footerLeft) + t.gap * 2 + hintW <= x1 - x0) {
+                addText(d, df, ImVec2(x0, footerY), p.attractText.packed(), footerLeft);
+                addText(d, df, ImVec2(x1 - hintW, footerY), p.attractAccent.packed(), ui::kTouchToStart);
+            } else if (footerLeft == caption) {
+                // Both do not fit one line: the caption and 轻触屏幕 take turns, 8 s each.
+                const double turn = 8;
+                const double since = std::max(0.0, state.time - m_start);
+                const bool captionTurn = static_cast<long>(since / turn) % 2 == 0;
+                state.wakeAtTime(m_start + (std::floor(since / turn) + 1) * turn);
+                drawCentered(d, df, ImVec2(x0, footerY), ImVec2(x1, footerY + df->FontSize),
+                             (captionTurn ? p.attractText : p.attractAccent).packed(),
+                             captionTurn ? caption : std::string(ui::kTouchToStart));
+            } else {
+                drawCentered(d, df, ImVec2(x0, footerY), ImVec2(x1, footerY + df->FontSize), p.attractAccent.packed(),
+                             ui::kTouchToStart);
+            }
         } else {
             addText(d, cf, ImVec2((W - clockW) * 0.5f + drift.x, y), p.attractText.packed(), clock);
             y += cf->FontSize * 1.05f;
-            drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(),
-                         date);
+            // The date and 农历 on one line when they fit.
+            const std::string dateLunar = s.lunarText.empty() ? date : date + "  " + s.lunarText;
+            const bool oneLine = textWidth(df, dateLunar) <= x1 - x0;
+            drawCentered(d, df, ImVec2(x0, y), ImVec2(x1, y + df->FontSize), p.attractAccent.packed(),
+                         oneLine ? dateLunar : date);
             y += df->FontSize * 1.4f;
-            if (!s.lunarText.empty()) {
-                drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, y + df->FontSize), p.attractAccent.packed(),
-                             s.lunarText);
+            if (!s.lunarText.empty() && !oneLine) {
+                drawCentered(d, df, ImVec2(x0, y), ImVec2(x1, y + df->FontSize), p.attractAccent.packed(), s.lunarText);
                 y += df->FontSize * 1.4f;
             }
-            drawParagraph(d, df, ImVec2(x0, y), W - 2 * m, p.attractText.packed(), name, 1.3f, 2);
-            y += df->FontSize * 1.3f * (textWidth(df, name) > W - 2 * m ? 2 : 1);
+            y += drawParagraph(d, df, ImVec2(x0, y), W - 2 * m, p.attractText.packed(), name, 1.3f, 2);
+            drawCentered(d, df, ImVec2(x0, footerY), ImVec2(x1, footerY + df->FontSize), p.attractAccent.packed(),
+                         ui::kTouchToStart);
+            if (qrW > 0) {
+                // Above the footer: the caption on the left, the code on the right.
+                const float qy = footerY - t.gap - qrW;
+                drawQrCode(d, ImVec2(x1 - qrW, qy), qrMin, qr, qrDark, qrLight);
+                const float capW = x1 - qrW - t.gap * 2 - x0;
+                if (!caption.empty()) {
+                    const float capH = paragraphHeight(df, caption, capW, 1.2f);
+                    drawParagraph(d, df, ImVec2(x0, qy + std::max(0.0f, (qrW - capH) * 0.5f)), capW,
+                                  p.attractText.packed(), caption, 1.2f);
+                }
+                footerY = qy;
+            }
         }
-        y += t.gap;
-        d->AddLine(ImVec2(x0, y), ImVec2(W - m + drift.x, y), p.attractAccent.packed(160), t.border);
-        y += t.gap * 1.5f;
-
-        // Footer hint.
-        const float footerY = H - m * 0.6f - df->FontSize * 1.2f + drift.y;
-        drawCentered(d, df, ImVec2(x0, footerY), ImVec2(W - m + drift.x, footerY + df->FontSize),
-                     p.attractAccent.packed(), ui::kTouchToStart);
+        // A rule under the header in portrait; in landscape the slide's title band is enough.
+        y += t.gap * 0.5f;
+        if (t.portrait) {
+            d->AddLine(ImVec2(x0, y), ImVec2(x1, y), p.attractAccent.packed(160), t.border);
+            y += t.gap;
+        }
 
         if (s.slides.empty()) {
             drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, footerY), p.attractText.packed(), ui::kWelcome);
@@ -121,7 +167,6 @@ public:
 
         // The words in a column of at most ~20 characters, centred in what is left: lines a
         // passer-by reads at a glance.
-        const float em = df->FontSize / kLineBoxPerEm;
         const float column = std::min(W - 2 * m, em * (kSlideLineChars + 0.5f));
         const float cx0 = (W - column) * 0.5f + drift.x;
         const float advance = df->FontSize * 1.2f;
@@ -129,27 +174,54 @@ public:
             // The same rule as slideItemLines(), which packed the slide.
             return !item.lead.empty() && charCount(item.lead) <= kSlideLineChars / 3;
         };
-        float total = 0;
+        // The slide as rows of text; rows that do not all fit (大字 in landscape) are shown a
+        // page at a time, the slide's time shared out, never a line cut in half.
+        struct Row {
+            float x = 0;
+            std::string lead, text; // the lead (accent colour) and the text beside or under it
+            float leadW = 0;
+            float gapAfter = 0;
+        };
+        std::vector<Row> rows;
         for (const SlideItem& item : slide.items) {
-            const float lw = leadInline(item) ? textWidth(df, item.lead) + em * 0.6f : 0;
-            if (!item.lead.empty() && !leadInline(item)) total += advance;
-            total += paragraphHeight(df, item.text, column - lw, 1.2f) + t.gap * 0.5f;
+            const bool inlineLead = leadInline(item);
+            if (!item.lead.empty() && !inlineLead) rows.push_back({0, item.lead, "", 0, 0});
+            const float lw = inlineLead ? textWidth(df, item.lead) + em * 0.6f : 0;
+            const std::vector<std::string> lines = wrapLines(df, item.text, column - lw);
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                rows.push_back({lw, i == 0 && inlineLead ? item.lead : "", lines[i], lw, 0});
+            if (!rows.empty()) rows.back().gapAfter = t.gap * 0.5f;
         }
-        const float bottom = footerY - t.gap;
+        // The footer line has its own leading above its words.
+        const float bottom = footerY;
+        const float room = std::max(advance, bottom - y);
+        std::vector<std::size_t> pageStarts = {0};
+        float used = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            // A row needs its ink (the font's box and the leading above it), not its full advance.
+            if (used + (advance + df->FontSize) * 0.5f > room + 0.5f && i > pageStarts.back()) {
+                pageStarts.push_back(i);
+                used = 0;
+            }
+            used += advance + rows[i].gapAfter;
+        }
+        const int pages = static_cast<int>(pageStarts.size());
+        const double pageSeconds = slide.seconds / pages;
+        const int page = std::min(pages - 1, static_cast<int>((into - begin) / pageSeconds));
+        if (page + 1 < pages) state.wakeAtTime(m_start + (elapsed - into) + begin + (page + 1) * pageSeconds);
+        const std::size_t from = pageStarts[static_cast<std::size_t>(page)];
+        const std::size_t to = page + 1 < pages ? pageStarts[static_cast<std::size_t>(page) + 1] : rows.size();
+        float total = 0;
+        for (std::size_t i = from; i < to; ++i) total += advance + rows[i].gapAfter;
         y = std::max(y, y + (bottom - y - total) * 0.5f);
         d->PushClipRect(ImVec2(0, y), ImVec2(W, bottom), true);
-        for (const SlideItem& item : slide.items) {
-            float x = cx0;
-            if (!item.lead.empty()) {
-                addText(d, df, ImVec2(x, y), p.attractAccent.packed(), item.lead);
-                if (leadInline(item))
-                    x += textWidth(df, item.lead) + em * 0.6f;
-                else
-                    y += advance;
-            }
-            y += drawParagraph(d, df, ImVec2(x, y), cx0 + column - x, p.attractText.packed(), item.text, 1.2f);
-            y += t.gap * 0.5f;
-            if (y > bottom) break;
+        const float halfLeading = (advance - df->FontSize) * 0.5f;
+        for (std::size_t i = from; i < to; ++i) {
+            const Row& row = rows[i];
+            if (!row.lead.empty()) addText(d, df, ImVec2(cx0, y + halfLeading), p.attractAccent.packed(), row.lead);
+            if (!row.text.empty())
+                addText(d, df, ImVec2(cx0 + row.x, y + halfLeading), p.attractText.packed(), row.text);
+            y += advance + row.gapAfter;
         }
         d->PopClipRect();
     }

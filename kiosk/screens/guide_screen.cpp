@@ -108,14 +108,13 @@ public:
                                        "guide:" + std::to_string(m_index), [&] { return read_aloud::guidePage(g); });
         float titleH;
         if (!t.portrait) {
-            x += u.chip(ImVec2(x, y + (speakH - u.chipHeight()) * 0.5f), pageText, p.primary, p.onDark) + t.gap;
+            x += u.chip(ImVec2(x, y), pageText, p.primary, p.onDark) + t.gap;
             const float titleRight = spoke ? area.max.x - speakW - t.gap : area.max.x;
-            const float oneLine = hf->FontSize * 1.3f;
-            titleH = drawParagraph(d, hf, ImVec2(x, y + std::max(0.0f, (speakH - oneLine) * 0.5f)), titleRight - x,
+            titleH = drawParagraph(d, hf, ImVec2(x, y - (hf->FontSize * 1.3f - u.chipHeight()) * 0.5f), titleRight - x,
                                    p.text.packed(), g.title, 1.3f, 2);
             y += std::max({titleH, u.chipHeight(), spoke ? speakH : 0.0f}) + t.gap * 0.6f;
         } else {
-            u.chip(ImVec2(x, y + (speakH - u.chipHeight()) * 0.5f), pageText, p.primary, p.onDark);
+            u.chip(ImVec2(x, y), pageText, p.primary, p.onDark);
             y += std::max(u.chipHeight(), spoke ? speakH : 0.0f) + t.px(10);
             titleH = drawParagraph(d, hf, ImVec2(x, y), area.width(), p.text.packed(), g.title, 1.3f, 3);
             y += titleH + t.gap * 0.6f;

@@ -207,8 +207,8 @@ public:
             tileH = tallTile;
         } else if (full <= room(lowTile) && rightColumnFits(lowTile)) {
             tileH = lowTile;
-        } else if (!t.largeText && !t.portrait && bannerH > 0 && full - welcomeH <= room(lowTile)) {
-            // A greeting gives way to an urgent notice rather than be cut.
+        } else if (!t.largeText && !t.portrait && bannerH > 0) {
+            // A greeting gives way to an urgent notice rather than push the cards out of view.
             tileH = lowTile;
             withWelcome = false;
         } else {
@@ -360,8 +360,8 @@ private:
             lec.labelColor = l.ongoing ? p.ongoing : p.primary;
             lec.labelIsChip = true;
             lec.title = l.lecture->title;
-            // Today's says its time only (its label says 今天 or 正在进行).
-            lec.detail = l.daysUntil == 0 ? timeRange(l.lecture->start, l.lecture->end)
+            // Today's and tomorrow's say their time only (the label says 正在进行, 今天 or 明天).
+            lec.detail = l.daysUntil <= 1 ? timeRange(l.lecture->start, l.lecture->end)
                                           : content::formatMonthDayChinese(l.lecture->date) + " " +
                                                 timeRange(l.lecture->start, l.lecture->end);
             if (!l.lecture->place.empty()) lec.more = lec.moreFirst = std::string(ui::kPlace) + "：" + l.lecture->place;
@@ -473,7 +473,8 @@ private:
         float labelRowH = 0; // the label row's height
         bool cornerOwnLine = false;
         bool titleBeside = false;
-        float titleX = 0; // beside the label: from the card's left
+        bool titleInBody = false; // the title in the body size (the dishes; a long title)
+        float titleX = 0;         // beside the label: from the card's left
         float titleH = 0;
         float height = 0; // without the "more" lines
     };
@@ -491,8 +492,11 @@ private:
         const float labelEnd = 2 * r + t.px(12) + label;
         const float cornerW = c.corner.empty() ? 0 : textWidth(hf, c.corner) + t.px(12);
         l.cornerOwnLine = !c.corner.empty() && labelEnd + cornerW > l.w;
-        ImFont* titleFont = c.bodyTitle ? bf : hf;
-        const float titleSpacing = c.bodyTitle ? 1.25f : 1.15f;
+        // A title longer than two lines of the heading size (a lecture's) is set in the body size.
+        l.titleInBody =
+            c.bodyTitle || (!wide && paragraphHeight(hf, c.title, l.w, 1.15f) > hf->FontSize * 1.15f * 2.5f);
+        ImFont* titleFont = l.titleInBody ? bf : hf;
+        const float titleSpacing = l.titleInBody ? 1.25f : 1.15f;
         l.labelRowH = u.chipHeight();
         if (wide && !l.cornerOwnLine) {
             const float besideW = l.w - labelEnd - t.gap - cornerW;
@@ -551,14 +555,14 @@ private:
             u.chip(ImVec2(lx, chipY), c.label, c.labelColor, p.onDark);
         else
             addText(d, bf, ImVec2(lx, rowMid - bf->FontSize * 0.5f), p.textMuted.packed(), c.label);
-        ImFont* titleFont = c.bodyTitle ? bf : hf;
+        ImFont* titleFont = l.titleInBody ? bf : hf;
         if (l.titleBeside)
             addText(d, titleFont, ImVec2(a.x + l.titleX, rowMid - titleFont->FontSize * 0.5f), p.text.packed(),
                     c.title);
         y += l.labelRowH + t.px(10);
         if (l.cornerOwnLine) y += drawParagraph(d, hf, ImVec2(x, y), w, p.text.packed(), c.corner, 1.15f);
         if (!l.titleBeside)
-            y += drawParagraph(d, titleFont, ImVec2(x, y), w, p.text.packed(), c.title, c.bodyTitle ? 1.25f : 1.15f);
+            y += drawParagraph(d, titleFont, ImVec2(x, y), w, p.text.packed(), c.title, l.titleInBody ? 1.25f : 1.15f);
         if (!c.detail.empty()) y += drawParagraph(d, bf, ImVec2(x, y), w, p.primary.packed(), c.detail, 1.25f);
         const float bottom = b.y - pad * 0.5f;
         // The extra lines only whole (all of them, else the first part), never cut.

@@ -102,7 +102,8 @@ public:
         };
         CardList::Options options;
         options.minColumnWidth = t.bodyPx * 7;
-        options.maxColumns = 4;
+        // Portrait: one meal a row, across the width (two narrow columns left half the screen empty).
+        options.maxColumns = t.portrait ? 1 : 4;
         options.key = s.serial ^ (static_cast<uint64_t>(m_day) << 56) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
         m_list.draw(u, area.min, area.max, static_cast<int>(day->meals.size()), options, measure, drawCard);
     }

@@ -83,12 +83,13 @@ TopBarTaps drawTopBar(Ui& u, const TopBar& bar)
         spoke = bar.drawSpeak(ImVec2(titleRight - speakW, y), ImVec2(titleRight, y + btnH));
         if (spoke) titleRight -= speakW + t.gap;
     }
-    if (section) {
+    // The badge and the title only where they fit whole (portrait in 大字 has room for neither).
+    if (section && x + 2 * std::min(barH * 0.36f, hf->FontSize * 0.85f) <= titleRight + t.gap) {
         const float r = std::min(barH * 0.36f, hf->FontSize * 0.85f);
         u.badge(ImVec2(x + r, barH * 0.5f), r, section->icon, p.tile[section->colorIndex]);
         x += 2 * r + t.gap * 0.6f;
         // In portrait beside 朗读 the title may not fit: the badge alone names the section then.
-        if (!spoke || textWidth(hf, section->title) <= titleRight - x)
+        if (textWidth(hf, section->title) <= titleRight - x)
             drawLine(d, hf, ImVec2(x, (barH - hf->FontSize) * 0.5f), titleRight - x, p.text.packed(), section->title);
     }
     drawLargeTextToggle(u, bar.largeText, ImVec2(bar.width - t.margin * 0.6f - toggleW, y), btnH, taps.largeText);
@@ -126,12 +127,18 @@ float drawDayTabs(Ui& u, ImVec2 min, float width, content::Date today, int& sele
 {
     const Theme& t = u.theme();
     const float gap = std::max(t.px(16), std::min(t.gap, (width - 7 * t.minTarget) / 6));
-    const float w = (width - 6 * gap) / 7;
+    // One row of seven; two rows (four and three) when 周一 or 已结束 would not fit whole in a
+    // seventh of the width (portrait in 大字).
+    const float inner = 0;
+    const bool fitsOneRow = (width - 6 * gap) / 7 - inner >=
+                            std::max(textWidth(u.fonts().heading, "周一"), textWidth(u.fonts().body, ui::kOver));
+    const int perRow = fitsOneRow ? 7 : 4;
+    const float w = (width - (perRow - 1) * gap) / perRow;
     const float h = std::max(t.minTarget, u.fonts().heading->FontSize + u.fonts().body->FontSize * 1.05f + t.px(20));
     const content::Date monday = content::weekStart(today);
     for (int i = 0; i < 7; ++i) {
         const content::Date day = content::addDays(monday, i);
-        const ImVec2 a(min.x + i * (w + gap), min.y);
+        const ImVec2 a(min.x + (i % perRow) * (w + gap), min.y + (i / perRow) * (h + gap));
         // A past day looks finished: muted, and says so in words.
         const bool past = day < today;
         std::string second;
@@ -146,7 +153,7 @@ float drawDayTabs(Ui& u, ImVec2 min, float width, content::Date today, int& sele
         if (u.button2(a, ImVec2(a.x + w, a.y + h), content::weekdayShortName(i), second, i == selected, past))
             selected = i;
     }
-    return h;
+    return fitsOneRow ? h : 2 * h + gap;
 }
 
 } // namespace kiosk

@@ -192,6 +192,14 @@ std::vector<LineSpan> fontLines(ImFont* font, std::string_view text, float width
 }
 } // namespace
 
+std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float width)
+{
+    std::vector<std::string> out;
+    for (const LineSpan& line : fontLines(font, text, width))
+        out.emplace_back(text.substr(line.begin, line.end - line.begin));
+    return out;
+}
+
 float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines)
 {
     std::size_t n = fontLines(font, text, width).size();
@@ -224,12 +232,18 @@ float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU
 float drawParagraphCentered(ImDrawList* draw, ImFont* font, float x, float y, float width, ImU32 color,
                             std::string_view text, float spacing)
 {
+    return drawParagraphAligned(draw, font, x, y, width, color, text, spacing, 0.5f);
+}
+
+float drawParagraphAligned(ImDrawList* draw, ImFont* font, float x, float y, float width, ImU32 color,
+                           std::string_view text, float spacing, float align)
+{
     const auto lines = fontLines(font, text, width);
     const float advance = lineAdvance(font, spacing);
     const float halfLeading = (advance - font->FontSize) * 0.5f;
     for (std::size_t n = 0; n < lines.size(); ++n) {
         const std::string_view part = text.substr(lines[n].begin, lines[n].end - lines[n].begin);
-        addText(draw, font, ImVec2(x + (width - lines[n].width) * 0.5f, y + n * advance + halfLeading), color, part);
+        addText(draw, font, ImVec2(x + (width - lines[n].width) * align, y + n * advance + halfLeading), color, part);
     }
     return static_cast<float>(lines.size()) * advance;
 }

@@ -34,6 +34,8 @@ inline float lineAdvance(ImFont* font, float spacing)
     return font->FontSize * spacing;
 }
 
+// The lines a paragraph breaks into at `width`, as drawParagraph breaks them.
+std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float width);
 // Height a paragraph takes: lines × advance (half the leading above and below each line).
 float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines = 0);
 // Draws it and returns its height. With maxLines, the last shown line ends in "…" if cut.
@@ -43,6 +45,9 @@ float drawParagraph(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, ImU
 // The same paragraph with every line centred in [x, x + width]; returns its height.
 float drawParagraphCentered(ImDrawList* draw, ImFont* font, float x, float y, float width, ImU32 color,
                             std::string_view text, float spacing);
+// Every line placed at `align` of the spare width (0 left, 0.5 centred, 1 right); its height.
+float drawParagraphAligned(ImDrawList* draw, ImFont* font, float x, float y, float width, ImU32 color,
+                           std::string_view text, float spacing, float align);
 
 // One line, shortened with "…" when wider than maxWidth. Returns the drawn width.
 float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text);

@@ -9,7 +9,7 @@ SOURCE_DIR=$(cd "$2" && pwd)
 OUT_DIR=${3:-}
 KIOSK=$BUILD_DIR/kiosk
 [[ -x $KIOSK ]] || { echo "no $KIOSK: build the kiosk target first" >&2; exit 1; }
-for tool in xvfb-run tesseract python3 convert; do
+for tool in xvfb-run tesseract python3 convert zbarimg; do
     command -v $tool >/dev/null || { echo "SKIP: $tool not installed" >&2; exit 0; }
 done
 
@@ -109,6 +109,10 @@ check() { # check SCREEN SIZE WORD...
 }
 
 PSM=4 check home 1920x1080 服务站 星期三 义务理发 停水通知
+# The three cards are whole at normal size: the lecture card (read on its own) has its title
+# to the last word over two lines and its time under it, the lunch card all its dishes.
+PSM=6 CROP=500x430+1066+475 recheck home 1920x1080 中医义诊 号脉、看舌苔 09:00 11:30
+PSM=4 recheck home 1920x1080 刀削面 凉拌黄瓜 扫码加入
 # At 1920x1080 all eight of today's activities and all four meals are on screen at once.
 PSM=6 check activities 1920x1080 量血压测血糖 晨练健康操 义务理发 书法班 防骗小课堂 理疗 文艺排练 棋牌
 PSM=4 check meals 1920x1080 小米粥 刀削面 葱花饼 热牛奶
@@ -120,12 +124,68 @@ PSM=6 check guide 1920x1080 讲座卖保健 说您的病很重
 # The footer hotline line on its own (left of the 下一条 button).
 PSM=7 CROP=1200x160+300+895 recheck guide 1920x1080 反诈专线 96110 报警110
 check contacts 1920x1080 急救 反诈专线 96110
-check attract 1920x1080 服务站
+check attract 1920x1080 服务站 扫码加入 农历
 check home 1080x1920 服务站 星期三
 PSM=6 check guide 1080x1920 讲座卖保健 96110
 for s in activities meals lectures notices contacts attract; do
     if [[ -n $OUT_DIR ]]; then check $s 1080x1920; fi
 done
+
+# The station's QR code in idle mode (both orientations) and on home decodes to station.csv's
+# 二维码, and its caption (二维码说明) is next to it: at least 240 px a side at 1080p.
+"$BUILD_DIR/kiosk-content" export --data-dir "$DATA" -o "$TMP/export" >/dev/null
+want_qr=$(grep '^二维码,' "$TMP/export/station.csv" | cut -d, -f2- | tr -d '\r')
+for shot_file in attract-1920x1080 home-1080x1920; do
+    got=$(zbarimg -q --raw "$TMP/$shot_file.png" 2>/dev/null || true)
+    if [[ -z $want_qr || $got != "$want_qr" ]]; then
+        echo "FAIL: $shot_file.png: QR reads '$got', want '$want_qr'" >&2
+        failures=$((failures + 1))
+    fi
+done
+if [[ ! -s $TMP/attract-1080x1920.png ]]; then shot attract 1080x1920 "$TMP/attract-1080x1920.png" || true; fi
+got=$(zbarimg -q --raw "$TMP/attract-1080x1920.png" 2>/dev/null || true)
+[[ $got == "$want_qr" ]] || { echo "FAIL: attract portrait: QR reads '$got'" >&2; failures=$((failures + 1)); }
+recheck attract 1080x1920 扫码加入
+# The code's side: the quiet zone is white (#FFFFFF) on the navy background, so the largest
+# white square in the landscape idle screen is the code with its quiet zone.
+side=$(python3 - "$TMP/attract-1920x1080.png" <<'PY'
+import sys, zlib, struct
+data = open(sys.argv[1], 'rb').read()
+pos, idat = 8, b''
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8]); body = data[pos + 8:pos + 8 + n]
+    if kind == b'IHDR': w, h, depth, colour = struct.unpack('>IIBB', body[:10])
+    if kind == b'IDAT': idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat); bpp = 3 if colour == 2 else 4; stride = w * bpp + 1
+rows, prev = [], bytearray(w * bpp)
+for y in range(h):
+    f, line = raw[y * stride], bytearray(raw[y * stride + 1:(y + 1) * stride])
+    for i in range(len(line)):
+        a = line[i - bpp] if i >= bpp else 0; b = prev[i]; c = prev[i - bpp] if i >= bpp else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(line); prev = line
+# The longest run of pure white in a row, over all rows: the quiet zone's top edge.
+best = 0
+for line in rows:
+    run = 0
+    for x in range(w):
+        white = line[x * bpp] == 255 and line[x * bpp + 1] == 255 and line[x * bpp + 2] == 255
+        run = run + 1 if white else 0
+        best = max(best, run)
+print(best)
+PY
+)
+if ((side < 240)); then
+    echo "FAIL: the idle screen's QR code is ${side} px wide, want at least 240" >&2
+    failures=$((failures + 1))
+fi
+echo "ok: QR codes decode (attract both orientations, home portrait), idle QR ${side} px"
 
 # The atlas stays within 2048x2048 for the demo content.
 while read -r w h; do

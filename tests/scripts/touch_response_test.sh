@@ -177,7 +177,8 @@ differs() { # differs A B: more than 1% of the pixels of the two shots differ
     n=$(compare -metric AE -fuzz 5% "$1" "$2" null: 2>&1 | awk '{ printf "%d", $1 }' || true)
     [ "${n:-0}" -gt 20000 ]
 }
-xdotool mousemove 1745 99 click --repeat 2 --delay 150 1
+# 大字 sits left of the right-hand column (time, 农历, QR) on home.
+xdotool mousemove 1420 99 click --repeat 2 --delay 150 1
 shot
 differs "$tmp/normal.png" "$tmp/shot.png" || fail "a double tap on 大字 switched it on and off again"
 # 10 s untouched on home: the carousel; a touch wakes it to home.
