@@ -328,6 +328,13 @@ TEST_CASE("recordings go into the store once, carry over and are dropped when un
     CHECK(reopened.content() == live);
     std::string error;
     CHECK(loadRecordingBytes(*reopened.content().recording("通知.ogg"), error) == b);
+    // The kiosk decodes it straight from the store file, as many samples as were written.
+    RecordingDecoder decoder;
+    REQUIRE(decoder.open(*reopened.content().recording("提醒.wav"), error));
+    std::vector<float> block(1024);
+    int64_t frames = 0;
+    for (int64_t n; (n = decoder.read(block.data(), 1024)) > 0;) frames += n;
+    CHECK(frames == 8000);
 
     // A package without guide.csv keeps the guide, and so its recording; the notice's goes.
     const fs::path next = test::makePackage(f.tmp.path / "next", {{"notices.csv", "标题\n停电\n"}});
