@@ -19,24 +19,6 @@ namespace kiosk {
 
 namespace {
 
-// `text`'s pieces (split at `separator`) packed into lines no wider than `width`, a piece never
-// broken: 农历九月初九 · 重阳节·老年节 in a narrow column.
-std::vector<std::string> packPieces(ImFont* font, const std::string& text, const std::string& separator, float width)
-{
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    while (at <= text.size() && !text.empty()) {
-        const std::size_t end = std::min(text.find(separator, at), text.size());
-        const std::string piece = text.substr(at, end - at);
-        if (!lines.empty() && textWidth(font, lines.back() + separator + piece) <= width)
-            lines.back() += separator + piece;
-        else
-            lines.push_back(piece);
-        at = end + separator.size();
-    }
-    return lines;
-}
-
 class HomeScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Home; }

@@ -200,6 +200,22 @@ std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float wi
     return out;
 }
 
+std::vector<std::string> packPieces(ImFont* font, const std::string& text, const std::string& separator, float width)
+{
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (!text.empty() && at <= text.size()) {
+        const std::size_t end = std::min(text.find(separator, at), text.size());
+        const std::string piece = text.substr(at, end - at);
+        if (!lines.empty() && textWidth(font, lines.back() + separator + piece) <= width)
+            lines.back() += separator + piece;
+        else
+            lines.push_back(piece);
+        at = end + separator.size();
+    }
+    return lines;
+}
+
 float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines)
 {
     std::size_t n = fontLines(font, text, width).size();

@@ -36,6 +36,9 @@ inline float lineAdvance(ImFont* font, float spacing)
 
 // The lines a paragraph breaks into at `width`, as drawParagraph breaks them.
 std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float width);
+// `text`'s pieces (split at `separator`) packed into lines no wider than `width`, a piece never
+// broken (a piece wider than `width` is a line of its own): 农历九月初九 · 重阳节·老年节.
+std::vector<std::string> packPieces(ImFont* font, const std::string& text, const std::string& separator, float width);
 // Height a paragraph takes: lines × advance (half the leading above and below each line).
 float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines = 0);
 // Draws it and returns its height. With maxLines, the last shown line ends in "…" if cut.

@@ -88,9 +88,9 @@ recheck() { # recheck SCREEN SIZE WORD...: more words from the PNG that check al
     echo "ok: $screen $size (again)"
 }
 
-check() { # check SCREEN SIZE WORD...
+check() { # check SCREEN SIZE WORD... (SHOT=NAME saves it under another name, NOW= another time)
     local screen=$1 size=$2; shift 2
-    local file=$TMP/$screen-$size.png
+    local file=$TMP/${SHOT:-$screen}-$size.png
     if ! shot "$screen" "$size" "$file"; then
         echo "FAIL: kiosk --screen $screen --windowed $size exited non-zero" >&2
         cat "$file.log" >&2
@@ -103,7 +103,7 @@ check() { # check SCREEN SIZE WORD...
     if [[ -n $OUT_DIR ]]; then
         local tag=landscape
         [[ $size == 1080x1920 ]] && tag=portrait
-        cp "$file" "$OUT_DIR/$screen-$tag.png"
+        cp "$file" "$OUT_DIR/${SHOT:-$screen}-$tag.png"
     fi
     echo "ok: $screen $size"
 }
@@ -126,6 +126,10 @@ PSM=7 CROP=1200x160+300+895 recheck guide 1920x1080 反诈专线 96110 报警110
 check contacts 1920x1080 急救 反诈专线 96110
 check attract 1920x1080 服务站 扫码加入 农历
 check home 1080x1920 服务站 星期三
+# 重阳 (2026-10-18, 农历九月初九): home's column and the idle screen name the festival, and it is
+# also 老年节.
+NOW=2026-10-18T09:30 SHOT=home-chongyang PSM=4 check home 1920x1080 农历九月初九 重阳节 老年节
+NOW=2026-10-18T09:30 SHOT=attract-chongyang check attract 1920x1080 九月初九 重阳节
 PSM=6 check guide 1080x1920 讲座卖保健 96110
 for s in activities meals lectures notices contacts attract; do
     if [[ -n $OUT_DIR ]]; then check $s 1080x1920; fi
