@@ -256,6 +256,15 @@ TEST_CASE("missing, unreadable, oversize and unlisted recordings are errors of t
         CHECK(checkProblems(package, staging) ==
               "lectures.csv:2:录音: 录音文件“大.wav”太大（20.0 MB），一个录音最多 20.0 MB，请压缩成 mp3 或剪短\n");
     }
+    SECTION("a missing recording is named beside the sheet's other problems")
+    {
+        // Row 3 has a bad name, row 2's recording is missing: both are told at once.
+        const fs::path package =
+            test::makePackage(f.tmp.path / "pkg", {{"guide.csv", guideSheet({"缺的.mp3", "../a.ogg"})}});
+        const std::string text = checkProblems(package, staging);
+        CHECK(text.find("guide.csv:3:录音:") != std::string::npos);
+        CHECK(text.find("guide.csv:2:录音: 找不到录音文件“缺的.mp3”") != std::string::npos);
+    }
     SECTION("one problem per row, the file decoded once")
     {
         const fs::path package =
