@@ -39,6 +39,7 @@ const std::string kBadActivities = "日期,开始,活动\n"
 // The app's side: events arrive through the MainQueue on "the main thread" (this test).
 struct App {
     MainQueue queue;
+    // Events are copied out of it (last() returns a reference that the next push may move).
     std::vector<UpdateEvent> events;
 
     // The service's listener: records every event (it runs on "the main thread", in drain()).
@@ -188,7 +189,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
     CHECK(app.count(UpdateEventKind::Reading) == 1);
     {
-        const auto& e = app.last(UpdateEventKind::NeedsPin);
+        const UpdateEvent e = app.last(UpdateEventKind::NeedsPin);
         REQUIRE(e.report);
         CHECK(e.report->outcome == content::ImportOutcome::NeedsPin);
         CHECK(e.report->rows[static_cast<size_t>(content::SheetKind::Activities)] == 2);
@@ -200,7 +201,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     // The PIN was right: the same stick again, this time vouched for.
     service.approvePending();
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     REQUIRE(applied.snapshot);
     CHECK(applied.snapshot->activities.size() == 2);
     CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
@@ -236,7 +237,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     // Staff export: KIOSK/ already exists, so the sheets go into a new subfolder.
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::Exported));
-    const auto& exported = app.last(UpdateEventKind::Exported);
+    const UpdateEvent exported = app.last(UpdateEventKind::Exported);
     CHECK(exported.exported.dir.parent_path() == tmp.path / "media" / "STICK" / "KIOSK");
     CHECK(exported.exported.dir.filename().string().rfind("导出-", 0) == 0);
     CHECK(fs::exists(exported.exported.dir / "activities.csv"));
@@ -306,7 +307,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     CHECK(app.count(UpdateEventKind::Applied) == 0);
     CHECK(app.count(UpdateEventKind::Rejected) == 0);
     REQUIRE(app.count(UpdateEventKind::Cancelled) == 1);
-    const auto& cancelled = app.last(UpdateEventKind::Cancelled);
+    const UpdateEvent cancelled = app.last(UpdateEventKind::Cancelled);
     CHECK(cancelled.package == stick / "KIOSK");
     REQUIRE(cancelled.report);
     INFO(cancelled.report->summary());
@@ -347,7 +348,7 @@ TEST_CASE("update service: a bad stick is rejected with located problems", "[upd
 
     insertStick(tmp.path, tmp.path / "media", "BAD", kBadActivities);
     REQUIRE(app.waitFor(UpdateEventKind::Rejected));
-    const auto& rejected = app.last(UpdateEventKind::Rejected);
+    const UpdateEvent rejected = app.last(UpdateEventKind::Rejected);
     REQUIRE(rejected.report);
     REQUIRE_FALSE(rejected.report->problems.empty());
     CHECK(rejected.report->problems[0].file == "activities.csv");
@@ -377,7 +378,7 @@ TEST_CASE("update service: the PIN applies exactly the copy staff were shown, wh
 
     insertStick(tmp.path, tmp.path / "media", "S", kActivities);
     REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
-    const auto& asked = app.last(UpdateEventKind::NeedsPin);
+    const UpdateEvent asked = app.last(UpdateEventKind::NeedsPin);
     REQUIRE(asked.report);
     CHECK(asked.report->rows[static_cast<size_t>(content::SheetKind::Activities)] == 2);
 
@@ -387,7 +388,7 @@ TEST_CASE("update service: the PIN applies exactly the copy staff were shown, wh
     writeFile(kiosk / "notices.csv", "标题\n不该出现的通知\n");
     service.approvePending();
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     REQUIRE(applied.snapshot);
     REQUIRE(applied.snapshot->activities.size() == 2);
     CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
@@ -485,7 +486,7 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
     fs::rename(building, *options.dropDir / "pkg-0603");
 
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     CHECK(applied.source == content::PackageSource::Drop);
     REQUIRE(applied.snapshot);
     CHECK(applied.snapshot->version == packageVersion);
@@ -552,7 +553,7 @@ TEST_CASE("update service: a half-synced drop package waits, then applies when i
     fs::rename(pkg / ".meals.csv.Xy12", pkg / "meals.csv");
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
     CHECK(app.count(UpdateEventKind::Rejected) == 0);
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     REQUIRE(applied.snapshot);
     CHECK(applied.snapshot->version == packageVersion);
     CHECK(applied.snapshot->activities.size() == 2);
@@ -578,7 +579,7 @@ TEST_CASE("update service: the PIN typed on screen is checked off the main threa
     service.submitPin("1111", PinPurpose::StaffMenu);
     REQUIRE(app.waitFor(UpdateEventKind::PinChecked));
     {
-        const auto& e = app.last(UpdateEventKind::PinChecked);
+        const UpdateEvent e = app.last(UpdateEventKind::PinChecked);
         REQUIRE(e.pinCheck);
         CHECK(e.pinCheck->result == content::PinResult::Wrong);
         CHECK(e.pinCheck->triesLeft == 4);
