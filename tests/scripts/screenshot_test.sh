@@ -121,7 +121,11 @@ PSM=6 CROP=300x140+1590+670 recheck home 1920x1080 扫码加入晋东一社区�
 PSM=7 CROP=1040x80+30+130 recheck home 1920x1080 叔叔阿姨好 欢迎来到咱们自己的服务站。
 # At 1920x1080 all eight of today's activities and all four meals are on screen at once.
 PSM=6 check activities 1920x1080 量血压测血糖 晨练健康操 义务理发 书法班 防骗小课堂 理疗 文艺排练 棋牌
-PSM=4 check meals 1920x1080 小米粥 刀削面 葱花饼 热牛奶
+# Each of the four meal cards read on its own (tesseract garbles 粥 and 葱 in the whole row).
+PSM=6 CROP=440x200+40+440 check meals 1920x1080 煮鸡蛋 小咸菜
+PSM=6 CROP=440x200+505+440 recheck meals 1920x1080 刀削面
+PSM=6 CROP=440x200+970+440 recheck meals 1920x1080 凉拌豆芽
+PSM=6 CROP=440x200+1435+440 recheck meals 1920x1080 热牛奶
 check lectures 1920x1080 义诊 主讲
 # The 置顶 chip is white on colour (read poorly next to each card's 朗读 button): the pinned
 # notice is checked by its title.
