@@ -8,7 +8,9 @@ Usage: gen_hostile.py OUT_DIR   (prints one line per package: name<TAB>what it i
 """
 import os
 import sqlite3
+import struct
 import sys
+import wave
 
 MB = 1024 * 1024
 
@@ -38,6 +40,22 @@ def sheet(path, header, line, limit, max_rows=None):
                 break
             f.write(text)
             i += 1
+
+
+def tone_wav(path, seconds, rate=16000, width=2):
+    """A mono WAV of a 500 Hz square-ish tone, written in big blocks (fast for tens of MB)."""
+    period = rate // 500
+    if width == 2:
+        one = struct.pack("<" + "h" * period, *([8000] * (period // 2) + [-8000] * (period - period // 2)))
+    else:
+        one = bytes([200] * (period // 2) + [56] * (period - period // 2))
+    block = one * (rate // period)  # about a second
+    with wave.open(path, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(width)
+        w.setframerate(rate)
+        for _ in range(int(seconds)):
+            w.writeframes(block)
 
 
 def main(out):
@@ -131,6 +149,24 @@ def main(out):
     p = package("csv-biggest-good", "activities.csv of 49,999 rows + contacts.csv of 10,000 (the package's row cap)")
     sheet(os.path.join(p, "activities.csv"), "日期,开始,结束,活动", "每天,9:00,10:00,活动{i}", 5 * MB - 100, 49999)
     sheet(os.path.join(p, "contacts.csv"), "名称,电话", "名称{i},120", 5 * MB - 100, 10000)
+
+    # Recordings (录音): the most a package can bring (five of 19 MB, 9.9 minutes each, 95 MB
+    # together, under the 20 MB, 10 min and 100 MB bounds), decoded whole by check and kept in
+    # the store by import.
+    p = package("rec-biggest-good", "guide.csv naming 5 WAVs of 19 MB (9.9 min each, 95 MB in all)")
+    names = []
+    for i in range(5):
+        names.append(f"录音{i}.wav")
+        tone_wav(os.path.join(p, names[-1]), 9.9 * 60)
+    with open(os.path.join(p, "guide.csv"), "w", encoding="utf-8") as f:
+        f.write("序号,标题,识破,录音\n")
+        for i, n in enumerate(names):
+            f.write(f"{i + 1},骗术{i},不要转账,{n}\n")
+    # A recording too long to keep: 8 kHz 8-bit, 30 minutes in 14 MB, decoded until the bound.
+    p = package("rec-too-long", "notices.csv naming a 30 min WAV (8 kHz 8-bit, 14 MB)")
+    tone_wav(os.path.join(p, "长录音.wav"), 30 * 60, rate=8000, width=1)
+    with open(os.path.join(p, "notices.csv"), "w", encoding="utf-8") as f:
+        f.write("标题,录音\n停水,长录音.wav\n")
 
     for name, what in made:
         print(f"{name}\t{what}")
