@@ -24,7 +24,11 @@ namespace {
 class AttractScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Attract; }
-    void onEnter(AppState& state) override { m_start = state.time; }
+    void onEnter(AppState& state) override
+    {
+        m_start = state.time;
+        m_urgentShown = urgentNotices(state.view());
+    }
 
     void draw(AppState& state) override
     {
@@ -146,6 +150,13 @@ public:
             drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, footerY), p.attractText.packed(), ui::kWelcome);
             return;
         }
+        // An urgent notice that arrives while the carousel runs (an import) is shown at once: the
+        // loop starts again from its first slides, the urgent ones, instead of waiting a round.
+        std::vector<std::string> urgent = urgentNotices(s);
+        for (const std::string& notice : urgent)
+            if (std::find(m_urgentShown.begin(), m_urgentShown.end(), notice) == m_urgentShown.end())
+                m_start = state.time;
+        m_urgentShown = std::move(urgent);
         // Each slide stays as long as its words take to read (snapshot.h).
         double loop = 0;
         for (const auto& slide : s.slides) loop += slide.seconds;
@@ -238,7 +249,16 @@ public:
     }
 
 private:
+    // Each urgent notice of the snapshot, its title and text.
+    static std::vector<std::string> urgentNotices(const Snapshot& s)
+    {
+        std::vector<std::string> out;
+        for (const content::Notice* n : s.urgent) out.push_back(n->title + "\n" + n->body);
+        return out;
+    }
+
     double m_start = 0;
+    std::vector<std::string> m_urgentShown;
     QrCache m_qr;
 };
 

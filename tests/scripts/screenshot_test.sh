@@ -108,14 +108,24 @@ check() { # check SCREEN SIZE WORD... (SHOT=NAME saves it under another name, NO
     echo "ok: $screen $size"
 }
 
-PSM=4 check home 1920x1080 服务站 星期三 义务理发 停水通知
+PSM=4 check home 1920x1080 服务站 星期三 义务理发
+# The banner's title on its own: white on red, which tesseract misses in the whole page.
+PSM=7 CROP=400x90+255+245 recheck home 1920x1080 停水通知
 # The three cards are whole at normal size: the lecture card (read on its own) has its title
 # to the last word over two lines and its time under it, the lunch card all its dishes.
 PSM=6 CROP=500x430+1066+475 recheck home 1920x1080 中医义诊 号脉、看舌苔 09:00 11:30
-PSM=4 recheck home 1920x1080 刀削面 凉拌黄瓜 扫码加入
+PSM=6 CROP=480x390+556+515 recheck home 1920x1080 刀削面 凉拌黄瓜
+PSM=6 CROP=300x140+1590+670 recheck home 1920x1080 扫码加入晋东一社区微信群
+# The urgent banner pushes the two-line welcome out of the body; its first sentence stays, whole,
+# on one line under the station name (tesseract reads its ！ as !).
+PSM=7 CROP=1040x80+30+130 recheck home 1920x1080 叔叔阿姨好 欢迎来到咱们自己的服务站。
 # At 1920x1080 all eight of today's activities and all four meals are on screen at once.
 PSM=6 check activities 1920x1080 量血压测血糖 晨练健康操 义务理发 书法班 防骗小课堂 理疗 文艺排练 棋牌
-PSM=4 check meals 1920x1080 小米粥 刀削面 葱花饼 热牛奶
+# Each of the four meal cards read on its own (tesseract garbles 粥 and 葱 in the whole row).
+PSM=6 CROP=440x200+40+440 check meals 1920x1080 煮鸡蛋 小咸菜
+PSM=6 CROP=440x200+505+440 recheck meals 1920x1080 刀削面
+PSM=6 CROP=440x200+970+440 recheck meals 1920x1080 凉拌豆芽
+PSM=6 CROP=440x200+1435+440 recheck meals 1920x1080 热牛奶
 check lectures 1920x1080 义诊 主讲
 # The 置顶 chip is white on colour (read poorly next to each card's 朗读 button): the pinned
 # notice is checked by its title.
