@@ -42,13 +42,18 @@ def sheet(path, header, line, limit, max_rows=None):
             i += 1
 
 
-def tone_wav(path, seconds, rate=8000):
-    """A mono 16-bit wav of silence, written in blocks (never whole in memory)."""
+def tone_wav(path, seconds, rate=16000, width=2):
+    """A mono WAV of a 500 Hz square-ish tone, written in big blocks (fast for tens of MB)."""
+    period = rate // 500
+    if width == 2:
+        one = struct.pack("<" + "h" * period, *([8000] * (period // 2) + [-8000] * (period - period // 2)))
+    else:
+        one = bytes([200] * (period // 2) + [56] * (period - period // 2))
+    block = one * (rate // period)  # about a second
     with wave.open(path, "wb") as w:
         w.setnchannels(1)
-        w.setsampwidth(2)
+        w.setsampwidth(width)
         w.setframerate(rate)
-        block = b"\0\0" * rate
         for _ in range(int(seconds)):
             w.writeframes(block)
 
@@ -152,10 +157,25 @@ def main(out):
     sheet(os.path.join(p, "activities.csv"), "日期,开始,结束,活动", "每天,9:00,10:00,活动{i}", 5 * MB - 100, 49999)
     sheet(os.path.join(p, "contacts.csv"), "名称,电话", "名称{i},120", 5 * MB - 100, 10000)
 
-    # Recordings (录音): each bound of limits.h from the side a stick brings it.
-    p = package("rec-too-long", "notices.csv naming an 11-minute wav (10.6 MB, over the 10-minute cap)")
-    notices_naming(p, ["长录音.wav"])
-    tone_wav(os.path.join(p, "长录音.wav"), 11 * 60)
+    # Recordings (录音): the most a package can bring (five of 19 MB, 9.9 minutes each, 95 MB
+    # together, under the 20 MB, 10 min and 100 MB bounds), decoded whole by check and kept in
+    # the store by import.
+    p = package("rec-biggest-good", "guide.csv naming 5 WAVs of 19 MB (9.9 min each, 95 MB in all)")
+    names = []
+    for i in range(5):
+        names.append(f"录音{i}.wav")
+        tone_wav(os.path.join(p, names[-1]), 9.9 * 60)
+    with open(os.path.join(p, "guide.csv"), "w", encoding="utf-8") as f:
+        f.write("序号,标题,识破,录音\n")
+        for i, n in enumerate(names):
+            f.write(f"{i + 1},骗术{i},不要转账,{n}\n")
+    # A recording too long to keep: 8 kHz 8-bit, 30 minutes in 14 MB, decoded until the bound.
+    p = package("rec-too-long", "notices.csv naming a 30 min WAV (8 kHz 8-bit, 14 MB)")
+    tone_wav(os.path.join(p, "长录音.wav"), 30 * 60, rate=8000, width=1)
+    with open(os.path.join(p, "notices.csv"), "w", encoding="utf-8") as f:
+        f.write("标题,录音\n停水,长录音.wav\n")
+    # Recordings (录音) a stick may bring against each other bound: too big, a lying header, not
+    # audio at all, too many.
     p = package("rec-over-bytes", "a recording of 21 MB (over the 20 MB a recording may have)")
     notices_naming(p, ["大.mp3"])
     with open(os.path.join(p, "大.mp3"), "wb") as f:

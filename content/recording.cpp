@@ -5,6 +5,8 @@
 #include "content/sheet_text.h"
 #include "content/sqlite_db.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -127,8 +129,7 @@ RecordingCheck checkRecordingBytes(std::string_view bytes)
         if (n == 0) break;
         frames += n;
         if (frames > maxFrames) {
-            check.problem = "太长（超过 " + minutesText(limits::kMaxRecordingMs) + "），一段录音最多 " +
-                            minutesText(limits::kMaxRecordingMs) + "，请剪短或分成几段";
+            check.problem = "太长，一段录音最多 " + minutesText(limits::kMaxRecordingMs) + "，请剪短或分成几段";
             return check;
         }
     }
@@ -141,15 +142,98 @@ RecordingCheck checkRecordingBytes(std::string_view bytes)
     return check;
 }
 
+// A recording's bytes in a store file, read a piece at a time through an open blob handle.
+struct RecordingDecoder::StoredBlob {
+    sqlite::Database db;
+    sqlite3_blob* blob = nullptr;
+    sf_count_t size = 0;
+    sf_count_t position = 0;
+    explicit StoredBlob(sqlite::Database opened) : db(std::move(opened)) {}
+    ~StoredBlob()
+    {
+        if (blob) sqlite3_blob_close(blob);
+    }
+};
+
+RecordingDecoder::RecordingDecoder() = default;
+
 RecordingDecoder::~RecordingDecoder()
 {
+    close();
+}
+
+void RecordingDecoder::close()
+{
     if (m_file) sf_close(m_file);
+    m_file = nullptr;
+    m_blob.reset();
+    m_memory.reset();
+}
+
+bool RecordingDecoder::open(const Recording& recording, std::string& error)
+{
+    if (recording.sourceKind == Recording::Source::File) {
+        std::optional<std::string> bytes = loadRecordingBytes(recording, error);
+        return bytes && open(std::move(*bytes), error);
+    }
+    close();
+    try {
+        auto stored =
+            std::make_unique<StoredBlob>(sqlite::Database(recording.source, sqlite::Database::Mode::ReadOnly));
+        sqlite::Statement find = stored->db.prepare("SELECT rowid FROM recordings WHERE name = ?1");
+        find.bind(1, recording.name);
+        if (!find.step()) {
+            error = "内容库里没有录音“" + recording.name + "”";
+            return false;
+        }
+        const int64_t rowid = find.columnInt64(0);
+        if (sqlite3_blob_open(stored->db.handle(), "main", "recordings", "bytes", rowid, 0, &stored->blob) !=
+            SQLITE_OK) {
+            error = "无法读取录音“" + recording.name + "”";
+            return false;
+        }
+        stored->size = sqlite3_blob_bytes(stored->blob);
+        m_blob = std::move(stored);
+    } catch (const std::exception& e) {
+        error = "无法读取录音“" + recording.name + "”：" + e.what();
+        return false;
+    }
+    static SF_VIRTUAL_IO io = [] {
+        SF_VIRTUAL_IO blobIo{};
+        blobIo.get_filelen = [](void* user) { return static_cast<StoredBlob*>(user)->size; };
+        blobIo.seek = [](sf_count_t offset, int whence, void* user) -> sf_count_t {
+            auto& b = *static_cast<StoredBlob*>(user);
+            sf_count_t target = whence == SEEK_CUR   ? b.position + offset
+                                : whence == SEEK_END ? b.size + offset
+                                                     : offset;
+            if (target < 0 || target > b.size) return -1;
+            b.position = target;
+            return b.position;
+        };
+        blobIo.read = [](void* out, sf_count_t count, void* user) -> sf_count_t {
+            auto& b = *static_cast<StoredBlob*>(user);
+            const sf_count_t n = std::max<sf_count_t>(0, std::min(count, b.size - b.position));
+            if (n > 0 && sqlite3_blob_read(b.blob, out, static_cast<int>(n), static_cast<int>(b.position)) != SQLITE_OK)
+                return 0;
+            b.position += n;
+            return n;
+        };
+        blobIo.write = [](const void*, sf_count_t, void*) -> sf_count_t { return 0; };
+        blobIo.tell = [](void* user) { return static_cast<StoredBlob*>(user)->position; };
+        return blobIo;
+    }();
+    m_info = SF_INFO{};
+    m_file = sf_open_virtual(&io, SFM_READ, &m_info, m_blob.get());
+    if (!m_file || m_info.channels < 1 || m_info.samplerate <= 0) {
+        error = std::string("录音") + kNotAudio;
+        return false;
+    }
+    return true;
 }
 
 bool RecordingDecoder::open(std::string bytes, std::string& error)
 {
-    if (m_file) sf_close(m_file);
-    m_file = nullptr;
+    close();
     m_memory = std::make_unique<Memory>(Memory{std::move(bytes), 0});
     static SF_VIRTUAL_IO io = virtualIo<Memory>();
     m_info = SF_INFO{};

@@ -38,13 +38,16 @@ RecordingCheck checkRecordingBytes(std::string_view bytes);
 // A recording's samples, decoded from its bytes (held by the decoder) a block at a time.
 class RecordingDecoder {
 public:
-    RecordingDecoder() = default;
+    RecordingDecoder();
     ~RecordingDecoder();
     RecordingDecoder(const RecordingDecoder&) = delete;
     RecordingDecoder& operator=(const RecordingDecoder&) = delete;
 
     // False, with a Chinese reason, when libsndfile cannot read the bytes.
     bool open(std::string bytes, std::string& error);
+    // Decodes a recording where it is now. From a store file it reads the bytes as it decodes
+    // (sqlite's incremental blob I/O), so playing starts without loading all of them first.
+    bool open(const Recording& recording, std::string& error);
     int sampleRate() const { return m_info.samplerate; }
     int channels() const { return m_info.channels; }
     // Reads up to `frames` frames of interleaved float samples (-1 … 1) into `out`
@@ -56,7 +59,10 @@ private:
         std::string bytes;
         sf_count_t position = 0;
     };
+    struct StoredBlob;
+    void close();
     std::unique_ptr<Memory> m_memory;
+    std::unique_ptr<StoredBlob> m_blob;
     SNDFILE* m_file = nullptr;
     SF_INFO m_info{};
 };

@@ -715,9 +715,11 @@ void readSheetTable(SheetKind kind, const SheetTable& table, ContentUpdate& upda
 {
     Content read;
     std::vector<RecordingRef> refs;
-    if (!readRows(kind, table, read, refs, problems)) return;
-    spec(kind).take(read, update);
+    const bool rowsOk = readRows(kind, table, read, refs, problems);
+    // The recordings of good rows are still looked at, so staff hear of every problem at once.
     update.recordingRefs.insert(update.recordingRefs.end(), refs.begin(), refs.end());
+    if (!rowsOk) return;
+    spec(kind).take(read, update);
 }
 
 void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName, ContentUpdate& update,
@@ -738,9 +740,11 @@ void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName,
     // Value problems are still looked for after a CSV problem, but nothing is taken.
     Content read;
     std::vector<RecordingRef> refs;
-    if (!readRows(kind, table, read, refs, problems) || !csvOk) return;
-    spec(kind).take(read, update);
+    const bool rowsOk = readRows(kind, table, read, refs, problems);
+    // The recordings of good rows are still looked at, so staff hear of every problem at once.
     update.recordingRefs.insert(update.recordingRefs.end(), refs.begin(), refs.end());
+    if (!rowsOk || !csvOk) return;
+    spec(kind).take(read, update);
 }
 
 std::vector<std::vector<std::string>> sheetCells(SheetKind kind, const Content& content)

@@ -79,6 +79,7 @@ void App::applySpeechRequests()
         const content::Content& content = *m_state.view().content;
         for (const Reading::Part& part : m_state.pendingSpeech->reading.parts) {
             platform::SpeechPart out;
+            // A recording the store no longer has (it was checked on import) falls back to its text.
             const content::Recording* recording = part.recording.empty() ? nullptr : content.recording(part.recording);
             if (recording) {
                 out.recording = *recording;

@@ -81,7 +81,7 @@ Reading lecture(const content::Lecture& l)
 {
     Reading reading;
     if (!l.recording.empty())
-        reading.addRecording(l.recording);
+        reading.addRecording(l.recording, lectureText(l));
     else
         reading.add(lectureText(l));
     return reading;
@@ -101,7 +101,7 @@ Reading lectures(const std::vector<content::UpcomingLecture>& list)
             if (part.recording.empty())
                 reading.add(std::move(part.text));
             else
-                reading.addRecording(std::move(part.recording));
+                reading.addRecording(std::move(part.recording), std::move(part.text));
         }
     }
     return reading;
@@ -109,31 +109,31 @@ Reading lectures(const std::vector<content::UpcomingLecture>& list)
 
 Reading notice(const content::Notice& n)
 {
-    Reading reading;
-    if (!n.recording.empty()) {
-        reading.addRecording(n.recording);
-        return reading;
-    }
     std::string out;
     sentence(out, std::string(n.urgent ? "紧急通知：" : "通知：") + n.title);
     sentence(out, n.body);
-    return out;
+    Reading reading;
+    if (n.recording.empty())
+        reading.add(std::move(out));
+    else
+        reading.addRecording(n.recording, std::move(out));
+    return reading;
 }
 
 Reading guidePage(const content::GuideEntry& g)
 {
-    if (!g.recording.empty()) {
-        Reading reading;
-        reading.addRecording(g.recording);
-        return reading;
-    }
     std::string out;
     sentence(out, "防骗提醒：" + g.title);
     if (!g.howItGoes.empty()) sentence(out, "骗术：" + g.howItGoes);
     sentence(out, "怎么识破：" + g.howToSpot);
     if (!g.whatToDo.empty()) sentence(out, "怎么应对：" + g.whatToDo);
     sentence(out, "拿不准就拨打反诈专线96110，或者报警110");
-    return out;
+    Reading reading;
+    if (g.recording.empty())
+        reading.add(std::move(out));
+    else
+        reading.addRecording(g.recording, std::move(out));
+    return reading;
 }
 
 std::string homeSummary(const Snapshot& s)

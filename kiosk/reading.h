@@ -10,7 +10,8 @@ namespace kiosk {
 struct Reading {
     struct Part {
         std::string text;      // as shown; the app normalises it for the engine…
-        std::string recording; // …or a file name in Content::recordings, played instead
+        std::string recording; // …or a file name in Content::recordings, played instead (the text
+                               // is then only spoken should the recording be unavailable)
     };
     std::vector<Part> parts;
 
@@ -29,12 +30,15 @@ struct Reading {
         else
             parts.push_back({std::move(text), {}});
     }
-    void addRecording(std::string name) { parts.push_back({{}, std::move(name)}); }
-    // All of the text, recordings left out (tests, the glyph-free trace).
+    // A recording, with the text it stands for.
+    void addRecording(std::string name, std::string text = {}) { parts.push_back({std::move(text), std::move(name)}); }
+    // All of the text that is synthesised (parts played as recordings left out).
     std::string text() const
     {
         std::string all;
-        for (const Part& part : parts) all += part.text;
+        for (const Part& part : parts) {
+            if (part.recording.empty()) all += part.text;
+        }
         return all;
     }
 };

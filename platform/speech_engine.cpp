@@ -194,9 +194,9 @@ bool SpeechEngine::push(const Job& job, const int16_t* samples, size_t count)
 bool SpeechEngine::playRecording(const Job& job, const content::Recording& recording)
 {
     std::string error;
-    std::optional<std::string> bytes = content::loadRecordingBytes(recording, error);
     content::RecordingDecoder decoder;
-    if (!bytes || !decoder.open(std::move(*bytes), error)) {
+    // From the store file piece by piece as it plays: the first sound does not wait for 20 MB.
+    if (!decoder.open(recording, error)) {
         // Checked when it was imported; a store that lost it since is worth a line, not a crash.
         std::fprintf(stderr, "kiosk: 录音无法播放：%s\n", error.c_str());
         return true;

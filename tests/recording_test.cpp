@@ -7,6 +7,7 @@
 #include "content/sheet_table.h"
 #include "content/store.h"
 #include "content/trust.h"
+#include "content/update_session.h"
 #include "kiosk/read_aloud.h"
 
 #include "tests/support/test_files.h"
@@ -15,6 +16,7 @@
 #include <sndfile.h>
 
 #include <cmath>
+#include <map>
 #include <vector>
 
 using namespace content;
@@ -179,6 +181,32 @@ TEST_CASE("recordings decode from start to end: wav, ogg and mp3", "[recording]"
     CHECK(frames == 8000);
 }
 
+TEST_CASE("damaged recordings are refused with a reason, never a crash", "[recording]")
+{
+    // Bit flips and cuts of real wav, ogg and mp3 files: each either checks out or is refused
+    // with a Chinese reason, and the decoder the kiosk plays from copes with it either way.
+    const std::vector<std::string> originals = {wav(0.3), tone(SF_FORMAT_OGG | SF_FORMAT_VORBIS, 0.3),
+                                                tone(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 0.3, 440, 44100)};
+    uint32_t seed = 12345;
+    const auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+    std::vector<float> block(4096 * 8);
+    for (const std::string& original : originals) {
+        for (int round = 0; round < 150; ++round) {
+            std::string bytes = original;
+            if (round % 3 == 0) bytes.resize(next() % bytes.size());
+            const int flips = 1 + static_cast<int>(next() % 16);
+            for (int i = 0; i < flips && !bytes.empty(); ++i) bytes[next() % bytes.size()] ^= char(1u << (next() % 8));
+            const RecordingCheck check = checkRecordingBytes(bytes);
+            if (!check.ok) REQUIRE_FALSE(check.problem.empty());
+            RecordingDecoder decoder;
+            std::string error;
+            if (!decoder.open(bytes, error)) continue;
+            for (int64_t n; (n = decoder.read(block.data(), 4096 * 8 / std::max(1, decoder.channels()))) > 0;) {
+            }
+        }
+    }
+}
+
 TEST_CASE("a recording longer than the limit is refused", "[recording]")
 {
     // Eleven minutes of 8 kHz silence is small (10 MB) but too long.
@@ -228,6 +256,15 @@ TEST_CASE("missing, unreadable, oversize and unlisted recordings are errors of t
         CHECK(checkProblems(package, staging) ==
               "lectures.csv:2:录音: 录音文件“大.wav”太大（20.0 MB），一个录音最多 20.0 MB，请压缩成 mp3 或剪短\n");
     }
+    SECTION("a missing recording is named beside the sheet's other problems")
+    {
+        // Row 3 has a bad name, row 2's recording is missing: both are told at once.
+        const fs::path package =
+            test::makePackage(f.tmp.path / "pkg", {{"guide.csv", guideSheet({"缺的.mp3", "../a.ogg"})}});
+        const std::string text = checkProblems(package, staging);
+        CHECK(text.find("guide.csv:3:录音:") != std::string::npos);
+        CHECK(text.find("guide.csv:2:录音: 找不到录音文件“缺的.mp3”") != std::string::npos);
+    }
     SECTION("one problem per row, the file decoded once")
     {
         const fs::path package =
@@ -261,6 +298,43 @@ TEST_CASE("missing, unreadable, oversize and unlisted recordings are errors of t
     }
 }
 
+TEST_CASE("the bounds on recordings: how many, and all of them together", "[recording][limits]")
+{
+    Fixture f;
+    const fs::path staging = f.tmp.path / "staging";
+    SECTION("more different recordings than limits::kMaxRecordings")
+    {
+        std::map<std::string, std::string> files;
+        std::vector<std::string> names;
+        const std::string one = wav(0.1);
+        for (int i = 0; i <= limits::kMaxRecordings; ++i) {
+            names.push_back("r" + std::to_string(i) + ".wav");
+            files[names.back()] = one;
+        }
+        files["guide.csv"] = guideSheet(names);
+        const fs::path package = test::makePackage(f.tmp.path / "pkg", files);
+        const std::string text = checkProblems(package, staging);
+        CHECK(text == "guide.csv:" + std::to_string(limits::kMaxRecordings + 2) +
+                          ":录音: 表格里用到的录音太多，最多 40 个不同的录音文件\n");
+    }
+    SECTION("recording files together over the cap are refused while staging, the sheets' cap apart")
+    {
+        const fs::path package = test::makePackage(
+            f.tmp.path / "pkg", {{"guide.csv", guideSheet({"a.wav"})}, {"a.wav", wav(1.0)}, {"b.wav", wav(1.0)}});
+        StageLimits caps;
+        caps.maxRecordingsBytes = 40000; // each is 32 KB
+        caps.maxPackageBytes = 10000;    // more than the sheet, less than any recording
+        StagedPackage staged;
+        Problems problems;
+        CHECK(stagePackage(package, staging, caps, nullptr, staged, problems) == StageStatus::Rejected);
+        CHECK(problemsText(problems).find("录音文件一共太大") != std::string::npos);
+        caps.maxRecordingsBytes = 80000;
+        problems.clear();
+        CHECK(stagePackage(package, staging, caps, nullptr, staged, problems) == StageStatus::Ok);
+        CHECK(staged.has("b.wav"));
+    }
+}
+
 TEST_CASE("recordings go into the store once, carry over and are dropped when unused", "[recording][store]")
 {
     Fixture f;
@@ -289,6 +363,13 @@ TEST_CASE("recordings go into the store once, carry over and are dropped when un
     CHECK(reopened.content() == live);
     std::string error;
     CHECK(loadRecordingBytes(*reopened.content().recording("通知.ogg"), error) == b);
+    // The kiosk decodes it straight from the store file, as many samples as were written.
+    RecordingDecoder decoder;
+    REQUIRE(decoder.open(*reopened.content().recording("提醒.wav"), error));
+    std::vector<float> block(1024);
+    int64_t frames = 0;
+    for (int64_t n; (n = decoder.read(block.data(), 1024)) > 0;) frames += n;
+    CHECK(frames == 8000);
 
     // A package without guide.csv keeps the guide, and so its recording; the notice's goes.
     const fs::path next = test::makePackage(f.tmp.path / "next", {{"notices.csv", "标题\n停电\n"}});
@@ -338,6 +419,30 @@ TEST_CASE("export writes the recordings beside the sheets and re-imports unchang
     CHECK(b.recordings.size() == 2);
 }
 
+TEST_CASE("a stick's recordings apply after the PIN, and the kiosk's export writes them back", "[recording][update]")
+{
+    test::TempDir tmp;
+    UpdateSession session(DataDir{tmp.path / "data"});
+    std::string error;
+    REQUIRE(session.open(recordingDay(), error));
+    const std::string sound = wav(0.3);
+    const fs::path package = test::makePackage(
+        tmp.path / "pkg", {{"notices.csv", "标题,录音\n停水,停水通知.wav\n"}, {"停水通知.wav", sound}});
+    // From a stick, unsigned: shown, then applied after the PIN from the copy staged then.
+    ImportOptions options;
+    options.source = PackageSource::Usb;
+    options.now = LocalDateTime{recordingDay(), 600};
+    REQUIRE(session.importPackage(package, options).outcome == ImportOutcome::NeedsPin);
+    fs::remove(package / "停水通知.wav");
+    REQUIRE(session.approvePending(LocalDateTime{recordingDay(), 601}).ok());
+    REQUIRE(session.content()->recordings.size() == 1);
+    fs::create_directories(tmp.path / "stick");
+    const ExportResult result = session.exportTo({{tmp.path / "stick", false}}, LocalDateTime{recordingDay(), 600});
+    REQUIRE(result.outcome == ExportOutcome::Exported);
+    CHECK(test::readFile(result.dir / "停水通知.wav") == sound);
+    CHECK(test::readFile(result.dir / "notices.csv").find("停水通知.wav") != std::string::npos);
+}
+
 TEST_CASE("build puts the recordings into FILE.db, which imports as a content.db package", "[recording][store]")
 {
     Fixture f;
@@ -385,6 +490,8 @@ TEST_CASE("朗读 plays a row's recording instead of its text, in order with the
     REQUIRE(reading.parts.size() == 1);
     CHECK(reading.parts[0].recording == "提醒.wav");
     CHECK(reading.text().empty());
+    // Its text goes with it, spoken only should the store have lost the recording.
+    CHECK(reading.parts[0].text.find("冒充客服") != std::string::npos);
 
     content::Notice notice;
     notice.title = "停水";

@@ -311,6 +311,50 @@ TEST_CASE("an urgent notice shows on the night screen too", "[screens]")
     CHECK(nightVertices(alarm) >= nightVertices(calm) + 4 * 10);
 }
 
+TEST_CASE("an urgent notice imported while the carousel runs is shown at once", "[screens]")
+{
+    HeadlessDisplay display(1920, 1080);
+    const auto now = fixedNow(15, 0);
+    const Theme theme = Theme::make(1920, 1080, false);
+    content::Content calm = content::demoContent(now.date);
+    for (auto& n : calm.notices) n.urgent = false;
+    content::Content alarm = calm;
+    alarm.notices.push_back({"燃气检修", "明天上午燃气检修，请关好阀门", std::nullopt, std::nullopt, false, true});
+    auto before = makeSnapshot(std::make_shared<const content::Content>(calm), now);
+    auto after = makeSnapshot(std::make_shared<const content::Content>(alarm), now);
+    REQUIRE(before->slides.size() >= 3);
+    REQUIRE(after->slides.front().urgent);
+    Fonts fonts;
+    REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Attract, glyphPlan(*after)));
+    auto screen = makeAttractScreen();
+    // One frame at `time`; returns when the screen wants to be drawn again (its slide's end).
+    auto frameAt = [&](std::shared_ptr<const Snapshot> snapshot, double time, bool enter = false) {
+        AppState state;
+        state.snapshot = snapshot;
+        state.now = now;
+        state.screen = ScreenId::Attract;
+        state.time = time;
+        if (enter) screen->onEnter(state);
+        ImGui::NewFrame();
+        FrameInput input;
+        input.time = time;
+        bool wants = false, caught = false;
+        drawFrame(state, *screen, theme, fonts, input, {}, wants, caught);
+        ImGui::Render();
+        return state.wakeAt;
+    };
+    const double start = 1000;
+    const double first = before->slides[0].seconds;
+    frameAt(before, start, true);
+    // Into the second slide, the loop goes on by its clock.
+    const double t = start + first + 1;
+    CHECK(frameAt(before, t) == Approx(start + first + before->slides[1].seconds));
+    // The import: the urgent slide now, for its whole time.
+    CHECK(frameAt(after, t) == Approx(t + after->slides[0].seconds));
+    // The same notice again later does not restart the loop.
+    CHECK(frameAt(after, t + 1) == Approx(t + after->slides[0].seconds));
+}
+
 namespace {
 
 // Taps the screen on a grid, row by row from the top, until a tap asks for speech; returns

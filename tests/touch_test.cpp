@@ -206,6 +206,21 @@ TEST_CASE("Chinese lines break between characters, never before closing punctuat
     CHECK(breakLines("一\n二", 1000, advance).size() == 2);
 }
 
+TEST_CASE("a greeting shortened to one line keeps whole sentences, never a cut one", "[text]")
+{
+    auto advance = [](char32_t c) { return c < 0x80 ? 10.0f : 20.0f; };
+    const std::string welcome = "叔叔阿姨好！欢迎来到服务站。有事就找我们";
+    // 6 characters (120) hold the first sentence, 14 (280) the second too.
+    CHECK(leadingSentences(welcome, 120, advance) == "叔叔阿姨好！");
+    CHECK(leadingSentences(welcome, 279, advance) == "叔叔阿姨好！");
+    CHECK(leadingSentences(welcome, 280, advance) == "叔叔阿姨好！欢迎来到服务站。");
+    // The last sentence needs no full stop when the whole text fits.
+    CHECK(leadingSentences(welcome, 1000, advance) == welcome);
+    CHECK(leadingSentences(welcome, 119, advance).empty());
+    CHECK(leadingSentences("一二三\n四五六。", 1000, advance).empty());
+    CHECK(leadingSentences("", 100, advance).empty());
+}
+
 TEST_CASE("pointer queue: a press and a release between two frames reach two frames, in order", "[touch]")
 {
     using K = PointerEvent::Kind;

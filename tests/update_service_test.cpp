@@ -125,12 +125,7 @@ UpdateService::Options fastOptions(const TempDir& tmp)
 // The store's files and their hashes: "byte-identical" means this map did not change.
 std::map<std::string, std::string> storeHashes(const content::DataDir& dir)
 {
-    std::map<std::string, std::string> hashes;
-    for (const auto& entry : fs::directory_iterator(dir.storeDir())) {
-        if (entry.is_regular_file() && entry.path().filename() != "LOCK")
-            hashes[entry.path().filename().string()] = content::sha256Hex(readFile(entry.path()));
-    }
-    return hashes;
+    return test::hashTree(dir.storeDir(), {"LOCK"});
 }
 
 // A signed activities sheet big enough that reading it takes a while (tens of thousands of rows).
@@ -140,12 +135,8 @@ void writeBigSignedPackage(const fs::path& kioskDir, const content::SecretKey& k
     for (int i = 0; i < 40000; ++i)
         sheet += "2026-06-" + std::to_string(1 + i % 28) + ",09:00,10:00,U盘上的活动第" + std::to_string(i) +
                  "场,一楼活动室,\"请自带水杯，穿运动鞋\",文体\n";
-    const std::string manifest =
-        nlohmann::json{{"format", 1}, {"version", version}, {"files", {{"activities.csv", content::sha256Hex(sheet)}}}}
-            .dump();
     writeFile(kioskDir / "activities.csv", sheet);
-    writeFile(kioskDir / "manifest.json", manifest);
-    writeFile(kioskDir / "manifest.json.minisig", content::signMessage(manifest, key, "big package"));
+    test::signPackage(kioskDir, {"activities.csv"}, version, key);
 }
 
 // fastOptions with a drop folder.
@@ -161,10 +152,14 @@ UpdateService::Options dropOptions(const TempDir& tmp)
 // A new key pair whose public half the data dir trusts; the secret half signs test packages.
 content::SecretKey trustNewKey(const UpdateService::Options& options)
 {
-    const auto [publicKey, secretKey] = content::generateKeyPair();
-    std::string error;
-    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
-    return secretKey;
+    return test::trustNewKey(options.dataDir);
+}
+
+// Starts the worker and waits until it has opened the store, as the app's start does.
+void startService(UpdateService& service, App& app)
+{
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
 }
 
 } // namespace
@@ -348,8 +343,7 @@ TEST_CASE("update service: a bad stick is rejected with located problems", "[upd
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     const int64_t version = service.info().contentVersion;
 
     insertStick(tmp.path, tmp.path / "media", "BAD", kBadActivities);
@@ -380,8 +374,7 @@ TEST_CASE("update service: the PIN applies exactly the copy staff were shown, wh
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
 
     insertStick(tmp.path, tmp.path / "media", "S", kActivities);
     REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
@@ -429,8 +422,7 @@ TEST_CASE("update service: a stick whose read() blocks does not block the worker
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     const int64_t version = service.info().contentVersion;
 
     const auto inserted = std::chrono::steady_clock::now();
@@ -447,13 +439,8 @@ TEST_CASE("update service: a stick whose read() blocks does not block the worker
     CHECK_FALSE(service.info().lastImport->ok());
 
     // The worker goes on while that read is still stuck: a signed drop package applies.
-    const std::string manifest = nlohmann::json{{"format", 1},
-                                                {"version", 202606030900},
-                                                {"files", {{"activities.csv", content::sha256Hex(kActivities)}}}}
-                                     .dump();
     writeFile(tmp.path / "b" / "activities.csv", kActivities);
-    writeFile(tmp.path / "b" / "manifest.json", manifest);
-    writeFile(tmp.path / "b" / "manifest.json.minisig", content::signMessage(manifest, secretKey, "t"));
+    test::signPackage(tmp.path / "b", {"activities.csv"}, 202606030900, secretKey);
     fs::rename(tmp.path / "b", *options.dropDir / "pkg");
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
     CHECK_FALSE(copyReturned.load());
@@ -473,8 +460,7 @@ TEST_CASE("update service: export without a stick says why", "[update]")
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
 
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::ExportFailed));
@@ -490,19 +476,13 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
 
     // Synced as a whole folder, the way a sync tool finishes with a rename.
     const int64_t packageVersion = 202606030900;
-    const std::string manifest = nlohmann::json{{"format", 1},
-                                                {"version", packageVersion},
-                                                {"files", {{"activities.csv", content::sha256Hex(kActivities)}}}}
-                                     .dump();
     const fs::path building = tmp.path / "building";
     writeFile(building / "activities.csv", kActivities);
-    writeFile(building / "manifest.json", manifest);
-    writeFile(building / "manifest.json.minisig", content::signMessage(manifest, secretKey, "test package"));
+    test::signPackage(building, {"activities.csv"}, packageVersion, secretKey);
     fs::rename(building, *options.dropDir / "pkg-0603");
 
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
@@ -541,8 +521,7 @@ TEST_CASE("update service: a half-synced drop package waits, then applies when i
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     const int64_t version = service.info().contentVersion;
     const auto before = storeHashes(options.dataDir);
 
@@ -593,8 +572,7 @@ TEST_CASE("update service: the PIN typed on screen is checked off the main threa
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     CHECK(service.info().pinSet);
 
     // For the staff menu: a wrong PIN says how many tries are left.
@@ -622,8 +600,7 @@ TEST_CASE("update service: no PIN set is reported as such", "[update]")
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     CHECK_FALSE(service.info().pinSet);
     service.submitPin("1234", PinPurpose::StaffMenu);
     REQUIRE(app.waitFor(UpdateEventKind::PinChecked));

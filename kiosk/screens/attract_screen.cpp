@@ -24,7 +24,11 @@ namespace {
 class AttractScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Attract; }
-    void onEnter(AppState& state) override { m_start = state.time; }
+    void onEnter(AppState& state) override
+    {
+        m_start = state.time;
+        m_urgentShown = urgentNotices(state.view());
+    }
 
     void draw(AppState& state) override
     {
@@ -74,9 +78,14 @@ public:
                 }
             }
             drawLine(d, df, ImVec2(dx, y + t.px(10)), right - dx, p.attractAccent.packed(), date);
-            if (!s.lunarText.empty())
-                drawLine(d, df, ImVec2(dx, y + t.px(10) + line), right - dx, p.attractAccent.packed(), s.lunarText);
-            y += std::max({cf->FontSize * 0.95f, line * (s.lunarText.empty() ? 1 : 2) + t.px(10), qrW});
+            // 农历 under the date; a festival day's names on more lines, never cut.
+            const std::vector<std::string> lunarLines = packPieces(df, s.lunarText, " · ", right - dx);
+            float ly = y + t.px(10) + line;
+            for (const std::string& l : lunarLines) {
+                addText(d, df, ImVec2(dx, ly), p.attractAccent.packed(), l);
+                ly += line;
+            }
+            y += std::max({cf->FontSize * 0.95f, ly - y, qrW});
             // The footer: the name on the left, the touch hint on the right (centred alone).
             const float hintW = textWidth(df, ui::kTouchToStart);
             if (textWidth(df, footerLeft) + t.gap * 2 + hintW <= x1 - x0) {
@@ -104,25 +113,31 @@ public:
             drawCentered(d, df, ImVec2(x0, y), ImVec2(x1, y + df->FontSize), p.attractAccent.packed(),
                          oneLine ? dateLunar : date);
             y += df->FontSize * 1.4f;
-            if (!s.lunarText.empty() && !oneLine) {
-                drawCentered(d, df, ImVec2(x0, y), ImVec2(x1, y + df->FontSize), p.attractAccent.packed(), s.lunarText);
-                y += df->FontSize * 1.4f;
-            }
-            y += drawParagraph(d, df, ImVec2(x0, y), W - 2 * m, p.attractText.packed(), name, 1.3f, 2);
+            if (!s.lunarText.empty() && !oneLine)
+                for (const std::string& l : packPieces(df, s.lunarText, " · ", x1 - x0)) {
+                    drawCentered(d, df, ImVec2(x0, y), ImVec2(x1, y + df->FontSize), p.attractAccent.packed(), l);
+                    y += df->FontSize * 1.4f;
+                }
             drawCentered(d, df, ImVec2(x0, footerY), ImVec2(x1, footerY + df->FontSize), p.attractAccent.packed(),
                          ui::kTouchToStart);
             if (qrW > 0) {
-                // Above the footer: the caption on the left, the code on the right.
-                const float qy = footerY - t.gap - qrW;
-                drawQrCode(d, ImVec2(x1 - qrW, qy), qrMin, qr, qrDark, qrLight);
+                // Above the footer: the caption on the left, the code on the right, in a row as tall
+                // as the taller of them.
                 const float capW = x1 - qrW - t.gap * 2 - x0;
-                if (!caption.empty()) {
-                    const float capH = paragraphHeight(df, caption, capW, 1.2f);
-                    drawParagraph(d, df, ImVec2(x0, qy + std::max(0.0f, (qrW - capH) * 0.5f)), capW,
-                                  p.attractText.packed(), caption, 1.2f);
-                }
+                const float capH = caption.empty() ? 0 : paragraphHeight(df, caption, capW, 1.2f);
+                const float rowH = std::max(qrW, capH);
+                const float qy = footerY - t.gap - rowH;
+                drawQrCode(d, ImVec2(x1 - qrW, qy + (rowH - qrW) * 0.5f), qrMin, qr, qrDark, qrLight);
+                if (!caption.empty())
+                    drawParagraph(d, df, ImVec2(x0, qy + (rowH - capH) * 0.5f), capW, p.attractText.packed(), caption,
+                                  1.2f);
                 footerY = qy;
             }
+            // The name when the slide keeps room for its title and two lines (not in 大字 on a
+            // festival day, whose date takes three lines).
+            const float nameH = paragraphHeight(df, name, W - 2 * m, 1.3f, 2);
+            if (footerY - (y + nameH + t.gap * 2) >= df->FontSize * 1.3f + t.gap + df->FontSize * 1.2f * 2)
+                y += drawParagraph(d, df, ImVec2(x0, y), W - 2 * m, p.attractText.packed(), name, 1.3f, 2);
         }
         // A rule under the header in portrait; in landscape the slide's title band is enough.
         y += t.gap * 0.5f;
@@ -135,6 +150,13 @@ public:
             drawCentered(d, df, ImVec2(x0, y), ImVec2(W - m + drift.x, footerY), p.attractText.packed(), ui::kWelcome);
             return;
         }
+        // An urgent notice that arrives while the carousel runs (an import) is shown at once: the
+        // loop starts again from its first slides, the urgent ones, instead of waiting a round.
+        std::vector<std::string> urgent = urgentNotices(s);
+        for (const std::string& notice : urgent)
+            if (std::find(m_urgentShown.begin(), m_urgentShown.end(), notice) == m_urgentShown.end())
+                m_start = state.time;
+        m_urgentShown = std::move(urgent);
         // Each slide stays as long as its words take to read (snapshot.h).
         double loop = 0;
         for (const auto& slide : s.slides) loop += slide.seconds;
@@ -227,7 +249,16 @@ public:
     }
 
 private:
+    // Each urgent notice of the snapshot, its title and text.
+    static std::vector<std::string> urgentNotices(const Snapshot& s)
+    {
+        std::vector<std::string> out;
+        for (const content::Notice* n : s.urgent) out.push_back(n->title + "\n" + n->body);
+        return out;
+    }
+
     double m_start = 0;
+    std::vector<std::string> m_urgentShown;
     QrCache m_qr;
 };
 

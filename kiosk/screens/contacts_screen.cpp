@@ -69,8 +69,8 @@ public:
             float textH = u.chipHeight() + t.px(10) + paragraphHeight(hf, it.contact->name, textW, 1.25f);
             if (!it.contact->note.empty()) textH += paragraphHeight(bf, it.contact->note, textW, t.lineSpacing);
             const float numberH = paragraphHeight(hf, it.contact->phone, side ? numberWidth(it, w) : w, 1.2f);
-            return pad * 2 +
-                   std::max(side ? std::max(textH, numberH) : textH + numberH, qr ? qrSide(*qr, qrMin) : 0.0f);
+            return pad * 2 + std::max(side ? std::max(textH, u.chipHeight() + t.px(10) + numberH) : textH + numberH,
+                                      qr ? qrSide(*qr, qrMin) : 0.0f);
         };
         const auto drawCard = [&](int i, ImVec2 c0, ImVec2 c1) {
             const Item& it = items[static_cast<std::size_t>(i)];
@@ -88,6 +88,7 @@ public:
             float yy = c0.y + pad;
             u.chip(ImVec2(x, yy), it.group, it.emergency ? p.urgent : p.primary, p.onDark);
             yy += u.chipHeight() + t.px(10);
+            const float nameTop = yy;
             yy += drawParagraph(d, hf, ImVec2(x, yy), textW, p.text.packed(), c->name, 1.25f);
             const Rgb numberInk = it.emergency ? p.urgent : p.primary;
             // Beside a QR code the number comes right under the name, so it never scrolls away.
@@ -95,9 +96,8 @@ public:
             if (!c->note.empty())
                 yy += drawParagraph(d, bf, ImVec2(x, yy), textW, p.textMuted.packed(), c->note, t.lineSpacing);
             if (side) {
-                const float nh = paragraphHeight(hf, c->phone, numberW, 1.2f);
-                drawParagraph(d, hf, ImVec2(x + w - numberW, (c0.y + c1.y - nh) * 0.5f), numberW, numberInk.packed(),
-                              c->phone, 1.2f);
+                // On the name's line, also in a card stretched to its row's tallest one.
+                drawParagraph(d, hf, ImVec2(x + w - numberW, nameTop), numberW, numberInk.packed(), c->phone, 1.2f);
             } else if (!qr) {
                 drawParagraph(d, hf, ImVec2(x, yy), w, numberInk.packed(), c->phone, 1.2f);
             }

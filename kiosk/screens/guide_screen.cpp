@@ -41,7 +41,8 @@ public:
         if (count > 0) m_index = std::clamp(m_index, 0, count - 1);
 
         // --- Footer: hotline numbers always visible; page buttons.
-        const float btnH = std::max(t.minTarget, hf->FontSize * 2.2f);
+        // Big enough to hit (and for its words), no bigger: the page needs the height.
+        const float btnH = std::max(t.minTarget, hf->FontSize * 1.6f);
         const float btnW = std::max(t.minTarget * 2.2f, textWidth(hf, ui::kPrevious) + hf->FontSize * 2.4f);
         // The hotline: one line when it fits, else the words and the numbers on lines of their own.
         const float hotlineW = t.portrait ? W - 2 * t.margin : W - 2 * (t.margin + btnW + t.gap);

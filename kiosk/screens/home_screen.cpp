@@ -19,24 +19,6 @@ namespace kiosk {
 
 namespace {
 
-// `text`'s pieces (split at `separator`) packed into lines no wider than `width`, a piece never
-// broken: 农历九月初九 · 重阳节·老年节 in a narrow column.
-std::vector<std::string> packPieces(ImFont* font, const std::string& text, const std::string& separator, float width)
-{
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    while (at <= text.size() && !text.empty()) {
-        const std::size_t end = std::min(text.find(separator, at), text.size());
-        const std::string piece = text.substr(at, end - at);
-        if (!lines.empty() && textWidth(font, lines.back() + separator + piece) <= width)
-            lines.back() += separator + piece;
-        else
-            lines.push_back(piece);
-        at = end + separator.size();
-    }
-    return lines;
-}
-
 class HomeScreen final : public Screen {
 public:
     ScreenId id() const override { return ScreenId::Home; }
@@ -84,6 +66,8 @@ public:
         const auto tilesHeight = [&](float tileH) { return rows * tileH + (rows - 1) * t.gap; };
 
         float bodyTop = 0, bodyRight = W - m;
+        // Landscape: the station name's height and width, left of 朗读 and 大字.
+        float nameH = 0, nameW = 0;
         bool welcomeInHeader = false;
         if (!t.portrait) {
             // Landscape: a column on the right holds the time, the date, 农历, the QR and its
@@ -135,8 +119,8 @@ public:
             bodyRight = colX - t.gap * 1.5f;
             const float toggleX = bodyRight - toggleW;
             const float speakX = toggleX - t.gap - speakW;
-            const float nameH =
-                drawParagraph(d, hf, ImVec2(m, top), speakX - t.gap - m, p.text.packed(), name, 1.2f, 2);
+            nameW = speakX - t.gap - m;
+            nameH = drawParagraph(d, hf, ImVec2(m, top), nameW, p.text.packed(), name, 1.2f, 2);
             speakButton(state, ImVec2(speakX, top + t.px(8)), ImVec2(speakX + speakW, top + t.px(8) + speakH),
                         "home:today", speakSummary);
             drawLargeTextToggle(state, ImVec2(toggleX, top + t.px(8)), toggleH);
@@ -208,9 +192,16 @@ public:
         } else if (full <= room(lowTile) && rightColumnFits(lowTile)) {
             tileH = lowTile;
         } else if (!t.largeText && !t.portrait && bannerH > 0) {
-            // A greeting gives way to an urgent notice rather than push the cards out of view.
+            // A greeting gives way to an urgent notice rather than push the cards out of view:
+            // its first sentences move up under the name, on one line, when the cards still fit.
             tileH = lowTile;
             withWelcome = false;
+            const float shortTop = top + std::max(nameH + bf->FontSize * welcomeSpacing, toggleH + t.px(8)) + t.gap;
+            const std::string_view shortWelcome = leadingSentences(bf, welcome, nameW);
+            if (!shortWelcome.empty() && bannerH + cardsH <= bottom - tilesHeight(lowTile) - t.gap - shortTop) {
+                drawParagraph(d, bf, ImVec2(m, top + nameH), nameW, p.textMuted.packed(), shortWelcome, welcomeSpacing);
+                bodyTop = shortTop;
+            }
         } else {
             tileH = lowTile;
         }

@@ -45,16 +45,20 @@ void CardList::draw(Ui& u, ImVec2 min, ImVec2 max, int count, const Options& opt
                     const Draw& drawCard)
 {
     const Theme& t = u.theme();
-    // Room on the right for the position bar.
-    const float bar = t.px(30);
-    const float width = max.x - min.x - bar;
+    const float width = max.x - min.x;
     if (options.key != m_key || width != m_width || count != m_count) {
-        const int columns = cardColumns(width, options.minColumnWidth, t.gap, options.maxColumns, count);
-        const float columnWidth = (width - (columns - 1) * t.gap) / columns;
-        std::vector<float> heights;
-        heights.reserve(static_cast<std::size_t>(count));
-        for (int i = 0; i < count; ++i) heights.push_back(measure(i, columnWidth));
-        m_layout = layoutCards(heights, columns, columnWidth, t.gap);
+        const auto layoutAt = [&](float w) {
+            const int columns = cardColumns(w, options.minColumnWidth, t.gap, options.maxColumns, count);
+            const float columnWidth = (w - (columns - 1) * t.gap) / columns;
+            std::vector<float> heights;
+            heights.reserve(static_cast<std::size_t>(count));
+            for (int i = 0; i < count; ++i) heights.push_back(measure(i, columnWidth));
+            return layoutCards(heights, columns, columnWidth, t.gap);
+        };
+        // The whole width when the cards fit (their right edge in line with the tabs and the top
+        // bar above); room on the right for the position bar only when they scroll.
+        m_layout = layoutAt(width);
+        if (m_layout.contentHeight > max.y - min.y) m_layout = layoutAt(width - t.px(30));
         m_key = options.key;
         m_width = width;
         m_count = count;

@@ -169,6 +169,23 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
     return lines;
 }
 
+std::string_view leadingSentences(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance)
+{
+    std::size_t fits = 0, i = 0;
+    float width = 0;
+    while (i < text.size()) {
+        const char32_t c = nextCodepoint(text, i);
+        // A line break ends the one line.
+        if (c == '\n' || c == '\r') break;
+        width += advance(c);
+        if (width > maxWidth) break;
+        if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == '!' || c == '?' || c == ';') fits = i;
+    }
+    // The whole text on one line counts as a sentence even without its full stop.
+    if (i >= text.size() && width <= maxWidth) fits = text.size();
+    return text.substr(0, fits);
+}
+
 float textWidth(ImFont* font, std::string_view text)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
@@ -184,13 +201,23 @@ void addText(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::strin
 }
 
 namespace {
+std::function<float(char32_t)> advanceOf(ImFont* font)
+{
+    return [font](char32_t c) {
+        return c <= 0xFFFF ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX;
+    };
+}
+
 std::vector<LineSpan> fontLines(ImFont* font, std::string_view text, float width)
 {
-    return breakLines(text, width, [font](char32_t c) {
-        return c <= 0xFFFF ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX;
-    });
+    return breakLines(text, width, advanceOf(font));
 }
 } // namespace
+
+std::string_view leadingSentences(ImFont* font, std::string_view text, float maxWidth)
+{
+    return leadingSentences(text, maxWidth, advanceOf(font));
+}
 
 std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float width)
 {
@@ -198,6 +225,22 @@ std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float wi
     for (const LineSpan& line : fontLines(font, text, width))
         out.emplace_back(text.substr(line.begin, line.end - line.begin));
     return out;
+}
+
+std::vector<std::string> packPieces(ImFont* font, const std::string& text, const std::string& separator, float width)
+{
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (!text.empty() && at <= text.size()) {
+        const std::size_t end = std::min(text.find(separator, at), text.size());
+        const std::string piece = text.substr(at, end - at);
+        if (!lines.empty() && textWidth(font, lines.back() + separator + piece) <= width)
+            lines.back() += separator + piece;
+        else
+            lines.push_back(piece);
+        at = end + separator.size();
+    }
+    return lines;
 }
 
 float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines)

@@ -24,7 +24,14 @@ char32_t nextCodepoint(std::string_view text, std::size_t& i);
 // Lines no wider than `maxWidth` (a single unbreakable unit wider than that is split).
 std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance);
 
+// The longest run of whole sentences at the start of `text` (each ending in 。！？；!?;) that is no
+// wider than `maxWidth` on one line; empty when not even the first sentence fits. Never ends in
+// "…": a greeting shortened to its first sentence still reads as a whole greeting.
+std::string_view leadingSentences(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance);
+
 float textWidth(ImFont* font, std::string_view text);
+// leadingSentences measured with `font`.
+std::string_view leadingSentences(ImFont* font, std::string_view text, float maxWidth);
 // ImDrawList::AddText at the font's size, with the font's own atlas texture bound around it
 // (each text size has an atlas of its own, fonts.h). Every text the kiosk draws goes here.
 void addText(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text);
@@ -36,6 +43,9 @@ inline float lineAdvance(ImFont* font, float spacing)
 
 // The lines a paragraph breaks into at `width`, as drawParagraph breaks them.
 std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float width);
+// `text`'s pieces (split at `separator`) packed into lines no wider than `width`, a piece never
+// broken (a piece wider than `width` is a line of its own): 农历九月初九 · 重阳节·老年节.
+std::vector<std::string> packPieces(ImFont* font, const std::string& text, const std::string& separator, float width);
 // Height a paragraph takes: lines × advance (half the leading above and below each line).
 float paragraphHeight(ImFont* font, std::string_view text, float width, float spacing, int maxLines = 0);
 // Draws it and returns its height. With maxLines, the last shown line ends in "…" if cut.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Recordings (录音) end to end with the real programs: `kiosk-content check` names a missing
 # recording at its row and column and exits 1; a package whose guide row names a WAV (a 880 Hz
-# tone of 4.0 s, 44.1 kHz stereo, made here with Python's wave) imports; in the real kiosk under
-# Xvfb (SDL's disk audio driver), a tap on the guide page's 朗读 plays that recording, not
-# synthesis: the audio captured is 4.0 s of sound at 880 Hz (zero crossings) at the staff volume;
-# a tap on 停止 cuts a second play short; `export` writes the recording back beside the sheets.
-# The 朗读 button's place is that of the 1920x1080 landscape guide page.
+# tone of 4.0 s, 44.1 kHz stereo, made here with Python's wave), dropped into the running
+# kiosk's drop folder, applies; under Xvfb (SDL's disk audio driver) a tap on the guide page's
+# 朗读 plays that recording, not synthesis: the audio captured is 4.0 s of sound at 880 Hz (zero
+# crossings) at the staff volume; a tap on 停止 cuts a second play short; `info` counts it and
+# `export` writes it back beside the sheets. The 朗读 button's place is that of the 1920x1080
+# landscape guide page.
 # Usage: recording_play_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 source "$(dirname "$0")/kiosk.sh" "$@"
@@ -39,24 +40,32 @@ with wave.open(sys.argv[1], "wb") as w:
     w.writeframes(bytes(frames))
 PY
 "$tool" check "$pkg" >"$tmp/check.log" 2>&1 || fail "check of the whole package failed: $(cat "$tmp/check.log")"
-data=$tmp/data
-mkdir -p "$data"
-"$tool" import "$pkg" --data-dir "$data" --allow-unsigned >"$tmp/import.log" 2>&1 ||
-    fail "import failed: $(cat "$tmp/import.log")"
+
+# --- the running kiosk takes it from its drop folder (the store then holds the recording; the
+# staged copy it came from is gone) and plays it.
+start_xvfb 1920x1080x24
+export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
+data=$tmp/data drop=$tmp/drop status=$tmp/status
+mkdir -p "$data" "$drop" "$status"
+audio=$tmp/audio.raw
+SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$audio start_kiosk --data-dir "$data" --drop-dir "$drop" --allow-unsigned \
+    --status-dir "$status" --windowed 1920x1080 --now 2026-06-03T10:15 --screen guide
+wait_first_frame
+up() { [ -n "$(status_field "$status/status.json" content_version)" ]; }
+wait_for 20 "status.json" up
+first=$(status_field "$status/status.json" content_version)
+cp -r "$pkg" "$tmp/landing"
+mv "$tmp/landing" "$drop/录音包"
+applied() { [ "$(status_field "$status/status.json" content_version)" != "$first" ]; }
+wait_for 30 "the drop package to apply" applied
+[ "$(status_field "$status/status.json" last_import.ok)" = True ] || fail "the drop import failed"
+sleep 1
 "$tool" info --data-dir "$data" | grep -q '"recordings": 1' || fail "info does not count the recording"
 
 # --- export writes it back, byte for byte, and the sheet names it.
 "$tool" export --data-dir "$data" -o "$tmp/export" >/dev/null || fail "export failed"
 cmp -s "$pkg/反诈提醒.wav" "$tmp/export/反诈提醒.wav" || fail "export did not write the recording back unchanged"
 grep -q '反诈提醒.wav' "$tmp/export/guide.csv" || fail "exported guide.csv does not name the recording"
-
-# --- the kiosk plays it.
-start_xvfb 1920x1080x24
-export LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
-audio=$tmp/audio.raw
-SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$audio start_kiosk --data-dir "$data" --windowed 1920x1080 \
-    --now 2026-06-03T10:15 --screen guide
-wait_first_frame
 
 tap_speak() { tap 1750 232; }
 bytes() { stat -c %s "$audio" 2>/dev/null || echo 0; }

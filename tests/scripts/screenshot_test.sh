@@ -88,9 +88,9 @@ recheck() { # recheck SCREEN SIZE WORD...: more words from the PNG that check al
     echo "ok: $screen $size (again)"
 }
 
-check() { # check SCREEN SIZE WORD...
+check() { # check SCREEN SIZE WORD... (SHOT=NAME saves it under another name, NOW= another time)
     local screen=$1 size=$2; shift 2
-    local file=$TMP/$screen-$size.png
+    local file=$TMP/${SHOT:-$screen}-$size.png
     if ! shot "$screen" "$size" "$file"; then
         echo "FAIL: kiosk --screen $screen --windowed $size exited non-zero" >&2
         cat "$file.log" >&2
@@ -103,19 +103,29 @@ check() { # check SCREEN SIZE WORD...
     if [[ -n $OUT_DIR ]]; then
         local tag=landscape
         [[ $size == 1080x1920 ]] && tag=portrait
-        cp "$file" "$OUT_DIR/$screen-$tag.png"
+        cp "$file" "$OUT_DIR/${SHOT:-$screen}-$tag.png"
     fi
     echo "ok: $screen $size"
 }
 
-PSM=4 check home 1920x1080 服务站 星期三 义务理发 停水通知
+PSM=4 check home 1920x1080 服务站 星期三 义务理发
+# The banner's title on its own: white on red, which tesseract misses in the whole page.
+PSM=7 CROP=400x90+255+245 recheck home 1920x1080 停水通知
 # The three cards are whole at normal size: the lecture card (read on its own) has its title
 # to the last word over two lines and its time under it, the lunch card all its dishes.
 PSM=6 CROP=500x430+1066+475 recheck home 1920x1080 中医义诊 号脉、看舌苔 09:00 11:30
-PSM=4 recheck home 1920x1080 刀削面 凉拌黄瓜 扫码加入
+PSM=6 CROP=480x390+556+515 recheck home 1920x1080 刀削面 凉拌黄瓜
+PSM=6 CROP=300x140+1590+670 recheck home 1920x1080 扫码加入晋东一社区微信群
+# The urgent banner pushes the two-line welcome out of the body; its first sentence stays, whole,
+# on one line under the station name (tesseract reads its ！ as !).
+PSM=7 CROP=1040x80+30+130 recheck home 1920x1080 叔叔阿姨好 欢迎来到咱们自己的服务站。
 # At 1920x1080 all eight of today's activities and all four meals are on screen at once.
 PSM=6 check activities 1920x1080 量血压测血糖 晨练健康操 义务理发 书法班 防骗小课堂 理疗 文艺排练 棋牌
-PSM=4 check meals 1920x1080 小米粥 刀削面 葱花饼 热牛奶
+# Each of the four meal cards read on its own (tesseract garbles 粥 and 葱 in the whole row).
+PSM=6 CROP=440x200+40+440 check meals 1920x1080 煮鸡蛋 小咸菜
+PSM=6 CROP=440x200+505+440 recheck meals 1920x1080 刀削面
+PSM=6 CROP=440x200+970+440 recheck meals 1920x1080 凉拌豆芽
+PSM=6 CROP=440x200+1435+440 recheck meals 1920x1080 热牛奶
 check lectures 1920x1080 义诊 主讲
 # The 置顶 chip is white on colour (read poorly next to each card's 朗读 button): the pinned
 # notice is checked by its title.
@@ -126,6 +136,10 @@ PSM=7 CROP=1200x160+300+895 recheck guide 1920x1080 反诈专线 96110 报警110
 check contacts 1920x1080 急救 反诈专线 96110
 check attract 1920x1080 服务站 扫码加入 农历
 check home 1080x1920 服务站 星期三
+# 重阳 (2026-10-18, 农历九月初九): home's column and the idle screen name the festival, and it is
+# also 老年节.
+NOW=2026-10-18T09:30 SHOT=home-chongyang PSM=4 check home 1920x1080 农历九月初九 重阳节 老年节
+NOW=2026-10-18T09:30 SHOT=attract-chongyang check attract 1920x1080 九月初九 重阳节
 PSM=6 check guide 1080x1920 讲座卖保健 96110
 for s in activities meals lectures notices contacts attract; do
     if [[ -n $OUT_DIR ]]; then check $s 1080x1920; fi
