@@ -1,5 +1,7 @@
 #include "content/fleet_status.h"
 
+#include "content/station_clock.h"
+
 #include <cctype>
 #include <cstdio>
 #include <ctime>
@@ -115,17 +117,8 @@ std::string zonedText(std::string_view localText)
 
 ZonedTime zonedNow()
 {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    ZonedTime now;
-    now.local.date =
-        Date{std::chrono::year{tm.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
-             std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
-    now.local.minute = tm.tm_hour * 60 + tm.tm_min;
-    now.second = tm.tm_sec > 59 ? 59 : tm.tm_sec;
-    now.offsetMinutes = static_cast<int>(tm.tm_gmtoff / 60);
-    return now;
+    const SystemTime now = systemLocalTime();
+    return ZonedTime{now.local, now.second, now.offsetMinutes};
 }
 
 StatusImport statusImport(const ImportReport& report)

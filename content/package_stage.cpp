@@ -404,7 +404,7 @@ bool checkManifestFiles(const StagedPackage& staged, const Manifest& manifest, P
     bool ok = true;
     for (const auto& [name, hash] : manifest.files) {
         const auto big = std::find_if(staged.oversize().begin(), staged.oversize().end(),
-                                      [&name](const auto& entry) { return entry.first == name; });
+                                      [&wanted = name](const auto& entry) { return entry.first == wanted; });
         if (big != staged.oversize().end()) {
             // Complete but refused: waiting for it would wait forever.
             addProblem(problems, name,

@@ -89,6 +89,8 @@ constexpr std::u32string_view kPhoneWords[] = {U"电话", U"热线", U"拨打", 
                                                U"分机", U"转",   U"值班", U"咨询", U"举报", U"急救", U"打"};
 // Service numbers read digit by digit even without a word before them.
 constexpr std::u32string_view kShortHotlines[] = {U"110", U"119", U"120", U"122", U"12110", U"999"};
+// Digit groups of one phone number at most: +86 138 0000 0000 has four.
+constexpr size_t kMaxPhoneGroups = 6;
 // Range signs between two numbers or times, read 到.
 constexpr std::u32string_view kRangeSigns = U"-~—–―‒至到";
 // Measure words after 2 that make it 两.
@@ -233,7 +235,9 @@ private:
     {
         const size_t save = m_pos;
         std::vector<std::u32string_view> groups{digitRun()};
-        while ((at(m_pos) == U'-' || at(m_pos) == U' ') && isDigit(at(m_pos + 1))) {
+        // No phone number has more groups; without the cap "1 1 1 …" was read again from each
+        // of its digits, quadratic in the text (fuzz_speech_text's slow inputs showed it).
+        while (groups.size() < kMaxPhoneGroups && (at(m_pos) == U'-' || at(m_pos) == U' ') && isDigit(at(m_pos + 1))) {
             ++m_pos;
             groups.push_back(digitRun());
         }

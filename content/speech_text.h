@@ -6,6 +6,7 @@
 // No audio here; platform/speech_engine.* speaks what this produces.
 #include "content/problem.h"
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -56,6 +57,13 @@ bool isTonePinyin(std::string_view pinyin);
 // - words of `readings` as their pinyin, set off by spaces;
 // - full-width digits and signs read like ASCII ones.
 std::string normaliseForSpeech(std::string_view text, const SpeechReadings& readings);
+// With the built-in readings its result is never longer than maxSpeechBytes(text.size()): the
+// longest expansion is a digit and a sign, 1% → 百分之一 (2 bytes → 12), so a cell at its length
+// cap stays a few kilobytes of speech (tests/fuzz/fuzz_speech_text.cpp holds it to this).
+constexpr size_t maxSpeechBytes(size_t inputBytes)
+{
+    return 8 * inputBytes + 16;
+}
 
 // The number as words: 0 → 零, 10 → 十, 42 → 四十二, 101 → 一百零一, 20000 → 两万.
 // Numbers above 99,999,999 are read digit by digit.

@@ -13,6 +13,21 @@ double monotonicSeconds()
     return duration<double>(steady_clock::now() - start).count();
 }
 
+SystemTime systemLocalTime()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    SystemTime now;
+    now.local.date =
+        Date{std::chrono::year{tm.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
+             std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
+    now.local.minute = tm.tm_hour * 60 + tm.tm_min;
+    now.second = std::min(tm.tm_sec, 59);
+    now.offsetMinutes = static_cast<int>(tm.tm_gmtoff / 60);
+    return now;
+}
+
 StationClock::StationClock(std::optional<LocalDateTime> start) : m_start(start), m_startSeconds(monotonicSeconds())
 {
 }
@@ -20,16 +35,8 @@ StationClock::StationClock(std::optional<LocalDateTime> start) : m_start(start),
 StationClock::Reading StationClock::now() const
 {
     if (!m_start) {
-        std::time_t t = std::time(nullptr);
-        std::tm tm{};
-        localtime_r(&t, &tm);
-        Reading r;
-        r.local.date =
-            Date{std::chrono::year{tm.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
-                 std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
-        r.local.minute = tm.tm_hour * 60 + tm.tm_min;
-        r.second = std::min(tm.tm_sec, 59);
-        return r;
+        const SystemTime system = systemLocalTime();
+        return Reading{system.local, system.second};
     }
     const long long elapsed = static_cast<long long>(monotonicSeconds() - m_startSeconds);
     const long long total = m_start->minute * 60LL + elapsed;

@@ -10,6 +10,14 @@ namespace content {
 // Seconds on a monotonic clock (since its first use in this process).
 double monotonicSeconds();
 
+// The system clock's local time now, and its offset from UTC (a leap second reads as :59).
+struct SystemTime {
+    LocalDateTime local;
+    int second = 0;
+    int offsetMinutes = 0;
+};
+SystemTime systemLocalTime();
+
 // The station's local time: the system clock, or --now and running on from there.
 class StationClock {
 public:

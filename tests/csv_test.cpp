@@ -1,6 +1,8 @@
-#include "content/problem.h"
 #include "content/limits.h"
+#include "content/problem.h"
 #include "content/sheet_table.h"
+
+#include "tests/support/test_files.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,14 +13,8 @@ using namespace content;
 
 namespace {
 
-std::string fixture(const std::string& name)
-{
-    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/fixtures/sheets/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+// The sheet fixtures under tests/fixtures/sheets/.
+constexpr auto fixture = test::sheetFixture;
 
 SheetTable parsed(std::string_view text, Problems& problems)
 {

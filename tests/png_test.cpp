@@ -90,10 +90,11 @@ Decoded decodePng(const std::vector<uint8_t>& png)
     for (int y = 0; y < d.height; ++y) {
         const uint8_t* in = raw.data() + (rowBytes + 1) * y;
         uint8_t* out = d.pixels.data() + rowBytes * y;
+        const uint8_t* above = y > 0 ? out - rowBytes : nullptr;
         REQUIRE((in[0] == 0 || in[0] == 2));
         // Up on the first row adds the zeros of the row "above" it (PNG's rule).
         for (size_t i = 0; i < rowBytes; ++i)
-            out[i] = static_cast<uint8_t>(in[1 + i] + (in[0] == 2 && y > 0 ? out[i - rowBytes] : 0));
+            out[i] = static_cast<uint8_t>(in[1 + i] + (in[0] == 2 && above ? above[i] : 0));
     }
     return d;
 }

@@ -2,6 +2,8 @@
 #include "content/model.h"
 #include "content/sheet_table.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -17,14 +19,8 @@ Date ymd(int y, unsigned m, unsigned d)
     return Date{year{y}, month{m}, day{d}};
 }
 
-std::string fixture(const std::string& name)
-{
-    std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/tests/fixtures/sheets/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+// The sheet fixtures under tests/fixtures/sheets/.
+constexpr auto fixture = test::sheetFixture;
 
 struct ReadResult {
     ContentUpdate update;

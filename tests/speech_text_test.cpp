@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 using namespace content;
 
 namespace {
@@ -193,4 +195,33 @@ TEST_CASE("invalid bytes and odd signs do not break the text", "[speech_text]")
     CHECK(say("100%") == "百分之一百");
     CHECK(say("%") == "");
     CHECK(say("") == "");
+}
+
+TEST_CASE("speech grows at most maxSpeechBytes, even for a cell of the worst signs", "[speech_text]")
+{
+    // The worst expansions per input byte, each repeated to a 4,000-character free-text cell.
+    for (const std::string unit : {"1%", "1:01", "121", "2026-1-1 ", "1行", "¥1", "0.1%", "21"}) {
+        std::string cell;
+        while (cell.size() + unit.size() <= 4000) cell += unit;
+        INFO(unit);
+        CHECK(say(unit).size() <= maxSpeechBytes(unit.size()));
+        CHECK(say(cell).size() <= maxSpeechBytes(cell.size()));
+    }
+    CHECK(say("1%") == "百分之一");
+    CHECK(say("").empty());
+}
+
+TEST_CASE("speech: digit groups without end normalise in linear time", "[speech_text]")
+{
+    // 100,000 one-digit groups: each was once read again to the end of the text (quadratic,
+    // minutes); now a few tens of milliseconds. The limit only guards against a hang.
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += "1 ";
+    const auto start = std::chrono::steady_clock::now();
+    const std::string spoken = say(text);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    CHECK(spoken.size() <= maxSpeechBytes(text.size()));
+    CHECK(elapsed < std::chrono::seconds(5));
+    // A phone number of groups still reads as one, and the cap leaves the rest as numbers.
+    CHECK(say("400-880-1234") == "四零零，八八零，幺二三四");
 }

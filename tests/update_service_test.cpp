@@ -39,6 +39,7 @@ const std::string kBadActivities = "日期,开始,活动\n"
 // The app's side: events arrive through the MainQueue on "the main thread" (this test).
 struct App {
     MainQueue queue;
+    // Events are copied out of it (last() returns a reference that the next push may move).
     std::vector<UpdateEvent> events;
 
     // The service's listener: records every event (it runs on "the main thread", in drain()).
@@ -124,12 +125,7 @@ UpdateService::Options fastOptions(const TempDir& tmp)
 // The store's files and their hashes: "byte-identical" means this map did not change.
 std::map<std::string, std::string> storeHashes(const content::DataDir& dir)
 {
-    std::map<std::string, std::string> hashes;
-    for (const auto& entry : fs::directory_iterator(dir.storeDir())) {
-        if (entry.is_regular_file() && entry.path().filename() != "LOCK")
-            hashes[entry.path().filename().string()] = content::sha256Hex(readFile(entry.path()));
-    }
-    return hashes;
+    return test::hashTree(dir.storeDir(), {"LOCK"});
 }
 
 // A signed activities sheet big enough that reading it takes a while (tens of thousands of rows).
@@ -139,12 +135,8 @@ void writeBigSignedPackage(const fs::path& kioskDir, const content::SecretKey& k
     for (int i = 0; i < 40000; ++i)
         sheet += "2026-06-" + std::to_string(1 + i % 28) + ",09:00,10:00,U盘上的活动第" + std::to_string(i) +
                  "场,一楼活动室,\"请自带水杯，穿运动鞋\",文体\n";
-    const std::string manifest =
-        nlohmann::json{{"format", 1}, {"version", version}, {"files", {{"activities.csv", content::sha256Hex(sheet)}}}}
-            .dump();
     writeFile(kioskDir / "activities.csv", sheet);
-    writeFile(kioskDir / "manifest.json", manifest);
-    writeFile(kioskDir / "manifest.json.minisig", content::signMessage(manifest, key, "big package"));
+    test::signPackage(kioskDir, {"activities.csv"}, version, key);
 }
 
 // fastOptions with a drop folder.
@@ -160,10 +152,14 @@ UpdateService::Options dropOptions(const TempDir& tmp)
 // A new key pair whose public half the data dir trusts; the secret half signs test packages.
 content::SecretKey trustNewKey(const UpdateService::Options& options)
 {
-    const auto [publicKey, secretKey] = content::generateKeyPair();
-    std::string error;
-    REQUIRE(content::trustKey(options.dataDir, content::formatPublicKeyFile(publicKey), error));
-    return secretKey;
+    return test::trustNewKey(options.dataDir);
+}
+
+// Starts the worker and waits until it has opened the store, as the app's start does.
+void startService(UpdateService& service, App& app)
+{
+    service.start();
+    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
 }
 
 } // namespace
@@ -193,7 +189,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
     CHECK(app.count(UpdateEventKind::Reading) == 1);
     {
-        const auto& e = app.last(UpdateEventKind::NeedsPin);
+        const UpdateEvent e = app.last(UpdateEventKind::NeedsPin);
         REQUIRE(e.report);
         CHECK(e.report->outcome == content::ImportOutcome::NeedsPin);
         CHECK(e.report->rows[static_cast<size_t>(content::SheetKind::Activities)] == 2);
@@ -205,7 +201,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     // The PIN was right: the same stick again, this time vouched for.
     service.approvePending();
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     REQUIRE(applied.snapshot);
     CHECK(applied.snapshot->activities.size() == 2);
     CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
@@ -241,7 +237,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     // Staff export: KIOSK/ already exists, so the sheets go into a new subfolder.
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::Exported));
-    const auto& exported = app.last(UpdateEventKind::Exported);
+    const UpdateEvent exported = app.last(UpdateEventKind::Exported);
     CHECK(exported.exported.dir.parent_path() == tmp.path / "media" / "STICK" / "KIOSK");
     CHECK(exported.exported.dir.filename().string().rfind("导出-", 0) == 0);
     CHECK(fs::exists(exported.exported.dir / "activities.csv"));
@@ -311,7 +307,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     CHECK(app.count(UpdateEventKind::Applied) == 0);
     CHECK(app.count(UpdateEventKind::Rejected) == 0);
     REQUIRE(app.count(UpdateEventKind::Cancelled) == 1);
-    const auto& cancelled = app.last(UpdateEventKind::Cancelled);
+    const UpdateEvent cancelled = app.last(UpdateEventKind::Cancelled);
     CHECK(cancelled.package == stick / "KIOSK");
     REQUIRE(cancelled.report);
     INFO(cancelled.report->summary());
@@ -347,13 +343,12 @@ TEST_CASE("update service: a bad stick is rejected with located problems", "[upd
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     const int64_t version = service.info().contentVersion;
 
     insertStick(tmp.path, tmp.path / "media", "BAD", kBadActivities);
     REQUIRE(app.waitFor(UpdateEventKind::Rejected));
-    const auto& rejected = app.last(UpdateEventKind::Rejected);
+    const UpdateEvent rejected = app.last(UpdateEventKind::Rejected);
     REQUIRE(rejected.report);
     REQUIRE_FALSE(rejected.report->problems.empty());
     CHECK(rejected.report->problems[0].file == "activities.csv");
@@ -379,12 +374,11 @@ TEST_CASE("update service: the PIN applies exactly the copy staff were shown, wh
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
 
     insertStick(tmp.path, tmp.path / "media", "S", kActivities);
     REQUIRE(app.waitFor(UpdateEventKind::NeedsPin));
-    const auto& asked = app.last(UpdateEventKind::NeedsPin);
+    const UpdateEvent asked = app.last(UpdateEventKind::NeedsPin);
     REQUIRE(asked.report);
     CHECK(asked.report->rows[static_cast<size_t>(content::SheetKind::Activities)] == 2);
 
@@ -394,7 +388,7 @@ TEST_CASE("update service: the PIN applies exactly the copy staff were shown, wh
     writeFile(kiosk / "notices.csv", "标题\n不该出现的通知\n");
     service.approvePending();
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     REQUIRE(applied.snapshot);
     REQUIRE(applied.snapshot->activities.size() == 2);
     CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
@@ -428,8 +422,7 @@ TEST_CASE("update service: a stick whose read() blocks does not block the worker
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     const int64_t version = service.info().contentVersion;
 
     const auto inserted = std::chrono::steady_clock::now();
@@ -446,13 +439,8 @@ TEST_CASE("update service: a stick whose read() blocks does not block the worker
     CHECK_FALSE(service.info().lastImport->ok());
 
     // The worker goes on while that read is still stuck: a signed drop package applies.
-    const std::string manifest = nlohmann::json{{"format", 1},
-                                                {"version", 202606030900},
-                                                {"files", {{"activities.csv", content::sha256Hex(kActivities)}}}}
-                                     .dump();
     writeFile(tmp.path / "b" / "activities.csv", kActivities);
-    writeFile(tmp.path / "b" / "manifest.json", manifest);
-    writeFile(tmp.path / "b" / "manifest.json.minisig", content::signMessage(manifest, secretKey, "t"));
+    test::signPackage(tmp.path / "b", {"activities.csv"}, 202606030900, secretKey);
     fs::rename(tmp.path / "b", *options.dropDir / "pkg");
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
     CHECK_FALSE(copyReturned.load());
@@ -472,8 +460,7 @@ TEST_CASE("update service: export without a stick says why", "[update]")
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
 
     service.exportToStick();
     REQUIRE(app.waitFor(UpdateEventKind::ExportFailed));
@@ -489,23 +476,17 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
 
     // Synced as a whole folder, the way a sync tool finishes with a rename.
     const int64_t packageVersion = 202606030900;
-    const std::string manifest = nlohmann::json{{"format", 1},
-                                                {"version", packageVersion},
-                                                {"files", {{"activities.csv", content::sha256Hex(kActivities)}}}}
-                                     .dump();
     const fs::path building = tmp.path / "building";
     writeFile(building / "activities.csv", kActivities);
-    writeFile(building / "manifest.json", manifest);
-    writeFile(building / "manifest.json.minisig", content::signMessage(manifest, secretKey, "test package"));
+    test::signPackage(building, {"activities.csv"}, packageVersion, secretKey);
     fs::rename(building, *options.dropDir / "pkg-0603");
 
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     CHECK(applied.source == content::PackageSource::Drop);
     REQUIRE(applied.snapshot);
     CHECK(applied.snapshot->version == packageVersion);
@@ -540,8 +521,7 @@ TEST_CASE("update service: a half-synced drop package waits, then applies when i
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     const int64_t version = service.info().contentVersion;
     const auto before = storeHashes(options.dataDir);
 
@@ -573,7 +553,7 @@ TEST_CASE("update service: a half-synced drop package waits, then applies when i
     fs::rename(pkg / ".meals.csv.Xy12", pkg / "meals.csv");
     REQUIRE(app.waitFor(UpdateEventKind::Applied));
     CHECK(app.count(UpdateEventKind::Rejected) == 0);
-    const auto& applied = app.last(UpdateEventKind::Applied);
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
     REQUIRE(applied.snapshot);
     CHECK(applied.snapshot->version == packageVersion);
     CHECK(applied.snapshot->activities.size() == 2);
@@ -592,15 +572,14 @@ TEST_CASE("update service: the PIN typed on screen is checked off the main threa
 
     App app;
     UpdateService service(options, app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     CHECK(service.info().pinSet);
 
     // For the staff menu: a wrong PIN says how many tries are left.
     service.submitPin("1111", PinPurpose::StaffMenu);
     REQUIRE(app.waitFor(UpdateEventKind::PinChecked));
     {
-        const auto& e = app.last(UpdateEventKind::PinChecked);
+        const UpdateEvent e = app.last(UpdateEventKind::PinChecked);
         REQUIRE(e.pinCheck);
         CHECK(e.pinCheck->result == content::PinResult::Wrong);
         CHECK(e.pinCheck->triesLeft == 4);
@@ -621,8 +600,7 @@ TEST_CASE("update service: no PIN set is reported as such", "[update]")
     TempDir tmp;
     App app;
     UpdateService service(fastOptions(tmp), app.queue, app.listener());
-    service.start();
-    REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
+    startService(service, app);
     CHECK_FALSE(service.info().pinSet);
     service.submitPin("1234", PinPurpose::StaffMenu);
     REQUIRE(app.waitFor(UpdateEventKind::PinChecked));

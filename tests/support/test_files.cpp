@@ -38,6 +38,13 @@ std::string readFile(const fs::path& file)
     return out.str();
 }
 
+std::string sheetFixture(const std::string& name)
+{
+    const fs::path file = fs::path(KIOSK_SOURCE_DIR) / "tests" / "fixtures" / "sheets" / name;
+    REQUIRE(fs::is_regular_file(file));
+    return readFile(file);
+}
+
 std::map<std::string, std::string> hashTree(const fs::path& dir, const std::vector<std::string>& skip)
 {
     std::map<std::string, std::string> hashes;

@@ -27,6 +27,8 @@ struct TempDir {
 void writeFile(const fs::path& file, std::string_view bytes);
 // The whole file; empty when it cannot be read.
 std::string readFile(const fs::path& file);
+// The bytes of tests/fixtures/sheets/NAME (the test fails when it is missing).
+std::string sheetFixture(const std::string& name);
 // Relative path → SHA-256 of every regular file below `dir` (names in `skip` left out).
 std::map<std::string, std::string> hashTree(const fs::path& dir, const std::vector<std::string>& skip = {});
 
