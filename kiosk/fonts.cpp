@@ -1,15 +1,12 @@
 #include "kiosk/fonts.h"
 
+#include "content/file_io.h"
 #include "content/glyph_set.h"
 #include "kiosk/font_cache.h"
 #include "kiosk/ui_text.h"
 #include "platform/window.h"
 
-#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "imgui.h"
 #include "imgui_freetype.h"
@@ -61,53 +58,22 @@ void addUtf8(std::set<char32_t>& glyphs, const char* text)
     content::addGlyphs(text, glyphs);
 }
 
-// A font file mapped read-only for one atlas build. Each face file is mapped once however many
-// sizes use it (AddFontFromFileTTF would copy the whole ~20 MB .ttc onto the heap per size), and
-// only the pages FreeType reads become resident; they are unmapped as soon as the atlas is built.
-class MappedFile {
-public:
-    explicit MappedFile(const std::string& path)
-    {
-        const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return;
-        struct stat st {};
-        if (fstat(fd, &st) == 0 && st.st_size > 0) {
-            void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-            if (p != MAP_FAILED) {
-                m_data = p;
-                m_size = static_cast<size_t>(st.st_size);
-            }
-        }
-        close(fd);
-    }
-    ~MappedFile()
-    {
-        if (m_data) munmap(m_data, m_size);
-    }
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-
-    void* data() const { return m_data; }
-    size_t size() const { return m_size; }
-
-private:
-    void* m_data = nullptr;
-    size_t m_size = 0;
-};
-
-ImFont* addFont(ImFontAtlas& atlas, const MappedFile& file, const FontFace& face, float pixels,
+// Each face file is mapped once for one atlas build however many sizes use it (AddFontFromFileTTF
+// would copy the whole ~20 MB .ttc onto the heap per size), and only the pages FreeType reads
+// become resident; they are unmapped as soon as the atlas is built.
+ImFont* addFont(ImFontAtlas& atlas, const content::MappedFile& file, const FontFace& face, float pixels,
                 const std::vector<uint16_t>& ranges, const char* name)
 {
-    if (!file.data()) return nullptr;
+    if (file.size() == 0) return nullptr;
     ImFontConfig config;
     config.FontNo = face.index;
     config.PixelSnapH = true;
     config.OversampleH = 1;
     config.OversampleV = 1;
-    // The mapping belongs to MappedFile; the atlas must not free it.
+    // The mapping belongs to MappedFile; the atlas must not free it (nor write to it).
     config.FontDataOwnedByAtlas = false;
     std::snprintf(config.Name, sizeof(config.Name), "%s %.0fpx", name, pixels);
-    return atlas.AddFontFromMemoryTTF(file.data(), static_cast<int>(file.size()), pixels, &config,
+    return atlas.AddFontFromMemoryTTF(const_cast<uint8_t*>(file.data()), static_cast<int>(file.size()), pixels, &config,
                                       reinterpret_cast<const ImWchar*>(ranges.data()));
 }
 
@@ -271,7 +237,7 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
     const std::vector<ImFontAtlas*> targets = atlases(atlas);
 
     // Each atlas is cached on its own; the font files are mapped only when one must be baked.
-    std::optional<MappedFile> regularFile, boldFile;
+    std::optional<content::MappedFile> regularFile, boldFile;
     bool allCached = true;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         ImFontAtlas& target = *targets[g];
@@ -283,11 +249,14 @@ bool Fonts::build(ImFontAtlas& atlas, const FontFiles& files, const Theme& theme
         if (fromCache) continue;
         allCached = false;
         prepareAtlas(target);
-        if (!regularFile) regularFile.emplace(files.regular.path);
-        if (files.bold && files.bold->path != files.regular.path && !boldFile) boldFile.emplace(files.bold->path);
+        if (!regularFile) regularFile = content::MappedFile::open(files.regular.path);
+        if (!regularFile) return false;
+        if (files.bold && files.bold->path != files.regular.path && !boldFile)
+            boldFile = content::MappedFile::open(files.bold->path);
         bool added = true;
         for (const FontSpec& spec : specs) {
-            const MappedFile& file = spec.face == &files.regular ? *regularFile : (boldFile ? *boldFile : *regularFile);
+            const content::MappedFile& file =
+                spec.face == &files.regular ? *regularFile : (boldFile ? *boldFile : *regularFile);
             added = added && addFont(target, file, *spec.face, spec.pixels, *spec.ranges, spec.name);
         }
         const bool built = added && target.Build();

@@ -204,6 +204,16 @@ TEST_CASE("Chinese lines break between characters, never before closing punctuat
     CHECK(whole);
     // Explicit line breaks are kept.
     CHECK(breakLines("一\n二", 1000, advance).size() == 2);
+    // A date's 日 stays with its number: "检修，6月4" would end the line, with "日上午" below.
+    const std::string date = "管道检修，6月4日上午";
+    lines = breakLines(date, 140, advance); // "管道检修，6月4" is 140 wide
+    REQUIRE(lines.size() == 2);
+    CHECK(date.substr(lines[1].begin, lines[1].end - lines[1].begin) == "4日上午");
+    // Other characters after a number still break there.
+    const std::string other = "管道检修，6月4楼上午";
+    lines = breakLines(other, 140, advance);
+    REQUIRE(lines.size() == 2);
+    CHECK(other.substr(lines[1].begin, lines[1].end - lines[1].begin) == "楼上午");
 }
 
 TEST_CASE("a greeting shortened to one line keeps whole sentences, never a cut one", "[text]")

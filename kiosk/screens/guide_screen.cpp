@@ -51,6 +51,10 @@ public:
         std::vector<std::string> hotline;
         if (textWidth(hf, whole) <= hotlineW)
             hotline = {whole};
+        else if (!t.portrait && textWidth(hf, numbers) <= hotlineW)
+            // Landscape 大字: the numbers alone on one line; a second line would take the page's
+            // height, and the numbers are what a visitor needs.
+            hotline = {numbers};
         else if (textWidth(hf, numbers) <= hotlineW)
             hotline = {ui::kFraudFooter, numbers};
         else

@@ -26,6 +26,14 @@ bool wordChar(char32_t c)
            c == '.' || c == '/' || c == '@' || c == '_' || c == '+' || c == '#';
 }
 
+// Units that read with the number before them and so never start a line after it: 6月4日, 8点,
+// 12元, 65岁 (a line ending "6月4" with "日上午" below reads as another date).
+bool unitAfterNumber(char32_t c)
+{
+    static constexpr std::u32string_view kUnits = U"年月日号点时分秒元岁天";
+    return kUnits.find(c) != std::u32string_view::npos;
+}
+
 struct Unit {
     std::size_t begin = 0, end = 0;
     float width = 0;
@@ -74,7 +82,8 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
     // 1. Units that must not be split: a Latin word, one CJK char with its attached punctuation.
     std::vector<Unit> units;
     std::size_t i = 0;
-    bool glueNext = false; // the previous unit was opening punctuation: join the next one to it
+    bool glueNext = false;   // the previous unit was opening punctuation: join the next one to it
+    bool afterDigit = false; // the previous character was a digit
     while (i < text.size()) {
         const std::size_t start = i;
         const char32_t c = nextCodepoint(text, i);
@@ -101,8 +110,8 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
             }
             i = end;
         }
-        const bool attachToPrevious =
-            (noLineStart(c) || glueNext) && !units.empty() && !units.back().newline && !units.back().space;
+        const bool attachToPrevious = (noLineStart(c) || glueNext || (afterDigit && unitAfterNumber(c))) &&
+                                      !units.empty() && !units.back().newline && !units.back().space;
         if (attachToPrevious) {
             units.back().end = end;
             units.back().width += w;
@@ -110,6 +119,7 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
             units.push_back({start, end, w, false, false});
         }
         glueNext = noLineEnd(c);
+        afterDigit = end > start && text[end - 1] >= '0' && text[end - 1] <= '9';
     }
 
     // 2. Greedy fill.
