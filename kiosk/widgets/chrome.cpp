@@ -83,17 +83,27 @@ TopBarTaps drawTopBar(Ui& u, const TopBar& bar)
         spoke = bar.drawSpeak(ImVec2(titleRight - speakW, y), ImVec2(titleRight, y + btnH));
         if (spoke) titleRight -= speakW + t.gap;
     }
-    // The badge and the title only where they fit whole (portrait in 大字 has room for neither).
-    if (section && x + 2 * std::min(barH * 0.36f, hf->FontSize * 0.85f) <= titleRight + t.gap) {
+    // The badge and the title beside the buttons where they fit whole; else (portrait beside 朗读,
+    // 大字) on a row of their own under the bar, so the section is always named in words.
+    taps.bottom = barH;
+    if (section) {
         const float r = std::min(barH * 0.36f, hf->FontSize * 0.85f);
-        u.badge(ImVec2(x + r, barH * 0.5f), r, section->icon, p.tile[section->colorIndex]);
-        x += 2 * r + t.gap * 0.6f;
-        // In portrait beside 朗读 the title may not fit: the badge alone names the section then.
-        if (textWidth(hf, section->title) <= titleRight - x)
-            drawLine(d, hf, ImVec2(x, (barH - hf->FontSize) * 0.5f), titleRight - x, p.text.packed(), section->title);
+        const float titleW = 2 * r + t.gap * 0.6f + textWidth(hf, section->title);
+        float rowX = x, rowMid = barH * 0.5f;
+        if (x + titleW > titleRight) {
+            const float rowH = std::max(2 * r, hf->FontSize * 1.3f) + t.px(20);
+            d->AddRectFilled(ImVec2(0, barH), ImVec2(bar.width, barH + rowH), p.secondary.packed());
+            d->AddLine(ImVec2(0, barH + rowH), ImVec2(bar.width, barH + rowH), p.cardBorder.packed(), t.border);
+            rowX = t.margin * 0.6f;
+            rowMid = barH + rowH * 0.5f;
+            titleRight = bar.width - t.margin * 0.6f;
+            taps.bottom = barH + rowH;
+        }
+        u.badge(ImVec2(rowX + r, rowMid), r, section->icon, p.tile[section->colorIndex]);
+        rowX += 2 * r + t.gap * 0.6f;
+        drawLine(d, hf, ImVec2(rowX, rowMid - hf->FontSize * 0.5f), titleRight - rowX, p.text.packed(), section->title);
     }
     drawLargeTextToggle(u, bar.largeText, ImVec2(bar.width - t.margin * 0.6f - toggleW, y), btnH, taps.largeText);
-    taps.bottom = barH;
     return taps;
 }
 

@@ -141,6 +141,8 @@ check home 1080x1920 服务站 星期三
 NOW=2026-10-18T09:30 SHOT=home-chongyang PSM=4 check home 1920x1080 农历九月初九 重阳节 老年节
 NOW=2026-10-18T09:30 SHOT=attract-chongyang check attract 1920x1080 九月初九 重阳节
 PSM=6 check guide 1080x1920 讲座卖保健 96110
+# In portrait the section's name does not fit beside 返回首页 and 朗读: it gets a row of its own.
+PSM=7 CROP=600x120+0+150 check meals 1080x1920 每日菜单
 for s in activities meals lectures notices contacts attract; do
     if [[ -n $OUT_DIR ]]; then check $s 1080x1920; fi
 done
