@@ -58,6 +58,13 @@ def tone_wav(path, seconds, rate=16000, width=2):
             w.writeframes(block)
 
 
+def notices_naming(path, names):
+    with open(os.path.join(path, "notices.csv"), "w", encoding="utf-8") as f:
+        f.write("标题,正文,录音\r\n")
+        for i, name in enumerate(names):
+            f.write(f"通知{i},正文,{name}\r\n")
+
+
 def main(out):
     made = []
 
@@ -167,6 +174,28 @@ def main(out):
     tone_wav(os.path.join(p, "长录音.wav"), 30 * 60, rate=8000, width=1)
     with open(os.path.join(p, "notices.csv"), "w", encoding="utf-8") as f:
         f.write("标题,录音\n停水,长录音.wav\n")
+    # Recordings (录音) a stick may bring against each other bound: too big, a lying header, not
+    # audio at all, too many.
+    p = package("rec-over-bytes", "a recording of 21 MB (over the 20 MB a recording may have)")
+    notices_naming(p, ["大.mp3"])
+    with open(os.path.join(p, "大.mp3"), "wb") as f:
+        f.write(b"\xff\xfb\x90\x64" * (21 * MB // 4))
+    p = package("rec-header-lies", "a wav whose header claims 4 GB at 192 kHz x 8 channels, 1 KB of data")
+    notices_naming(p, ["谎.wav"])
+    with open(os.path.join(p, "谎.wav"), "wb") as f:
+        f.write(b"RIFF" + struct.pack("<I", 0xFFFFFFF0) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 8, 192000, 192000 * 16, 16, 16)
+                + b"data" + struct.pack("<I", 0xFFFFFFC0) + os.urandom(1024))
+    p = package("rec-not-audio", "five recordings of 5 MB random bytes named .mp3/.ogg/.wav")
+    names = [f"乱{i}.{ext}" for i, ext in enumerate(["mp3", "ogg", "wav", "opus", "oga"])]
+    notices_naming(p, names)
+    for name in names:
+        with open(os.path.join(p, name), "wb") as f:
+            f.write(os.urandom(5 * MB))
+    p = package("rec-too-many", "notices naming 41 distinct one-second recordings (the cap is 40)")
+    names = [f"r{i}.wav" for i in range(41)]
+    notices_naming(p, names)
+    for name in names:
+        tone_wav(os.path.join(p, name), 1)
 
     for name, what in made:
         print(f"{name}\t{what}")

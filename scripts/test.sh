@@ -3,13 +3,13 @@
 # normal build, then the unit tests under ASan + UBSan and each libFuzzer target for a fixed
 # time (one clang build in build-sanitize/, see scripts/sanitize.sh and tests/fuzz/run.sh).
 # Every stage runs even when an earlier one failed; the exit is 1 when any failed.
-# KIOSK_FUZZ_SECONDS (default 12) is each fuzz target's time; 0 leaves out both sanitizer stages.
+# KIOSK_FUZZ_SECONDS (default 10) is each fuzz target's time; 0 leaves out both sanitizer stages.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/scripts/install-deps.sh"
 build=${BUILD_DIR:-$top/build}
 sanitize_build=${SANITIZE_BUILD_DIR:-$top/build-sanitize}
-fuzz_seconds=${KIOSK_FUZZ_SECONDS:-12}
+fuzz_seconds=${KIOSK_FUZZ_SECONDS:-10}
 # CI installs clang with the rest: a missing one is a failure there, not a skip.
 export KIOSK_FUZZ_REQUIRED=1
 

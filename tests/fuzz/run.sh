@@ -86,7 +86,7 @@ for target in $targets; do
         echo "ok   $target: $runs inputs in ${seconds} s, peak RSS ${rss} MB, corpus $(ls "$corpus" | wc -l)"
     else
         echo "FAIL $target (exit $rc, log: $log)"
-        grep -m8 -E 'ERROR|SUMMARY|runtime error|==[0-9]+==' "$log" || tail -20 "$log"
+        grep -m8 -E 'Sanitizer|deadly signal|runtime error|SUMMARY|ERROR: libFuzzer' "$log" | cut -c1-240 || tail -20 "$log"
         for artifact in "$build/artifacts/$target-"*; do
             [ -e "$artifact" ] || continue
             echo "  reproducer: $artifact"

@@ -8,7 +8,7 @@ content::Date testDay()
 }
 
 Station::Station(std::string_view prefix)
-    : tmp(prefix), dir(tmp.path / "data"), store(content::Store::open(dir, testDay()))
+    : tmp(prefix), dir{tmp.path / "data"}, store(content::Store::open(dir, testDay()))
 {
 }
 
