@@ -49,6 +49,30 @@ struct HeadlessDisplay {
     ImFontAtlas& atlas() { return *ImGui::GetIO().Fonts; }
 };
 
+// The app state a screen is drawn from: this content at this time, on this screen.
+AppState screenState(std::shared_ptr<const Snapshot> snapshot, const content::LocalDateTime& now, ScreenId screen,
+                     bool largeText = false, double time = 1000)
+{
+    AppState state;
+    state.snapshot = std::move(snapshot);
+    state.now = now;
+    state.largeText = largeText;
+    state.screen = screen;
+    state.time = time;
+    return state;
+}
+
+// One whole frame of `screen` with this input; the frame's draw data.
+const ImDrawData& drawOnce(AppState& state, Screen& screen, const Theme& theme, const Fonts& fonts,
+                           const FrameInput& input = {})
+{
+    ImGui::NewFrame();
+    bool wants = false, caught = false;
+    drawFrame(state, screen, theme, fonts, input, {}, wants, caught);
+    ImGui::Render();
+    return *ImGui::GetDrawData();
+}
+
 content::Date fixedDate()
 {
     using namespace std::chrono;
@@ -75,24 +99,14 @@ void drawScreens(float width, float height, bool largeText, const content::Local
             const bool dark = screen->id() == ScreenId::Attract || screen->id() == ScreenId::Night;
             if (dark != (profile == FontProfile::Attract)) continue;
             INFO("screen " << screenName(screen->id()) << " " << width << "x" << height << (largeText ? " 大字" : ""));
-            AppState state;
-            state.snapshot = snapshot;
-            state.now = now;
-            state.largeText = largeText;
-            state.screen = screen->id();
-            state.time = 1000;
+            AppState state = screenState(snapshot, now, screen->id(), largeText);
             screen->onEnter(state);
             // Two frames: the first may scroll (to what is on now), the second draws there.
             for (int frame = 0; frame < 2; ++frame) {
-                ImGui::NewFrame();
                 FrameInput input;
                 input.time = state.time + frame * 0.016;
-                bool wants = false, caught = false;
-                drawFrame(state, *screen, theme, fonts, input, {}, wants, caught);
-                ImGui::Render();
-                const ImDrawData* data = ImGui::GetDrawData();
-                REQUIRE(data);
-                CHECK(data->TotalVtxCount > 40);  // something was drawn
+                const ImDrawData& data = drawOnce(state, *screen, theme, fonts, input);
+                CHECK(data.TotalVtxCount > 40);   // something was drawn
                 CHECK_FALSE(state.pendingScreen); // drawing alone navigates nowhere
             }
             screen->onLeave(state);
@@ -172,25 +186,17 @@ TEST_CASE("上面还有 / 下面还有 never cover a card's text or corner, on a
                 if (screen->id() == ScreenId::Attract || screen->id() == ScreenId::Night) continue;
                 INFO("screen " << screenName(screen->id()) << " " << width << "x" << height
                                << (largeText ? " 大字" : ""));
-                AppState state;
-                state.snapshot = snapshot;
-                state.now = now;
-                state.largeText = largeText;
-                state.screen = screen->id();
-                state.time = 1000;
+                AppState state = screenState(snapshot, now, screen->id(), largeText);
                 screen->onEnter(state);
                 // A few frames: the lists that open at now scroll there first.
                 for (int frame = 0; frame < 3; ++frame) {
                     std::vector<HintMark> hints;
                     setScrollHintLog(&hints);
-                    ImGui::NewFrame();
                     FrameInput input;
                     input.time = state.time + frame * 0.016;
-                    bool wants = false, caught = false;
-                    drawFrame(state, *screen, theme, fonts, input, {}, wants, caught);
-                    ImGui::Render();
+                    const ImDrawData& data = drawOnce(state, *screen, theme, fonts, input);
                     setScrollHintLog(nullptr);
-                    const std::string covered = whatHintsCover(*ImGui::GetDrawData(), hints, ImVec2(width, height));
+                    const std::string covered = whatHintsCover(data, hints, ImVec2(width, height));
                     CHECK(covered == "");
                     hintsSeen += static_cast<int>(hints.size());
                     for (const HintMark& h : hints) aboveSeen += h.max.y < height * 0.5f ? 1 : 0;
@@ -233,15 +239,9 @@ TEST_CASE("screens draw with no content at all", "[screens]")
     Fonts fonts;
     REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
     for (auto& screen : makeAllScreens()) {
-        AppState state;
-        state.snapshot = snapshot;
-        state.now = snapshot->at;
+        AppState state = screenState(snapshot, snapshot->at, screen->id());
         screen->onEnter(state);
-        ImGui::NewFrame();
-        bool wants = false, caught = false;
-        drawFrame(state, *screen, theme, fonts, FrameInput{}, {}, wants, caught);
-        ImGui::Render();
-        CHECK(ImGui::GetDrawData()->TotalVtxCount > 40);
+        CHECK(drawOnce(state, *screen, theme, fonts).TotalVtxCount > 40);
     }
 }
 
@@ -255,13 +255,8 @@ TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]
     REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
     auto home = makeHomeScreen();
     auto frameWith = [&](FrameInput input) {
-        AppState state;
-        state.snapshot = snapshot;
-        state.now = snapshot->at;
-        ImGui::NewFrame();
-        bool wants = false, caught = false;
-        drawFrame(state, *home, theme, fonts, input, {}, wants, caught);
-        ImGui::Render();
+        AppState state = screenState(snapshot, snapshot->at, ScreenId::Home);
+        drawOnce(state, *home, theme, fonts, input);
         return state.pendingScreen;
     };
     // The first tile (活动安排) sits at the bottom left in landscape.
@@ -292,15 +287,9 @@ TEST_CASE("an urgent notice shows on the night screen too", "[screens]")
         Fonts fonts;
         REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Attract, glyphPlan(*snapshot)));
         auto screen = makeNightScreen();
-        AppState state;
-        state.snapshot = snapshot;
-        state.now = night;
+        AppState state = screenState(snapshot, night, ScreenId::Night);
         screen->onEnter(state);
-        ImGui::NewFrame();
-        bool wants = false, caught = false;
-        drawFrame(state, *screen, theme, fonts, FrameInput{}, {}, wants, caught);
-        ImGui::Render();
-        return ImGui::GetDrawData()->TotalVtxCount;
+        return drawOnce(state, *screen, theme, fonts).TotalVtxCount;
     };
 
     content::Content calm = content::demoContent(night.date);
@@ -329,18 +318,11 @@ TEST_CASE("an urgent notice imported while the carousel runs is shown at once", 
     auto screen = makeAttractScreen();
     // One frame at `time`; returns when the screen wants to be drawn again (its slide's end).
     auto frameAt = [&](std::shared_ptr<const Snapshot> snapshot, double time, bool enter = false) {
-        AppState state;
-        state.snapshot = snapshot;
-        state.now = now;
-        state.screen = ScreenId::Attract;
-        state.time = time;
+        AppState state = screenState(snapshot, now, ScreenId::Attract, false, time);
         if (enter) screen->onEnter(state);
-        ImGui::NewFrame();
         FrameInput input;
         input.time = time;
-        bool wants = false, caught = false;
-        drawFrame(state, *screen, theme, fonts, input, {}, wants, caught);
-        ImGui::Render();
+        drawOnce(state, *screen, theme, fonts, input);
         return state.wakeAt;
     };
     const double start = 1000;
@@ -367,20 +349,13 @@ struct SpeakProbe {
 
     AppState frame(Screen& screen, std::optional<Point> at, const std::string& speaking = {})
     {
-        AppState state;
-        state.snapshot = snapshot;
-        state.now = snapshot->at;
-        state.screen = screen.id();
-        state.time = 1000;
+        AppState state = screenState(snapshot, snapshot->at, screen.id());
         state.speechAllowed = true;
         state.speakingKey = speaking;
-        ImGui::NewFrame();
         FrameInput input;
         input.time = state.time;
         if (at) input.tap = Tap{*at, *at};
-        bool wants = false, caught = false;
-        drawFrame(state, screen, theme, fonts, input, {}, wants, caught);
-        ImGui::Render();
+        drawOnce(state, screen, theme, fonts, input);
         return state;
     }
     std::optional<Point> find(Screen& screen, float fromY = 0)
@@ -431,16 +406,11 @@ TEST_CASE("each reading screen has a 朗读 that starts its speech and 停止 th
                 CHECK(stopping.pendingSpeechStop);
                 CHECK_FALSE(stopping.pendingSpeech);
                 // Without a sound device (or at night) there is no button to tap.
-                AppState silent;
-                silent.snapshot = snapshot;
-                silent.now = now;
-                silent.screen = id;
-                ImGui::NewFrame();
+                AppState silent = screenState(snapshot, now, id);
                 FrameInput input;
+                input.time = silent.time;
                 input.tap = Tap{*at, *at};
-                bool wants = false, caught = false;
-                drawFrame(silent, *screen, theme, fonts, input, {}, wants, caught);
-                ImGui::Render();
+                drawOnce(silent, *screen, theme, fonts, input);
                 CHECK_FALSE(silent.pendingSpeech);
             }
         }
