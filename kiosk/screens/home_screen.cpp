@@ -5,6 +5,7 @@
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
+#include "kiosk/widgets/draw_frame.h"
 #include "kiosk/widgets/qr_code.h"
 #include "kiosk/widgets/speak_button.h"
 #include "kiosk/widgets/text.h"
@@ -236,11 +237,7 @@ public:
 private:
     void drawTile(AppState& state, const Section& section, ImVec2 a, ImVec2 b)
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
+        const auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
         const bool down = u.pressed(a, b);
         const float sink = down ? t.px(4) : 0;
         if (!down)
@@ -516,12 +513,7 @@ private:
 
     void drawCard(AppState& state, const CardText& c, ImVec2 a, ImVec2 b)
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        ImDrawList* d = u.draw();
-        ImFont* hf = u.fonts().heading;
-        ImFont* bf = u.fonts().body;
+        const auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
         const CardLayout l = cardLayout(u, c, b.x - a.x, m_wideCards);
         const bool down = u.pressed(a, b);
         u.card(a, b, down ? p.secondary : p.card, p.cardBorder);
