@@ -58,7 +58,15 @@ TopBarTaps drawTopBar(Ui& u, const TopBar& bar)
     const float y = (barH - btnH) * 0.5f;
     float x = t.margin * 0.6f;
     ImFont* hf = u.fonts().heading;
-    const float backW = std::max(t.minTarget * 2, textWidth(hf, ui::kBackHome) + hf->FontSize * 1.6f);
+    const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
+    const float speakW = bar.drawSpeak ? bar.speakWidth(btnH) + t.gap : 0.0f;
+    // 返回首页, or 首页 where the whole label would leave 朗读 no gap (portrait in 大字).
+    const auto backWidth = [&](const char* label) {
+        return std::max(t.minTarget * 2, textWidth(hf, label) + hf->FontSize * 1.6f);
+    };
+    const float room = bar.width - t.margin * 1.2f - toggleW - t.gap - speakW - t.gap * 1.5f;
+    const char* backLabel = backWidth(ui::kBackHome) <= room ? ui::kBackHome : ui::kHome;
+    const float backW = backWidth(backLabel);
     // A house shape beside the words.
     if (u.button(ImVec2(x, y), ImVec2(x + backW, y + btnH), "", ButtonKind::Primary, hf)) taps.home = true;
     {
@@ -70,18 +78,16 @@ TopBarTaps drawTopBar(Ui& u, const TopBar& bar)
         d->AddTriangleFilled(ImVec2(cx - s, cy - s * 0.1f + sink), ImVec2(cx + s, cy - s * 0.1f + sink),
                              ImVec2(cx, cy - s + sink), ink);
         d->AddRectFilled(ImVec2(cx - s * 0.7f, cy - s * 0.1f + sink), ImVec2(cx + s * 0.7f, cy + s * 0.8f + sink), ink);
-        addText(d, hf, ImVec2(x + hf->FontSize * 1.35f, cy - hf->FontSize * 0.5f + sink), ink, ui::kBackHome);
+        addText(d, hf, ImVec2(x + hf->FontSize * 1.35f, cy - hf->FontSize * 0.5f + sink), ink, backLabel);
     }
     x += backW + t.gap * 1.5f;
 
     const Section* section = sectionFor(bar.id);
-    const float toggleW = std::max(t.minTarget * 1.6f, textWidth(hf, ui::kLargeTextOff) + t.px(60));
     float titleRight = bar.width - t.margin * 0.6f - toggleW - t.gap;
     bool spoke = false;
     if (bar.drawSpeak) {
-        const float speakW = bar.speakWidth(btnH);
-        spoke = bar.drawSpeak(ImVec2(titleRight - speakW, y), ImVec2(titleRight, y + btnH));
-        if (spoke) titleRight -= speakW + t.gap;
+        spoke = bar.drawSpeak(ImVec2(titleRight - speakW + t.gap, y), ImVec2(titleRight, y + btnH));
+        if (spoke) titleRight -= speakW;
     }
     // The badge and the title beside the buttons where they fit whole; else (portrait beside 朗读,
     // 大字) on a row of their own under the bar, so the section is always named in words.
