@@ -119,6 +119,21 @@ content::LocalDateTime fixedNow(int hour, int minute)
     return {fixedDate(), hour * 60 + minute};
 }
 
+// The demo station at `now` on a headless display, with the visitor screens' fonts built.
+struct DemoScreens {
+    HeadlessDisplay display;
+    std::shared_ptr<const Snapshot> snapshot;
+    Theme theme;
+    Fonts fonts;
+    DemoScreens(float width, float height, bool largeText = false, content::LocalDateTime now = fixedNow(10, 15))
+        : display(width, height),
+          snapshot(makeSnapshot(std::make_shared<const content::Content>(content::demoContent(now.date)), now)),
+          theme(Theme::make(width, height, largeText))
+    {
+        REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    }
+};
+
 // What of the frame's drawing shows inside a 上面还有 / 下面还有 hint, other than the hint's own
 // shapes: text (a glyph's corners have different texture coordinates, so do textured lines such
 // as card borders) and anything drawn inside a scroll view (a clip smaller than the display).
@@ -174,14 +189,9 @@ TEST_CASE("上面还有 / 下面还有 never cover a card's text or corner, on a
     int hintsSeen = 0, aboveSeen = 0;
     for (const auto& [width, height] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}})
         for (bool largeText : {false, true}) {
-            HeadlessDisplay display(width, height);
-            const auto now = fixedNow(10, 15);
-            auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
-            auto snapshot = makeSnapshot(content, now);
-            const Theme theme = Theme::make(width, height, largeText);
-            Fonts fonts;
-            REQUIRE(
-                fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+            DemoScreens demo(width, height, largeText);
+            const auto now = demo.snapshot->at;
+            const auto& [display, snapshot, theme, fonts] = demo;
             for (auto& screen : makeAllScreens()) {
                 if (screen->id() == ScreenId::Attract || screen->id() == ScreenId::Night) continue;
                 INFO("screen " << screenName(screen->id()) << " " << width << "x" << height
@@ -247,12 +257,8 @@ TEST_CASE("screens draw with no content at all", "[screens]")
 
 TEST_CASE("a tap on a home tile opens its section; a slide does not", "[screens]")
 {
-    HeadlessDisplay display(1920, 1080);
-    auto content = std::make_shared<const content::Content>(content::demoContent(fixedDate()));
-    auto snapshot = makeSnapshot(content, fixedNow(10, 15));
-    const Theme theme = Theme::make(1920, 1080, false);
-    Fonts fonts;
-    REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    DemoScreens demo(1920, 1080);
+    const auto& [display, snapshot, theme, fonts] = demo;
     auto home = makeHomeScreen();
     auto frameWith = [&](FrameInput input) {
         AppState state = screenState(snapshot, snapshot->at, ScreenId::Home);
@@ -374,13 +380,9 @@ struct SpeakProbe {
 TEST_CASE("each reading screen has a 朗读 that starts its speech and 停止 that ends it", "[screens][speech]")
 {
     for (auto [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
-        HeadlessDisplay display(w, h);
-        const auto now = fixedNow(10, 15);
-        auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
-        auto snapshot = makeSnapshot(content, now);
-        const Theme theme = Theme::make(w, h, false);
-        Fonts fonts;
-        REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+        DemoScreens demo(w, h);
+        const auto now = demo.snapshot->at;
+        const auto& [display, snapshot, theme, fonts] = demo;
         SpeakProbe probe{theme, fonts, snapshot, w, h};
         const std::pair<ScreenId, std::string> expected[] = {
             {ScreenId::Home, "home:today"},  {ScreenId::Activities, "activities:2"}, // 2026-06-03 is a Wednesday
@@ -419,13 +421,9 @@ TEST_CASE("each reading screen has a 朗读 that starts its speech and 停止 th
 
 TEST_CASE("turning a guide page while it speaks stops the old page", "[screens][speech]")
 {
-    HeadlessDisplay display(1920, 1080);
-    const auto now = fixedNow(10, 15);
-    auto snapshot = makeSnapshot(std::make_shared<const content::Content>(content::demoContent(now.date)), now);
+    DemoScreens demo(1920, 1080);
+    const auto& [display, snapshot, theme, fonts] = demo;
     REQUIRE(snapshot->guide.size() > 1);
-    const Theme theme = Theme::make(1920, 1080, false);
-    Fonts fonts;
-    REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
     SpeakProbe probe{theme, fonts, snapshot, 1920, 1080};
     auto guide = makeGuideScreen();
     AppState entered;
