@@ -32,9 +32,9 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* df = f.display;
-        ImFont* cf = f.bigClock;
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
+        ImFont* df = u.fonts().display;
+        ImFont* cf = u.fonts().bigClock;
         const float W = state.width, H = state.height;
         // The background (p.attractBackground) is the renderer's clear colour: screenBackground().
         const ImVec2 drift = burnInDrift(state.time, t.scale);

@@ -1,6 +1,7 @@
 // 首页: who we are, what day and time it is, what is on today, and a big tile per section.
 #include "kiosk/app_state.h"
 #include "kiosk/read_aloud.h"
+#include "kiosk/screens/screen_chrome.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
@@ -28,10 +29,8 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
-        ImFont* cf = f.clock;
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
+        ImFont* cf = u.fonts().clock;
         const float W = state.width, H = state.height;
         const float m = t.margin;
 
@@ -368,9 +367,7 @@ private:
     void drawBanner(AppState& state, float y) { banner(state, y, true); }
     float banner(AppState& state, float y, bool draw) const
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
         const float m = t.margin, W = state.width;
         const content::Notice& n = *s.urgent.front();
         std::string title = n.title;
