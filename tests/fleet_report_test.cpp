@@ -221,10 +221,13 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
 
 TEST_CASE("fleet: the screen in the kiosk's own words", "[fleet]")
 {
-    CHECK(screenTitle("home") == "首页");
-    CHECK(screenTitle("meals") == "每日菜单");
-    CHECK(screenTitle("night") == "夜间（屏幕关闭）");
-    CHECK(screenTitle("something-new") == "something-new");
+    // A screen this office does not know yet keeps its code.
+    const std::pair<const char*, std::string_view> titles[] = {
+        {"home", "首页"}, {"meals", "每日菜单"}, {"night", "夜间（屏幕关闭）"}, {"something-new", "something-new"}};
+    for (const auto& [code, title] : titles) {
+        CAPTURE(code);
+        CHECK(screenTitle(code) == title);
+    }
 }
 
 TEST_CASE("fleet: sync engines' temporary file names", "[fleet]")
