@@ -143,13 +143,7 @@ void checkLectureEnds(const Content& c, const LocalDateTime& lastMinute, const L
 Notice notice(std::string title, std::optional<Date> from, std::optional<Date> to, bool pinned = false,
               bool urgent = false)
 {
-    Notice n;
-    n.title = std::move(title);
-    n.from = from;
-    n.to = to;
-    n.pinned = pinned;
-    n.urgent = urgent;
-    return n;
+    return Notice{.title = std::move(title), .body = {}, .from = from, .to = to, .pinned = pinned, .urgent = urgent};
 }
 
 // What mealNowOrNext or activityNowOrNext finds at h:m on kWed: the meal's first dish or the
