@@ -59,6 +59,7 @@ void addOptions(CLI::App& app, AppConfig& config)
     const auto group = [&app](const std::string& name) { app.option_defaults()->group(name); };
 
     group("数据与更新");
+    // Required: --help says 必须给出 instead of a default.
     addValue(app, "--data-dir", config.dataDir, "DIR", "",
              "数据目录：内容库、受信任的公钥、工作人员密码；空文件夹先放入示例站点")
         ->required();
