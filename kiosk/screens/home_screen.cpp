@@ -13,7 +13,6 @@
 #include "kiosk/widgets/ui.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -34,8 +33,7 @@ public:
         const float W = state.width, H = state.height;
         const float m = t.margin;
 
-        char clock[16];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
+        const std::string clock = content::formatTime(state.now.minute);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " + s.weekdayText;
         const std::string name = s.content->station.name();
         const std::string welcome =
@@ -398,41 +396,42 @@ private:
         return bh;
     }
 
-    // The highlights' height at their natural size.
-    float highlightsHeight(AppState& state, float width) const
+    // The highlight cards measured for a row (or a stack) `width` wide.
+    struct Highlights {
+        std::vector<CardText> cards;
+        float w = 0;             // each card's width
+        std::vector<float> need; // each card's natural height
+        float rowNeed = 0;       // the tallest card
+        float content = 0;       // the whole row's (stack's) natural height
+    };
+    Highlights measureHighlights(AppState& state, float width) const
     {
         Ui& u = *state.ui;
         const Theme& t = *state.theme;
-        const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
-        const int n = static_cast<int>(cards.size());
-        const int cols = m_wideCards ? 1 : n;
-        const float w = (width - (cols - 1) * t.gap) / cols;
-        float row = 0, total = 0;
-        for (const CardText& c : cards) {
-            row = std::max(row, cardHeight(u, c, w, m_wideCards));
-            total += cardHeight(u, c, w, m_wideCards) + t.gap;
+        Highlights h;
+        h.cards = highlightCards(state.view(), t.palette);
+        const int cols = m_wideCards ? 1 : static_cast<int>(h.cards.size());
+        h.w = (width - (cols - 1) * t.gap) / cols;
+        float total = 0;
+        for (const CardText& c : h.cards) {
+            h.need.push_back(cardHeight(u, c, h.w, m_wideCards));
+            h.rowNeed = std::max(h.rowNeed, h.need.back());
+            total += h.need.back() + t.gap;
         }
-        return m_wideCards ? total - t.gap : row;
+        h.content = m_wideCards ? total - t.gap : h.rowNeed;
+        return h;
     }
+
+    // The highlights' height at their natural size.
+    float highlightsHeight(AppState& state, float width) const { return measureHighlights(state, width).content; }
 
     // Cards side by side in landscape, stacked in portrait and 大字. Titles wrap in full.
     void drawHighlights(AppState& state, ImVec2 min, ImVec2 max)
     {
-        Ui& u = *state.ui;
         const Theme& t = *state.theme;
-        const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
+        const auto [cards, w, need, rowNeed, content] = measureHighlights(state, max.x - min.x);
         const int n = static_cast<int>(cards.size());
-        const int cols = m_wideCards ? 1 : n;
-        const float w = (max.x - min.x - (cols - 1) * t.gap) / cols;
-        std::vector<float> need;
-        float rowNeed = 0, total = 0;
-        for (const CardText& c : cards) {
-            need.push_back(cardHeight(u, c, w, m_wideCards));
-            rowNeed = std::max(rowNeed, need.back());
-            total += need.back() + t.gap;
-        }
         const float avail = max.y - min.y;
-        const float content = m_wideCards ? total - t.gap : rowNeed;
         // The caller gives at least `content` (scrolling the body if need be).
         float y = min.y;
         if (m_wideCards) {
