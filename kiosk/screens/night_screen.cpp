@@ -2,6 +2,7 @@
 #include "kiosk/screens/burn_in.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
+#include "kiosk/widgets/draw_frame.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -17,10 +18,7 @@ public:
     ScreenId id() const override { return ScreenId::Night; }
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        ImDrawList* d = u.draw();
+        const auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
         ImFont* cf = u.fonts().bigClock;
         ImFont* df = u.fonts().display;
         const float W = state.width, H = state.height;
