@@ -119,7 +119,9 @@ public:
         return false;
     }
 
-    std::optional<DaySpec> daySpec(int column, bool repeatAllowed)
+    // A blank cell is nothing (requireAll reports a required one); an unreadable one, or a weekly
+    // repeat where a date is wanted, is a problem.
+    std::optional<DaySpec> daySpec(int column, bool repeatAllowed, bool& ok)
     {
         const std::string_view cell = text(column);
         if (cell.empty()) return std::nullopt;
@@ -131,6 +133,7 @@ public:
             problem(column, "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
                                 (repeatAllowed ? std::string(kRepeatForms) : std::string()));
         }
+        ok = false;
         return std::nullopt;
     }
 
@@ -182,15 +185,23 @@ public:
         return {};
     }
 
-    // End not before start, reported at the end column.
-    void checkOrder(int startColumn, int endColumn, std::optional<MinuteOfDay> start, std::optional<MinuteOfDay> end,
-                    bool& ok)
+    // When a row happens (activities, lectures): its day, start and end, each read as above,
+    // and the end not before the start (reported at the end column).
+    struct When {
+        std::optional<DaySpec> day;
+        std::optional<MinuteOfDay> start;
+        std::optional<MinuteOfDay> end;
+    };
+    When when(int dayColumn, bool repeatAllowed, int startColumn, int endColumn, bool& ok)
     {
-        if (start && end && *end < *start) {
-            problem(endColumn, "结束时间 " + formatTime(*end) + " 早于" + m_names[startColumn] + "时间 " +
-                                   formatTime(*start) + "，请检查这两个时间");
+        // Braces read the cells in order, so the problems stand in column order.
+        When w{daySpec(dayColumn, repeatAllowed, ok), time(startColumn, ok), time(endColumn, ok)};
+        if (w.start && w.end && *w.end < *w.start) {
+            problem(endColumn, "结束时间 " + formatTime(*w.end) + " 早于" + m_names[startColumn] + "时间 " +
+                                   formatTime(*w.start) + "，请检查这两个时间");
             ok = false;
         }
+        return w;
     }
 
 private:
@@ -399,11 +410,7 @@ const SheetSpec kSpecs[] = {
         [](RowCells& row, Content& into) {
             using namespace activities;
             bool ok = requireAll(row, spec(SheetKind::Activities).required);
-            const auto day = row.daySpec(Day, true);
-            if (!day && !row.text(Day).empty()) ok = false;
-            const auto start = row.time(Start, ok);
-            const auto end = row.time(End, ok);
-            row.checkOrder(Start, End, start, end, ok);
+            const auto [day, start, end] = row.when(Day, true, Start, End, ok);
             if (!ok || !day || !start) return;
             into.activities.push_back(Activity{*day, *start, end, std::string(row.text(Title)),
                                                std::string(row.text(Place)), std::string(row.text(Note)),
@@ -429,8 +436,7 @@ const SheetSpec kSpecs[] = {
             using namespace meals;
             bool ok = requireAll(row, spec(SheetKind::Meals).required);
             Meal meal;
-            const auto day = row.daySpec(Day, true);
-            if (!day && !row.text(Day).empty()) ok = false;
+            const auto day = row.daySpec(Day, true, ok);
             const std::string_view kindText = row.text(Kind);
             std::optional<MealKind> kind;
             if (!kindText.empty()) {
@@ -480,11 +486,7 @@ const SheetSpec kSpecs[] = {
         [](RowCells& row, Content& into) {
             using namespace lectures;
             bool ok = requireAll(row, spec(SheetKind::Lectures).required);
-            const auto day = row.daySpec(Date, false);
-            if (!day && !row.text(Date).empty()) ok = false;
-            const auto start = row.time(Start, ok);
-            const auto end = row.time(End, ok);
-            row.checkOrder(Start, End, start, end, ok);
+            const auto [day, start, end] = row.when(Date, false, Start, End, ok);
             const std::string_view kindText = row.text(Kind);
             const auto kind = parseLectureKind(kindText);
             if (!kind) {
