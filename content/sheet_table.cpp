@@ -119,48 +119,48 @@ public:
         return false;
     }
 
-    // A blank cell is nothing (requireAll reports a required one); an unreadable one, or a weekly
-    // repeat where a date is wanted, is a problem.
-    std::optional<DaySpec> daySpec(int column, bool repeatAllowed, bool& ok)
+    // The cell read by `parse` (which gives an optional): a blank cell is nothing and no problem
+    // (requireAll reports a required one); one `parse` refuses is the problem `why(cell)`.
+    template <class Parse, class Why>
+    auto optionalCell(int column, bool& ok, Parse parse, Why why) -> decltype(parse(std::string_view()))
     {
         const std::string_view cell = text(column);
         if (cell.empty()) return std::nullopt;
-        const auto spec = parseDaySpec(cell);
-        if (spec && (spec->date || repeatAllowed)) return spec;
-        if (spec) {
-            problem(column, "这里要写具体日期，不能写" + quoted(cell) + "这样的每周重复；" + std::string(kDateForms));
-        } else {
-            problem(column, "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
-                                (repeatAllowed ? std::string(kRepeatForms) : std::string()));
-        }
+        if (auto value = parse(cell)) return value;
+        problem(column, why(cell));
         ok = false;
         return std::nullopt;
     }
 
-    // A blank cell is nothing and no problem; an unreadable one is a problem.
+    // A date or a weekly repeat; a repeat where a date is wanted is a problem too.
+    std::optional<DaySpec> daySpec(int column, bool repeatAllowed, bool& ok)
+    {
+        const auto wanted = [&](std::string_view cell) {
+            const auto spec = parseDaySpec(cell);
+            return spec && (spec->date || repeatAllowed) ? spec : std::nullopt;
+        };
+        return optionalCell(column, ok, wanted, [&](std::string_view cell) {
+            if (parseDaySpec(cell))
+                return "这里要写具体日期，不能写" + quoted(cell) + "这样的每周重复；" + std::string(kDateForms);
+            return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
+                   (repeatAllowed ? std::string(kRepeatForms) : std::string());
+        });
+    }
+
     std::optional<Date> optionalDate(int column, bool& ok)
     {
-        const std::string_view cell = text(column);
-        if (cell.empty()) return std::nullopt;
-        if (const auto date = parseDate(cell)) return date;
-        problem(column, "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) + "；不限日期就空着");
-        ok = false;
-        return std::nullopt;
+        return optionalCell(column, ok, parseDate, [](std::string_view cell) {
+            return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) + "；不限日期就空着";
+        });
     }
 
     std::optional<MinuteOfDay> time(int column, bool& ok)
     {
-        const std::string_view cell = text(column);
-        if (cell.empty()) return std::nullopt;
-        if (const auto minute = parseTime(cell)) return minute;
-        if (looksLikeTimeRange(cell)) {
-            problem(column,
-                    "这一格只写一个时间，" + quoted(cell) + "是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
-        } else {
-            problem(column, "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间");
-        }
-        ok = false;
-        return std::nullopt;
+        return optionalCell(column, ok, parseTime, [](std::string_view cell) {
+            if (looksLikeTimeRange(cell))
+                return "这一格只写一个时间，" + quoted(cell) + "是一段时间；请把开始时间写在“开始”，结束时间写在“结束”";
+            return "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间";
+        });
     }
 
     bool yesNo(int column, bool& ok)
