@@ -36,6 +36,24 @@ std::string mealText(const content::Meal& meal)
     return text;
 }
 
+// A part into `reading`: text is read out (joined to the text before it), a recording played.
+void addPart(Reading& reading, Reading::Part part)
+{
+    if (part.recording.empty())
+        reading.add(std::move(part.text));
+    else
+        reading.addRecording(std::move(part.recording), std::move(part.text));
+}
+
+// `text` read out, or the station's `recording` of it where there is one (the text then stands
+// in should the recording not play).
+Reading textOrRecording(std::string text, const std::string& recording)
+{
+    Reading reading;
+    addPart(reading, {std::move(text), recording});
+    return reading;
+}
+
 } // namespace
 
 std::string activities(content::Date day, const std::vector<content::ActivityOccurrence>& items)
@@ -79,12 +97,7 @@ std::string lectureText(const content::Lecture& l)
 
 Reading lecture(const content::Lecture& l)
 {
-    Reading reading;
-    if (!l.recording.empty())
-        reading.addRecording(l.recording, lectureText(l));
-    else
-        reading.add(lectureText(l));
-    return reading;
+    return textOrRecording(lectureText(l), l.recording);
 }
 
 Reading lectures(const std::vector<content::UpcomingLecture>& list)
@@ -97,12 +110,7 @@ Reading lectures(const std::vector<content::UpcomingLecture>& list)
     }
     for (const content::UpcomingLecture& l : list) {
         Reading one = lecture(*l.lecture);
-        for (Reading::Part& part : one.parts) {
-            if (part.recording.empty())
-                reading.add(std::move(part.text));
-            else
-                reading.addRecording(std::move(part.recording), std::move(part.text));
-        }
+        for (Reading::Part& part : one.parts) addPart(reading, std::move(part));
     }
     return reading;
 }
@@ -112,12 +120,7 @@ Reading notice(const content::Notice& n)
     std::string out;
     sentence(out, std::string(n.urgent ? "紧急通知：" : "通知：") + n.title);
     sentence(out, n.body);
-    Reading reading;
-    if (n.recording.empty())
-        reading.add(std::move(out));
-    else
-        reading.addRecording(n.recording, std::move(out));
-    return reading;
+    return textOrRecording(std::move(out), n.recording);
 }
 
 Reading guidePage(const content::GuideEntry& g)
@@ -128,12 +131,7 @@ Reading guidePage(const content::GuideEntry& g)
     sentence(out, "怎么识破：" + g.howToSpot);
     if (!g.whatToDo.empty()) sentence(out, "怎么应对：" + g.whatToDo);
     sentence(out, "拿不准就拨打反诈专线96110，或者报警110");
-    Reading reading;
-    if (g.recording.empty())
-        reading.add(std::move(out));
-    else
-        reading.addRecording(g.recording, std::move(out));
-    return reading;
+    return textOrRecording(std::move(out), g.recording);
 }
 
 std::string homeSummary(const Snapshot& s)

@@ -3,6 +3,7 @@
 #include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/screens/section_screen.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/card_list.h"
 #include "kiosk/widgets/chrome.h"
@@ -17,23 +18,18 @@ namespace kiosk {
 
 namespace {
 
-class ActivitiesScreen final : public Screen {
+class ActivitiesScreen final : public DayListScreen {
 public:
     ScreenId id() const override { return ScreenId::Activities; }
     void onEnter(AppState& state) override
     {
-        m_day = content::weekdayIndex(state.now.date);
-        m_list.reset();
+        DayListScreen::onEnter(state);
         m_scrollToNow = true;
     }
-    bool wantsFrames(const AppState&) const override { return m_list.animating(); }
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
-
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
         const content::DayActivities* day = nullptr;
         bool isToday = false;
         const std::vector<content::ActivityOccurrence>* items = nullptr;
@@ -44,22 +40,11 @@ public:
             isToday = day && day->date == state.now.date;
             // Today's list carries the live on-now marks; the week view is computed the same way.
             items = isToday ? &s.today : (day ? &day->items : nullptr);
+            return items && !items->empty();
         };
-        pick();
         // 朗读 in the top bar reads the day shown.
-        const bool hasItems = items && !items->empty();
-        const float top = drawTopBar(state, id(), hasItems ? "activities:" + std::to_string(m_day) : std::string(),
-                                     [&] { return read_aloud::activities(day->date, *items); });
-        Area area = contentArea(state, top);
-        const int before = m_day;
-        const float tabsH = drawDayTabs(state, area.min, area.width(), state.now.date, m_day);
-        if (m_day != before) {
-            m_list.reset();
-            stopSpeechOf(state, "activities:");
-            pick();
-        }
-        area.min.y += tabsH + t.gap;
-
+        const Area area =
+            drawDayTop(state, "activities:", pick, [&] { return read_aloud::activities(day->date, *items); });
         if (!items || items->empty()) {
             drawEmptyState(state, area.min, area.max, isToday ? ui::kNoActivitiesToday : ui::kNoActivitiesDay);
             return;
@@ -134,17 +119,11 @@ public:
                     }
             state.wakeAtTime(state.time); // draw again at the new position
         }
-        CardList::Options options;
-        options.minColumnWidth = t.bodyPx * 9.5f;
-        options.maxColumns = 3;
-        options.key = s.serial ^ (static_cast<uint64_t>(m_day) << 56) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
-        m_list.draw(u, area.min, area.max, static_cast<int>(items->size()), options, measure, drawCard);
+        drawDayCards(state, area, static_cast<int>(items->size()), t.bodyPx * 9.5f, 3, measure, drawCard);
     }
 
 private:
-    int m_day = 0;
     bool m_scrollToNow = true;
-    CardList m_list;
 };
 
 } // namespace

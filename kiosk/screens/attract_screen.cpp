@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -32,9 +31,9 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* df = f.display;
-        ImFont* cf = f.bigClock;
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
+        ImFont* df = u.fonts().display;
+        ImFont* cf = u.fonts().bigClock;
         const float W = state.width, H = state.height;
         // The background (p.attractBackground) is the renderer's clear colour: screenBackground().
         const ImVec2 drift = burnInDrift(state.time, t.scale);
@@ -43,8 +42,7 @@ public:
         // Landscape: one header row — the big clock, the date and 农历 beside it, the QR at the
         // right with its caption left of it — and the name with 轻触屏幕 in the footer row.
         // Portrait: clock, date, 农历 and name stacked; the QR with its caption above the footer.
-        char clock[16];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
+        const std::string clock = content::formatTime(state.now.minute);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " + s.weekdayText;
         const std::string name = s.content->station.name();
         float y = m * 0.6f + drift.y;

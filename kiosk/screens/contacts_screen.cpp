@@ -3,6 +3,7 @@
 #include "kiosk/app_state.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/screens/section_screen.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
 #include "kiosk/widgets/qr_code.h"
@@ -21,15 +22,9 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
-
-        const Area area = contentArea(state, drawTopBar(state, id()));
-        if (s.contacts.empty()) {
-            drawEmptyState(state, area.min, area.max, ui::kNoContacts);
-            return;
-        }
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
+        const std::optional<Area> area = drawSectionTop(state, s.contacts.empty(), ui::kNoContacts);
+        if (!area) return;
         // One card per number, in group order (紧急 first), the group named on each card.
         struct Item {
             const content::Contact* contact;
@@ -102,7 +97,7 @@ public:
                 drawParagraph(d, hf, ImVec2(x, yy), w, numberInk.packed(), c->phone, 1.2f);
             }
         };
-        drawWideCards(u, area, static_cast<int>(items.size()), s.serial, measure, drawCard);
+        drawWideCards(u, *area, static_cast<int>(items.size()), s.serial, measure, drawCard);
     }
 
 private:

@@ -2,6 +2,7 @@
 // buttons, 第 n 条 / 共 N 条, and a fixed footer with 96110 and 110.
 #include "kiosk/app_state.h"
 #include "kiosk/read_aloud.h"
+#include "kiosk/screens/screen_chrome.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
@@ -31,9 +32,7 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
         const float W = state.width, H = state.height;
 
         const float top = drawTopBar(state, id());

@@ -1,6 +1,7 @@
 // 首页: who we are, what day and time it is, what is on today, and a big tile per section.
 #include "kiosk/app_state.h"
 #include "kiosk/read_aloud.h"
+#include "kiosk/screens/screen_chrome.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
@@ -12,7 +13,6 @@
 #include "kiosk/widgets/ui.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -28,15 +28,12 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
-        ImFont* cf = f.clock;
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
+        ImFont* cf = u.fonts().clock;
         const float W = state.width, H = state.height;
         const float m = t.margin;
 
-        char clock[16];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
+        const std::string clock = content::formatTime(state.now.minute);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " + s.weekdayText;
         const std::string name = s.content->station.name();
         const std::string welcome =
@@ -368,9 +365,7 @@ private:
     void drawBanner(AppState& state, float y) { banner(state, y, true); }
     float banner(AppState& state, float y, bool draw) const
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
         const float m = t.margin, W = state.width;
         const content::Notice& n = *s.urgent.front();
         std::string title = n.title;
@@ -401,41 +396,42 @@ private:
         return bh;
     }
 
-    // The highlights' height at their natural size.
-    float highlightsHeight(AppState& state, float width) const
+    // The highlight cards measured for a row (or a stack) `width` wide.
+    struct Highlights {
+        std::vector<CardText> cards;
+        float w = 0;             // each card's width
+        std::vector<float> need; // each card's natural height
+        float rowNeed = 0;       // the tallest card
+        float content = 0;       // the whole row's (stack's) natural height
+    };
+    Highlights measureHighlights(AppState& state, float width) const
     {
         Ui& u = *state.ui;
         const Theme& t = *state.theme;
-        const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
-        const int n = static_cast<int>(cards.size());
-        const int cols = m_wideCards ? 1 : n;
-        const float w = (width - (cols - 1) * t.gap) / cols;
-        float row = 0, total = 0;
-        for (const CardText& c : cards) {
-            row = std::max(row, cardHeight(u, c, w, m_wideCards));
-            total += cardHeight(u, c, w, m_wideCards) + t.gap;
+        Highlights h;
+        h.cards = highlightCards(state.view(), t.palette);
+        const int cols = m_wideCards ? 1 : static_cast<int>(h.cards.size());
+        h.w = (width - (cols - 1) * t.gap) / cols;
+        float total = 0;
+        for (const CardText& c : h.cards) {
+            h.need.push_back(cardHeight(u, c, h.w, m_wideCards));
+            h.rowNeed = std::max(h.rowNeed, h.need.back());
+            total += h.need.back() + t.gap;
         }
-        return m_wideCards ? total - t.gap : row;
+        h.content = m_wideCards ? total - t.gap : h.rowNeed;
+        return h;
     }
+
+    // The highlights' height at their natural size.
+    float highlightsHeight(AppState& state, float width) const { return measureHighlights(state, width).content; }
 
     // Cards side by side in landscape, stacked in portrait and 大字. Titles wrap in full.
     void drawHighlights(AppState& state, ImVec2 min, ImVec2 max)
     {
-        Ui& u = *state.ui;
         const Theme& t = *state.theme;
-        const std::vector<CardText> cards = highlightCards(state.view(), t.palette);
+        const auto [cards, w, need, rowNeed, content] = measureHighlights(state, max.x - min.x);
         const int n = static_cast<int>(cards.size());
-        const int cols = m_wideCards ? 1 : n;
-        const float w = (max.x - min.x - (cols - 1) * t.gap) / cols;
-        std::vector<float> need;
-        float rowNeed = 0, total = 0;
-        for (const CardText& c : cards) {
-            need.push_back(cardHeight(u, c, w, m_wideCards));
-            rowNeed = std::max(rowNeed, need.back());
-            total += need.back() + t.gap;
-        }
         const float avail = max.y - min.y;
-        const float content = m_wideCards ? total - t.gap : rowNeed;
         // The caller gives at least `content` (scrolling the body if need be).
         float y = min.y;
         if (m_wideCards) {

@@ -3,6 +3,7 @@
 #include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/screens/section_screen.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
 #include "kiosk/widgets/text.h"
@@ -33,17 +34,11 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
-
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
         // 朗读 in the top bar reads the lectures listed.
-        const Area area = contentArea(state, drawTopBar(state, id(), s.lectures.empty() ? "" : "lectures",
-                                                        [&] { return read_aloud::lectures(s.lectures); }));
-        if (s.lectures.empty()) {
-            drawEmptyState(state, area.min, area.max, ui::kNoLectures);
-            return;
-        }
+        const std::optional<Area> area = drawSectionTop(state, s.lectures.empty(), ui::kNoLectures, "lectures",
+                                                        [&] { return read_aloud::lectures(s.lectures); });
+        if (!area) return;
         const float pad = t.px(28);
         const float iconR = hf->FontSize * 0.9f;
         const auto rowsOf = [&](const content::Lecture& l) {
@@ -84,7 +79,7 @@ public:
             for (const auto& r : rowsOf(l)) yy += drawParagraph(d, bf, ImVec2(x, yy), w, p.text.packed(), r, 1.3f);
             if (!l.note.empty()) drawParagraph(d, bf, ImVec2(x, yy), w, p.textMuted.packed(), l.note, 1.3f);
         };
-        drawWideCards(u, area, static_cast<int>(s.lectures.size()), s.serial, measure, drawCard);
+        drawWideCards(u, *area, static_cast<int>(s.lectures.size()), s.serial, measure, drawCard);
     }
 };
 

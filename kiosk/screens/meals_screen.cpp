@@ -4,6 +4,7 @@
 #include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/screens/section_screen.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/card_list.h"
 #include "kiosk/widgets/chrome.h"
@@ -17,42 +18,22 @@ namespace kiosk {
 
 namespace {
 
-class MealsScreen final : public Screen {
+class MealsScreen final : public DayListScreen {
 public:
     ScreenId id() const override { return ScreenId::Meals; }
-    void onEnter(AppState& state) override
-    {
-        m_day = content::weekdayIndex(state.now.date);
-        m_list.reset();
-    }
-    bool wantsFrames(const AppState&) const override { return m_list.animating(); }
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
-
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
         const content::DayMeals* day = nullptr;
         const auto pick = [&] {
             day = nullptr;
             for (const auto& w : s.weekMeals)
                 if (content::weekdayIndex(w.date) == m_day) day = &w;
+            return day && !day->meals.empty();
         };
-        pick();
         // 朗读 in the top bar reads the day shown.
-        const bool hasMeals = day && !day->meals.empty();
-        const float top = drawTopBar(state, id(), hasMeals ? "meals:" + std::to_string(m_day) : std::string(),
-                                     [&] { return read_aloud::meals(*day); });
-        Area area = contentArea(state, top);
-        const int before = m_day;
-        area.min.y += drawDayTabs(state, area.min, area.width(), state.now.date, m_day) + t.gap;
-        if (m_day != before) {
-            m_list.reset();
-            stopSpeechOf(state, "meals:");
-            pick();
-        }
-
+        const Area area = drawDayTop(state, "meals:", pick, [&] { return read_aloud::meals(*day); });
         const bool isToday = day && day->date == state.now.date;
         if (!day || day->meals.empty()) {
             drawEmptyState(state, area.min, area.max, isToday ? ui::kNoMealsToday : ui::kNoMealsDay);
@@ -100,17 +81,10 @@ public:
             if (!meal->note.empty())
                 drawParagraph(d, bf, ImVec2(x, yy + t.px(8)), w, p.textMuted.packed(), meal->note, 1.3f);
         };
-        CardList::Options options;
-        options.minColumnWidth = t.bodyPx * 7;
         // Portrait: one meal a row, across the width (two narrow columns left half the screen empty).
-        options.maxColumns = t.portrait ? 1 : 4;
-        options.key = s.serial ^ (static_cast<uint64_t>(m_day) << 56) ^ (static_cast<uint64_t>(hf->FontSize) << 40);
-        m_list.draw(u, area.min, area.max, static_cast<int>(day->meals.size()), options, measure, drawCard);
+        drawDayCards(state, area, static_cast<int>(day->meals.size()), t.bodyPx * 7, t.portrait ? 1 : 4, measure,
+                     drawCard);
     }
-
-private:
-    int m_day = 0;
-    CardList m_list;
 };
 
 } // namespace

@@ -2,10 +2,10 @@
 #include "kiosk/screens/burn_in.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui_text.h"
+#include "kiosk/widgets/draw_frame.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
-#include <cstdio>
 #include <string>
 
 namespace kiosk {
@@ -18,17 +18,13 @@ public:
     ScreenId id() const override { return ScreenId::Night; }
     void draw(AppState& state) override
     {
-        Ui& u = *state.ui;
-        const Theme& t = u.theme();
-        const Palette& p = t.palette;
-        ImDrawList* d = u.draw();
+        const auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
         ImFont* cf = u.fonts().bigClock;
         ImFont* df = u.fonts().display;
         const float W = state.width, H = state.height;
         // The background (p.nightBackground) is the renderer's clear colour: screenBackground().
         const ImVec2 drift = burnInDrift(state.time, t.scale * 3);
-        char clock[16];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", state.now.minute / 60, state.now.minute % 60);
+        const std::string clock = content::formatTime(state.now.minute);
         const std::string date = content::formatMonthDayChinese(state.now.date) + " " +
                                  content::weekdayName(content::weekdayIndex(state.now.date));
         const content::Notice* urgent =
@@ -37,7 +33,7 @@ public:
         // size, so that the whole notice (date and hours of a water cut) has the screen.
         float dateY;
         if (urgent) {
-            const std::string line = std::string(clock) + "  " + date;
+            const std::string line = clock + "  " + date;
             const float top = t.margin + drift.y;
             drawCentered(d, df, ImVec2(drift.x, top), ImVec2(W + drift.x, top + df->FontSize), p.nightText.packed(),
                          line);

@@ -3,6 +3,7 @@
 #include "kiosk/read_aloud.h"
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/screens/section_screen.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/chrome.h"
 #include "kiosk/widgets/speak_button.h"
@@ -22,15 +23,9 @@ public:
 
     void draw(AppState& state) override
     {
-        const auto [u, t, p, s, d, f] = ScreenFrame::of(state);
-        ImFont* hf = f.heading;
-        ImFont* bf = f.body;
-
-        const Area area = contentArea(state, drawTopBar(state, id()));
-        if (s.notices.empty()) {
-            drawEmptyState(state, area.min, area.max, ui::kNoNotices);
-            return;
-        }
+        const auto [u, t, p, s, d, hf, bf] = screenFrame(state);
+        const std::optional<Area> area = drawSectionTop(state, s.notices.empty(), ui::kNoNotices);
+        if (!area) return;
         const float pad = t.px(28);
         const float speakH = t.minTarget;
         const float speakW = speakButtonWidth(state, speakH);
@@ -64,7 +59,7 @@ public:
             if (!n->body.empty())
                 drawParagraph(d, bf, ImVec2(x, yy + t.px(8)), w, p.text.packed(), n->body, t.lineSpacing);
         };
-        drawWideCards(u, area, static_cast<int>(s.notices.size()), s.serial, measure, drawCard);
+        drawWideCards(u, *area, static_cast<int>(s.notices.size()), s.serial, measure, drawCard);
     }
 };
 

@@ -13,8 +13,7 @@ float drawLargeTextToggle(AppState& state, ImVec2 min, float height)
     return width;
 }
 
-float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey,
-                 const std::function<Reading()>& speakText)
+float drawTopBar(AppState& state, ScreenId id, const std::string& speakKey, const std::function<Reading()>& speakText)
 {
     TopBar bar;
     bar.id = id;

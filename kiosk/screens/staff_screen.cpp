@@ -33,19 +33,35 @@ void StaffScreen::onEvent(const platform::UpdateEvent& event, double)
     switch (event.kind) {
     case Kind::Exported:
     case Kind::ExportFailed:
-        m_message = update_text::exportMessage(event.exported);
-        m_messageIsError = event.kind == Kind::ExportFailed;
-        m_waiting = false;
+        answered(update_text::exportMessage(event.exported), event.kind == Kind::ExportFailed);
         break;
     case Kind::RolledBack:
     case Kind::RollbackFailed:
-        m_message = update_text::rollbackMessage(event.rollback);
-        m_messageIsError = event.kind == Kind::RollbackFailed;
-        m_waiting = false;
+        answered(update_text::rollbackMessage(event.rollback), event.kind == Kind::RollbackFailed);
         break;
     default:
         break;
     }
+}
+
+void StaffScreen::show(std::string message, bool isError)
+{
+    m_message = std::move(message);
+    m_messageIsError = isError;
+}
+
+void StaffScreen::answered(std::string message, bool isError)
+{
+    show(std::move(message), isError);
+    m_waiting = false;
+}
+
+void StaffScreen::send(AppState& state, UpdateRequest::Kind kind)
+{
+    m_confirmRollback = false;
+    m_waiting = true;
+    show(ui::kBusy, false);
+    state.request({kind, {}, false});
 }
 
 void StaffScreen::draw(AppState& state)
@@ -110,22 +126,16 @@ void StaffScreen::draw(AppState& state)
     const ImVec2 rollMax(rollMin.x + actionW, rollMin.y + actionH);
 
     if (u.button(exportMin, exportMax, ui::kExport, busy ? ButtonKind::Quiet : ButtonKind::Primary) && !busy) {
-        m_confirmRollback = false;
-        m_waiting = true;
-        m_message = ui::kBusy;
-        m_messageIsError = false;
-        state.request({UpdateRequest::Kind::Export, {}, false});
+        send(state, UpdateRequest::Kind::Export);
     }
     if (!m_confirmRollback) {
         const bool can = info.canRollback && !busy;
         if (u.button(rollMin, rollMax, ui::kRollback, can ? ButtonKind::Primary : ButtonKind::Quiet) && !busy) {
             if (info.canRollback) {
                 m_confirmRollback = true;
-                m_message = ui::kConfirmAsk;
-                m_messageIsError = false;
+                show(ui::kConfirmAsk, false);
             } else {
-                m_message = ui::kNoRollback;
-                m_messageIsError = true;
+                show(ui::kNoRollback, true);
             }
         }
     } else {
@@ -133,10 +143,7 @@ void StaffScreen::draw(AppState& state)
         const float half = (rollMax.x - rollMin.x - t.gap) * 0.5f;
         if (u.button(rollMin, ImVec2(rollMin.x + half, rollMax.y), ui::kConfirmRollback, ButtonKind::Colored, nullptr,
                      p.urgent)) {
-            m_confirmRollback = false;
-            m_waiting = true;
-            m_message = ui::kBusy;
-            state.request({UpdateRequest::Kind::Rollback, {}, false});
+            send(state, UpdateRequest::Kind::Rollback);
         }
         if (u.button(ImVec2(rollMin.x + half + t.gap, rollMin.y), rollMax, ui::kCancel, ButtonKind::Quiet)) {
             m_confirmRollback = false;

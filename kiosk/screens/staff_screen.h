@@ -4,6 +4,7 @@
 // content, and see the content version and the last import. It draws what the update
 // service's events said last and asks for actions through AppState::request.
 #include "content/data_dir.h"
+#include "kiosk/app_state.h"
 #include "kiosk/screen.h"
 #include "platform/update_service.h"
 
@@ -26,6 +27,13 @@ public:
     void onEvent(const platform::UpdateEvent& event, double now);
 
 private:
+    // The line under the actions, in the warning colour when `isError`.
+    void show(std::string message, bool isError);
+    // An action's answer has come: its result becomes the line.
+    void answered(std::string message, bool isError);
+    // Asks the app for an action (export, rollback); the line says 正在处理 until the answer.
+    void send(AppState& state, UpdateRequest::Kind kind);
+
     content::DataDir m_dataDir;
     platform::UpdateInfo m_info;
     std::string m_message;

@@ -1,7 +1,7 @@
 #pragma once
 // What a panel's or widget's draw code starts with, named once: the frame's Ui, theme, colours,
 // draw list and the two text fonts. `auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);`
-// (Visitor screens, which also read the snapshot, have ScreenFrame in kiosk/screens/.)
+// (Visitor screens, which also read the snapshot, open with screenFrame() in kiosk/screens/.)
 #include "kiosk/fonts.h"
 #include "kiosk/theme.h"
 #include "kiosk/widgets/ui.h"

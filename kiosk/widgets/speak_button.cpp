@@ -2,6 +2,7 @@
 
 #include "kiosk/theme.h"
 #include "kiosk/ui_text.h"
+#include "kiosk/widgets/draw_frame.h"
 #include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
@@ -43,11 +44,7 @@ bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key
 {
     const bool speaking = !state.speakingKey.empty() && state.speakingKey == key;
     if (!speaking && !state.speechAllowed) return false;
-    Ui& u = *state.ui;
-    const Theme& t = u.theme();
-    const Palette& p = t.palette;
-    ImDrawList* d = u.draw();
-    ImFont* font = u.fonts().heading;
+    const auto [u, t, p, d, font, bf] = DrawFrame::of(*state.ui);
     const bool down = u.pressed(min, max);
     // Speaking: the urgent red, so 停止 stands out from every other button.
     const Rgb fill = down ? p.primaryPressed : speaking ? p.urgent : p.primary;
