@@ -225,3 +225,24 @@ TEST_CASE("speech: digit groups without end normalise in linear time", "[speech_
     // A phone number of groups still reads as one, and the cap leaves the rest as numbers.
     CHECK(say("400-880-1234") == "四零零，八八零，幺二三四");
 }
+
+TEST_CASE("a minus sign before a number: 零下 for a temperature, 负 otherwise; a hyphen stays", "[speech_text]")
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"明天最低气温-5度", "明天最低气温零下五度"},
+        {"气温-3到2度", "气温零下三到二度"},
+        {"温度：－2.5℃", "温度:零下二点五度"},
+        {"-5℃~3℃", "零下五度到三度"},
+        {"最低-5~-3℃", "最低零下五到零下三度"},
+        {"-100元", "负一百元"},
+        // Between two numbers, dates or after a letter it is no minus.
+        {"3-5人", "三到五人"},
+        {"3月3日-3月5日", "三月三日到三月五日"},
+        {"A-12号", "A-十二号"},
+        {"3月-5月", "三月-五月"},
+    };
+    for (const auto& [text, spoken] : cases) {
+        CAPTURE(text);
+        CHECK(say(text) == spoken);
+    }
+}
