@@ -58,7 +58,11 @@ std::string wordsBelow10000(int n, bool leadingTen)
         }
         if (pendingZero) out += "零";
         pendingZero = false;
-        if (!(i == 2 && parts[i] == 1 && !started && leadingTen)) out += kDigitWords[parts[i]];
+        // 2000 is said 两千, 1200 一千二百.
+        if (i == 0 && parts[i] == 2)
+            out += "两";
+        else if (!(i == 2 && parts[i] == 1 && !started && leadingTen))
+            out += kDigitWords[parts[i]];
         out += units[i];
         started = true;
     }
@@ -344,7 +348,7 @@ private:
             ++m_pos;
             const std::u32string_view second = digitRun();
             if (second.size() <= 4 && at(m_pos) != U':' && at(m_pos) != U'.') {
-                m_out += numberWords(valueOf(digits)) + "到" + plainNumber(second, at(m_pos));
+                m_out += numberWords(valueOf(digits)) + "到" + plainNumber(second, rest());
                 return;
             }
             m_pos = sign;
@@ -353,12 +357,21 @@ private:
             m_out += digitsOneByOne(digits, false);
             return;
         }
-        m_out += plainNumber(digits, next);
+        // 201室, 1203房: a room is said by its digits.
+        if (digits.size() >= 3 && (next == U'室' || next == U'房')) {
+            m_out += digitsOneByOne(digits, false);
+            return;
+        }
+        m_out += plainNumber(digits, rest());
     }
 
-    static std::string plainNumber(std::u32string_view digits, char32_t next)
+    // The text after the number just read.
+    std::u32string_view rest() const { return std::u32string_view(m_in).substr(std::min(m_pos, m_in.size())); }
+
+    static std::string plainNumber(std::u32string_view digits, std::u32string_view after)
     {
-        if (digits == U"2" && isAnyOf(next, kLiangMeasures)) return "两";
+        const char32_t next = after.empty() ? U'\0' : after.front();
+        if (digits == U"2" && (isAnyOf(next, kLiangMeasures) || after.substr(0, 2) == U"小时")) return "两";
         if (digits.size() > 8) return digitsOneByOne(digits, false);
         return numberWords(valueOf(digits));
     }

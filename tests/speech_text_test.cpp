@@ -246,3 +246,20 @@ TEST_CASE("a minus sign before a number: 零下 for a temperature, 负 otherwise
         CHECK(say(text) == spoken);
     }
 }
+
+TEST_CASE("两 for 2000 and 2 小时; a room number digit by digit", "[speech_text]")
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"2000元以上", "两千元以上"},
+        {"22000人", "两万两千人"},
+        {"2小时", "两小时"},
+        {"1200元", "一千二百元"},
+        {"3号楼2单元201室", "三号楼二单元二零一室"},
+        {"1203房", "一二零三房"},
+        {"12室", "十二室"},
+    };
+    for (const auto& [text, spoken] : cases) {
+        CAPTURE(text);
+        CHECK(say(text) == spoken);
+    }
+}
