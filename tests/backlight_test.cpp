@@ -1,24 +1,19 @@
 #include "platform/backlight.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <string>
-
-#include <stdlib.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
 struct FakeSysfs {
-    fs::path root;
-    FakeSysfs()
-    {
-        char pattern[] = "/tmp/backlight-test-XXXXXX";
-        root = ::mkdtemp(pattern);
-    }
-    ~FakeSysfs() { fs::remove_all(root); }
+    test::TempDir tmp{"backlight-test"};
+    const fs::path root = tmp.path;
     void write(const std::string& device, const std::string& name, const std::string& value)
     {
         fs::create_directories(root / device);

@@ -62,17 +62,43 @@ struct FakeImporter {
     }
 };
 
+// A drop watcher on `dropDir`, started, whose candidates go to the fake importer.
+struct WatchedDrop {
+    WatchedDrop(const fs::path& dropDir, std::chrono::milliseconds quietPeriod,
+                std::chrono::milliseconds rescanInterval)
+        : watcher(options(dropDir, quietPeriod, rescanInterval),
+                  [this](const DropCandidate& c) { importer.onCandidate(watcher, c); })
+    {
+        watcher.start();
+    }
+    static DropWatcher::Options options(const fs::path& dropDir, std::chrono::milliseconds quietPeriod,
+                                        std::chrono::milliseconds rescanInterval)
+    {
+        DropWatcher::Options options;
+        options.dropDir = dropDir;
+        options.quietPeriod = quietPeriod;
+        options.rescanInterval = rescanInterval;
+        return options;
+    }
+    FakeImporter importer;
+    DropWatcher watcher;
+};
+
 } // namespace
 
 TEST_CASE("sync tools' temporary names are ignored", "[drop]")
 {
-    CHECK(isIgnoredDropName(".syncthing.activities.csv.tmp"));
-    CHECK(isIgnoredDropName("~syncthing~activities.csv.tmp"));
-    CHECK(isIgnoredDropName(".pkg-2026.Ab12Cd"));
-    CHECK(isIgnoredDropName(".hidden"));
-    CHECK(isIgnoredDropName(""));
-    CHECK_FALSE(isIgnoredDropName("pkg-2026-06"));
-    CHECK_FALSE(isIgnoredDropName("六月内容"));
+    const std::pair<std::string_view, bool> names[] = {{".syncthing.activities.csv.tmp", true},
+                                                       {"~syncthing~activities.csv.tmp", true},
+                                                       {".pkg-2026.Ab12Cd", true},
+                                                       {".hidden", true},
+                                                       {"", true},
+                                                       {"pkg-2026-06", false},
+                                                       {"六月内容", false}};
+    for (const auto& [name, ignored] : names) {
+        CAPTURE(name);
+        CHECK(isIgnoredDropName(name) == ignored);
+    }
 }
 
 TEST_CASE("a folder's fingerprint follows its listing", "[drop]")
@@ -94,15 +120,8 @@ TEST_CASE("a folder's fingerprint follows its listing", "[drop]")
 TEST_CASE("drop watcher: half-synced waits, completes, applies once; temp names ignored", "[drop]")
 {
     TempDir drop;
-    FakeImporter importer;
-    DropWatcher::Options options;
-    options.dropDir = drop.path;
-    options.quietPeriod = 100ms;
-    options.rescanInterval = 400ms;
-    DropWatcher* self = nullptr;
-    DropWatcher watcher(options, [&](const DropCandidate& c) { importer.onCandidate(*self, c); });
-    self = &watcher;
-    watcher.start();
+    WatchedDrop watched(drop.path, 100ms, 400ms);
+    auto& [importer, watcher] = watched;
 
     // Temporary names that sync tools use never become candidates.
     writeFile(drop.path / ".syncthing.pkg.tmp" / "activities.csv", "x");
@@ -142,15 +161,8 @@ TEST_CASE("drop watcher: a waiting package is retried on the periodic rescan", "
 {
     TempDir drop;
     writeFile(drop.path / "stuck" / "manifest.json", R"({"format":1,"version":3,"files":{"meals.csv":"00"}})");
-    FakeImporter importer;
-    DropWatcher::Options options;
-    options.dropDir = drop.path;
-    options.quietPeriod = 50ms;
-    options.rescanInterval = 200ms;
-    DropWatcher* self = nullptr;
-    DropWatcher watcher(options, [&](const DropCandidate& c) { importer.onCandidate(*self, c); });
-    self = &watcher;
-    watcher.start();
+    WatchedDrop watched(drop.path, 50ms, 200ms);
+    auto& [importer, watcher] = watched;
     // Present at start: offered once it is quiet, then retried on each rescan while waiting.
     REQUIRE(importer.waitFor(3));
     watcher.stop();
@@ -160,15 +172,8 @@ TEST_CASE("drop watcher: a waiting package is retried on the periodic rescan", "
 TEST_CASE("drop watcher: a drop dir that appears later is picked up by the rescan", "[drop]")
 {
     TempDir base;
-    FakeImporter importer;
-    DropWatcher::Options options;
-    options.dropDir = base.path / "drop";
-    options.quietPeriod = 50ms;
-    options.rescanInterval = 150ms;
-    DropWatcher* self = nullptr;
-    DropWatcher watcher(options, [&](const DropCandidate& c) { importer.onCandidate(*self, c); });
-    self = &watcher;
-    watcher.start();
+    WatchedDrop watched(base.path / "drop", 50ms, 150ms);
+    auto& [importer, watcher] = watched;
     std::this_thread::sleep_for(100ms);
     writeFile(base.path / "drop" / "p1" / "station.csv", "项目,内容\n");
     REQUIRE(importer.waitFor(1));

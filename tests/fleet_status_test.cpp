@@ -1,13 +1,13 @@
 #include "content/fleet_status.h"
 #include "platform/status_file.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 using namespace content;
@@ -15,21 +15,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "kiosk-status-XXXXXX").string();
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using test::readFile;
+using test::TempDir;
 
 // Sets TZ for one test and puts the old value back.
 struct ZoneScope {
@@ -57,14 +44,6 @@ struct ZoneScope {
 LocalDateTime at(int y, unsigned m, unsigned d, int hour, int minute)
 {
     return LocalDateTime{Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}, hour * 60 + minute};
-}
-
-std::string readFile(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 } // namespace

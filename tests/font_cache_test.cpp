@@ -5,11 +5,11 @@
 #include "kiosk/snapshot.h"
 #include "kiosk/theme.h"
 
+#include "tests/support/test_files.h"
+
 #include "imgui.h"
 
 #include <catch2/catch.hpp>
-
-#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -68,8 +68,8 @@ TEST_CASE("a cached atlas loads exactly what was baked, and a damaged entry is r
 {
     const std::optional<FontFiles> files = findCjkFonts();
     REQUIRE(files); // fonts-noto-cjk is a build dependency of the kiosk
-    const auto dir = std::filesystem::temp_directory_path() / ("kiosk-font-cache-test-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir);
+    const test::TempDir tmp("kiosk-font-cache-test");
+    const auto dir = tmp.path / "cache";
 
     const Baked built = bake(*files, dir);
     CHECK_FALSE(built.cached);
@@ -89,6 +89,4 @@ TEST_CASE("a cached atlas loads exactly what was baked, and a damaged entry is r
     CHECK(rebuilt.pixels == built.pixels);
     CHECK(sameGlyphs(rebuilt, built));
     CHECK(bake(*files, dir).cached);
-
-    std::filesystem::remove_all(dir);
 }

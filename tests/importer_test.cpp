@@ -71,6 +71,16 @@ void expectRejected(Fixture& f, const fs::path& package, std::string_view reason
     CHECK(Store::open(f.dir, importDay()).content() == content);
 }
 
+// A package signed with `key` whose manifest lists activities.csv and meals.csv, and meals.csv
+// not there: still syncing, or lost on the way.
+fs::path withoutListedMeals(const fs::path& dir, int64_t version, const SecretKey& key)
+{
+    const fs::path package = makePackage(dir, {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
+    signPackage(package, {"activities.csv", "meals.csv"}, version, key);
+    fs::remove(package / "meals.csv");
+    return package;
+}
+
 } // namespace
 
 TEST_CASE("an unsigned package needs --allow-unsigned from the console and a PIN from a stick", "[import]")
@@ -314,10 +324,7 @@ TEST_CASE("signed packages", "[import][signed]")
     }
     SECTION("a half-synced drop package waits, elsewhere it is rejected")
     {
-        const fs::path package =
-            makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
-        signPackage(package, {"activities.csv", "meals.csv"}, version, secretKey);
-        fs::remove(package / "meals.csv");
+        const fs::path package = withoutListedMeals(f.tmp.path / "pkg", version, secretKey);
         const auto before = hashTree(f.dir.storeDir());
         CHECK(f.run(package, PackageSource::Drop).outcome == ImportOutcome::Waiting);
         CHECK(hashTree(f.dir.storeDir()) == before);
@@ -328,10 +335,7 @@ TEST_CASE("signed packages", "[import][signed]")
     }
     SECTION("a listed file missing from a stick or at the console is rejected, not waited for")
     {
-        const fs::path package =
-            makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}, {"meals.csv", kMeals}});
-        signPackage(package, {"activities.csv", "meals.csv"}, version, secretKey);
-        fs::remove(package / "meals.csv");
+        const fs::path package = withoutListedMeals(f.tmp.path / "pkg", version, secretKey);
         expectRejected(f, package, "meals.csv", PackageSource::Usb, false);
         expectRejected(f, package, "meals.csv", PackageSource::Console, false);
     }

@@ -42,6 +42,27 @@ void makeDatabase(const fs::path& file, const std::string& sql)
     db.exec(sql);
 }
 
+// What readUntrustedDatabase makes of `file`: the sheets it takes and the problems it finds.
+struct DatabaseRead {
+    ContentUpdate update;
+    Problems problems;
+};
+DatabaseRead readDatabase(const fs::path& file)
+{
+    DatabaseRead read;
+    readUntrustedDatabase(file, read.update, read.problems);
+    return read;
+}
+
+// `file` is refused, saying `why`, and nothing of `kind` is taken from it.
+void checkRefused(const fs::path& file, std::string_view why, SheetKind kind)
+{
+    const DatabaseRead read = readDatabase(file);
+    INFO(allLines(read.problems));
+    CHECK(mentions(read.problems, why));
+    CHECK_FALSE(read.update.has(kind));
+}
+
 struct DataFixture : test::Station {
     DataFixture() : test::Station("kiosk-limits-test") {}
     // From the console (unsigned allowed), or from a stick (unsigned needs the PIN).
@@ -161,24 +182,19 @@ TEST_CASE("a content.db with generated or hidden columns is refused before it is
                            ");"
                            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
                            "INSERT INTO activities (\"日期\", \"开始\", \"活动\") SELECT '每天', '9:00', 'a' FROM n;");
-    ContentUpdate update;
-    Problems problems;
     const auto start = std::chrono::steady_clock::now();
-    readUntrustedDatabase(file, update, problems);
+    const DatabaseRead read = readDatabase(file);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
-    INFO(allLines(problems));
-    REQUIRE(problems.size() == 1);
-    CHECK(problems[0].format().starts_with("content.db:activities: 列“g0”是计算出来的列"));
-    CHECK(update.empty());
+    INFO(allLines(read.problems));
+    REQUIRE(read.problems.size() == 1);
+    CHECK(read.problems[0].format().starts_with("content.db:activities: 列“g0”是计算出来的列"));
+    CHECK(read.update.empty());
 
     // A stored generated column too: its value was computed by the file's own expression.
     fs::remove(file);
     makeDatabase(file, "CREATE TABLE contacts (\"名称\" TEXT, \"电话\" TEXT, x AS (upper(\"名称\")) STORED);"
                        "INSERT INTO contacts (\"名称\", \"电话\") VALUES ('a', '1');");
-    problems.clear();
-    readUntrustedDatabase(file, update, problems);
-    CHECK(mentions(problems, "计算出来的列"));
-    CHECK_FALSE(update.has(SheetKind::Contacts));
+    checkRefused(file, "计算出来的列", SheetKind::Contacts);
 }
 
 TEST_CASE("virtual tables named like a content table are refused", "[limits][database]")
@@ -193,12 +209,7 @@ TEST_CASE("virtual tables named like a content table are refused", "[limits][dat
             sqlite::Database db(file, sqlite::Database::Mode::ReadWriteCreate);
             db.exec("INSERT INTO notices VALUES ('停水', '明天停水')");
         }
-        ContentUpdate update;
-        Problems problems;
-        readUntrustedDatabase(file, update, problems);
-        INFO(allLines(problems));
-        CHECK(mentions(problems, "content.db:notices: 是虚拟表"));
-        CHECK_FALSE(update.has(SheetKind::Notices));
+        checkRefused(file, "content.db:notices: 是虚拟表", SheetKind::Notices);
     }
 }
 
@@ -252,22 +263,16 @@ TEST_CASE("the text read from a content.db is bounded in all", "[limits][databas
     makeDatabase(file, "PRAGMA journal_mode=OFF; CREATE TABLE contacts (\"名称\" TEXT, \"电话\" TEXT);"
                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) "
                        "INSERT INTO contacts SELECT printf('%.*c', 900000, 'x'), '1' FROM n;");
-    ContentUpdate update;
-    Problems problems;
-    readUntrustedDatabase(file, update, problems);
-    INFO(allLines(problems));
-    CHECK(mentions(problems, "数据库里的文字太多"));
-    CHECK_FALSE(update.has(SheetKind::Contacts));
+    checkRefused(file, "数据库里的文字太多", SheetKind::Contacts);
 
     // One row over the row limit is sqlite's TOOBIG, said in Chinese.
     fs::remove(file);
     makeDatabase(file, "CREATE TABLE contacts (\"名称\" TEXT, \"电话\" TEXT);"
                        "INSERT INTO contacts SELECT printf('%.*c', 1200000, 'x'), '1';");
-    problems.clear();
-    readUntrustedDatabase(file, update, problems);
-    INFO(allLines(problems));
-    CHECK(mentions(problems, "太大"));
-    CHECK_FALSE(mentions(problems, "too big"));
+    const DatabaseRead tooBig = readDatabase(file);
+    INFO(allLines(tooBig.problems));
+    CHECK(mentions(tooBig.problems, "太大"));
+    CHECK_FALSE(mentions(tooBig.problems, "too big"));
 }
 
 TEST_CASE("a content.db table with more rows than a sheet may have is refused", "[limits][database]")
@@ -279,11 +284,7 @@ TEST_CASE("a content.db table with more rows than a sheet may have is refused", 
                            std::to_string(limits::kMaxRecords + 10000) +
                            ") "
                            "INSERT INTO contacts SELECT 'a', '1' FROM n;");
-    ContentUpdate update;
-    Problems problems;
-    readUntrustedDatabase(file, update, problems);
-    CHECK(mentions(problems, "行数超过 " + std::to_string(limits::kMaxRecords) + " 行"));
-    CHECK_FALSE(update.has(SheetKind::Contacts));
+    checkRefused(file, "行数超过 " + std::to_string(limits::kMaxRecords) + " 行", SheetKind::Contacts);
 }
 
 TEST_CASE("a header-only sheet says it empties a kind that had rows", "[limits][import]")

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include <malloc.h>
 
@@ -16,12 +17,18 @@ Date ymd(int y, unsigned m, unsigned d)
     return Date{year{y}, month{m}, day{d}};
 }
 
-LunarInfo infoOf(int y, unsigned m, unsigned d)
+LunarInfo infoOf(Date day)
 {
-    const std::optional<LunarInfo> info = lunarInfo(ymd(y, m, d));
+    const std::optional<LunarInfo> info = lunarInfo(day);
     REQUIRE(info.has_value());
     return *info;
 }
+
+// A solar day and the words the calendar gives it: its lunar date, its solar term or its date line.
+struct DayWords {
+    Date solar;
+    const char* words;
+};
 
 bool hasFestival(const LunarInfo& info, const std::string& name)
 {
@@ -31,11 +38,7 @@ bool hasFestival(const LunarInfo& info, const std::string& name)
 
 TEST_CASE("lunar dates of well-known days, with Chinese month and day names", "[lunar]")
 {
-    struct Case {
-        Date solar;
-        const char* text;
-    };
-    const Case cases[] = {
+    const DayWords cases[] = {
         {ymd(2026, 2, 17), "农历正月初一"},   {ymd(2026, 2, 16), "农历腊月廿九"},   {ymd(2024, 2, 9), "农历腊月三十"},
         {ymd(2024, 9, 17), "农历八月十五"},   {ymd(2025, 10, 29), "农历九月初九"},  {ymd(2025, 7, 24), "农历六月三十"},
         {ymd(2025, 7, 25), "农历闰六月初一"}, {ymd(2025, 8, 22), "农历闰六月廿九"}, {ymd(2025, 8, 23), "农历七月初一"},
@@ -43,11 +46,11 @@ TEST_CASE("lunar dates of well-known days, with Chinese month and day names", "[
         {ymd(2018, 11, 8), "农历十月初一"},   {ymd(2025, 12, 21), "农历冬月初二"},  {ymd(2026, 6, 5), "农历四月二十"},
         {ymd(2026, 1, 26), "农历腊月初八"},   {ymd(2025, 2, 12), "农历正月十五"},   {ymd(2026, 4, 5), "农历二月十八"},
     };
-    for (const Case& c : cases) {
+    for (const DayWords& c : cases) {
         INFO(formatDate(c.solar));
         const std::optional<LunarInfo> info = lunarInfo(c.solar);
         REQUIRE(info.has_value());
-        CHECK(info->date == c.text);
+        CHECK(info->date == c.words);
     }
     CHECK(lunarDay(ymd(2025, 7, 25)) == LunarDay{2025, 6, 1, true});
     CHECK(lunarDay(ymd(2025, 7, 24)) == LunarDay{2025, 6, 30, false});
@@ -56,50 +59,55 @@ TEST_CASE("lunar dates of well-known days, with Chinese month and day names", "[
 
 TEST_CASE("day names run 初一 to 三十 and months 正月 to 腊月", "[lunar]")
 {
-    CHECK(lunarDayName(1) == "初一");
-    CHECK(lunarDayName(10) == "初十");
-    CHECK(lunarDayName(11) == "十一");
-    CHECK(lunarDayName(19) == "十九");
-    CHECK(lunarDayName(20) == "二十");
-    CHECK(lunarDayName(21) == "廿一");
-    CHECK(lunarDayName(29) == "廿九");
-    CHECK(lunarDayName(30) == "三十");
-    CHECK(lunarDayName(0).empty());
-    CHECK(lunarDayName(31).empty());
-    CHECK(lunarMonthName(1, false) == "正月");
-    CHECK(lunarMonthName(6, true) == "闰六月");
-    CHECK(lunarMonthName(10, false) == "十月");
-    CHECK(lunarMonthName(11, false) == "冬月");
-    CHECK(lunarMonthName(12, false) == "腊月");
-    CHECK(lunarMonthName(13, false).empty());
+    const std::pair<int, std::string_view> days[] = {{1, "初一"},  {10, "初十"}, {11, "十一"}, {19, "十九"},
+                                                     {20, "二十"}, {21, "廿一"}, {29, "廿九"}, {30, "三十"},
+                                                     {0, ""},      {31, ""}};
+    for (const auto& [day, name] : days) {
+        CAPTURE(day);
+        CHECK(lunarDayName(day) == name);
+    }
+    struct MonthName {
+        int month;
+        bool leap;
+        std::string_view name;
+    };
+    const MonthName months[] = {{1, false, "正月"},  {6, true, "闰六月"}, {10, false, "十月"},
+                                {11, false, "冬月"}, {12, false, "腊月"}, {13, false, ""}};
+    for (const MonthName& m : months) {
+        CAPTURE(m.month, m.leap);
+        CHECK(lunarMonthName(m.month, m.leap) == m.name);
+    }
 }
 
 TEST_CASE("traditional festivals fall on their day and not the days around it", "[lunar]")
 {
-    struct Case {
-        Date solar;
-        const char* festival;
+    // Each festival and the days it falls on.
+    const std::pair<const char*, std::vector<Date>> festivals[] = {
+        {"春节", {ymd(2026, 2, 17), ymd(2025, 1, 29), ymd(2024, 2, 10)}},
+        {"除夕", {ymd(2026, 2, 16), ymd(2025, 1, 28), ymd(2024, 2, 9)}},
+        {"元宵节", {ymd(2025, 2, 12), ymd(2026, 3, 3)}},
+        {"清明节", {ymd(2025, 4, 4), ymd(2026, 4, 5)}},
+        {"端午节", {ymd(2025, 5, 31), ymd(2024, 6, 10)}},
+        {"七夕节", {ymd(2025, 8, 29)}},
+        {"中元节", {ymd(2025, 9, 6)}},
+        {"中秋节", {ymd(2024, 9, 17), ymd(2025, 10, 6), ymd(2023, 9, 29)}},
+        {"重阳节·老年节", {ymd(2025, 10, 29)}},
+        {"腊八节", {ymd(2026, 1, 26)}},
+        {"小年", {ymd(2026, 2, 10)}},
     };
-    const Case cases[] = {
-        {ymd(2026, 2, 17), "春节"},   {ymd(2025, 1, 29), "春节"},   {ymd(2024, 2, 10), "春节"},
-        {ymd(2026, 2, 16), "除夕"},   {ymd(2025, 1, 28), "除夕"},   {ymd(2024, 2, 9), "除夕"},
-        {ymd(2025, 2, 12), "元宵节"}, {ymd(2026, 3, 3), "元宵节"},  {ymd(2025, 4, 4), "清明节"},
-        {ymd(2026, 4, 5), "清明节"},  {ymd(2025, 5, 31), "端午节"}, {ymd(2024, 6, 10), "端午节"},
-        {ymd(2025, 8, 29), "七夕节"}, {ymd(2025, 9, 6), "中元节"},  {ymd(2024, 9, 17), "中秋节"},
-        {ymd(2025, 10, 6), "中秋节"}, {ymd(2023, 9, 29), "中秋节"}, {ymd(2025, 10, 29), "重阳节·老年节"},
-        {ymd(2026, 1, 26), "腊八节"}, {ymd(2026, 2, 10), "小年"},
-    };
-    for (const Case& c : cases) {
-        INFO(formatDate(c.solar) << " " << c.festival);
-        CHECK(hasFestival(*lunarInfo(c.solar), c.festival));
-        // Both ends of the festival's day: the day before and the day after are plain days.
-        CHECK_FALSE(hasFestival(*lunarInfo(addDays(c.solar, -1)), c.festival));
-        CHECK_FALSE(hasFestival(*lunarInfo(addDays(c.solar, 1)), c.festival));
+    for (const auto& [festival, days] : festivals) {
+        for (const Date day : days) {
+            INFO(formatDate(day) << " " << festival);
+            CHECK(hasFestival(*lunarInfo(day), festival));
+            // Both ends of the festival's day: the day before and the day after are plain days.
+            CHECK_FALSE(hasFestival(*lunarInfo(addDays(day, -1)), festival));
+            CHECK_FALSE(hasFestival(*lunarInfo(addDays(day, 1)), festival));
+        }
     }
     // 除夕 on 廿九 in a short 腊月: 2026-02-15 is 廿八, not the eve.
-    CHECK(infoOf(2026, 2, 15).festivals.empty());
+    CHECK(infoOf(ymd(2026, 2, 15)).festivals.empty());
     // A leap month's 初一 is no festival day of the month it repeats.
-    CHECK(infoOf(2025, 7, 25).festivals.empty());
+    CHECK(infoOf(ymd(2025, 7, 25)).festivals.empty());
     // No commercial or foreign days: 元旦, 情人节, 国庆, 圣诞.
     for (const Date day : {ymd(2026, 1, 1), ymd(2026, 2, 14), ymd(2026, 10, 1), ymd(2026, 12, 25), ymd(2026, 11, 11)}) {
         INFO(formatDate(day));
@@ -109,24 +117,27 @@ TEST_CASE("traditional festivals fall on their day and not the days around it", 
 
 TEST_CASE("the solar term shows on its day only", "[lunar]")
 {
-    CHECK(infoOf(2026, 6, 21).solarTerm == "夏至");
-    CHECK(infoOf(2026, 6, 20).solarTerm.empty());
-    CHECK(infoOf(2026, 6, 22).solarTerm.empty());
     // The library garbles 芒种 and 霜降 in its own text; the names still come out right.
-    CHECK(infoOf(2026, 6, 6).solarTerm == "芒种");
-    CHECK(infoOf(2026, 10, 23).solarTerm == "霜降");
-    CHECK(infoOf(2018, 11, 7).solarTerm == "立冬");
-    CHECK(infoOf(2025, 12, 21).solarTerm == "冬至");
-    CHECK(infoOf(2025, 4, 4).solarTerm == "清明");
+    const DayWords terms[] = {{ymd(2026, 6, 21), "夏至"},  {ymd(2026, 6, 20), ""},      {ymd(2026, 6, 22), ""},
+                              {ymd(2026, 6, 6), "芒种"},   {ymd(2026, 10, 23), "霜降"}, {ymd(2018, 11, 7), "立冬"},
+                              {ymd(2025, 12, 21), "冬至"}, {ymd(2025, 4, 4), "清明"}};
+    for (const DayWords& t : terms) {
+        INFO(formatDate(t.solar));
+        CHECK(infoOf(t.solar).solarTerm == t.words);
+    }
 }
 
 TEST_CASE("the date line names festival and term once", "[lunar]")
 {
-    CHECK(infoOf(2026, 6, 5).line() == "农历四月二十");
-    CHECK(infoOf(2026, 6, 6).line() == "农历四月廿一 · 芒种");
-    CHECK(infoOf(2025, 10, 29).line() == "农历九月初九 · 重阳节·老年节");
-    // 清明 is both; it is said once.
-    CHECK(infoOf(2025, 4, 4).line() == "农历三月初七 · 清明节");
+    // 清明 is both a festival and a term; it is said once.
+    const DayWords lines[] = {{ymd(2026, 6, 5), "农历四月二十"},
+                              {ymd(2026, 6, 6), "农历四月廿一 · 芒种"},
+                              {ymd(2025, 10, 29), "农历九月初九 · 重阳节·老年节"},
+                              {ymd(2025, 4, 4), "农历三月初七 · 清明节"}};
+    for (const DayWords& l : lines) {
+        INFO(formatDate(l.solar));
+        CHECK(infoOf(l.solar).line() == l.words);
+    }
 }
 
 TEST_CASE("every day 1901–2099 has a lunar date, the calendar runs on, terms sit in their half-month", "[lunar]")

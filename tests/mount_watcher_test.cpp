@@ -34,11 +34,17 @@ const char* kSample =
 
 TEST_CASE("mountinfo octal escapes are undone", "[mount]")
 {
-    CHECK(unescapeMountField("/media/U\\040盘") == "/media/U 盘");
-    CHECK(unescapeMountField("a\\011b\\012c\\134d") == "a\tb\nc\\d");
-    // Not an escape: left as it is.
-    CHECK(unescapeMountField("a\\9zz") == "a\\9zz");
-    CHECK(unescapeMountField("end\\04") == "end\\04");
+    const std::pair<std::string_view, std::string_view> fields[] = {
+        {"/media/U\\040盘", "/media/U 盘"},
+        {"a\\011b\\012c\\134d", "a\tb\nc\\d"},
+        // Not an escape: left as it is.
+        {"a\\9zz", "a\\9zz"},
+        {"end\\04", "end\\04"},
+    };
+    for (const auto& [field, unescaped] : fields) {
+        CAPTURE(field);
+        CHECK(unescapeMountField(field) == unescaped);
+    }
 }
 
 TEST_CASE("mountinfo lines parse into mount points with options and types", "[mount]")

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 using namespace content;
 
 namespace {
@@ -37,28 +39,28 @@ TEST_CASE("opening hours read the forms staff write", "[opening_hours]")
 
 TEST_CASE("opening hours keep their days and several ranges", "[opening_hours]")
 {
-    const OpeningHours weekdays = parsed("周一至周五 8:00-17:00");
-    REQUIRE(weekdays.spans.size() == 1);
-    CHECK(weekdays.spans[0] == OpeningSpan{kWorkdays, hm(8, 0), hm(17, 0)});
-
-    const OpeningHours two = parsed("周一至周五 8:00-17:00，周六 9:00-12:00，周日休息");
-    REQUIRE(two.spans.size() == 2);
-    CHECK(two.spans[0] == OpeningSpan{kWorkdays, hm(8, 0), hm(17, 0)});
-    CHECK(two.spans[1] == OpeningSpan{WeeklyRepeat{1 << 5}, hm(9, 0), hm(12, 0)});
-
-    // Days carry on to the next range until new days are written.
-    const OpeningHours lunch = parsed("工作日 8:30~11:30 14:00~17:30");
-    REQUIRE(lunch.spans.size() == 2);
-    CHECK(lunch.spans[1] == OpeningSpan{kWorkdays, hm(14, 0), hm(17, 30)});
-
-    const OpeningHours halves = parsed("上午8点-11点半 下午2点-5点");
-    REQUIRE(halves.spans.size() == 2);
-    CHECK(halves.spans[0] == OpeningSpan{kEveryDay, hm(8, 0), hm(11, 30)});
-    CHECK(halves.spans[1] == OpeningSpan{kEveryDay, hm(14, 0), hm(17, 0)});
-
-    const OpeningHours allDay = parsed("全天开放");
-    REQUIRE(allDay.spans.size() == 1);
-    CHECK(allDay.spans[0] == OpeningSpan{kEveryDay, 0, 24 * 60});
+    struct Case {
+        const char* text;
+        std::vector<OpeningSpan> spans;
+    };
+    const Case cases[] = {
+        {"周一至周五 8:00-17:00", {{kWorkdays, hm(8, 0), hm(17, 0)}}},
+        {"周一至周五 8:00-17:00，周六 9:00-12:00，周日休息",
+         {{kWorkdays, hm(8, 0), hm(17, 0)}, {WeeklyRepeat{1 << 5}, hm(9, 0), hm(12, 0)}}},
+        // Days carry on to the next range until new days are written.
+        {"工作日 8:30~11:30 14:00~17:30", {{kWorkdays, hm(8, 30), hm(11, 30)}, {kWorkdays, hm(14, 0), hm(17, 30)}}},
+        {"上午8点-11点半 下午2点-5点", {{kEveryDay, hm(8, 0), hm(11, 30)}, {kEveryDay, hm(14, 0), hm(17, 0)}}},
+        {"全天开放", {{kEveryDay, 0, 24 * 60}}},
+    };
+    for (const Case& c : cases) {
+        const OpeningHours hours = parsed(c.text);
+        INFO(c.text);
+        REQUIRE(hours.spans.size() == c.spans.size());
+        for (size_t k = 0; k < c.spans.size(); ++k) {
+            CAPTURE(k);
+            CHECK(hours.spans[k] == c.spans[k]);
+        }
+    }
 }
 
 TEST_CASE("opening hours that cannot be read give nothing", "[opening_hours]")
@@ -73,15 +75,14 @@ TEST_CASE("the screen is open in the hours, a clock an hour around them, off bey
 {
     const OpeningHours hours = parsed("每天 8:00-17:30");
     const int wednesday = 2;
-    CHECK(hoursStateAt(hours, wednesday, hm(8, 0)) == HoursState::Open);
-    CHECK(hoursStateAt(hours, wednesday, hm(17, 29)) == HoursState::Open);
-    CHECK(hoursStateAt(hours, wednesday, hm(17, 30)) == HoursState::Closed);
-    CHECK(hoursStateAt(hours, wednesday, hm(18, 29)) == HoursState::Closed);
-    CHECK(hoursStateAt(hours, wednesday, hm(18, 30)) == HoursState::Off);
-    CHECK(hoursStateAt(hours, wednesday, hm(3, 0)) == HoursState::Off);
-    CHECK(hoursStateAt(hours, wednesday, hm(6, 59)) == HoursState::Off);
-    CHECK(hoursStateAt(hours, wednesday, hm(7, 0)) == HoursState::Closed);
-    CHECK(hoursStateAt(hours, wednesday, hm(7, 59)) == HoursState::Closed);
+    const std::pair<MinuteOfDay, HoursState> states[] = {
+        {hm(8, 0), HoursState::Open},     {hm(17, 29), HoursState::Open}, {hm(17, 30), HoursState::Closed},
+        {hm(18, 29), HoursState::Closed}, {hm(18, 30), HoursState::Off},  {hm(3, 0), HoursState::Off},
+        {hm(6, 59), HoursState::Off},     {hm(7, 0), HoursState::Closed}, {hm(7, 59), HoursState::Closed}};
+    for (const auto& [minute, state] : states) {
+        CAPTURE(minute);
+        CHECK(hoursStateAt(hours, wednesday, minute) == state);
+    }
 }
 
 TEST_CASE("closed days are off, and the week wraps from Sunday to Monday", "[opening_hours]")

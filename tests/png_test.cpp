@@ -2,6 +2,8 @@
 // pixels given, from top-down or bottom-up rows.
 #include "platform/png.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 #include <zlib.h>
 
@@ -168,8 +170,8 @@ TEST_CASE("an invalid image encodes to nothing and writes no file", "[png]")
     ImageView tooNarrow = topDown(pixels, 2, 2, 3);
     tooNarrow.stride = 3;
     CHECK(platform::encodePng(tooNarrow).empty());
-    const auto path = std::filesystem::temp_directory_path() / "kiosk-png-test-invalid.png";
-    std::filesystem::remove(path);
+    const test::TempDir tmp("kiosk-png-test");
+    const auto path = tmp.path / "invalid.png";
     CHECK_FALSE(platform::writePng(path.string(), topDown(pixels, 0, 0, 3)));
     CHECK_FALSE(std::filesystem::exists(path));
 }
@@ -178,11 +180,11 @@ TEST_CASE("writePng writes the encoded file", "[png]")
 {
     const auto pixels = testPixels(33, 17, 3);
     const ImageView v = topDown(pixels, 33, 17, 3);
-    const auto path = std::filesystem::temp_directory_path() / "kiosk-png-test.png";
+    const test::TempDir tmp("kiosk-png-test");
+    const auto path = tmp.path / "written.png";
     REQUIRE(platform::writePng(path.string(), v));
     std::ifstream file(path, std::ios::binary);
     const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-    std::filesystem::remove(path);
     CHECK(bytes == platform::encodePng(v));
     CHECK(decodePng(bytes).pixels == pixels);
 }

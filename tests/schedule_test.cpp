@@ -41,20 +41,43 @@ WeeklyRepeat weekly(int weekday)
     return WeeklyRepeat{static_cast<uint8_t>(1u << weekday)};
 }
 
+// What an activity's and a lecture's rows share: a start, maybe an end, a title.
+template <typename Row>
+Row timed(MinuteOfDay start, std::optional<MinuteOfDay> end, std::string title)
+{
+    Row row;
+    row.start = start;
+    row.end = end;
+    row.title = std::move(title);
+    return row;
+}
+
 Activity activity(DaySpec day, MinuteOfDay start, std::optional<MinuteOfDay> end, std::string title)
 {
-    Activity a;
+    Activity a = timed<Activity>(start, end, std::move(title));
     a.day = day;
-    a.start = start;
-    a.end = end;
-    a.title = std::move(title);
     return a;
 }
 
-std::vector<std::string> titles(const std::vector<ActivityOccurrence>& items)
+const std::string& titleOf(const ActivityOccurrence& item)
+{
+    return item.activity->title;
+}
+const std::string& titleOf(const UpcomingLecture& item)
+{
+    return item.lecture->title;
+}
+const std::string& titleOf(const Notice* notice)
+{
+    return notice->title;
+}
+
+// The titles of activities, lectures or notices as a screen lists them, in that order.
+template <typename Item>
+std::vector<std::string> titles(const std::vector<Item>& items)
 {
     std::vector<std::string> out;
-    for (const auto& item : items) out.push_back(item.activity->title);
+    for (const Item& item : items) out.push_back(titleOf(item));
     return out;
 }
 
@@ -64,6 +87,22 @@ const ActivityOccurrence& find(const std::vector<ActivityOccurrence>& items, con
         if (item.activity->title == title) return item;
     FAIL("no activity " << title);
     throw 0;
+}
+
+// What activitiesOn marks an activity as at a moment: on now, the first still to start today,
+// ended earlier today, or none of these (later today, or another day).
+enum class Mark { Ongoing, Next, Over, None };
+
+// Each named activity in `items` carries its mark: that one flag set, the other two not.
+void checkMarks(const std::vector<ActivityOccurrence>& items, std::initializer_list<std::pair<std::string, Mark>> marks)
+{
+    for (const auto& [title, mark] : marks) {
+        INFO(title);
+        const ActivityOccurrence& item = find(items, title);
+        CHECK(item.ongoing == (mark == Mark::Ongoing));
+        CHECK(item.next == (mark == Mark::Next));
+        CHECK(item.over == (mark == Mark::Over));
+    }
 }
 
 Meal meal(DaySpec day, MealKind kind, std::string dish)
@@ -84,39 +123,37 @@ std::vector<std::string> dishes(const DayMeals& day)
 
 Lecture lecture(Date date, MinuteOfDay start, std::optional<MinuteOfDay> end, std::string title)
 {
-    Lecture l;
+    Lecture l = timed<Lecture>(start, end, std::move(title));
     l.date = date;
-    l.start = start;
-    l.end = end;
-    l.title = std::move(title);
     return l;
 }
 
-std::vector<std::string> lectureTitles(const std::vector<UpcomingLecture>& items)
+// At `lastMinute` the lecture `title` is listed first and on now; at `end` it is gone and `after`
+// is first.
+void checkLectureEnds(const Content& c, const LocalDateTime& lastMinute, const LocalDateTime& end,
+                      const std::string& title, const std::string& after)
 {
-    std::vector<std::string> out;
-    for (const auto& item : items) out.push_back(item.lecture->title);
-    return out;
+    auto list = upcomingLectures(c, lastMinute);
+    REQUIRE(titles(list).front() == title);
+    CHECK(list.front().ongoing);
+    list = upcomingLectures(c, end);
+    CHECK(titles(list).front() == after);
 }
 
 Notice notice(std::string title, std::optional<Date> from, std::optional<Date> to, bool pinned = false,
               bool urgent = false)
 {
-    Notice n;
-    n.title = std::move(title);
-    n.from = from;
-    n.to = to;
-    n.pinned = pinned;
-    n.urgent = urgent;
-    return n;
+    return Notice{.title = std::move(title), .body = {}, .from = from, .to = to, .pinned = pinned, .urgent = urgent};
 }
 
-std::vector<std::string> noticeTitles(const std::vector<const Notice*>& items)
-{
-    std::vector<std::string> out;
-    for (const Notice* n : items) out.push_back(n->title);
-    return out;
-}
+// What mealNowOrNext or activityNowOrNext finds at h:m on kWed: the meal's first dish or the
+// activity's title, whether it is on now (served, ongoing), and how many days ahead it is.
+struct NowOrNext {
+    int h, m;
+    const char* title;
+    bool now;
+    int ahead;
+};
 
 } // namespace
 
@@ -185,32 +222,19 @@ TEST_CASE("activitiesOn: ongoing, next and over", "[schedule]")
     SECTION("in the middle of one")
     {
         const auto items = activitiesOn(c, kWed, at(kWed, 9, 30));
-        CHECK(find(items, "早").over);
-        CHECK_FALSE(find(items, "早").ongoing);
-        CHECK(find(items, "中").ongoing);
-        CHECK_FALSE(find(items, "中").over);
-        CHECK(find(items, "晚").next);
-        CHECK_FALSE(find(items, "更晚").next);
-        CHECK_FALSE(find(items, "更晚").over);
+        checkMarks(items, {{"早", Mark::Over}, {"中", Mark::Ongoing}, {"晚", Mark::Next}, {"更晚", Mark::None}});
     }
     SECTION("exactly at a boundary: the earlier one is over, the later one on")
     {
         const auto items = activitiesOn(c, kWed, at(kWed, 9, 0));
-        CHECK(find(items, "早").over);
-        CHECK_FALSE(find(items, "早").ongoing);
-        CHECK(find(items, "中").ongoing);
-        CHECK_FALSE(find(items, "中").next);
-        CHECK(find(items, "晚").next);
+        checkMarks(items, {{"早", Mark::Over}, {"中", Mark::Ongoing}, {"晚", Mark::Next}});
     }
     SECTION("without an end an activity lasts one hour")
     {
         auto items = activitiesOn(c, kWed, at(kWed, 10, 59));
-        CHECK(find(items, "晚").ongoing);
-        CHECK(find(items, "更晚").next);
+        checkMarks(items, {{"晚", Mark::Ongoing}, {"更晚", Mark::Next}});
         items = activitiesOn(c, kWed, at(kWed, 11, 0));
-        CHECK(find(items, "晚").over);
-        CHECK_FALSE(find(items, "晚").ongoing);
-        CHECK(find(items, "更晚").ongoing);
+        checkMarks(items, {{"晚", Mark::Over}, {"更晚", Mark::Ongoing}});
         for (const auto& item : items) CHECK_FALSE(item.next);
     }
     SECTION("before everything: only the first is next")
@@ -244,8 +268,7 @@ TEST_CASE("activitiesOn: across midnight", "[schedule]")
     SECTION("23:59: today's are over or on, tomorrow untouched")
     {
         const auto today = activitiesOn(c, kWed, at(kWed, 23, 59));
-        CHECK(find(today, "早").over);
-        CHECK(find(today, "夜").ongoing);
+        checkMarks(today, {{"早", Mark::Over}, {"夜", Mark::Ongoing}});
         for (const auto& item : today) CHECK_FALSE(item.next);
         const auto tomorrow = activitiesOn(c, kThu, at(kWed, 23, 59));
         for (const auto& item : tomorrow) {
@@ -258,9 +281,7 @@ TEST_CASE("activitiesOn: across midnight", "[schedule]")
     {
         const auto today = activitiesOn(c, kThu, at(kThu, 0, 0));
         CHECK(titles(today) == std::vector<std::string>{"零点", "早", "夜"});
-        CHECK(find(today, "零点").ongoing);
-        CHECK(find(today, "早").next);
-        CHECK_FALSE(find(today, "夜").over);
+        checkMarks(today, {{"零点", Mark::Ongoing}, {"早", Mark::Next}, {"夜", Mark::None}});
         for (const auto& item : activitiesOn(c, kWed, at(kThu, 0, 0))) {
             CHECK_FALSE(item.over);
             CHECK_FALSE(item.ongoing);
@@ -376,7 +397,7 @@ TEST_CASE("upcomingLectures: drop off exactly when they end", "[schedule]")
     SECTION("morning")
     {
         const auto list = upcomingLectures(c, at(kWed, 8, 0));
-        CHECK(lectureTitles(list) == std::vector<std::string>{"义诊", "没写结束", "明天", "体检"});
+        CHECK(titles(list) == std::vector<std::string>{"义诊", "没写结束", "明天", "体检"});
         CHECK(list[0].daysUntil == 0);
         CHECK_FALSE(list[0].ongoing);
         CHECK(list[2].daysUntil == 1);
@@ -384,24 +405,16 @@ TEST_CASE("upcomingLectures: drop off exactly when they end", "[schedule]")
     }
     SECTION("ongoing, then gone at its end minute")
     {
-        auto list = upcomingLectures(c, at(kWed, 11, 29));
-        REQUIRE(lectureTitles(list).front() == "义诊");
-        CHECK(list.front().ongoing);
-        list = upcomingLectures(c, at(kWed, 11, 30));
-        CHECK(lectureTitles(list).front() == "没写结束");
+        checkLectureEnds(c, at(kWed, 11, 29), at(kWed, 11, 30), "义诊", "没写结束");
     }
     SECTION("without an end a lecture stays two hours")
     {
-        auto list = upcomingLectures(c, at(kWed, 16, 59));
-        REQUIRE(lectureTitles(list).front() == "没写结束");
-        CHECK(list.front().ongoing);
-        list = upcomingLectures(c, at(kWed, 17, 0));
-        CHECK(lectureTitles(list).front() == "明天");
+        checkLectureEnds(c, at(kWed, 16, 59), at(kWed, 17, 0), "没写结束", "明天");
     }
     SECTION("23:59 vs 00:00")
     {
         auto list = upcomingLectures(c, at(kWed, 23, 59));
-        CHECK(lectureTitles(list) == std::vector<std::string>{"明天", "体检"});
+        CHECK(titles(list) == std::vector<std::string>{"明天", "体检"});
         CHECK(list[0].daysUntil == 1);
         CHECK(list[1].daysUntil == 3);
         list = upcomingLectures(c, at(kThu, 0, 0));
@@ -446,13 +459,13 @@ TEST_CASE("activeNotices: windows include both ends; pinned, urgent, then sheet 
         notice("置顶", std::nullopt, std::nullopt, true, false),
         notice("普通二", std::nullopt, std::nullopt),
     };
-    CHECK(noticeTitles(activeNotices(c, kWed)) ==
+    CHECK(titles(activeNotices(c, kWed)) ==
           std::vector<std::string>{"置顶", "紧急", "普通一", "今天开始", "今天结束", "只有今天", "普通二"});
-    CHECK(noticeTitles(activeNotices(c, kThu)) ==
+    CHECK(titles(activeNotices(c, kThu)) ==
           std::vector<std::string>{"置顶", "紧急", "普通一", "今天开始", "还没开始", "普通二"});
-    CHECK(noticeTitles(activeNotices(c, addDays(kWed, -1))) ==
+    CHECK(titles(activeNotices(c, addDays(kWed, -1))) ==
           std::vector<std::string>{"置顶", "紧急", "普通一", "今天结束", "过期", "普通二"});
-    CHECK(noticeTitles(activeNotices(c, addDays(kWed, 2))) ==
+    CHECK(titles(activeNotices(c, addDays(kWed, 2))) ==
           std::vector<std::string>{"置顶", "普通一", "今天开始", "还没开始", "普通二"});
 }
 
@@ -498,21 +511,15 @@ TEST_CASE("mealNowOrNext: the meal served now, else the next, tomorrow's breakfa
     c.meals.push_back(meal(every(WeeklyRepeat{0x7f}), MealKind::Dinner, "疙瘩汤"));
     c.meals.push_back(meal(every(WeeklyRepeat{0x7f}), MealKind::Snack, "牛奶"));
     const auto at_ = [&](int h, int m) { return mealNowOrNext(c, at(kWed, h, m)); };
-    struct Case {
-        int h, m;
-        const char* dish;
-        bool serving;
-        int ahead;
-    };
-    for (const Case& k :
-         {Case{5, 0, "小米粥", false, 0}, Case{7, 0, "小米粥", true, 0}, Case{9, 30, "刀削面", false, 0},
-          Case{12, 0, "刀削面", true, 0}, Case{15, 0, "牛奶", true, 0}, Case{16, 30, "疙瘩汤", false, 0},
-          Case{18, 59, "疙瘩汤", true, 0}, Case{22, 30, "小米粥", false, 1}}) {
+    const NowOrNext cases[] = {{5, 0, "小米粥", false, 0},  {7, 0, "小米粥", true, 0},   {9, 30, "刀削面", false, 0},
+                               {12, 0, "刀削面", true, 0},  {15, 0, "牛奶", true, 0},    {16, 30, "疙瘩汤", false, 0},
+                               {18, 59, "疙瘩汤", true, 0}, {22, 30, "小米粥", false, 1}};
+    for (const NowOrNext& k : cases) {
         INFO(k.h << ":" << k.m);
         const auto got = at_(k.h, k.m);
         REQUIRE(got);
-        CHECK(got->meal->dishes.front() == k.dish);
-        CHECK(got->serving == k.serving);
+        CHECK(got->meal->dishes.front() == k.title);
+        CHECK(got->serving == k.now);
         CHECK(got->daysAhead == k.ahead);
         CHECK(got->date == addDays(kWed, k.ahead));
     }
@@ -540,20 +547,14 @@ TEST_CASE("activityNowOrNext: on now, else next today, else the first of tomorro
     c.activities.push_back(activity(on(kWed), hm(14, 30), std::nullopt, "棋牌"));
     c.activities.push_back(activity(on(addDays(kWed, 1)), hm(8, 30), hm(9, 30), "太极拳"));
     c.activities.push_back(activity(on(addDays(kWed, 1)), hm(10, 0), hm(11, 0), "合唱"));
-    struct Case {
-        int h, m;
-        const char* title;
-        bool ongoing;
-        int ahead;
-    };
-    for (const Case& k :
-         {Case{7, 0, "理发", false, 0}, Case{10, 0, "理发", true, 0}, Case{12, 0, "棋牌", false, 0},
-          Case{15, 0, "棋牌", true, 0}, Case{15, 30, "太极拳", false, 1}, Case{22, 30, "太极拳", false, 1}}) {
+    const NowOrNext cases[] = {{7, 0, "理发", false, 0}, {10, 0, "理发", true, 0},     {12, 0, "棋牌", false, 0},
+                               {15, 0, "棋牌", true, 0}, {15, 30, "太极拳", false, 1}, {22, 30, "太极拳", false, 1}};
+    for (const NowOrNext& k : cases) {
         INFO(k.h << ":" << k.m);
         const auto got = activityNowOrNext(c, at(kWed, k.h, k.m));
         REQUIRE(got);
         CHECK(got->occurrence.activity->title == k.title);
-        CHECK(got->occurrence.ongoing == k.ongoing);
+        CHECK(got->occurrence.ongoing == k.now);
         CHECK(got->daysAhead == k.ahead);
     }
     CHECK_FALSE(activityNowOrNext(c, at(addDays(kWed, 1), 12, 0)));

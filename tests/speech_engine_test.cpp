@@ -1,5 +1,7 @@
 #include "platform/speech_engine.h"
 
+#include "tests/support/test_files.h"
+
 #include <catch2/catch.hpp>
 
 #include <SDL.h>
@@ -17,11 +19,10 @@ namespace {
 
 // SDL's disk audio driver writes what the device would play into a file, in real time.
 struct DiskAudio {
-    fs::path dir = fs::temp_directory_path() / ("speech-engine-test-" + std::to_string(::getpid()));
-    fs::path file = dir / "audio.raw";
+    test::TempDir dir{"speech-engine-test"};
+    fs::path file = dir.path / "audio.raw";
     DiskAudio()
     {
-        fs::create_directories(dir);
         setenv("SDL_AUDIODRIVER", "disk", 1);
         setenv("SDL_DISKAUDIOFILE", file.c_str(), 1);
     }
@@ -29,8 +30,6 @@ struct DiskAudio {
     {
         unsetenv("SDL_AUDIODRIVER");
         unsetenv("SDL_DISKAUDIOFILE");
-        std::error_code ignored;
-        fs::remove_all(dir, ignored);
     }
     // Samples louder than a whisper (the device plays mono 16 bit).
     size_t loudSamples() const
@@ -113,8 +112,8 @@ TEST_CASE("stop silences speech at once and no finished comes", "[speech_engine]
 
 TEST_CASE("the speech volume is kept in a file and clamped", "[speech_engine]")
 {
-    const fs::path file = fs::temp_directory_path() / ("speech-volume-" + std::to_string(::getpid()));
-    fs::remove(file);
+    const test::TempDir tmp("speech-volume");
+    const fs::path file = tmp.path / "volume";
     CHECK(loadSpeechVolume(file) == kSpeechVolumeDefault);
     REQUIRE(saveSpeechVolume(file, 40));
     CHECK(loadSpeechVolume(file) == 40);
@@ -122,5 +121,4 @@ TEST_CASE("the speech volume is kept in a file and clamped", "[speech_engine]")
     CHECK(loadSpeechVolume(file) == kSpeechVolumeMax);
     std::ofstream(file) << "loud";
     CHECK(loadSpeechVolume(file) == kSpeechVolumeDefault);
-    fs::remove(file);
 }

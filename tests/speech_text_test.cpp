@@ -14,120 +14,137 @@ std::string say(std::string_view text)
     static const SpeechReadings readings;
     return normaliseForSpeech(text, readings);
 }
+
+// Numbers as a person reads them out; past eight digits, digit by digit.
+struct NumberWords {
+    long long number;
+    std::string_view words;
+};
+const NumberWords kNumberWords[] = {
+    {0, "零"},
+    {3, "三"},
+    {10, "十"},
+    {15, "十五"},
+    {20, "二十"},
+    {42, "四十二"},
+    {100, "一百"},
+    {101, "一百零一"},
+    {110, "一百一十"},
+    {1000, "一千"},
+    {1005, "一千零五"},
+    {1050, "一千零五十"},
+    {1500, "一千五百"},
+    {10000, "一万"},
+    {20000, "两万"},
+    {100010, "十万零一十"},
+    {150000, "十五万"},
+    {12345678, "一千二百三十四万五千六百七十八"},
+    {123456789, "一二三四五六七八九"},
+};
 } // namespace
 
 TEST_CASE("numbers as words", "[speech_text]")
 {
-    CHECK(numberWords(0) == "零");
-    CHECK(numberWords(3) == "三");
-    CHECK(numberWords(10) == "十");
-    CHECK(numberWords(15) == "十五");
-    CHECK(numberWords(20) == "二十");
-    CHECK(numberWords(42) == "四十二");
-    CHECK(numberWords(100) == "一百");
-    CHECK(numberWords(101) == "一百零一");
-    CHECK(numberWords(110) == "一百一十");
-    CHECK(numberWords(1000) == "一千");
-    CHECK(numberWords(1005) == "一千零五");
-    CHECK(numberWords(1050) == "一千零五十");
-    CHECK(numberWords(1500) == "一千五百");
-    CHECK(numberWords(10000) == "一万");
-    CHECK(numberWords(20000) == "两万");
-    CHECK(numberWords(100010) == "十万零一十");
-    CHECK(numberWords(150000) == "十五万");
-    CHECK(numberWords(12345678) == "一千二百三十四万五千六百七十八");
-    CHECK(numberWords(123456789) == "一二三四五六七八九");
+    for (const NumberWords& row : kNumberWords) {
+        CAPTURE(row.number);
+        CHECK(numberWords(row.number) == row.words);
+    }
 }
 
-TEST_CASE("phone numbers and hotlines digit by digit with 幺", "[speech_text]")
-{
-    CHECK(say("96110") == "九六幺幺零");
-    CHECK(say("反诈专线96110") == "反诈专线九六幺幺零");
-    CHECK(say("0353-5550199") == "零三五三，五五五零幺九九");
-    CHECK(say("0353-5550199 转 8001") == "零三五三，五五五零幺九九 转 八零零幺");
-    CHECK(say("转8001") == "转八零零幺");
-    CHECK(say("拨打110") == "拨打幺幺零");
-    CHECK(say("急救120") == "急救幺二零");
-    CHECK(say("火警119") == "火警幺幺九");
-    CHECK(say("12345市民热线") == "幺二三四五市民热线");
+namespace {
+// What the engine is given for what a sheet says, by the rule each group of rows checks.
+struct Spoken {
+    std::string_view text;
+    std::string_view spoken;
+};
+const Spoken kSpoken[] = {
+    // Phone numbers and hotlines digit by digit with 幺.
+    {"96110", "九六幺幺零"},
+    {"反诈专线96110", "反诈专线九六幺幺零"},
+    {"0353-5550199", "零三五三，五五五零幺九九"},
+    {"0353-5550199 转 8001", "零三五三，五五五零幺九九 转 八零零幺"},
+    {"转8001", "转八零零幺"},
+    {"拨打110", "拨打幺幺零"},
+    {"急救120", "急救幺二零"},
+    {"火警119", "火警幺幺九"},
+    {"12345市民热线", "幺二三四五市民热线"},
     // Full-width signs come out half-width.
-    CHECK(say("电话：3521") == "电话:三五二幺");
-    CHECK(say("13912345678") == "幺三九幺二三四五六七八");
-    CHECK(say("400-880-1234") == "四零零，八八零，幺二三四");
+    {"电话：3521", "电话:三五二幺"},
+    {"13912345678", "幺三九幺二三四五六七八"},
+    {"400-880-1234", "四零零，八八零，幺二三四"},
     // With a unit after it, 120 is a count, not the ambulance.
-    CHECK(say("120人") == "一百二十人");
-    CHECK(say("转账5000元") == "转账五千元");
-    CHECK(say("10000元") == "一万元");
-}
-
-TEST_CASE("years, dates and months", "[speech_text]")
-{
-    CHECK(say("2026年") == "二零二六年");
-    CHECK(say("2026年6月3日") == "二零二六年六月三日");
-    CHECK(say("1949年10月1日") == "一九四九年十月一日");
-    CHECK(say("6月3日") == "六月三日");
-    CHECK(say("12月31号") == "十二月三十一号");
-    CHECK(say("2026-06-03") == "二零二六年六月三日");
-    CHECK(say("2026/6/3") == "二零二六年六月三日");
-    CHECK(say("3年") == "三年");
-}
-
-TEST_CASE("times and time ranges", "[speech_text]")
-{
-    CHECK(say("9:30") == "九点三十分");
-    CHECK(say("9:05") == "九点零五分");
-    CHECK(say("09:00") == "九点");
-    CHECK(say("2:00") == "两点");
-    CHECK(say("14:00—16:00") == "十四点到十六点");
-    CHECK(say("9:30-11:00") == "九点三十分到十一点");
-    CHECK(say("8:00~10:15") == "八点到十点十五分");
-    CHECK(say("8:00至10:00") == "八点到十点");
-    CHECK(say("9:00:00") == "九点");
-    CHECK(say("上午9：30开始") == "上午九点三十分开始");
-}
-
-TEST_CASE("prices, decimals, percentages and ranges", "[speech_text]")
-{
-    CHECK(say("12.5元") == "十二点五元");
-    CHECK(say("12元") == "十二元");
-    CHECK(say("12.50元") == "十二点五元");
-    CHECK(say("¥8") == "八元");
-    CHECK(say("￥3.5") == "三点五元");
-    CHECK(say("50%") == "百分之五十");
-    CHECK(say("3.5%") == "百分之三点五");
-    CHECK(say("６０－７０岁") == "六十到七十岁");
-    CHECK(say("3~5天") == "三到五天");
+    {"120人", "一百二十人"},
+    {"转账5000元", "转账五千元"},
+    {"10000元", "一万元"},
+    // Years, dates and months.
+    {"2026年", "二零二六年"},
+    {"2026年6月3日", "二零二六年六月三日"},
+    {"1949年10月1日", "一九四九年十月一日"},
+    {"6月3日", "六月三日"},
+    {"12月31号", "十二月三十一号"},
+    {"2026-06-03", "二零二六年六月三日"},
+    {"2026/6/3", "二零二六年六月三日"},
+    {"3年", "三年"},
+    // Times and time ranges.
+    {"9:30", "九点三十分"},
+    {"9:05", "九点零五分"},
+    {"09:00", "九点"},
+    {"2:00", "两点"},
+    {"14:00—16:00", "十四点到十六点"},
+    {"9:30-11:00", "九点三十分到十一点"},
+    {"8:00~10:15", "八点到十点十五分"},
+    {"8:00至10:00", "八点到十点"},
+    {"9:00:00", "九点"},
+    {"上午9：30开始", "上午九点三十分开始"},
+    // Prices, decimals, percentages and ranges.
+    {"12.5元", "十二点五元"},
+    {"12元", "十二元"},
+    {"12.50元", "十二点五元"},
+    {"¥8", "八元"},
+    {"￥3.5", "三点五元"},
+    {"50%", "百分之五十"},
+    {"3.5%", "百分之三点五"},
+    {"６０－７０岁", "六十到七十岁"},
+    {"3~5天", "三到五天"},
     // Ranges of dates or of counts that carry their words on both sides.
-    CHECK(say("3月3日-3月5日") == "三月三日到三月五日");
-    CHECK(say("6月3日—6月9日") == "六月三日到六月九日");
-    CHECK(say("9点-11点") == "九点到十一点");
-    CHECK(say("10元-15元") == "十元到十五元");
+    {"3月3日-3月5日", "三月三日到三月五日"},
+    {"6月3日—6月9日", "六月三日到六月九日"},
+    {"9点-11点", "九点到十一点"},
+    {"10元-15元", "十元到十五元"},
     // A dash not between numbers stays as it was.
-    CHECK(say("书法班-二楼") == "书法班-二楼");
-    CHECK(say("体温37.5℃") == "体温三十七点五度");
-}
-
-TEST_CASE("plain numbers and 两", "[speech_text]")
-{
-    CHECK(say("3") == "三");
-    CHECK(say("42") == "四十二");
-    CHECK(say("第3期") == "第三期");
-    CHECK(say("2个") == "两个");
-    CHECK(say("2人") == "两人");
-    CHECK(say("22个") == "二十二个");
-    CHECK(say("007") == "零零七");
-    CHECK(say("３楼") == "三楼");
-}
-
-TEST_CASE("words with several readings become pinyin", "[speech_text]")
-{
-    CHECK(say("重阳节") == "chong2 yang2 节");
-    CHECK(say("去银行还款") == "去 yin2 hang2 huan2 kuan3");
-    CHECK(say("祝您长寿") == "祝您 chang2 shou4");
-    CHECK(say("重新登录") == "chong2 xin1 登录");
-    CHECK(say("重要") == "重要");
+    {"书法班-二楼", "书法班-二楼"},
+    {"体温37.5℃", "体温三十七点五度"},
+    // Plain numbers and 两.
+    {"3", "三"},
+    {"42", "四十二"},
+    {"第3期", "第三期"},
+    {"2个", "两个"},
+    {"2人", "两人"},
+    {"22个", "二十二个"},
+    {"007", "零零七"},
+    {"３楼", "三楼"},
+    // Words with several readings become pinyin.
+    {"重阳节", "chong2 yang2 节"},
+    {"去银行还款", "去 yin2 hang2 huan2 kuan3"},
+    {"祝您长寿", "祝您 chang2 shou4"},
+    {"重新登录", "chong2 xin1 登录"},
+    {"重要", "重要"},
     // Numbers and readings together; the pinyin's tone digits are not read as numbers.
-    CHECK(say("10月29日重阳节") == "十月二十九日 chong2 yang2 节");
+    {"10月29日重阳节", "十月二十九日 chong2 yang2 节"},
+    // Invalid bytes and odd signs do not break the text.
+    {"abc\xff\xfe", "abc"},
+    {"100%", "百分之一百"},
+    {"%", ""},
+    {"", ""},
+};
+} // namespace
+
+TEST_CASE("sheet text is said as words: phones, dates, times, prices, numbers, readings, odd bytes", "[speech_text]")
+{
+    for (const Spoken& row : kSpoken) {
+        CAPTURE(row.text);
+        CHECK(say(row.text) == row.spoken);
+    }
 }
 
 TEST_CASE("a district extends the readings with readings.csv", "[speech_text]")
@@ -165,14 +182,14 @@ TEST_CASE("the built-in readings are assets/readings.csv, every row good", "[spe
 
 TEST_CASE("tone pinyin is checked", "[speech_text]")
 {
-    CHECK(isTonePinyin("chong2 yang2"));
-    CHECK(isTonePinyin("lü4"));
-    CHECK(isTonePinyin("lv4 se4"));
-    CHECK_FALSE(isTonePinyin(""));
-    CHECK_FALSE(isTonePinyin("chong yang"));
-    CHECK_FALSE(isTonePinyin("chong2  yang2"));
-    CHECK_FALSE(isTonePinyin("chong2 "));
-    CHECK_FALSE(isTonePinyin("重阳"));
+    const std::pair<std::string_view, bool> cases[] = {
+        {"chong2 yang2", true},   {"lü4", true},      {"lv4 se4", true}, {"", false}, {"chong yang", false},
+        {"chong2  yang2", false}, {"chong2 ", false}, {"重阳", false},
+    };
+    for (const auto& [text, tonePinyin] : cases) {
+        CAPTURE(text);
+        CHECK(isTonePinyin(text) == tonePinyin);
+    }
 }
 
 TEST_CASE("sentences for the engine", "[speech_text]")
@@ -187,14 +204,6 @@ TEST_CASE("sentences for the engine", "[speech_text]")
     REQUIRE(longFirst.size() == 2);
     CHECK(longFirst[0] == "晋东一社区养老服务站欢迎您的到来，");
     CHECK(speechSentences("  \n ").empty());
-}
-
-TEST_CASE("invalid bytes and odd signs do not break the text", "[speech_text]")
-{
-    CHECK(say("abc\xff\xfe") == "abc");
-    CHECK(say("100%") == "百分之一百");
-    CHECK(say("%") == "");
-    CHECK(say("") == "");
 }
 
 TEST_CASE("speech grows at most maxSpeechBytes, even for a cell of the worst signs", "[speech_text]")

@@ -162,6 +162,34 @@ void startService(UpdateService& service, App& app)
     REQUIRE(app.waitUntil([&] { return service.info().storeOpen; }));
 }
 
+// Approves the stick waiting for the PIN (staff typed it right) and returns the Applied event
+// that follows, which must carry kActivities' two rows, 晨练太极拳 first.
+UpdateEvent approveAndApply(UpdateService& service, App& app)
+{
+    service.approvePending();
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
+    REQUIRE(applied.snapshot);
+    REQUIRE(applied.snapshot->activities.size() == 2);
+    CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
+    return applied;
+}
+
+// A station with a drop folder, a key its data dir trusts (for signing the packages a case
+// drops) and the service on it, started: how the drop cases begin (TEST_CASE_METHOD).
+struct DropStation {
+    DropStation()
+        : options(dropOptions(tmp)), secretKey(trustNewKey(options)), service(options, app.queue, app.listener())
+    {
+        startService(service, app);
+    }
+    TempDir tmp;
+    UpdateService::Options options;
+    content::SecretKey secretKey;
+    App app;
+    UpdateService service;
+};
+
 } // namespace
 
 TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes its report", "[update]")
@@ -199,12 +227,7 @@ TEST_CASE("update service: unsigned stick needs the PIN, then applies and writes
     CHECK(service.info().contentVersion == firstVersion);
 
     // The PIN was right: the same stick again, this time vouched for.
-    service.approvePending();
-    REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
-    REQUIRE(applied.snapshot);
-    CHECK(applied.snapshot->activities.size() == 2);
-    CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
+    const UpdateEvent applied = approveAndApply(service, app);
     CHECK(applied.snapshot->version > firstVersion);
     CHECK(applied.source == content::PackageSource::Usb);
     CHECK(applied.reportFile == tmp.path / "media" / "STICK" / "KIOSK" / "import-report.txt");
@@ -388,12 +411,7 @@ TEST_CASE("update service: the PIN applies exactly the copy staff were shown, wh
     const fs::path kiosk = tmp.path / "media" / "S" / "KIOSK";
     writeFile(kiosk / "activities.csv", "日期,开始,活动\n每天,08:00,换过的活动\n");
     writeFile(kiosk / "notices.csv", "标题\n不该出现的通知\n");
-    service.approvePending();
-    REQUIRE(app.waitFor(UpdateEventKind::Applied));
-    const UpdateEvent applied = app.last(UpdateEventKind::Applied);
-    REQUIRE(applied.snapshot);
-    REQUIRE(applied.snapshot->activities.size() == 2);
-    CHECK(applied.snapshot->activities[0].title == "晨练太极拳");
+    const UpdateEvent applied = approveAndApply(service, app);
     for (const auto& notice : applied.snapshot->notices) CHECK(notice.title != "不该出现的通知");
     REQUIRE(applied.report);
     CHECK(applied.report->rows == asked.report->rows);
@@ -470,16 +488,8 @@ TEST_CASE("update service: export without a stick says why", "[update]")
     service.stop();
 }
 
-TEST_CASE("update service: signed drop packages apply once; unsigned ones are refused", "[update]")
+TEST_CASE_METHOD(DropStation, "update service: signed drop packages apply once; unsigned ones are refused", "[update]")
 {
-    TempDir tmp;
-    auto options = dropOptions(tmp);
-    const content::SecretKey secretKey = trustNewKey(options);
-
-    App app;
-    UpdateService service(options, app.queue, app.listener());
-    startService(service, app);
-
     // Synced as a whole folder, the way a sync tool finishes with a rename.
     const int64_t packageVersion = 202606030900;
     const fs::path building = tmp.path / "building";
@@ -515,15 +525,9 @@ TEST_CASE("update service: signed drop packages apply once; unsigned ones are re
     service.stop();
 }
 
-TEST_CASE("update service: a half-synced drop package waits, then applies when its last file lands", "[update]")
+TEST_CASE_METHOD(DropStation, "update service: a half-synced drop package waits, then applies when its last file lands",
+                 "[update]")
 {
-    TempDir tmp;
-    auto options = dropOptions(tmp);
-    const content::SecretKey secretKey = trustNewKey(options);
-
-    App app;
-    UpdateService service(options, app.queue, app.listener());
-    startService(service, app);
     const int64_t version = service.info().contentVersion;
     const auto before = storeHashes(options.dataDir);
 
