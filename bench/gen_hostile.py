@@ -24,8 +24,16 @@ def db(path, sql, wal=False):
     return con
 
 
-def rows(n):
-    return f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) "
+def table(name, columns, n, select, into=""):
+    """SQL for CREATE TABLE name (columns), then n rows of `select` (i counts 1 … n) into `into` (all if "")."""
+    return (f"CREATE TABLE {name} ({columns});"
+            f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) "
+            f"INSERT INTO {name} {into} SELECT {select} FROM n;")
+
+
+def generated(count, expr):
+    """`count` generated columns g0 … of `expr`, for a CREATE TABLE."""
+    return ", ".join(f"g{i} AS ({expr})" for i in range(count))
 
 
 def sheet(path, header, line, limit, max_rows=None):
@@ -74,36 +82,32 @@ def main(out):
         made.append((name, what))
         return path
 
+    def db_package(name, what, sql):
+        """A package holding only a content.db that `sql` makes."""
+        db(os.path.join(package(name, what), "content.db"), sql).close()
+
     # Issue 9 (1): one problem per bad cell, no cap: 200k rows, 85 generated columns.
-    p = package("db-generated-cells", "content.db: 200k rows x 85 generated columns of bad text")
-    cols = ", ".join(f'g{i} AS (char(255) || i)' for i in range(85))
-    db(os.path.join(p, "content.db"),
-       f'CREATE TABLE activities (i INTEGER, "日期" TEXT, "开始" TEXT, "活动" TEXT, {cols});'
-       + rows(200000) + "INSERT INTO activities (i, \"日期\", \"开始\", \"活动\") SELECT i, 'x', 'y', 'z' FROM n;").close()
+    db_package("db-generated-cells", "content.db: 200k rows x 85 generated columns of bad text",
+               table("activities", f'i INTEGER, "日期" TEXT, "开始" TEXT, "活动" TEXT, {generated(85, "char(255) || i")}',
+                     200000, "i, 'x', 'y', 'z'", '(i, "日期", "开始", "活动")'))
 
     # The same without generated columns: stored bad cells in every row (as many rows as fit).
-    p = package("db-bad-cells", "content.db: 200k rows x 7 stored bad cells (dates, times, blobs)")
-    db(os.path.join(p, "content.db"),
-       'CREATE TABLE activities ("日期" TEXT, "开始" TEXT, "结束" TEXT, "活动" BLOB, "地点" BLOB, "说明" BLOB, "类别" BLOB);'
-       + rows(200000) + "INSERT INTO activities SELECT '2026-13-' || i, '25:' || i, '9:00', x'ff', x'fe', x'c0', x'80' FROM n;").close()
+    db_package("db-bad-cells", "content.db: 200k rows x 7 stored bad cells (dates, times, blobs)",
+               table("activities", '"日期" TEXT, "开始" TEXT, "结束" TEXT, "活动" BLOB, "地点" BLOB, "说明" BLOB, "类别" BLOB',
+                     200000, "'2026-13-' || i, '25:' || i, '9:00', x'ff', x'fe', x'c0', x'80'"))
 
     # Issue 9 (2): memory bomb, 92 columns of hex(zeroblob(499000)) x 100k rows.
-    p = package("db-zeroblob-bomb", "content.db: 92 generated columns hex(zeroblob(499000)) x 100k rows")
-    cols = ", ".join(f"g{i} AS (hex(zeroblob(499000)))" for i in range(92))
-    db(os.path.join(p, "content.db"),
-       f'CREATE TABLE activities ("日期" TEXT, "开始" TEXT, "活动" TEXT, {cols});'
-       + rows(100000) + "INSERT INTO activities (\"日期\", \"开始\", \"活动\") SELECT '每天', '9:00', 'a' FROM n;").close()
+    db_package("db-zeroblob-bomb", "content.db: 92 generated columns hex(zeroblob(499000)) x 100k rows",
+               table("activities", f'"日期" TEXT, "开始" TEXT, "活动" TEXT, {generated(92, "hex(zeroblob(499000))")}',
+                     100000, "'每天', '9:00', 'a'", '("日期", "开始", "活动")'))
 
     # Stored text as large as the 50 MB staging cap lets through.
-    p = package("db-big-text", "content.db: 52 rows of 900 KB stored text (47 MB file)")
-    db(os.path.join(p, "content.db"),
-       'PRAGMA journal_mode=OFF; CREATE TABLE contacts ("名称" TEXT, "电话" TEXT);'
-       + rows(52) + "INSERT INTO contacts SELECT printf('%.*c', 900000, 'x'), '1' FROM n;").close()
+    db_package("db-big-text", "content.db: 52 rows of 900 KB stored text (47 MB file)",
+               "PRAGMA journal_mode=OFF;" + table("contacts", '"名称" TEXT, "电话" TEXT', 52, "printf('%.*c', 900000, 'x'), '1'"))
 
     # Issue 9 (3): a virtual table named like a content table; a WAL database with its -wal.
-    p = package("db-fts5", "content.db: notices as an fts5 virtual table")
-    db(os.path.join(p, "content.db"),
-       'CREATE VIRTUAL TABLE notices USING fts5("标题", "正文"); INSERT INTO notices VALUES (\'停水\', \'明天\');').close()
+    db_package("db-fts5", "content.db: notices as an fts5 virtual table",
+               'CREATE VIRTUAL TABLE notices USING fts5("标题", "正文"); INSERT INTO notices VALUES (\'停水\', \'明天\');')
     p = package("db-wal", "content.db in WAL mode with un-checkpointed content.db-wal")
     con = db(os.path.join(p, "content.db"), 'CREATE TABLE contacts ("名称" TEXT, "电话" TEXT);'
              "INSERT INTO contacts VALUES ('old', '1');", wal=True)

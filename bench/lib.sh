@@ -140,3 +140,28 @@ bench_start_kiosk() {
     sleep "$settle"
     kill -0 "$KPID" 2>/dev/null || bench_die "kiosk exited: $(tail -5 "$log")"
 }
+
+# bench_start_speaking_kiosk SCREEN: an Xvfb (1920x1080x24) and the kiosk on it showing SCREEN,
+# on the data dir $BENCH_TMP/data at --now 2026-06-03T10:15, with SDL's disk audio driver and
+# KIOSK_SPEECH_TRACE (a "first sound N ms" line in $BENCH_TMP/kiosk.log per utterance); sets
+# KPID, and returns once the first frame is drawn and a second more has passed.
+bench_start_speaking_kiosk() {
+    bench_start_xvfb 1920x1080x24
+    : >"$BENCH_TMP/frames.log"
+    KIOSK_SPEECH_TRACE=1 SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$BENCH_TMP/audio.raw \
+        KIOSK_FRAME_LOG=$BENCH_TMP/frames.log bench_start_kiosk "$BENCH_TMP/kiosk.log" 0 "$KIOSK" \
+        --data-dir "$BENCH_TMP/data" --windowed 1920x1080 --now 2026-06-03T10:15 --screen "$1"
+    for _ in $(seq 150); do [ -s "$BENCH_TMP/frames.log" ] && break; sleep 0.1; done
+    sleep 1
+}
+
+# bench_first_sounds: the ms of each "first sound" line in $BENCH_TMP/kiosk.log, as logged.
+bench_first_sounds() { grep -ao "first sound [0-9.]* ms" "$BENCH_TMP/kiosk.log" | awk '{print $3}'; }
+
+# bench_pss PID: the process's PSS in MB, "?" when it cannot be read.
+bench_pss() { awk '/^Pss:/ {s += $2} END {printf "%.1f", s / 1024}' /proc/"$1"/smaps 2>/dev/null || echo "?"; }
+
+# bench_middle FILE / bench_worst FILE: the middle (of an even count the lower) and the largest
+# of the figures in FILE, one a line; "n/a" / "" for none.
+bench_middle() { sort -n "$1" | awk '{a[NR]=$1} END {if (NR) print a[int((NR + 1) / 2)]; else print "n/a"}'; }
+bench_worst() { sort -n "$1" | tail -1; }

@@ -31,14 +31,7 @@ PY
 printf '序号,标题,识破,应对,录音\n1,冒充公检法,公检法不会电话办案,挂断后拨打110,反诈提醒.wav\n2,冒充客服,客服不会要验证码,挂断后拨打官方电话,\n' >"$pkg/guide.csv"
 "$KCONTENT" import "$pkg" --data-dir "$tmp/data" --allow-unsigned >/dev/null
 
-bench_start_xvfb 1920x1080x24
-: >"$tmp/frames.log"
-KIOSK_SPEECH_TRACE=1 SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$tmp/audio.raw KIOSK_FRAME_LOG=$tmp/frames.log \
-    bench_start_kiosk "$tmp/kiosk.log" 0 "$KIOSK" --data-dir "$tmp/data" --windowed 1920x1080 \
-    --now 2026-06-03T10:15 --screen guide
-child=$KPID
-for _ in $(seq 150); do [ -s "$tmp/frames.log" ] && break; sleep 0.1; done
-sleep 1
+bench_start_speaking_kiosk guide
 speak() { xdotool mousemove 1750 232 click 1; }
 next_page() { xdotool mousemove 1700 980 click 1; }
 # runs LABEL: N taps on 朗读, each stopped after 1.5 s (the trace line comes when it is stopped);
@@ -47,7 +40,7 @@ runs() {
     for _ in $(seq "$runs"); do
         speak
         sleep 1.5
-        [ "$1" = recording ] && pss=$(awk '/^Pss:/ {s += $2} END {printf "%.1f", s / 1024}' /proc/"$child"/smaps 2>/dev/null || echo "?")
+        [ "$1" = recording ] && pss=$(bench_pss "$KPID")
         speak
         sleep 0.5
     done
@@ -58,13 +51,11 @@ next_page
 sleep 1
 runs speech
 sleep 1
-grep -ao "first sound [0-9.]* ms" "$tmp/kiosk.log" | awk '{print $3}' >"$tmp/all.ms"
+bench_first_sounds >"$tmp/all.ms"
 head -n "$runs" "$tmp/all.ms" >"$tmp/recording.ms"
 tail -n +"$((runs + 1))" "$tmp/all.ms" >"$tmp/speech.ms"
-median() { sort -n "$1" | awk '{a[NR]=$1} END {if (NR) print a[int((NR + 1) / 2)]; else print "n/a"}'; }
-worst() { sort -n "$1" | tail -1; }
 printf "%-52s %10s %10s %10s\n" "figure (1920x1080, disk audio, Xvfb)" "recording" "speech" "target"
-printf "%-52s %7s ms %7s ms %10s\n" "first sound after 朗读, median of $runs" "$(median "$tmp/recording.ms")" \
-    "$(median "$tmp/speech.ms")" "<= 300 ms"
-printf "%-52s %7s ms %7s ms\n" "first sound, worst" "$(worst "$tmp/recording.ms")" "$(worst "$tmp/speech.ms")"
+printf "%-52s %7s ms %7s ms %10s\n" "first sound after 朗读, median of $runs" "$(bench_middle "$tmp/recording.ms")" \
+    "$(bench_middle "$tmp/speech.ms")" "<= 300 ms"
+printf "%-52s %7s ms %7s ms\n" "first sound, worst" "$(bench_worst "$tmp/recording.ms")" "$(bench_worst "$tmp/speech.ms")"
 printf "%-52s %7s MB\n" "kiosk PSS while the 19 MB recording plays" "$pss"

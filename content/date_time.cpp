@@ -174,14 +174,6 @@ std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed)
     return mask;
 }
 
-std::u32string toU32(std::string_view s)
-{
-    std::u32string out;
-    size_t pos = 0;
-    while (pos < s.size()) out += nextCodePoint(s, pos);
-    return out;
-}
-
 const std::array<const char*, 7> kWeekdayDigits = {"一", "二", "三", "四", "五", "六", "日"};
 
 } // namespace

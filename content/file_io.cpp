@@ -105,6 +105,20 @@ std::optional<std::string> readRegularFile(const fs::path& path, std::size_t max
     return out;
 }
 
+std::vector<fs::path> listFolders(const fs::path& dir, const std::function<bool(std::string_view name)>& skip)
+{
+    std::vector<fs::path> folders;
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) return folders;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        std::error_code typeEc;
+        if (!skip(it->path().filename().string()) && it->is_directory(typeEc)) folders.push_back(it->path());
+    }
+    return folders;
+}
+
 std::optional<MappedFile> MappedFile::open(const fs::path& path, bool populate)
 {
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));

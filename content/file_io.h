@@ -1,15 +1,17 @@
 #pragma once
 // Small file-I/O pieces every part of the program needs written once: an owned file
-// descriptor, the atomic replace of a file, a bounded read of a regular file, a read-only
-// mapping, and UTF-8 encoding of one code point.
+// descriptor, the atomic replace of a file, a bounded read of a regular file, the folders in a
+// folder, a read-only mapping, and UTF-8 encoding of one code point.
 #include <sys/types.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace content {
 
@@ -58,6 +60,11 @@ bool writeFileAtomically(const fs::path& target, std::string_view bytes, mode_t 
 // A regular file's bytes (symlinks are not followed, a fifo is never waited on), or nothing
 // when it is missing, not a regular file, unreadable or larger than `maxBytes`.
 std::optional<std::string> readRegularFile(const fs::path& path, std::size_t maxBytes);
+
+// The folders directly in `dir` (a link to a folder counts), in the order the directory lists
+// them, without those whose name `skip` is true for; entries that cannot be read are passed
+// over, and it is empty when `dir` cannot be listed. Never throws.
+std::vector<fs::path> listFolders(const fs::path& dir, const std::function<bool(std::string_view name)>& skip);
 
 // A whole file mapped read-only (or nothing when it cannot be opened or mapped); unmapped
 // when destroyed. An empty file maps to an empty view.

@@ -2,63 +2,15 @@
 
 #include "content/date_time.h"
 #include "content/schedule.h"
+#include "content/sheet_text.h"
 
 namespace content {
 
-namespace {
-
-bool isContinuation(unsigned char byte)
-{
-    return (byte & 0xC0) == 0x80;
-}
-
-} // namespace
-
 void addGlyphs(std::string_view text, std::set<char32_t>& glyphs)
 {
-    const size_t size = text.size();
-    size_t i = 0;
-    while (i < size) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        if (lead < 0x80) {
-            glyphs.insert(lead);
-            ++i;
-            continue;
-        }
-        int length = 0;
-        char32_t codepoint = 0;
-        char32_t minimum = 0;
-        if ((lead & 0xE0) == 0xC0) {
-            length = 2;
-            codepoint = lead & 0x1F;
-            minimum = 0x80;
-        } else if ((lead & 0xF0) == 0xE0) {
-            length = 3;
-            codepoint = lead & 0x0F;
-            minimum = 0x800;
-        } else if ((lead & 0xF8) == 0xF0) {
-            length = 4;
-            codepoint = lead & 0x07;
-            minimum = 0x10000;
-        } else {
-            // A stray continuation byte or 0xF8..0xFF: skip just this byte.
-            ++i;
-            continue;
-        }
-        bool valid = i + length <= size;
-        for (int k = 1; valid && k < length; ++k) {
-            const auto byte = static_cast<unsigned char>(text[i + k]);
-            valid = isContinuation(byte);
-            codepoint = (codepoint << 6) | (byte & 0x3F);
-        }
-        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not valid UTF-8.
-        if (valid && codepoint >= minimum && codepoint <= 0x10FFFF && !(codepoint >= 0xD800 && codepoint <= 0xDFFF)) {
-            glyphs.insert(codepoint);
-            i += length;
-        } else {
-            // Resynchronise on the next byte, so a valid sequence right after a broken one survives.
-            ++i;
-        }
+    size_t pos = 0;
+    while (pos < text.size()) {
+        if (const auto codepoint = decodeUtf8(text, pos)) glyphs.insert(*codepoint);
     }
 }
 

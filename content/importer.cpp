@@ -3,6 +3,7 @@
 #include "content/importer.h"
 #include "content/file_io.h"
 
+#include "content/enum_table.h"
 #include "content/import_words.h"
 #include "content/limits.h"
 #include "content/package_stage.h"
@@ -27,47 +28,35 @@ void addProblem(Problems& problems, std::string file, std::string message)
     problems.push_back(Problem{std::move(file), 0, {}, std::move(message)});
 }
 
+struct OutcomeNames {
+    ImportOutcome value;
+    const char* key;   // last-import.json's "outcome"
+    const char* title; // import-report.txt's 结果
+};
+constexpr OutcomeNames kOutcomeNames[] = {
+    {ImportOutcome::Applied, "applied", "已更新"},           {ImportOutcome::Rejected, "rejected", "未更新"},
+    {ImportOutcome::Waiting, "waiting", "等待同步完成"},     {ImportOutcome::NeedsPin, "needs_pin", "需要工作人员密码"},
+    {ImportOutcome::Unchanged, "unchanged", "内容没有变化"},
+};
+static_assert(coversEnum(kOutcomeNames, ImportOutcome::Unchanged), "every ImportOutcome has its names, in enum order");
+constexpr OutcomeNames kNoOutcome{ImportOutcome::Rejected, "rejected", ""};
+
 const char* outcomeKey(ImportOutcome outcome)
 {
-    switch (outcome) {
-    case ImportOutcome::Applied:
-        return "applied";
-    case ImportOutcome::Rejected:
-        return "rejected";
-    case ImportOutcome::Waiting:
-        return "waiting";
-    case ImportOutcome::NeedsPin:
-        return "needs_pin";
-    case ImportOutcome::Unchanged:
-        return "unchanged";
-    }
-    return "rejected";
+    return enumRow(kOutcomeNames, outcome, kNoOutcome).key;
 }
 
 std::optional<ImportOutcome> outcomeFromKey(std::string_view key)
 {
-    for (ImportOutcome outcome : {ImportOutcome::Applied, ImportOutcome::Rejected, ImportOutcome::Waiting,
-                                  ImportOutcome::NeedsPin, ImportOutcome::Unchanged}) {
-        if (key == outcomeKey(outcome)) return outcome;
+    for (const OutcomeNames& names : kOutcomeNames) {
+        if (key == names.key) return names.value;
     }
     return std::nullopt;
 }
 
 const char* outcomeTitle(ImportOutcome outcome)
 {
-    switch (outcome) {
-    case ImportOutcome::Applied:
-        return "已更新";
-    case ImportOutcome::Rejected:
-        return "未更新";
-    case ImportOutcome::Waiting:
-        return "等待同步完成";
-    case ImportOutcome::NeedsPin:
-        return "需要工作人员密码";
-    case ImportOutcome::Unchanged:
-        return "内容没有变化";
-    }
-    return "";
+    return enumRow(kOutcomeNames, outcome, kNoOutcome).title;
 }
 
 bool cancelled(const ImportOptions& options)

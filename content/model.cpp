@@ -1,71 +1,91 @@
 #include "content/model.h"
 
+#include "content/enum_table.h"
+
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace content {
 
-const char* sheetFileName(SheetKind kind)
+namespace {
+
+struct SheetNames {
+    SheetKind value;
+    const char* file;  // sheetFileName
+    const char* key;   // sheetKey
+    const char* title; // sheetTitle
+};
+constexpr SheetNames kSheetNames[] = {
+    {SheetKind::Station, "station.csv", "station", "站点信息"},
+    {SheetKind::Activities, "activities.csv", "activities", "活动"},
+    {SheetKind::Meals, "meals.csv", "meals", "菜单"},
+    {SheetKind::Lectures, "lectures.csv", "lectures", "讲座义诊"},
+    {SheetKind::Notices, "notices.csv", "notices", "通知"},
+    {SheetKind::Guide, "guide.csv", "guide", "防骗指南"},
+    {SheetKind::Contacts, "contacts.csv", "contacts", "电话"},
+};
+static_assert(coversEnum(kSheetNames, SheetKind::Contacts) && std::size(kSheetNames) == kSheetKindCount,
+              "every SheetKind has its names, in enum order");
+constexpr SheetNames kNoSheet{SheetKind::Station, "", "", ""};
+
+// In enum order, as in model.h.
+constexpr const char* kMealKindNames[] = {"早餐", "午餐", "晚餐", "加餐"};
+static_assert(std::size(kMealKindNames) == static_cast<size_t>(MealKind::Snack) + 1, "every MealKind has its name");
+constexpr const char* kLectureKindNames[] = {"讲座", "义诊", "体检", "其他"};
+static_assert(std::size(kLectureKindNames) == static_cast<size_t>(LectureKind::Other) + 1,
+              "every LectureKind has its name");
+
+// Calls `f` with the member that holds sheet `kind` of each of `c` (Content or ContentUpdate,
+// whose members share the sheets' names): the one place that maps a kind to its member.
+template <class F, class... C>
+decltype(auto) withSheet(SheetKind kind, F&& f, C&... c)
 {
     switch (kind) {
-    case SheetKind::Station:
-        return "station.csv";
     case SheetKind::Activities:
-        return "activities.csv";
+        return f(c.activities...);
     case SheetKind::Meals:
-        return "meals.csv";
+        return f(c.meals...);
     case SheetKind::Lectures:
-        return "lectures.csv";
+        return f(c.lectures...);
     case SheetKind::Notices:
-        return "notices.csv";
+        return f(c.notices...);
     case SheetKind::Guide:
-        return "guide.csv";
+        return f(c.guide...);
     case SheetKind::Contacts:
-        return "contacts.csv";
+        return f(c.contacts...);
+    case SheetKind::Station:
+        break;
     }
-    return "";
+    return f(c.station...);
+}
+
+// Rows as Content::rowCount counts them: station counts its key rows.
+int rowsIn(const StationInfo& station)
+{
+    return static_cast<int>(station.entries.size());
+}
+template <class Row>
+int rowsIn(const std::vector<Row>& rows)
+{
+    return static_cast<int>(rows.size());
+}
+
+} // namespace
+
+const char* sheetFileName(SheetKind kind)
+{
+    return enumRow(kSheetNames, kind, kNoSheet).file;
 }
 
 const char* sheetKey(SheetKind kind)
 {
-    switch (kind) {
-    case SheetKind::Station:
-        return "station";
-    case SheetKind::Activities:
-        return "activities";
-    case SheetKind::Meals:
-        return "meals";
-    case SheetKind::Lectures:
-        return "lectures";
-    case SheetKind::Notices:
-        return "notices";
-    case SheetKind::Guide:
-        return "guide";
-    case SheetKind::Contacts:
-        return "contacts";
-    }
-    return "";
+    return enumRow(kSheetNames, kind, kNoSheet).key;
 }
 
 const char* sheetTitle(SheetKind kind)
 {
-    switch (kind) {
-    case SheetKind::Station:
-        return "站点信息";
-    case SheetKind::Activities:
-        return "活动";
-    case SheetKind::Meals:
-        return "菜单";
-    case SheetKind::Lectures:
-        return "讲座义诊";
-    case SheetKind::Notices:
-        return "通知";
-    case SheetKind::Guide:
-        return "防骗指南";
-    case SheetKind::Contacts:
-        return "电话";
-    }
-    return "";
+    return enumRow(kSheetNames, kind, kNoSheet).title;
 }
 
 std::string StationInfo::value(std::string_view key) const
@@ -78,17 +98,7 @@ std::string StationInfo::value(std::string_view key) const
 
 const char* mealKindName(MealKind kind)
 {
-    switch (kind) {
-    case MealKind::Breakfast:
-        return "早餐";
-    case MealKind::Lunch:
-        return "午餐";
-    case MealKind::Dinner:
-        return "晚餐";
-    case MealKind::Snack:
-        return "加餐";
-    }
-    return "";
+    return enumRow(kMealKindNames, kind, "");
 }
 
 std::string formatPrice(int cents)
@@ -110,59 +120,19 @@ std::string formatPrice(int cents)
 
 const char* lectureKindName(LectureKind kind)
 {
-    switch (kind) {
-    case LectureKind::Lecture:
-        return "讲座";
-    case LectureKind::Clinic:
-        return "义诊";
-    case LectureKind::Checkup:
-        return "体检";
-    case LectureKind::Other:
-        return "其他";
-    }
-    return "";
+    return enumRow(kLectureKindNames, kind, "");
 }
 
 int Content::rowCount(SheetKind kind) const
 {
-    switch (kind) {
-    case SheetKind::Station:
-        return static_cast<int>(station.entries.size());
-    case SheetKind::Activities:
-        return static_cast<int>(activities.size());
-    case SheetKind::Meals:
-        return static_cast<int>(meals.size());
-    case SheetKind::Lectures:
-        return static_cast<int>(lectures.size());
-    case SheetKind::Notices:
-        return static_cast<int>(notices.size());
-    case SheetKind::Guide:
-        return static_cast<int>(guide.size());
-    case SheetKind::Contacts:
-        return static_cast<int>(contacts.size());
-    }
-    return 0;
+    return withSheet(
+        kind, [](const auto& rows) { return rowsIn(rows); }, *this);
 }
 
 bool ContentUpdate::has(SheetKind kind) const
 {
-    switch (kind) {
-    case SheetKind::Station:
-        return station.has_value();
-    case SheetKind::Activities:
-        return activities.has_value();
-    case SheetKind::Meals:
-        return meals.has_value();
-    case SheetKind::Lectures:
-        return lectures.has_value();
-    case SheetKind::Notices:
-        return notices.has_value();
-    case SheetKind::Guide:
-        return guide.has_value();
-    case SheetKind::Contacts:
-        return contacts.has_value();
-    }
-    return false;
+    return withSheet(
+        kind, [](const auto& sheet) { return sheet.has_value(); }, *this);
 }
 
 bool ContentUpdate::empty() const
@@ -175,36 +145,21 @@ bool ContentUpdate::empty() const
 
 int ContentUpdate::rowCount(SheetKind kind) const
 {
-    auto count = [](const auto& rows) { return rows ? static_cast<int>(rows->size()) : -1; };
-    switch (kind) {
-    case SheetKind::Station:
-        return station ? static_cast<int>(station->entries.size()) : -1;
-    case SheetKind::Activities:
-        return count(activities);
-    case SheetKind::Meals:
-        return count(meals);
-    case SheetKind::Lectures:
-        return count(lectures);
-    case SheetKind::Notices:
-        return count(notices);
-    case SheetKind::Guide:
-        return count(guide);
-    case SheetKind::Contacts:
-        return count(contacts);
-    }
-    return -1;
+    return withSheet(
+        kind, [](const auto& sheet) { return sheet ? rowsIn(*sheet) : -1; }, *this);
 }
 
 Content ContentUpdate::appliedTo(const Content& base) const
 {
     Content result = base;
-    if (station) result.station = *station;
-    if (activities) result.activities = *activities;
-    if (meals) result.meals = *meals;
-    if (lectures) result.lectures = *lectures;
-    if (notices) result.notices = *notices;
-    if (guide) result.guide = *guide;
-    if (contacts) result.contacts = *contacts;
+    for (SheetKind kind : kAllSheetKinds) {
+        withSheet(
+            kind,
+            [](auto& into, const auto& sheet) {
+                if (sheet) into = *sheet;
+            },
+            result, *this);
+    }
     std::set<std::string> named;
     for (const Lecture& l : result.lectures) named.insert(l.recording);
     for (const Notice& n : result.notices) named.insert(n.recording);

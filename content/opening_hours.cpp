@@ -12,14 +12,6 @@ namespace {
 constexpr int kDay = 24 * 60;
 constexpr int kWeek = 7 * kDay;
 
-std::u32string toU32(std::string_view text)
-{
-    std::u32string out;
-    size_t pos = 0;
-    while (pos < text.size()) out += nextCodePoint(text, pos);
-    return out;
-}
-
 std::string toUtf8(std::u32string_view text)
 {
     std::string out;

@@ -222,13 +222,7 @@ bool RecordingDecoder::open(const Recording& recording, std::string& error)
         blobIo.tell = [](void* user) { return static_cast<StoredBlob*>(user)->position; };
         return blobIo;
     }();
-    m_info = SF_INFO{};
-    m_file = sf_open_virtual(&io, SFM_READ, &m_info, m_blob.get());
-    if (!m_file || m_info.channels < 1 || m_info.samplerate <= 0) {
-        error = std::string("录音") + kNotAudio;
-        return false;
-    }
-    return true;
+    return openVirtual(io, m_blob.get(), error);
 }
 
 bool RecordingDecoder::open(std::string bytes, std::string& error)
@@ -236,8 +230,13 @@ bool RecordingDecoder::open(std::string bytes, std::string& error)
     close();
     m_memory = std::make_unique<Memory>(Memory{std::move(bytes), 0});
     static SF_VIRTUAL_IO io = virtualIo<Memory>();
+    return openVirtual(io, m_memory.get(), error);
+}
+
+bool RecordingDecoder::openVirtual(SF_VIRTUAL_IO& io, void* source, std::string& error)
+{
     m_info = SF_INFO{};
-    m_file = sf_open_virtual(&io, SFM_READ, &m_info, m_memory.get());
+    m_file = sf_open_virtual(&io, SFM_READ, &m_info, source);
     if (!m_file || m_info.channels < 1 || m_info.samplerate <= 0) {
         error = std::string("录音") + kNotAudio;
         return false;

@@ -61,6 +61,9 @@ private:
     };
     struct StoredBlob;
     void close();
+    // Opens the bytes `io` reads from `source` (held by this decoder); the Chinese reason when
+    // libsndfile cannot.
+    bool openVirtual(SF_VIRTUAL_IO& io, void* source, std::string& error);
     std::unique_ptr<Memory> m_memory;
     std::unique_ptr<StoredBlob> m_blob;
     SNDFILE* m_file = nullptr;

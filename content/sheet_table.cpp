@@ -119,45 +119,48 @@ public:
         return false;
     }
 
-    std::optional<DaySpec> daySpec(int column, bool repeatAllowed)
+    // The cell read by `parse` (which gives an optional): a blank cell is nothing and no problem
+    // (requireAll reports a required one); one `parse` refuses is the problem `why(cell)`.
+    template <class Parse, class Why>
+    auto optionalCell(int column, bool& ok, Parse parse, Why why) -> decltype(parse(std::string_view()))
     {
         const std::string_view cell = text(column);
         if (cell.empty()) return std::nullopt;
-        const auto spec = parseDaySpec(cell);
-        if (spec && (spec->date || repeatAllowed)) return spec;
-        if (spec) {
-            problem(column, "这里要写具体日期，不能写" + quoted(cell) + "这样的每周重复；" + std::string(kDateForms));
-        } else {
-            problem(column, "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
-                                (repeatAllowed ? std::string(kRepeatForms) : std::string()));
-        }
+        if (auto value = parse(cell)) return value;
+        problem(column, why(cell));
+        ok = false;
         return std::nullopt;
     }
 
-    // A blank cell is nothing and no problem; an unreadable one is a problem.
+    // A date or a weekly repeat; a repeat where a date is wanted is a problem too.
+    std::optional<DaySpec> daySpec(int column, bool repeatAllowed, bool& ok)
+    {
+        const auto wanted = [&](std::string_view cell) {
+            const auto spec = parseDaySpec(cell);
+            return spec && (spec->date || repeatAllowed) ? spec : std::nullopt;
+        };
+        return optionalCell(column, ok, wanted, [&](std::string_view cell) {
+            if (parseDaySpec(cell))
+                return "这里要写具体日期，不能写" + quoted(cell) + "这样的每周重复；" + std::string(kDateForms);
+            return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
+                   (repeatAllowed ? std::string(kRepeatForms) : std::string());
+        });
+    }
+
     std::optional<Date> optionalDate(int column, bool& ok)
     {
-        const std::string_view cell = text(column);
-        if (cell.empty()) return std::nullopt;
-        if (const auto date = parseDate(cell)) return date;
-        problem(column, "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) + "；不限日期就空着");
-        ok = false;
-        return std::nullopt;
+        return optionalCell(column, ok, parseDate, [](std::string_view cell) {
+            return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) + "；不限日期就空着";
+        });
     }
 
     std::optional<MinuteOfDay> time(int column, bool& ok)
     {
-        const std::string_view cell = text(column);
-        if (cell.empty()) return std::nullopt;
-        if (const auto minute = parseTime(cell)) return minute;
-        if (looksLikeTimeRange(cell)) {
-            problem(column,
-                    "这一格只写一个时间，" + quoted(cell) + "是一段时间；请把开始时间写在“开始”，结束时间写在“结束”");
-        } else {
-            problem(column, "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间");
-        }
-        ok = false;
-        return std::nullopt;
+        return optionalCell(column, ok, parseTime, [](std::string_view cell) {
+            if (looksLikeTimeRange(cell))
+                return "这一格只写一个时间，" + quoted(cell) + "是一段时间；请把开始时间写在“开始”，结束时间写在“结束”";
+            return "无法识别的时间" + quoted(cell) + "，请写成 9:00 或 14:30 这样的24小时制时间";
+        });
     }
 
     bool yesNo(int column, bool& ok)
@@ -182,15 +185,23 @@ public:
         return {};
     }
 
-    // End not before start, reported at the end column.
-    void checkOrder(int startColumn, int endColumn, std::optional<MinuteOfDay> start, std::optional<MinuteOfDay> end,
-                    bool& ok)
+    // When a row happens (activities, lectures): its day, start and end, each read as above,
+    // and the end not before the start (reported at the end column).
+    struct When {
+        std::optional<DaySpec> day;
+        std::optional<MinuteOfDay> start;
+        std::optional<MinuteOfDay> end;
+    };
+    When when(int dayColumn, bool repeatAllowed, int startColumn, int endColumn, bool& ok)
     {
-        if (start && end && *end < *start) {
-            problem(endColumn, "结束时间 " + formatTime(*end) + " 早于" + m_names[startColumn] + "时间 " +
-                                   formatTime(*start) + "，请检查这两个时间");
+        // Braces read the cells in order, so the problems stand in column order.
+        When w{daySpec(dayColumn, repeatAllowed, ok), time(startColumn, ok), time(endColumn, ok)};
+        if (w.start && w.end && *w.end < *w.start) {
+            problem(endColumn, "结束时间 " + formatTime(*w.end) + " 早于" + m_names[startColumn] + "时间 " +
+                                   formatTime(*w.start) + "，请检查这两个时间");
             ok = false;
         }
+        return w;
     }
 
 private:
@@ -399,11 +410,7 @@ const SheetSpec kSpecs[] = {
         [](RowCells& row, Content& into) {
             using namespace activities;
             bool ok = requireAll(row, spec(SheetKind::Activities).required);
-            const auto day = row.daySpec(Day, true);
-            if (!day && !row.text(Day).empty()) ok = false;
-            const auto start = row.time(Start, ok);
-            const auto end = row.time(End, ok);
-            row.checkOrder(Start, End, start, end, ok);
+            const auto [day, start, end] = row.when(Day, true, Start, End, ok);
             if (!ok || !day || !start) return;
             into.activities.push_back(Activity{*day, *start, end, std::string(row.text(Title)),
                                                std::string(row.text(Place)), std::string(row.text(Note)),
@@ -429,8 +436,7 @@ const SheetSpec kSpecs[] = {
             using namespace meals;
             bool ok = requireAll(row, spec(SheetKind::Meals).required);
             Meal meal;
-            const auto day = row.daySpec(Day, true);
-            if (!day && !row.text(Day).empty()) ok = false;
+            const auto day = row.daySpec(Day, true, ok);
             const std::string_view kindText = row.text(Kind);
             std::optional<MealKind> kind;
             if (!kindText.empty()) {
@@ -480,11 +486,7 @@ const SheetSpec kSpecs[] = {
         [](RowCells& row, Content& into) {
             using namespace lectures;
             bool ok = requireAll(row, spec(SheetKind::Lectures).required);
-            const auto day = row.daySpec(Date, false);
-            if (!day && !row.text(Date).empty()) ok = false;
-            const auto start = row.time(Start, ok);
-            const auto end = row.time(End, ok);
-            row.checkOrder(Start, End, start, end, ok);
+            const auto [day, start, end] = row.when(Date, false, Start, End, ok);
             const std::string_view kindText = row.text(Kind);
             const auto kind = parseLectureKind(kindText);
             if (!kind) {

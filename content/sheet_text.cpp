@@ -36,36 +36,42 @@ std::string_view trimCell(std::string_view text)
     return text;
 }
 
+std::optional<char32_t> decodeUtf8(std::string_view text, size_t& pos)
+{
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    int length = 0;
+    char32_t cp = 0;
+    char32_t minimum = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2, cp = c & 0x1F, minimum = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3, cp = c & 0x0F, minimum = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4, cp = c & 0x07, minimum = 0x10000;
+    }
+    bool valid = length > 0 && text.size() - pos >= static_cast<size_t>(length);
+    for (int k = 1; valid && k < length; ++k) {
+        const unsigned char cc = static_cast<unsigned char>(text[pos + k]);
+        valid = (cc & 0xC0) == 0x80;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!valid || cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++pos;
+        return std::nullopt;
+    }
+    pos += length;
+    return cp;
+}
+
 bool isValidUtf8(std::string_view text)
 {
-    size_t i = 0;
-    const size_t n = text.size();
-    while (i < n) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int length = 0;
-        char32_t cp = 0;
-        char32_t minimum = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2, cp = c & 0x1F, minimum = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3, cp = c & 0x0F, minimum = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4, cp = c & 0x07, minimum = 0x10000;
-        } else {
-            return false;
-        }
-        if (n - i < static_cast<size_t>(length)) return false;
-        for (int k = 1; k < length; ++k) {
-            const unsigned char cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += length;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        if (!decodeUtf8(text, pos)) return false;
     }
     return true;
 }
@@ -87,6 +93,14 @@ char32_t nextCodePoint(std::string_view text, size_t& pos)
     }
     pos += length;
     return cp;
+}
+
+std::u32string toU32(std::string_view text)
+{
+    std::u32string out;
+    size_t pos = 0;
+    while (pos < text.size()) out += nextCodePoint(text, pos);
+    return out;
 }
 
 std::string toHalfWidth(std::string_view text)

@@ -27,14 +27,10 @@ std::u32string prepare(std::string_view text)
     const std::string half = toHalfWidth(text);
     size_t pos = 0;
     while (pos < half.size()) {
-        const auto lead = static_cast<unsigned char>(half[pos]);
-        const size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
         // Invalid bytes are dropped rather than read out as noise.
-        if (pos + length > half.size() || !isValidUtf8(std::string_view(half).substr(pos, length))) {
-            ++pos;
-            continue;
-        }
-        char32_t c = nextCodePoint(half, pos);
+        const std::optional<char32_t> decoded = decodeUtf8(half, pos);
+        if (!decoded) continue;
+        char32_t c = *decoded;
         if (c == U'～' || c == U'〜') c = U'~';
         out.push_back(c);
     }

@@ -574,14 +574,19 @@ fs::path Store::currentFile() const
     return m_dir.storeDir() / m_loaded.current;
 }
 
-void Store::replace(const Content& next)
+void Store::switchAndHold(const Content& next)
 {
-    StoreLock lock(m_dir.storeDir());
     switchToNew(m_dir, next, m_loaded.current);
     m_loaded = *readPointer(m_dir);
     m_content = pointedAt(next, currentFile());
     m_recovered = false;
     m_recoveryNote.clear();
+}
+
+void Store::replace(const Content& next)
+{
+    StoreLock lock(m_dir.storeDir());
+    switchAndHold(next);
 }
 
 void Store::replaceFromLive(const std::function<Content(const Content& live)>& build)
@@ -593,12 +598,7 @@ void Store::replaceFromLive(const std::function<Content(const Content& live)>& b
         m_content = readStoreFile(m_dir.storeDir() / pointer->current);
         m_loaded = *pointer;
     }
-    const Content next = build(m_content);
-    switchToNew(m_dir, next, m_loaded.current);
-    m_loaded = *readPointer(m_dir);
-    m_content = pointedAt(next, currentFile());
-    m_recovered = false;
-    m_recoveryNote.clear();
+    switchAndHold(build(m_content));
 }
 
 bool Store::rollback()

@@ -81,6 +81,9 @@ public:
 
 private:
     explicit Store(DataDir dir) : m_dir(std::move(dir)) {}
+    // Under the store lock: writes `next` as a new file after m_loaded, points at it and holds
+    // it, with the recovery note of an earlier start gone.
+    void switchAndHold(const Content& next);
     DataDir m_dir;
     Content m_content;
     Pointer m_loaded; // the file m_content came from, and its previous when known

@@ -1,5 +1,7 @@
 #include "platform/drop_watcher.h"
 
+#include "content/file_io.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <climits>
@@ -64,15 +66,8 @@ void listInto(const fs::path& dir, const std::string& prefix, int depth, std::ve
 std::vector<std::string> candidateNames(const fs::path& dropDir)
 {
     std::vector<std::string> names;
-    std::error_code ec;
-    fs::directory_iterator it(dropDir, fs::directory_options::skip_permission_denied, ec);
-    if (ec) return names;
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        const std::string name = it->path().filename().string();
-        std::error_code typeEc;
-        if (!isIgnoredDropName(name) && it->is_directory(typeEc)) names.push_back(name);
-    }
+    for (const fs::path& folder : content::listFolders(dropDir, isIgnoredDropName))
+        names.push_back(folder.filename().string());
     return names;
 }
 

@@ -2,7 +2,7 @@
 // The network drop folder (Syncthing, rsync, SMB): every non-hidden subfolder is a candidate
 // package. inotify wakes us; a periodic rescan covers filesystems where inotify sees nothing.
 // The kiosk only reads the drop folder, never writes into it.
-#include "platform/watcher_thread.h"
+#include "platform/worker_thread.h"
 
 #include <atomic>
 #include <chrono>
@@ -81,7 +81,7 @@ private:
     Callback m_onCandidate;
     mutable std::mutex m_mutex; // guards m_folders (reportResult comes from another thread)
     std::map<std::string, Folder> m_folders;
-    WatcherThread m_thread;
+    WorkerThread m_thread;
     int m_inotifyFd = -1;
     int m_dropWatch = -1;
     std::map<int, std::string> m_watchNames; // inotify wd → subfolder name

@@ -1,5 +1,7 @@
 #include "platform/mount_watcher.h"
 
+#include "content/file_io.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
@@ -44,21 +46,10 @@ bool isDirectory(const fs::path& path)
     return fs::is_directory(path, ec);
 }
 
-// Lists the subdirectories of `dir`, skipping hidden ones; empty on any error.
+// The subdirectories of `dir` but the hidden ones; empty on any error.
 std::vector<fs::path> subdirectories(const fs::path& dir)
 {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-    if (ec) return out;
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        const std::string name = it->path().filename().string();
-        if (name.empty() || name[0] == '.') continue;
-        std::error_code typeEc;
-        if (it->is_directory(typeEc)) out.push_back(it->path());
-    }
-    return out;
+    return content::listFolders(dir, [](std::string_view name) { return name.empty() || name[0] == '.'; });
 }
 
 std::string readWholeFile(int fd)
@@ -223,11 +214,9 @@ std::vector<StickInfo> findMediaMounts(const std::vector<MountEntry>& mounts, co
 
 std::vector<MountEntry> readMountInfo(const fs::path& file)
 {
-    const int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {};
-    const std::string text = readWholeFile(fd);
-    close(fd);
-    return parseMountInfo(text);
+    const content::FileDescriptor fd(open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) return {};
+    return parseMountInfo(readWholeFile(fd.get()));
 }
 
 MountWatcher::MountWatcher(Options options, Callback onArrived, Callback onRemoved)
@@ -285,7 +274,8 @@ void MountWatcher::run()
 {
     // The kernel flags POLLPRI|POLLERR on an open mountinfo whenever the mount table changes;
     // the fd must be read to the end to re-arm it, which scanNow's own read does not do.
-    const int mountFd = open(m_options.mountInfoPath.c_str(), O_RDONLY | O_CLOEXEC);
+    const content::FileDescriptor mountInfo(open(m_options.mountInfoPath.c_str(), O_RDONLY | O_CLOEXEC));
+    const int mountFd = mountInfo.get();
     auto lastScan = std::chrono::steady_clock::now();
     scanNow();
     if (mountFd >= 0) (void)readWholeFile(mountFd);
@@ -307,7 +297,6 @@ void MountWatcher::run()
             lastScan = std::chrono::steady_clock::now();
         }
     }
-    if (mountFd >= 0) close(mountFd);
 }
 
 } // namespace platform

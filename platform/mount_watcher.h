@@ -1,7 +1,7 @@
 #pragma once
 // Removable media: which sticks under the media roots hold a KIOSK/ folder, and when they go.
 // No SDL here; the watcher runs its own thread and reports through callbacks.
-#include "platform/watcher_thread.h"
+#include "platform/worker_thread.h"
 
 #include <atomic>
 #include <chrono>
@@ -103,7 +103,7 @@ private:
     mutable std::mutex m_mutex;
     std::mutex m_scanMutex; // one scan at a time (thread and tests)
     std::vector<StickInfo> m_present;
-    WatcherThread m_thread;
+    WorkerThread m_thread;
 };
 
 } // namespace platform

@@ -39,29 +39,17 @@ void StatusFile::start()
 {
     std::error_code ec;
     fs::create_directories(m_options.dir, ec);
-    std::lock_guard lock(m_mutex);
-    if (m_thread.joinable() || m_stopping) return;
-    m_thread = std::thread([this] { run(); });
+    m_worker.start([this] { run(); });
 }
 
 void StatusFile::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping) return;
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable()) {
-        m_thread.join();
-        if (m_contentKnown) writeNow();
-    }
+    if (m_worker.stop() && m_contentKnown) writeNow();
 }
 
 void StatusFile::changed()
 {
-    m_dirty = true;
-    m_wake.notify_all();
+    m_worker.wake();
 }
 
 void StatusFile::setContent(int64_t version, int64_t signedVersion, std::string station,
@@ -115,10 +103,6 @@ bool StatusFile::writeNow()
 {
     try {
         std::lock_guard writing(m_writeMutex);
-        {
-            std::lock_guard lock(m_mutex);
-            m_dirty = false;
-        }
         std::error_code ec;
         fs::create_directories(m_options.dir, ec);
         // Replace invalid UTF-8 rather than throw: a package path could hold anything.
@@ -131,15 +115,8 @@ bool StatusFile::writeNow()
 
 void StatusFile::run()
 {
-    std::unique_lock lock(m_mutex);
-    while (!m_stopping) {
-        const bool woken = m_wake.wait_for(lock, m_options.interval, [&] { return m_stopping || m_dirty; });
-        if (m_stopping) break;
-        (void)woken; // a change or the interval: either way the file is rewritten
-        lock.unlock();
-        writeNow();
-        lock.lock();
-    }
+    // A change or the interval: either way the file is rewritten.
+    while (m_worker.sleepFor(m_options.interval)) writeNow();
 }
 
 } // namespace platform

@@ -5,9 +5,9 @@
 // after every change and at least every `interval`, so no caller waits for the disk.
 #include "content/fleet_status.h"
 #include "content/importer.h"
+#include "platform/worker_thread.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -15,7 +15,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 namespace platform {
 
@@ -69,14 +68,11 @@ private:
     content::ZonedTime m_started;
     std::chrono::steady_clock::time_point m_startedSteady;
 
-    mutable std::mutex m_mutex; // guards everything below
-    std::condition_variable m_wake;
+    mutable std::mutex m_mutex; // guards the two below
     content::KioskStatus m_status;
-    bool m_dirty = false;
     bool m_contentKnown = false; // setContent() was called
-    bool m_stopping = false;
-    std::thread m_thread;
-    std::mutex m_writeMutex; // one write at a time (the thread and writeNow)
+    std::mutex m_writeMutex;     // one write at a time (the thread and writeNow)
+    WorkerThread m_worker;       // last: stopped and joined before the members it uses go
 };
 
 } // namespace platform

@@ -68,31 +68,21 @@ MainLoopWatchdog::~MainLoopWatchdog()
 
 void MainLoopWatchdog::start()
 {
-    if (!m_notifier->enabled() || m_thread.joinable()) return;
-    m_thread = std::thread([this] {
-        std::unique_lock lock(m_mutex);
-        while (!m_stopping) {
+    if (!m_notifier->enabled()) return;
+    m_worker.start([this] {
+        while (!m_worker.stopping()) {
             m_queue.post([notifier = m_notifier, ready = m_readySent] {
                 if (!ready->exchange(true)) notifier->ready();
                 notifier->tick();
             });
-            m_wake.wait_for(lock, m_notifier->watchdogInterval(), [&] { return m_stopping; });
+            m_worker.sleepFor(m_notifier->watchdogInterval());
         }
     });
 }
 
 void MainLoopWatchdog::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping) return;
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable()) {
-        m_thread.join();
-        m_notifier->stopping();
-    }
+    if (m_worker.stop()) m_notifier->stopping();
 }
 
 } // namespace platform

@@ -2,14 +2,12 @@
 // Telling systemd we are up (Type=notify) and alive (WatchdogSec). Does nothing when not
 // started by systemd (no NOTIFY_SOCKET), so it is safe to call from tests and a terminal.
 #include "platform/main_queue.h"
+#include "platform/worker_thread.h"
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string_view>
-#include <thread>
 
 namespace platform {
 
@@ -58,10 +56,7 @@ private:
     MainQueue& m_queue;
     std::shared_ptr<SystemdNotifier> m_notifier; // shared with the posted pings
     std::shared_ptr<std::atomic<bool>> m_readySent;
-    std::thread m_thread;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
+    WorkerThread m_worker; // last: stopped and joined before the members it uses go
 };
 
 } // namespace platform

@@ -17,6 +17,18 @@ using content::PackageSource;
 namespace {
 // How long a cancelled stick copy gets to stop by itself before it is left behind.
 constexpr std::chrono::milliseconds kStageGrace{2000};
+
+// The event that carries an import's report: what happened, to which package from where.
+UpdateEvent reportEvent(UpdateEventKind kind, PackageSource source, const fs::path& package,
+                        const content::ImportReport& report)
+{
+    UpdateEvent event;
+    event.kind = kind;
+    event.source = source;
+    event.package = package;
+    event.report = report;
+    return event;
+}
 } // namespace
 
 UpdateService::UpdateService(Options options, MainQueue& queue, Listener listener)
@@ -410,12 +422,8 @@ void UpdateService::runStickImport(const StickInfo& stick)
         // not at the next periodic rewrite.
         refreshInfo();
         writeStatus();
-        UpdateEvent event;
-        event.kind = pulled ? UpdateEventKind::Cancelled : UpdateEventKind::TimedOut;
-        event.source = PackageSource::Usb;
-        event.package = stick.kioskDir();
-        event.report = report;
-        post(std::move(event));
+        post(reportEvent(pulled ? UpdateEventKind::Cancelled : UpdateEventKind::TimedOut, PackageSource::Usb,
+                         stick.kioskDir(), report));
         return;
     }
 
@@ -426,12 +434,7 @@ void UpdateService::runStickImport(const StickInfo& stick)
             m_info.pinPending = true;
         }
         refreshInfo();
-        UpdateEvent event;
-        event.kind = UpdateEventKind::NeedsPin;
-        event.source = PackageSource::Usb;
-        event.package = stick.kioskDir();
-        event.report = report;
-        post(std::move(event));
+        post(reportEvent(UpdateEventKind::NeedsPin, PackageSource::Usb, stick.kioskDir(), report));
         return;
     }
 
@@ -516,11 +519,8 @@ void UpdateService::finishImport(const content::ImportReport& report, PackageSou
     refreshInfo();
     writeStatus();
 
-    UpdateEvent event;
-    event.kind = report.ok() ? UpdateEventKind::Applied : UpdateEventKind::Rejected;
-    event.source = source;
-    event.package = package;
-    event.report = report;
+    UpdateEvent event =
+        reportEvent(report.ok() ? UpdateEventKind::Applied : UpdateEventKind::Rejected, source, package, report);
     event.reportFile = std::move(reportFile);
     if (report.ok() && m_session.content())
         event.snapshot = std::make_shared<const content::Content>(*m_session.content());

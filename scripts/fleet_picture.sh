@@ -11,16 +11,11 @@ for cmd in Xvfb chromium python3; do
     command -v "$cmd" >/dev/null || { echo "missing $cmd (apt-get install xvfb chromium)" >&2; exit 2; }
 done
 tmp=$(mktemp -d)
-xvfb=
-cleanup() {
-    if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
-for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$tmp/display")
+fail() { echo "fleet_picture: $*" >&2; exit 1; }
+# The script tests' private X server (a free display via -displayfd).
+source "$top/tests/scripts/xvfb.sh"
+trap 'stop_xvfb; rm -rf "$tmp"' EXIT
+start_xvfb 1920x1080x24
 
 # Real thumbnails: the kiosk writes screen.png two seconds after it starts.
 for screen in home meals activities; do
