@@ -54,7 +54,11 @@ std::string wordsBelow10000(int n, bool leadingTen)
         }
         if (pendingZero) out += "零";
         pendingZero = false;
-        if (!(i == 2 && parts[i] == 1 && !started && leadingTen)) out += kDigitWords[parts[i]];
+        // 2000 is said 两千, 1200 一千二百.
+        if (i == 0 && parts[i] == 2)
+            out += "两";
+        else if (!(i == 2 && parts[i] == 1 && !started && leadingTen))
+            out += kDigitWords[parts[i]];
         out += units[i];
         started = true;
     }
@@ -89,6 +93,13 @@ constexpr std::u32string_view kShortHotlines[] = {U"110", U"119", U"120", U"122"
 constexpr size_t kMaxPhoneGroups = 6;
 // Range signs between two numbers or times, read 到.
 constexpr std::u32string_view kRangeSigns = U"-~—–―‒至到";
+// Minus signs: ASCII, full width, the mathematical one.
+constexpr std::u32string_view kMinusSigns = U"-－−";
+// After a letter, a digit or a unit a sign is a hyphen or a range (A-12, 3-5, 3月-5月), not a minus.
+bool afterNumberOrUnit(char32_t c)
+{
+    return isDigit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'.' || isAnyOf(c, kUnits);
+}
 // Measure words after 2 that make it 两.
 constexpr std::u32string_view kLiangMeasures = U"个位次人天件本名斤岁点周年张份套盒瓶";
 
@@ -113,9 +124,17 @@ public:
                 m_out += "度";
                 ++m_pos;
             } else if (isAnyOf(c, kRangeSigns) && c != U'至' && c != U'到' && m_pos > 0 &&
-                       isAnyOf(m_in[m_pos - 1], U"日号点时分元岁") && isDigit(at(m_pos + 1))) {
-                // 3月3日-3月5日, 9点-11点: a range between two dates or counts with their words.
+                       ((isAnyOf(m_in[m_pos - 1], U"日号点时分元岁度℃") && isDigit(at(m_pos + 1))) ||
+                        (isDigit(m_in[m_pos - 1]) && isAnyOf(at(m_pos + 1), kMinusSigns) && isDigit(at(m_pos + 2))))) {
+                // 3月3日-3月5日, 9点-11点, -5℃~3℃, -5~-3℃: a range between two dates, counts or
+                // temperatures with their words or signs.
                 m_out += "到";
+                ++m_pos;
+            } else if (isAnyOf(c, kMinusSigns) && isDigit(at(m_pos + 1)) &&
+                       (m_pos == 0 || !afterNumberOrUnit(m_in[m_pos - 1]))) {
+                // -5℃, 气温-3到2度: a sign before a number, not between two, is said 零下 for a
+                // temperature and 负 otherwise.
+                m_out += temperatureAfter(m_pos + 1) ? "零下" : "负";
                 ++m_pos;
             } else {
                 appendUtf8(m_out, c);
@@ -127,6 +146,21 @@ public:
 
 private:
     char32_t at(size_t i) const { return i < m_in.size() ? m_in[i] : U'\0'; }
+
+    // A number at `i` followed by 度 or ℃, directly or after a range to a second one (-3到2℃).
+    bool temperatureAfter(size_t i) const
+    {
+        const auto skipNumber = [&] {
+            while (isDigit(at(i)) || (at(i) == U'.' && isDigit(at(i + 1)))) ++i;
+        };
+        skipNumber();
+        if (isAnyOf(at(i), kRangeSigns)) {
+            ++i;
+            if (isAnyOf(at(i), kMinusSigns)) ++i;
+            if (isDigit(at(i))) skipNumber();
+        }
+        return at(i) == U'度' || at(i) == U'℃';
+    }
 
     std::u32string_view digitRun()
     {
@@ -310,7 +344,7 @@ private:
             ++m_pos;
             const std::u32string_view second = digitRun();
             if (second.size() <= 4 && at(m_pos) != U':' && at(m_pos) != U'.') {
-                m_out += numberWords(valueOf(digits)) + "到" + plainNumber(second, at(m_pos));
+                m_out += numberWords(valueOf(digits)) + "到" + plainNumber(second, rest());
                 return;
             }
             m_pos = sign;
@@ -319,12 +353,21 @@ private:
             m_out += digitsOneByOne(digits, false);
             return;
         }
-        m_out += plainNumber(digits, next);
+        // 201室, 1203房: a room is said by its digits.
+        if (digits.size() >= 3 && (next == U'室' || next == U'房')) {
+            m_out += digitsOneByOne(digits, false);
+            return;
+        }
+        m_out += plainNumber(digits, rest());
     }
 
-    static std::string plainNumber(std::u32string_view digits, char32_t next)
+    // The text after the number just read.
+    std::u32string_view rest() const { return std::u32string_view(m_in).substr(std::min(m_pos, m_in.size())); }
+
+    static std::string plainNumber(std::u32string_view digits, std::u32string_view after)
     {
-        if (digits == U"2" && isAnyOf(next, kLiangMeasures)) return "两";
+        const char32_t next = after.empty() ? U'\0' : after.front();
+        if (digits == U"2" && (isAnyOf(next, kLiangMeasures) || after.substr(0, 2) == U"小时")) return "两";
         if (digits.size() > 8) return digitsOneByOne(digits, false);
         return numberWords(valueOf(digits));
     }

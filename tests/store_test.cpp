@@ -500,7 +500,7 @@ TEST_CASE("a missing CURRENT falls back to the newest store file, never to the d
 
 TEST_CASE("an empty or garbled CURRENT recovers, and imports work again", "[store][recovery]")
 {
-    for (const std::string pointer : {std::string(), std::string("\x01\x02garbage\n"), std::string("content-9.db\n")}) {
+    for (const std::string& pointer : {std::string(), std::string("\x01\x02garbage\n"), std::string("content-9.db\n")}) {
         INFO(pointer);
         TwoVersions v;
         writeBytes(v.dir.currentPointer(), pointer);

@@ -29,6 +29,15 @@ struct FleetCommandOptions {
     double staleHours = 2;
 };
 
+// UTC+8, UTC-5:30, UTC+0.
+std::string zoneText(int offsetMinutes)
+{
+    const int magnitude = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+    std::string text = std::string("UTC") + (offsetMinutes < 0 ? "-" : "+") + std::to_string(magnitude / 60);
+    if (magnitude % 60 != 0) text += ":" + std::string(magnitude % 60 < 10 ? "0" : "") + std::to_string(magnitude % 60);
+    return text;
+}
+
 // The page beside a temporary name, then renamed: a browser or a sync engine never sees half of
 // it. Not fsynced: it is a report made again by the next run, and 50 MB of thumbnails would
 // wait for the disk longer than the whole scan takes.
@@ -67,7 +76,11 @@ int runFleet(const FleetCommandOptions& command)
         std::printf("%s\n", content::fleetLine(kiosk, options).c_str());
     for (const std::string& dir : report.unreadable) std::printf("无法读取文件夹 %s\n", dir.c_str());
 
-    const std::string generated = content::shortTime(content::formatZonedTime(content::zonedNow()));
+    // The office PC's clock, with its zone: the kiosks' times beside it are their own (+08:00 in
+    // China), and a PC set to UTC would otherwise look eight hours behind them.
+    const content::ZonedTime now = content::zonedNow();
+    const std::string generated =
+        content::shortTime(content::formatZonedTime(now)) + "（" + zoneText(now.offsetMinutes) + "）";
     std::string error;
     const bool written = writePage(output, report, options, generated, error);
     std::printf("%s\n", content::fleetSummary(report).c_str());

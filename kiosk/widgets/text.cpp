@@ -122,20 +122,33 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
         afterDigit = end > start && text[end - 1] >= '0' && text[end - 1] <= '9';
     }
 
-    // 2. Greedy fill.
+    // 2. Greedy fill. Beside each line: how it was filled, for step 3.
+    struct Fill {
+        int units = 0;             // unbreakable units on the line (<= 0: a split long word, or spaces at its end)
+        float lastWidth = 0;       // the width of its last unit
+        std::size_t lastBegin = 0; // where its last unit begins
+        bool spaceBeforeLast = false;
+        bool endsParagraph = false;
+    };
     std::vector<LineSpan> lines;
+    std::vector<Fill> fills;
     LineSpan line;
+    Fill fill;
     bool open = false;  // a line has started
     float trailing = 0; // width of spaces at the end of the line (dropped if it breaks there)
     const auto finish = [&] {
+        if (trailing > 0) fill.units = 0; // a line ending in spaces is not evened out
         line.width -= trailing;
         lines.push_back(line);
+        fills.push_back(fill);
+        fill = {};
         open = false;
         trailing = 0;
     };
     for (const Unit& u : units) {
         if (u.newline) {
             if (!open) line = {u.begin, u.begin, 0};
+            fill.endsParagraph = true;
             finish();
             continue;
         }
@@ -168,14 +181,38 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
                 line.width += w;
                 k = next;
             }
+            fill.units = -1000; // never evened out
             trailing = 0;
             continue;
         }
         line.end = u.end;
         line.width += u.width;
+        ++fill.units;
+        fill.spaceBeforeLast = trailing > 0;
+        fill.lastBegin = u.begin;
+        fill.lastWidth = u.width;
         trailing = 0;
     }
-    if (open) finish();
+    if (open) {
+        fill.endsParagraph = true;
+        finish();
+    }
+
+    // 3. No character alone on a paragraph's last line (a widow reads as a stray mark from across
+    // the lobby): the line above gives it its last character when it can spare one and both fit.
+    for (std::size_t n = 1; n < lines.size(); ++n) {
+        Fill& above = fills[n - 1];
+        const Fill& last = fills[n];
+        if (!last.endsParagraph || above.endsParagraph || last.units != 1 || above.units < 3 || above.spaceBeforeLast)
+            continue;
+        std::size_t at = lines[n].begin;
+        if (wordChar(nextCodepoint(text, at))) continue; // a Latin word or number alone is not a widow
+        if (lines[n].width + above.lastWidth > maxWidth || lines[n - 1].end != lines[n].begin) continue;
+        lines[n - 1].end = above.lastBegin;
+        lines[n - 1].width -= above.lastWidth;
+        lines[n].begin = above.lastBegin;
+        lines[n].width += above.lastWidth;
+    }
     return lines;
 }
 

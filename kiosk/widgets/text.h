@@ -1,8 +1,8 @@
 #pragma once
 // Wrapped paragraphs with real line spacing. ImGui has no line spacing and its word wrap only
 // breaks at spaces, which Chinese does not have: lines are broken here between any two CJK
-// characters, Latin words and numbers (phone numbers, times) are kept whole, and closing
-// punctuation never starts a line (避头尾).
+// characters, Latin words and numbers (phone numbers, times) are kept whole, closing
+// punctuation never starts a line (避头尾), and a paragraph never ends on one character alone.
 #include "imgui.h"
 
 #include <functional>
@@ -21,7 +21,8 @@ struct LineSpan {
 // Decodes one UTF-8 codepoint at `i` (advancing it); U+FFFD for invalid bytes.
 char32_t nextCodepoint(std::string_view text, std::size_t& i);
 
-// Lines no wider than `maxWidth` (a single unbreakable unit wider than that is split).
+// Lines no wider than `maxWidth` (a single unbreakable unit wider than that is split). A last line
+// of one CJK character takes the last character of the line above, when that line has three or more.
 std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance);
 
 // The longest run of whole sentences at the start of `text` (each ending in 。！？；!?;) that is no

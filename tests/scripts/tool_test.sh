@@ -212,6 +212,19 @@ expect 0 "$TOOL" export --data-dir "$WORK/data3" -o "$WORK/export3"
 grep -qF "急救中心" "$WORK/export3/contacts.csv" || fail "export after a lost CURRENT lost the content"
 [[ $(hash_dir "$WORK/data3") == "$before" ]] || fail "info/export changed a data dir with a lost CURRENT"
 
+# fleet: the page's 生成时间 names the office PC's zone beside the kiosks' own times
+mkdir -p "$WORK/fleet/k1"
+cat >"$WORK/fleet/k1/status.json" <<'JSON'
+{"kiosk_id": "k1", "station": "晋东一社区", "app_version": "0.1.0", "content_version": 3,
+ "updated": "2026-12-01T09:30:00+08:00", "started": "2026-12-01T08:00:00+08:00", "uptime_seconds": 5400,
+ "screen": "home", "last_import": {"ok": true, "time": "2026-12-01T08:00:00+08:00", "source": "demo", "version": 3}}
+JSON
+for zone in "Asia/Shanghai UTC+8" "Asia/Kolkata UTC+5:30" "UTC UTC+0"; do
+    TZ=${zone% *} "$TOOL" fleet "$WORK/fleet" -o "$WORK/fleet.html" >"$WORK/out" 2>&1 || true
+    grep -o "生成时间 [0-9-]* [0-9:]*（[^）]*）" "$WORK/fleet.html" | grep -qF "（${zone#* }）" ||
+        fail "fleet under TZ=${zone% *}: 生成时间 does not name ${zone#* }"
+done
+
 if [[ $failures -ne 0 ]]; then
     echo "$failures failure(s)" >&2
     exit 1

@@ -1,0 +1,49 @@
+// Paragraph line breaking (kiosk/widgets/text.cpp) beyond 避头尾: a paragraph never ends on one
+// character alone.
+#include "kiosk/widgets/text.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+float advance(char32_t c)
+{
+    return c < 0x80 ? 10.0f : 20.0f;
+}
+
+std::vector<std::string> linesOf(const std::string& text, float width)
+{
+    std::vector<std::string> out;
+    for (const kiosk::LineSpan& l : kiosk::breakLines(text, width, advance))
+        out.push_back(text.substr(l.begin, l.end - l.begin));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a paragraph's last line never holds one character alone", "[text]")
+{
+    // Five characters a line: "不要相信陌生" / "人" would leave 人 alone.
+    CHECK(linesOf("不要相信陌生人", 120) == std::vector<std::string>{"不要相信陌", "生人"});
+    // Its line widths follow the move.
+    const auto spans = kiosk::breakLines("不要相信陌生人", 120, advance);
+    REQUIRE(spans.size() == 2);
+    CHECK(spans[0].width == 100);
+    CHECK(spans[1].width == 40);
+    // A character with its punctuation counts as one: "人。" alone is still a widow.
+    CHECK(linesOf("不要相信陌生人。", 120) == std::vector<std::string>{"不要相信陌", "生人。"});
+    // Each paragraph on its own, and a line that ends at a hard break is left alone.
+    CHECK(linesOf("不要相信陌生人\n一二三四五六", 120) ==
+          std::vector<std::string>{"不要相信陌", "生人", "一二三四五六"});
+    // Two characters on the last line are fine as they are.
+    CHECK(linesOf("不要相信陌生人们", 120) == std::vector<std::string>{"不要相信陌生", "人们"});
+    // A number alone on the last line is not a widow, and stays whole.
+    CHECK(linesOf("请拨打电话 12345", 110) == std::vector<std::string>{"请拨打电话 ", "12345"});
+    // A line of two cannot spare a character: nothing moves.
+    CHECK(linesOf("一二三", 40) == std::vector<std::string>{"一二", "三"});
+    // A Latin word is the unit that moves down with the character.
+    CHECK(linesOf("一二ABCDEFGH三", 120) == std::vector<std::string>{"一二", "ABCDEFGH三"});
+}
