@@ -87,8 +87,13 @@ void StaffScreen::draw(AppState& state)
         state.go(ScreenId::Home);
         return;
     }
-    drawLine(d, hf, ImVec2(m + backW + t.gap * 1.5f, y + (btnH - hf->FontSize) * 0.5f), W - 2 * m - backW,
-             p.text.packed(), ui::kStaffTitle);
+    // Landscape has no height to spare (the answer to a tap must show above the fold): the volume
+    // sits at the right of the title row there, in its own row below the actions in portrait.
+    const bool stacked = t.portrait || W < H;
+    const float titleX = m + backW + t.gap * 1.5f;
+    float titleW = W - m - titleX;
+    if (!stacked) titleW -= drawVolume(state, W - m, y) + t.gap * 2;
+    drawLine(d, hf, ImVec2(titleX, y + (btnH - hf->FontSize) * 0.5f), titleW, p.text.packed(), ui::kStaffTitle);
     y += btnH + t.gap;
 
     // What is on the kiosk now.
@@ -97,7 +102,10 @@ void StaffScreen::draw(AppState& state)
     lines.emplace_back(update_text::format(ui::kContentVersion, static_cast<long long>(info.contentVersion)), p.text);
     if (info.lastImport) {
         const auto& r = *info.lastImport;
-        lines.emplace_back(std::string(ui::kLastImport) + (r.ok() ? ui::kImportOk : ui::kImportFailed) + "  " + r.time,
+        // 2026-12-01T17:48 is stored; staff read 2026-12-01 17:48.
+        std::string when = r.time;
+        std::replace(when.begin(), when.end(), 'T', ' ');
+        lines.emplace_back(std::string(ui::kLastImport) + (r.ok() ? ui::kImportOk : ui::kImportFailed) + "  " + when,
                            r.ok() ? p.text : p.urgent);
         lines.emplace_back(r.summary(), p.textMuted);
     } else {
@@ -118,7 +126,6 @@ void StaffScreen::draw(AppState& state)
 
     // The actions: big buttons side by side (landscape) or stacked (portrait).
     const bool busy = info.busy || m_waiting;
-    const bool stacked = t.portrait || W < H;
     const float actionW = stacked ? W - 2 * m : (W - 2 * m - t.gap) * 0.5f;
     const float actionH = std::max(t.minTarget, hf->FontSize * 2.2f);
     const ImVec2 exportMin(m, y), exportMax(m + actionW, y + actionH);
@@ -152,25 +159,54 @@ void StaffScreen::draw(AppState& state)
     }
     y = std::max(exportMax.y, rollMax.y) + t.gap * 1.5f;
 
-    // 朗读音量: big 小 / 大 buttons; the app applies and keeps the volume (app_speech.cpp).
-    {
-        const float vb = std::max(t.minTarget * 1.4f, hf->FontSize * 2.0f);
-        const std::string volume =
-            std::string(ui::kSpeechVolume) + " " + std::to_string(state.speechVolume) + ui::kPercent;
-        addText(d, hf, ImVec2(m, y + (t.minTarget - hf->FontSize) * 0.5f), p.text.packed(), volume);
-        const float bx = m + textWidth(hf, volume) + t.gap * 2;
-        if (u.button(ImVec2(bx, y), ImVec2(bx + vb, y + t.minTarget), ui::kSofter)) state.pendingVolumeSteps -= 1;
-        if (u.button(ImVec2(bx + vb + t.gap, y), ImVec2(bx + 2 * vb + t.gap, y + t.minTarget), ui::kLouder))
-            state.pendingVolumeSteps += 1;
-        y += t.minTarget + t.gap * 1.5f;
-    }
-
+    // The answer to the last tap, right under the buttons that asked.
     if (!m_message.empty()) {
         y += drawParagraph(d, hf, ImVec2(m, y), W - 2 * m, (m_messageIsError ? p.urgent : p.text).packed(), m_message,
                            t.lineSpacing, 4) +
              t.gap;
     }
-    drawParagraph(d, bf, ImVec2(m, y), W - 2 * m, p.textMuted.packed(), ui::kExportHint, t.lineSpacing, 6);
+    if (stacked) {
+        drawVolume(state, m + volumeWidth(state), y);
+        y += t.minTarget + t.gap * 1.5f;
+    }
+    // The hint last, in the lines that are left (it says how to use an export).
+    const int hintLines = static_cast<int>((H - m * 0.5f - y) / lineAdvance(bf, t.lineSpacing));
+    if (hintLines > 0)
+        drawParagraph(d, bf, ImVec2(m, y), W - 2 * m, p.textMuted.packed(), ui::kExportHint, t.lineSpacing,
+                      std::min(hintLines, 6));
+}
+
+namespace {
+std::string volumeText(const AppState& state)
+{
+    return std::string(ui::kSpeechVolume) + " " + std::to_string(state.speechVolume) + ui::kPercent;
+}
+float volumeButtonWidth(const Theme& t, ImFont* hf)
+{
+    return std::max(t.minTarget * 1.4f, hf->FontSize * 2.0f);
+}
+} // namespace
+
+float StaffScreen::volumeWidth(const AppState& state) const
+{
+    auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
+    return textWidth(hf, volumeText(state)) + t.gap * 3 + 2 * volumeButtonWidth(t, hf);
+}
+
+float StaffScreen::drawVolume(AppState& state, float right, float y)
+{
+    // 朗读音量: big 小 / 大 buttons; the app applies and keeps the volume (app_speech.cpp).
+    auto [u, t, p, d, hf, bf] = DrawFrame::of(*state.ui);
+    const float vb = volumeButtonWidth(t, hf);
+    const float width = volumeWidth(state);
+    const float x = right - width;
+    const std::string volume = volumeText(state);
+    addText(d, hf, ImVec2(x, y + (t.minTarget - hf->FontSize) * 0.5f), p.text.packed(), volume);
+    const float bx = x + textWidth(hf, volume) + t.gap * 2;
+    if (u.button(ImVec2(bx, y), ImVec2(bx + vb, y + t.minTarget), ui::kSofter)) state.pendingVolumeSteps -= 1;
+    if (u.button(ImVec2(bx + vb + t.gap, y), ImVec2(bx + 2 * vb + t.gap, y + t.minTarget), ui::kLouder))
+        state.pendingVolumeSteps += 1;
+    return width;
 }
 
 } // namespace kiosk

@@ -33,6 +33,9 @@ private:
     void answered(std::string message, bool isError);
     // Asks the app for an action (export, rollback); the line says 正在处理 until the answer.
     void send(AppState& state, UpdateRequest::Kind kind);
+    // 朗读音量 with its 小 / 大 buttons, one target high, ending at `right`; returns its width.
+    float drawVolume(AppState& state, float right, float y);
+    float volumeWidth(const AppState& state) const;
 
     content::DataDir m_dataDir;
     platform::UpdateInfo m_info;

@@ -6,7 +6,7 @@
 #  - 防骗指南: after 下一条 the counter reads 第 2 条 (tesseract chi_sim);
 #  - 首页: five taps on the station name open the staff PIN pad; digits tapped 250 ms apart, two
 #    of them sent back to back (both taps between two frames), all show as dots; the right PIN
-#    opens the staff menu.
+#    opens the staff menu, whose answer to 导出 (no stick) shows on screen under its buttons.
 # and that touch forgives (§2): a tap in the gap between two week tabs selects the nearer one; a
 # double tap on 下一条 turns one page and on 大字 switches it on once; after the carousel the
 # next visitor gets normal text again.
@@ -26,12 +26,18 @@ data=$tmp/data
 mkdir -p "$data"
 pin=246810
 echo "$pin" | "$tool" set-pin --data-dir "$data" >/dev/null
+# One import (the demo, exported and taken back unchanged): the staff menu then shows its
+# three-line summary, as on a station that has been updated.
+"$tool" export --data-dir "$data" -o "$tmp/pkg" >/dev/null
+"$tool" import "$tmp/pkg" --data-dir "$data" --allow-unsigned >/dev/null
+# No stick: an empty media root, whatever this machine has in /media.
+mkdir -p "$tmp/media"
 
 # open_screen SCREEN [ARGS]: a fresh kiosk on SCREEN, back once it has drawn its first frames.
 open_screen() {
     local screen=$1
     shift
-    start_kiosk --data-dir "$data" --windowed 1920x1080 --now 2026-06-03T10:15 --screen "$screen" "$@"
+    start_kiosk --data-dir "$data" --media-root "$tmp/media" --windowed 1920x1080 --now 2026-06-03T10:15 --screen "$screen" "$@"
     wait_first_frame
 }
 # shot: the screen as it is 300 ms after the last input.
@@ -166,6 +172,15 @@ for _ in $(seq 10); do
 done
 [ -n "$opened" ] || fail "the staff menu did not open after the right PIN"
 echo "ok: the staff menu opens after the right PIN"
+# Its answer shows under the buttons, inside the screen, even with the summary of an import.
+tap 500 765 # 导出当前内容到U盘
+answer=
+for _ in $(seq 10); do
+    shot
+    case $(ocr 30 900 1000 100) in *找到U盘*) answer=1; break ;; esac
+done
+[ -n "$answer" ] || fail "after 导出 with no stick, the staff menu shows no 没有找到U盘 under its buttons"
+echo "ok: 导出 with no stick answers 没有找到U盘 on screen"
 
 # --- 大字: a double tap switches it on once; the next visitor (after the carousel) gets normal text.
 open_screen home --attract-after 10
