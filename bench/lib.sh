@@ -25,7 +25,7 @@ bench_require() {
 bench_find_exe() {
     local build=$1 name=$2 c
     for c in "$build/$name" "$build/bin/$name" "$build/kiosk/$name" "$build/content/$name" \
-             "$build/content/tool/$name"; do
+             "$build/tool/$name"; do
         if [[ -f $c && -x $c ]]; then
             printf '%s\n' "$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"
             return 0

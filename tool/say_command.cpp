@@ -1,7 +1,7 @@
 // kiosk-content say: speak a text exactly as the kiosk would (the same normaliser, readings
 // table and voice). The espeak-ng part lives in platform/speech_synth.*, so content/ stays
 // free of audio; this tool links that small library (espeak-ng and libsndfile, no SDL).
-#include "content/tool/commands.h"
+#include "tool/commands.h"
 
 #include "content/speech_text.h"
 #include "platform/speech_synth.h"

@@ -1,7 +1,7 @@
 // kiosk-content: the staff and operator tool. A thin main over the content library: the
 // command files register their subcommands, CLI11 parses, the chosen one runs.
 #include "content/cli.h"
-#include "content/tool/commands.h"
+#include "tool/commands.h"
 
 #include <cstdio>
 #include <map>

@@ -1,7 +1,7 @@
 // kiosk-content fleet DIR... [-o FILE.html] [--stale-hours H]: the district office's overview
 // of the status folders its sync engine collects (SPEC.md). Exit 0 all healthy, 1 any problem,
 // 2 bad usage.
-#include "content/tool/commands.h"
+#include "tool/commands.h"
 
 #include "content/error_text.h"
 #include "content/fleet_html.h"

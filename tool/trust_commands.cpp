@@ -1,7 +1,7 @@
 // kiosk-content keygen / sign / trust / set-pin: keys, signed packages and the staff PIN.
 #include "content/error_text.h"
 #include "content/file_io.h"
-#include "content/tool/commands.h"
+#include "tool/commands.h"
 
 #include "content/data_dir.h"
 #include "content/sheet_table.h"

@@ -1,7 +1,7 @@
 // kiosk-content's content commands: init, check, build, import, export, info.
 #include "content/error_text.h"
 #include "content/file_io.h"
-#include "content/tool/commands.h"
+#include "tool/commands.h"
 
 #include "content/data_dir.h"
 #include "content/importer.h"
