@@ -47,3 +47,26 @@ TEST_CASE("a paragraph's last line never holds one character alone", "[text]")
     // A Latin word is the unit that moves down with the character.
     CHECK(linesOf("一二ABCDEFGH三", 120) == std::vector<std::string>{"一二", "ABCDEFGH三"});
 }
+
+TEST_CASE("a line ends at a clause's end rather than one or two characters after it, if no line is added", "[text]")
+{
+    // Six characters a line: "中医义诊：号" / "脉、看舌苔" splits 号脉.
+    CHECK(linesOf("中医义诊：号脉、看舌苔", 120) == std::vector<std::string>{"中医义诊：", "号脉、看舌苔"});
+    // A date after the comma moves down whole.
+    CHECK(linesOf("管道检修，6月4日上午", 140) == std::vector<std::string>{"管道检修，", "6月4日上午"});
+    // Three characters after the comma: the line stays as full as it was.
+    CHECK(linesOf("管道检修，一二三四五六", 160) == std::vector<std::string>{"管道检修，一二三", "四五六"});
+    // Not when the line would be left under 60 % full: "一二：" is 3 of 6.
+    CHECK(linesOf("一二：三四五六七八九", 120) == std::vector<std::string>{"一二：三四五", "六七八九"});
+    // Not when it would cost a line: ending the first line at "，" pushes 甲 onto a third.
+    CHECK(linesOf("一二三四，五六七八九十", 130) == std::vector<std::string>{"一二三四，", "五六七八九十"});
+    CHECK(linesOf("一二三四，五六七八九十甲", 130) == std::vector<std::string>{"一二三四，五", "六七八九十甲"});
+    // The text is all there, in order, each line within the width.
+    const std::string text = "叔叔阿姨好！欢迎来到服务站。有事就找值班的工作人员，进来坐坐、喝口热水。";
+    std::string joined;
+    for (const kiosk::LineSpan& l : kiosk::breakLines(text, 160, advance)) {
+        CHECK(l.width <= 160);
+        joined += text.substr(l.begin, l.end - l.begin);
+    }
+    CHECK(joined == text);
+}

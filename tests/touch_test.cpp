@@ -204,13 +204,14 @@ TEST_CASE("Chinese lines break between characters, never before closing punctuat
     CHECK(whole);
     // Explicit line breaks are kept.
     CHECK(breakLines("一\n二", 1000, advance).size() == 2);
-    // A date's 日 stays with its number: "检修，6月4" would end the line, with "日上午" below.
-    const std::string date = "管道检修，6月4日上午";
-    lines = breakLines(date, 140, advance); // "管道检修，6月4" is 140 wide
+    // A date's 日 stays with its number: "检修中6月4" would end the line, with "日上午" below.
+    const std::string date = "管道检修中6月4日上午";
+    lines = breakLines(date, 140, advance); // "管道检修中6月4" is 140 wide
     REQUIRE(lines.size() == 2);
     CHECK(date.substr(lines[1].begin, lines[1].end - lines[1].begin) == "4日上午");
-    // Other characters after a number still break there.
-    const std::string other = "管道检修，6月4楼上午";
+    // Other characters after a number still break there. (With a comma for 中, the line would end
+    // at the comma instead: line_break_test.)
+    const std::string other = "管道检修中6月4楼上午";
     lines = breakLines(other, 140, advance);
     REQUIRE(lines.size() == 2);
     CHECK(other.substr(lines[1].begin, lines[1].end - lines[1].begin) == "楼上午");

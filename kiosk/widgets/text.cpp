@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
 
 namespace kiosk {
 
@@ -39,7 +40,127 @@ struct Unit {
     float width = 0;
     bool space = false;
     bool newline = false;
+    bool endsClause = false; // ends in ，、：；。！？ or a closing mark: a good place for a line to end
 };
+
+// Punctuation after which a line reads best ending: a clause or a quotation is over.
+bool isClauseEnd(char32_t c)
+{
+    static constexpr std::u32string_view kChars = U"，。、；：！？）》」』”’,;:!?)";
+    return kChars.find(c) != std::u32string_view::npos;
+}
+
+// How a line was filled, beside it, for evening out the last line.
+struct Fill {
+    int units = 0;             // unbreakable units on the line (<= 0: a split long word, or spaces at its end)
+    float lastWidth = 0;       // the width of its last unit
+    std::size_t lastBegin = 0; // where its last unit begins
+    bool spaceBeforeLast = false;
+    bool endsParagraph = false;
+};
+
+struct Filled {
+    std::vector<LineSpan> lines;
+    std::vector<Fill> fills;
+    bool endedAtClause = false; // some line ended early at a clause
+};
+
+// Greedy fill: each line takes units while they fit. With `atClauses`, a line whose last one or
+// two characters follow a clause's end (中医义诊：号 / 脉) ends with the clause instead, when it
+// stays 60 % full.
+Filled fillLines(std::string_view text, const std::vector<Unit>& units, float maxWidth,
+                 const std::function<float(char32_t)>& advance, bool atClauses)
+{
+    Filled out;
+    LineSpan line;
+    Fill fill;
+    bool open = false;  // a line has started
+    float trailing = 0; // width of spaces at the end of the line (dropped if it breaks there)
+    // The line as it was just after its last unit that ends a clause (units[clause]).
+    std::size_t clause = SIZE_MAX;
+    LineSpan clauseLine;
+    Fill clauseFill;
+    const auto finish = [&] {
+        clause = SIZE_MAX;
+        if (trailing > 0) fill.units = 0; // a line ending in spaces is not evened out
+        line.width -= trailing;
+        out.lines.push_back(line);
+        out.fills.push_back(fill);
+        fill = {};
+        open = false;
+        trailing = 0;
+    };
+    for (std::size_t k = 0; k < units.size(); ++k) {
+        const Unit& u = units[k];
+        if (u.newline) {
+            if (!open) line = {u.begin, u.begin, 0};
+            fill.endsParagraph = true;
+            finish();
+            continue;
+        }
+        if (u.space) {
+            clause = SIZE_MAX;   // a Latin line breaks at its spaces
+            if (!open) continue; // no spaces at the start of a line
+            line.end = u.end;
+            line.width += u.width;
+            trailing += u.width;
+            continue;
+        }
+        if (open && line.width + u.width > maxWidth && line.width - trailing > 0) {
+            if (atClauses && clause != SIZE_MAX && k - clause >= 2 && k - clause <= 3 &&
+                clauseLine.width >= maxWidth * 0.6f) {
+                const std::size_t back = clause;
+                line = clauseLine;
+                fill = clauseFill;
+                finish();
+                out.endedAtClause = true;
+                k = back; // the loop goes on with the unit after the clause
+                continue;
+            }
+            finish();
+        }
+        if (!open) {
+            line = {u.begin, u.begin, 0};
+            open = true;
+        }
+        if (u.width > maxWidth && line.width == 0) {
+            // Wider than a whole line (a very long number): split it by character.
+            std::size_t at = u.begin;
+            while (at < u.end) {
+                std::size_t next = at;
+                const float w = advance(nextCodepoint(text, next));
+                if (line.width + w > maxWidth && line.end > line.begin) {
+                    finish();
+                    line = {at, at, 0};
+                    open = true;
+                }
+                line.end = next;
+                line.width += w;
+                at = next;
+            }
+            fill.units = -1000; // never evened out
+            trailing = 0;
+            continue;
+        }
+        line.end = u.end;
+        line.width += u.width;
+        ++fill.units;
+        fill.spaceBeforeLast = trailing > 0;
+        fill.lastBegin = u.begin;
+        fill.lastWidth = u.width;
+        trailing = 0;
+        if (u.endsClause) {
+            clause = k;
+            clauseLine = line;
+            clauseFill = fill;
+        }
+    }
+    if (open) {
+        fill.endsParagraph = true;
+        finish();
+    }
+    return out;
+}
 
 } // namespace
 
@@ -115,93 +236,28 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
         if (attachToPrevious) {
             units.back().end = end;
             units.back().width += w;
+            units.back().endsClause = isClauseEnd(c);
         } else {
-            units.push_back({start, end, w, false, false});
+            units.push_back({start, end, w, false, false, isClauseEnd(c)});
         }
         glueNext = noLineEnd(c);
         afterDigit = end > start && text[end - 1] >= '0' && text[end - 1] <= '9';
     }
 
-    // 2. Greedy fill. Beside each line: how it was filled, for step 3.
-    struct Fill {
-        int units = 0;             // unbreakable units on the line (<= 0: a split long word, or spaces at its end)
-        float lastWidth = 0;       // the width of its last unit
-        std::size_t lastBegin = 0; // where its last unit begins
-        bool spaceBeforeLast = false;
-        bool endsParagraph = false;
-    };
-    std::vector<LineSpan> lines;
-    std::vector<Fill> fills;
-    LineSpan line;
-    Fill fill;
-    bool open = false;  // a line has started
-    float trailing = 0; // width of spaces at the end of the line (dropped if it breaks there)
-    const auto finish = [&] {
-        if (trailing > 0) fill.units = 0; // a line ending in spaces is not evened out
-        line.width -= trailing;
-        lines.push_back(line);
-        fills.push_back(fill);
-        fill = {};
-        open = false;
-        trailing = 0;
-    };
-    for (const Unit& u : units) {
-        if (u.newline) {
-            if (!open) line = {u.begin, u.begin, 0};
-            fill.endsParagraph = true;
-            finish();
-            continue;
-        }
-        if (u.space) {
-            if (!open) continue; // no spaces at the start of a line
-            line.end = u.end;
-            line.width += u.width;
-            trailing += u.width;
-            continue;
-        }
-        if (open && line.width + u.width > maxWidth && line.width - trailing > 0) {
-            finish();
-        }
-        if (!open) {
-            line = {u.begin, u.begin, 0};
-            open = true;
-        }
-        if (u.width > maxWidth && line.width == 0) {
-            // Wider than a whole line (a very long number): split it by character.
-            std::size_t k = u.begin;
-            while (k < u.end) {
-                std::size_t next = k;
-                const float w = advance(nextCodepoint(text, next));
-                if (line.width + w > maxWidth && line.end > line.begin) {
-                    finish();
-                    line = {k, k, 0};
-                    open = true;
-                }
-                line.end = next;
-                line.width += w;
-                k = next;
-            }
-            fill.units = -1000; // never evened out
-            trailing = 0;
-            continue;
-        }
-        line.end = u.end;
-        line.width += u.width;
-        ++fill.units;
-        fill.spaceBeforeLast = trailing > 0;
-        fill.lastBegin = u.begin;
-        fill.lastWidth = u.width;
-        trailing = 0;
+    // 2. Lines end at a clause where one or two characters would follow it, unless that costs a
+    // line: a card's height never grows for it.
+    Filled filled = fillLines(text, units, maxWidth, advance, true);
+    if (filled.endedAtClause) {
+        Filled greedy = fillLines(text, units, maxWidth, advance, false);
+        if (greedy.lines.size() < filled.lines.size()) filled = std::move(greedy);
     }
-    if (open) {
-        fill.endsParagraph = true;
-        finish();
-    }
+    std::vector<LineSpan>& lines = filled.lines;
+    const std::vector<Fill>& fills = filled.fills;
 
     // 3. No character alone on a paragraph's last line (a widow reads as a stray mark from across
     // the lobby): the line above gives it its last character when it can spare one and both fit.
     for (std::size_t n = 1; n < lines.size(); ++n) {
-        Fill& above = fills[n - 1];
+        const Fill& above = fills[n - 1];
         const Fill& last = fills[n];
         if (!last.endsParagraph || above.endsParagraph || last.units != 1 || above.units < 3 || above.spaceBeforeLast)
             continue;
@@ -213,7 +269,7 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
         lines[n].begin = above.lastBegin;
         lines[n].width += above.lastWidth;
     }
-    return lines;
+    return std::move(filled.lines);
 }
 
 std::string_view leadingSentences(std::string_view text, float maxWidth, const std::function<float(char32_t)>& advance)
