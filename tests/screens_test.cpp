@@ -6,6 +6,7 @@
 #include "kiosk/screens/screens.h"
 #include "kiosk/snapshot.h"
 #include "kiosk/theme.h"
+#include "kiosk/widgets/text.h"
 #include "kiosk/widgets/ui.h"
 
 #include "imgui.h"
@@ -439,4 +440,49 @@ TEST_CASE("turning a guide page while it speaks stops the old page", "[screens][
     const AppState tapped = probe.frame(*guide, at);
     REQUIRE(tapped.pendingSpeech);
     CHECK(tapped.pendingSpeech->key == "guide:1");
+}
+
+TEST_CASE("a tile's name in 大字 is set smaller to keep clear of its edges, never shortened", "[screens]")
+{
+    DemoScreens demo(1920, 1080, true);
+    ImFont* font = demo.fonts.heading;
+    // A frame readies ImGui's shared drawing data for a draw list of our own.
+    AppState state = screenState(demo.snapshot, demo.snapshot->at, ScreenId::Home, true);
+    auto screens = makeAllScreens();
+    drawOnce(state, *screens.front(), demo.theme, demo.fonts);
+    const std::string name = "活动安排";
+    const float wide = textWidth(font, name);
+    const float pad = font->FontSize * 0.12f;
+    // Where the glyphs of one call land: the left and right of the ink, and how many glyphs.
+    struct Ink {
+        float left = 1e9f, right = -1e9f;
+        int glyphs = 0;
+    };
+    const auto draw = [&](float tileW) {
+        ImDrawList list(ImGui::GetDrawListSharedData());
+        list._ResetForNewFrame(); // its first command, as ImGui gives each window's list
+        list.PushClipRectFullScreen();
+        list.PushTextureID(font->ContainerAtlas->TexID);
+        drawCenteredFit(&list, font, ImVec2(100, 100), ImVec2(100 + tileW, 180), pad, 0.9f, IM_COL32_WHITE, name);
+        Ink ink;
+        for (const ImDrawVert& v : list.VtxBuffer) {
+            ink.left = std::min(ink.left, v.pos.x);
+            ink.right = std::max(ink.right, v.pos.x);
+        }
+        ink.glyphs = list.VtxBuffer.Size / 4;
+        return ink;
+    };
+    // Room to spare: the full size, centred.
+    Ink ink = draw(wide + 4 * pad);
+    CHECK(ink.glyphs == 4);
+    CHECK(ink.right - ink.left > wide * 0.95f);
+    // As wide as the name itself (大字 landscape): smaller, all four characters, clear of both edges.
+    ink = draw(wide + pad);
+    CHECK(ink.glyphs == 4);
+    CHECK(ink.left >= 100 + pad - 1);
+    CHECK(ink.right <= 100 + wide + 1);
+    CHECK(ink.right - ink.left > wide * 0.85f);
+    // Far too narrow even at 0.9: shortened with "…" as any line is (three glyphs and the dots).
+    ink = draw(wide * 0.5f);
+    CHECK(ink.right - ink.left < wide * 0.55f);
 }

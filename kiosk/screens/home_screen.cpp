@@ -254,8 +254,9 @@ private:
             addText(d, hf, ImVec2(x0 + 2 * r + t.gap, a.y + (h - hf->FontSize) * 0.5f), p.onDark.packed(),
                     section.title);
         } else if (h < hf->FontSize * 2) {
-            // Too low for the icon above the name: the name alone, whole.
-            drawCentered(d, hf, a, b, p.onDark.packed(), section.title);
+            // Too low for the icon above the name: the name alone, whole, clear of the tile's
+            // edges (set a little smaller in 大字 where it would touch them).
+            drawCenteredFit(d, hf, a, b, hf->FontSize * 0.12f, 0.9f, p.onDark.packed(), section.title);
         } else {
             const float r = std::min(h * 0.24f, hf->FontSize * 0.95f);
             const float total = 2 * r + t.px(14) + hf->FontSize;

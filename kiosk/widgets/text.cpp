@@ -428,4 +428,24 @@ void drawCentered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 
     drawLine(draw, font, pos, avail, color, text);
 }
 
+void drawCenteredFit(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, float pad, float minScale, ImU32 color,
+                     std::string_view text)
+{
+    const float avail = max.x - min.x - 2 * pad;
+    const float w = textWidth(font, text);
+    const float scale = w > avail && w > 0 ? std::max(minScale, avail / w) : 1.0f;
+    if (scale >= 1.0f || scale * w > avail) {
+        drawCentered(draw, font, ImVec2(min.x + pad, min.y), ImVec2(max.x - pad, max.y), color, text);
+        return;
+    }
+    // The font's own glyphs at a smaller size: ImGui scales the quads.
+    const float size = font->FontSize * scale;
+    const ImVec2 pos(min.x + (max.x - min.x - w * scale) * 0.5f, min.y + (max.y - min.y - size) * 0.5f);
+    const ImTextureID texture = font->ContainerAtlas->TexID;
+    const bool other = texture != draw->_CmdHeader.TextureId;
+    if (other) draw->PushTextureID(texture);
+    draw->AddText(font, size, pos, color, text.data(), text.data() + text.size());
+    if (other) draw->PopTextureID();
+}
+
 } // namespace kiosk

@@ -64,5 +64,9 @@ float drawParagraphAligned(ImDrawList* draw, ImFont* font, float x, float y, flo
 float drawLine(ImDrawList* draw, ImFont* font, ImVec2 pos, float maxWidth, ImU32 color, std::string_view text);
 // Centred in the rectangle (one line, shortened if needed).
 void drawCentered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, std::string_view text);
+// Centred in the rectangle with `pad` clear on its left and right: set smaller, down to
+// `minScale` of the font's size, rather than shortened, when it is wider (a tile's name in 大字).
+void drawCenteredFit(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, float pad, float minScale, ImU32 color,
+                     std::string_view text);
 
 } // namespace kiosk
