@@ -155,8 +155,8 @@ inline constexpr const char* kNoRollback = "没有上一版内容可以恢复";
 inline constexpr const char* kBack = "返回";
 inline constexpr const char* kBusy = "正在处理，请稍候…";
 inline constexpr const char* kExportHint =
-    "导出的表格可以在电脑上用 Excel 或 WPS 修改。U盘里没有 KIOSK 文件夹时，表格直接写进新建的 KIOSK 文件夹，"
-    "改好后把U盘插回这里即可更新；已经有 KIOSK 文件夹时，写进其中的“导出-日期-时间”文件夹，不会覆盖您的文件。";
+    "导出的表格可以在电脑上用 Excel 或 WPS 修改。U盘里没有 KIOSK 文件夹时写进新建的 KIOSK 文件夹，"
+    "改好插回即可更新；已有时写进其中的“导出-日期-时间”文件夹，不会覆盖您的文件。";
 inline constexpr const char* kExportedNew =
     "已导出到U盘的 KIOSK 文件夹。在电脑上修改这些表格后，把U盘插到这里即可更新。";
 inline constexpr const char* kExportedSub =

@@ -25,7 +25,8 @@ printf '标题,正文,开始日期,结束日期,置顶,紧急\r\n同步测试通
 "$tool" check "$src" >/dev/null
 
 start_xvfb 1280x800x24
-start_kiosk --data-dir "$data" --drop-dir "$drop" --media-root "$media" --status-dir "$status" --windowed 1280x800
+start_kiosk --data-dir "$data" --drop-dir "$drop" --media-root "$media" --status-dir "$status" --windowed 1280x800 \
+    "${awake[@]}"
 st=$status/status.json
 
 has_status() { [ -n "$(status_field "$st" content_version)" ]; }

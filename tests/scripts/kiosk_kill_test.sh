@@ -71,7 +71,7 @@ stage_package() {
 launch() { # launch: the kiosk on $data and the drop dir ($child), a fresh $tmp/kiosk.log
     : >"$tmp/kiosk.log"
     start_kiosk --data-dir "$data" --drop-dir "$drop" --media-root "$tmp/media" --status-dir "$tmp/status" \
-        --windowed 800x600 --screen home
+        --windowed 800x600 --screen home "${awake[@]}"
 }
 mkdir -p "$tmp/media"
 
@@ -90,7 +90,7 @@ def current():
 first = current()
 t0 = time.monotonic()
 p = subprocess.Popen([kiosk, "--data-dir", data, "--drop-dir", drop, "--media-root", media,
-                      "--windowed", "800x600", "--screen", "home"],
+                      "--windowed", "800x600", "--screen", "home", "--screen-off", "off", "--night", "off"],
                      stdout=open(log, "w"), stderr=subprocess.STDOUT)
 t_stage = t_write = t_switch = None
 while time.monotonic() - t0 < 60 and p.poll() is None:

@@ -31,7 +31,7 @@ printf '项目,内容\r\n站点名称,%s社区养老服务站\r\n欢迎语,欢�
 status_version() { status_field "$status/status.json" content_version; }
 
 start_kiosk --data-dir "$data" --drop-dir "$drop" --media-root "$tmp/media" --status-dir "$status" \
-    --windowed 1280x800 --screen home
+    --windowed 1280x800 --screen home "${awake[@]}"
 up() { [ -n "$(status_version)" ] && [ -s "$tmp/frames.log" ]; }
 wait_for 30 "the kiosk to come up (status.json and a frame)" up
 sleep 1

@@ -42,7 +42,7 @@ printf '名称,电话,说明,类别\r\n社区服务站,010-12345678,工作日 8:
 "$tool" sign "$prep/KIOSK" --key "$tmp/staff.key" --version "$version" >/dev/null
 
 start_xvfb 1280x800x24
-start_kiosk --data-dir "$data" --media-root "$media" --status-dir "$status" --windowed 1280x800
+start_kiosk --data-dir "$data" --media-root "$media" --status-dir "$status" --windowed 1280x800 "${awake[@]}"
 st=$status/status.json
 
 has_status() { [ -n "$(status_field "$st" content_version)" ]; }

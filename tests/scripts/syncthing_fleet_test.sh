@@ -155,7 +155,7 @@ done
 "$tool" trust "$tmp/office.pub" --data-dir "$kiosk_side/data" >/dev/null
 start_xvfb 1280x800x24
 start_kiosk --data-dir "$kiosk_side/data" --drop-dir "$kiosk_side/drop" --status-dir "$kiosk_side/status" \
-    --media-root "$tmp/media" --windowed 1280x800 --kiosk-id station-7-lobby
+    --media-root "$tmp/media" --windowed 1280x800 --kiosk-id station-7-lobby "${awake[@]}"
 
 kiosk_up() { [ -n "$(status_field "$kiosk_side/status/status.json" content_version)" ]; }
 wait_for 30 "the kiosk's first status.json" kiosk_up
