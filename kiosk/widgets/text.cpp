@@ -296,10 +296,15 @@ float textWidth(ImFont* font, std::string_view text)
 
 void addText(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text)
 {
+    addText(draw, font, font->FontSize, pos, color, text);
+}
+
+void addText(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text)
+{
     const ImTextureID texture = font->ContainerAtlas->TexID;
     const bool other = texture != draw->_CmdHeader.TextureId;
     if (other) draw->PushTextureID(texture);
-    draw->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size());
+    draw->AddText(font, size, pos, color, text.data(), text.data() + text.size());
     if (other) draw->PopTextureID();
 }
 
@@ -441,11 +446,7 @@ void drawCenteredFit(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, flo
     // The font's own glyphs at a smaller size: ImGui scales the quads.
     const float size = font->FontSize * scale;
     const ImVec2 pos(min.x + (max.x - min.x - w * scale) * 0.5f, min.y + (max.y - min.y - size) * 0.5f);
-    const ImTextureID texture = font->ContainerAtlas->TexID;
-    const bool other = texture != draw->_CmdHeader.TextureId;
-    if (other) draw->PushTextureID(texture);
-    draw->AddText(font, size, pos, color, text.data(), text.data() + text.size());
-    if (other) draw->PopTextureID();
+    addText(draw, font, size, pos, color, text);
 }
 
 } // namespace kiosk

@@ -36,6 +36,8 @@ std::string_view leadingSentences(ImFont* font, std::string_view text, float max
 // ImDrawList::AddText at the font's size, with the font's own atlas texture bound around it
 // (each text size has an atlas of its own, fonts.h). Every text the kiosk draws goes here.
 void addText(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text);
+// The same at `size` px, the font's glyphs scaled (a name set a little smaller to fit).
+void addText(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text);
 // Distance between baselines of consecutive lines.
 inline float lineAdvance(ImFont* font, float spacing)
 {
