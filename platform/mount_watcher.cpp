@@ -290,10 +290,14 @@ void MountWatcher::run()
         if (n > 0 && mountFd >= 0 && (fds[1].revents & (POLLPRI | POLLERR))) (void)readWholeFile(mountFd);
         const bool tableChanged = n > 0 && (fds[1].revents & (POLLPRI | POLLERR));
         if (tableChanged || std::chrono::steady_clock::now() - lastScan >= m_options.rescanInterval) {
-            // An automounter creates the mount point and mounts in quick steps; a short pause
-            // lets the KIOSK/ folder become visible before we look.
-            if (tableChanged) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            // At once, so that a pulled stick stops its import before the import gets further.
             scanNow();
+            // An automounter creates the mount point and mounts in quick steps: a second look a
+            // moment later finds a KIOSK/ folder that was not visible yet.
+            if (tableChanged && !m_thread.stopping()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                scanNow();
+            }
             lastScan = std::chrono::steady_clock::now();
         }
     }
