@@ -162,7 +162,12 @@ std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed)
               consumeU(s, pos, U"—") || consumeU(s, pos, U"～"))) {
             return std::nullopt;
         }
-        consumeWeekPrefix(s, pos);
+        // The range's end as written: 五, 周五, 星期五 or 每周五 (每周一至每周五).
+        if (size_t endAt = pos; consumeU(s, endAt, U"每") && consumeWeekPrefix(s, endAt)) {
+            pos = endAt;
+        } else {
+            consumeWeekPrefix(s, pos);
+        }
         if (pos + 1 != s.size()) return std::nullopt;
         const auto last = weekdayFromChar(s[pos]);
         // A range that wraps past Sunday is more likely a typo than meant.

@@ -65,6 +65,36 @@ bool looksLikeTimeRange(std::string_view cell)
     return false;
 }
 
+// A header whose columns were split by something other than an ASCII comma (a semicolon from a
+// European Excel, a tab from "Text (Tab delimited)", a Chinese comma typed in Notepad) is one
+// cell holding several header names: the name of that separator, or nothing.
+std::optional<std::string> wrongSeparator(const std::vector<std::string>& header, const std::vector<std::string>& names)
+{
+    static const std::array<std::pair<std::string_view, std::string_view>, 5> kSeparators = {{
+        {";", "分号“;”"},
+        {"\xEF\xBC\x9B", "中文分号“；”"},
+        {"\t", "制表符（Tab）"},
+        {"\xEF\xBC\x8C", "中文逗号“，”"},
+        {"|", "竖线“|”"},
+    }};
+    for (const std::string& cell : header) {
+        for (const auto& [separator, separatorName] : kSeparators) {
+            if (cell.find(separator) == std::string::npos) continue;
+            int known = 0;
+            size_t start = 0;
+            for (;;) {
+                const size_t end = cell.find(separator, start);
+                const std::string_view piece = trimCell(std::string_view(cell).substr(start, end - start));
+                known += std::find(names.begin(), names.end(), piece) != names.end();
+                if (end == std::string::npos) break;
+                start = end + separator.size();
+            }
+            if (known >= 2) return std::string(separatorName);
+        }
+    }
+    return std::nullopt;
+}
+
 class ProblemSink {
 public:
     ProblemSink(std::string file, Problems& problems) : m_file(std::move(file)), m_problems(problems) {}
@@ -391,7 +421,7 @@ const SheetSpec kSpecs[] = {
                             "“项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
                 ok = false;
             }
-            ok = row.require(station::Value) && ok;
+            // SPEC requires no 内容: a key left blank (二维码 with no link yet) is simply not set.
             if (ok) into.station.entries.emplace_back(row.text(station::Key), row.text(station::Value));
         },
         [](Content& read, ContentUpdate& update) { update.station = std::move(read.station); },
@@ -660,7 +690,7 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
             if (columnIndex[column] < 0) {
                 columnIndex[column] = static_cast<int>(i);
             } else {
-                sink.add(1, names[column],
+                sink.add(table.headerRow, names[column],
                          "第 " + columnLetters(static_cast<size_t>(columnIndex[column])) + " 列和第 " +
                              columnLetters(i) + " 列的标题都是“" + names[column] +
                              "”，请删掉其中一列，或把不用的那一列改成别的标题");
@@ -669,9 +699,21 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
     }
     std::vector<size_t> maxChars(names.size(), limits::kMaxShortCellChars);
     for (int column : sheet.longText) maxChars[static_cast<size_t>(column)] = limits::kMaxLongCellChars;
+    const std::string addColumnAdvice =
+        table.headerRow == 1 ? std::string("请在第一行加上这一列的标题")
+                             : "请在标题行（第 " + std::to_string(table.headerRow) + " 行）加上这一列的标题";
+    const bool anyMissing =
+        std::any_of(sheet.required.begin(), sheet.required.end(), [&](int column) { return columnIndex[column] < 0; });
+    if (const auto separator = anyMissing ? wrongSeparator(table.header, names) : std::nullopt) {
+        sink.add(table.headerRow, {},
+                 "各列是用" + *separator +
+                     "分开的，不是英文逗号“,”，所以一列也认不出来。请在 Excel 或 WPS 里打开它，"
+                     "用“另存为”选择“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”保存");
+        return false;
+    }
     for (int column : sheet.required) {
         if (columnIndex[column] < 0) {
-            sink.add(1, names[column], "缺少必需的列“" + names[column] + "”，请在第一行加上这一列的标题");
+            sink.add(table.headerRow, names[column], "缺少必需的列“" + names[column] + "”，" + addColumnAdvice);
         }
     }
     for (const SheetRow& sheetRow : table.rows) {

@@ -83,6 +83,9 @@ TEST_CASE("parseWeeklyRepeat takes the Chinese ways of naming weekdays", "[date_
     CHECK(parseWeeklyRepeat("每周一三五") == WeeklyRepeat{0x15});
     CHECK(parseWeeklyRepeat("周一至周五") == kWorkdays);
     CHECK(parseWeeklyRepeat("周二到四") == WeeklyRepeat{0x0e});
+    CHECK(parseWeeklyRepeat("每周一至每周五") == kWorkdays);
+    CHECK(parseWeeklyRepeat("星期一到星期三") == WeeklyRepeat{0x07});
+    CHECK_FALSE(parseWeeklyRepeat("周一至每五").has_value());
     CHECK(parseWeeklyRepeat("每周一、每周三") == WeeklyRepeat{0x05});
     for (const char* text : {"", "三", "每", "每周", "周八", "周五至周一", "明天", "周一、", "、", "每三"}) {
         INFO(text);

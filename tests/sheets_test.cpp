@@ -167,6 +167,33 @@ TEST_CASE("every missing required column is reported at row 1", "[sheets]")
           Lines{"notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题"});
 }
 
+TEST_CASE("blank rows above the header are skipped and counted", "[sheets]")
+{
+    const Content ok = readClean(SheetKind::Activities, "\r\n,,,\r\n日期,开始,活动\r\n每天,9:00,晨练\r\n");
+    REQUIRE(ok.activities.size() == 1);
+    CHECK(ok.activities[0].title == "晨练");
+    CHECK(readSheet(SheetKind::Activities, "\n,,\n日期,开始,活动\n每天,9:00,晨练\n2026-13-45,9:00,书法\n").lines() ==
+          Lines{"activities.csv:5:日期: 无法识别的日期“2026-13-45”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
+                "或写每天、工作日、每周一等"});
+    CHECK(onlyProblem(SheetKind::Activities, ",,\n开始,活动\n9:00,太极\n") ==
+          "activities.csv:2:日期: 缺少必需的列“日期”，请在标题行（第 2 行）加上这一列的标题");
+}
+
+TEST_CASE("columns split by something other than a comma are one problem saying so", "[sheets]")
+{
+    const std::string advice = "不是英文逗号“,”，所以一列也认不出来。请在 Excel 或 WPS 里打开它，"
+                               "用“另存为”选择“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”保存";
+    CHECK(onlyProblem(SheetKind::Activities, "日期;开始;活动\n每天;9:00;晨练\n") ==
+          "activities.csv:1: 各列是用分号“;”分开的，" + advice);
+    CHECK(onlyProblem(SheetKind::Activities, "日期\t开始\t活动\n每天\t9:00\t晨练\n") ==
+          "activities.csv:1: 各列是用制表符（Tab）分开的，" + advice);
+    CHECK(onlyProblem(SheetKind::Contacts, "名称，电话\n急救，120\n") ==
+          "contacts.csv:1: 各列是用中文逗号“，”分开的，" + advice);
+    // A semicolon inside one header cell that names no columns is just a strange header.
+    CHECK(onlyProblem(SheetKind::Notices, "说明;备注\nx\n") ==
+          "notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题");
+}
+
 TEST_CASE("a header-only sheet is present and empty", "[sheets]")
 {
     const ReadResult result = readSheet(SheetKind::Meals, "日期,餐次,菜品\r\n");
@@ -358,15 +385,20 @@ TEST_CASE("guide rows are ordered by 序号, stably", "[sheets]")
           "guide.csv:2:序号: 序号“第一”不是整数，请写 1、2、3 这样的数字");
 }
 
-TEST_CASE("station rows keep unknown keys; a blank 项目 is an error", "[sheets]")
+TEST_CASE("station rows keep unknown keys and blank values; a blank 项目 is an error", "[sheets]")
 {
     const Content ok = readClean(SheetKind::Station, "项目,内容\n站点名称,幸福里\n微信公众号,xfl\n");
     CHECK(ok.station.name() == "幸福里");
     CHECK(ok.station.value("微信公众号") == "xfl");
     CHECK(onlyProblem(SheetKind::Station, "项目,内容\n,幸福里\n") ==
           "station.csv:2:项目: “项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
-    CHECK(onlyProblem(SheetKind::Station, "项目,内容\n地址,\n") ==
-          "station.csv:2:内容: “内容”这一格是空的，这一列必须填写");
+    // SPEC requires no 内容 in a row: an optional key left blank is simply not set.
+    const Content blank =
+        readClean(SheetKind::Station, "项目,内容\n二维码,\n站点名称,幸福里\n二维码说明,\n二维码,https://x.cn\n");
+    CHECK(blank.station.entries.size() == 4);
+    CHECK(blank.station.name() == "幸福里");
+    CHECK(blank.station.qrCode() == "https://x.cn");
+    CHECK(blank.station.qrCaption().empty());
 }
 
 TEST_CASE("contacts need a name and a phone", "[sheets]")

@@ -49,6 +49,8 @@ contains "--data-dir DIR"
 contains "（必须给出）"
 expect 2 "$TOOL" bogus
 contains "参数错误：未知命令：bogus"
+expect 2 "$TOOL" --frob
+contains "参数错误：不认识的参数：--frob"
 expect 2 "$TOOL" init "$WORK/a" "$WORK/b"
 contains "参数错误：不认识的参数"
 contains "用法: kiosk-content init"
