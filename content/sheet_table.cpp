@@ -539,7 +539,8 @@ const SheetSpec kSpecs[] = {
             }
             return rows;
         },
-        {"2026-06-10", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
+        // The date is set by templateSheet, a week after the day the template is written.
+        {"", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
          "请带上医保卡和近期在吃的药", ""},
         lectures::Audio,
     },
@@ -575,7 +576,8 @@ const SheetSpec kSpecs[] = {
             }
             return rows;
         },
-        {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否", ""},
+        // The dates are set by templateSheet, around the day the template is written.
+        {"活动室维修通知", "活动室地面维修，这几天的活动改在二楼会议室，午餐照常供应。", "", "", "是", "否", ""},
         notices::Audio,
     },
     {
@@ -801,9 +803,16 @@ std::string exportSheet(SheetKind kind, const Content& content)
     return writeCsv(sheetHeader(kind), sheetCells(kind, content));
 }
 
-std::string templateSheet(SheetKind kind)
+std::string templateSheet(SheetKind kind, Date today)
 {
-    return writeCsv(sheetHeader(kind), {spec(kind).example});
+    // Dated examples that are already past would not show on the kiosk after a trial import.
+    std::vector<std::string> example = spec(kind).example;
+    if (kind == SheetKind::Lectures) example[lectures::Date] = formatDate(addDays(today, 7));
+    if (kind == SheetKind::Notices) {
+        example[notices::From] = formatDate(today);
+        example[notices::To] = formatDate(addDays(today, 14));
+    }
+    return writeCsv(sheetHeader(kind), {example});
 }
 
 } // namespace content

@@ -64,7 +64,8 @@ std::string writeCsv(const std::vector<std::string>& header, const std::vector<s
 // The sheet of a kind as exported (writeCsv of sheetHeader and sheetCells).
 std::string exportSheet(SheetKind kind, const Content& content);
 
-// `init`: header and one example row.
-std::string templateSheet(SheetKind kind);
+// `init`: header and one example row; the lecture a week after `today`, the notice shown from
+// `today` for two weeks, so that a trial import of the templates shows every example.
+std::string templateSheet(SheetKind kind, Date today);
 
 } // namespace content

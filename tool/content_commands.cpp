@@ -127,9 +127,10 @@ int runInit(const InitOptions& options)
         for (const std::string& name : existing) std::fprintf(stderr, "  %s\n", (dir / name).c_str());
         return kFailed;
     }
+    const content::Date today = content::systemLocalNow().date;
     for (content::SheetKind kind : content::kAllSheetKinds) {
         std::string error;
-        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind), 0644,
+        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind, today), 0644,
                                           &error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return kFailed;
