@@ -714,9 +714,18 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
         return false;
     }
     for (int column : sheet.required) {
-        if (columnIndex[column] < 0) {
-            sink.add(table.headerRow, names[column], "缺少必需的列“" + names[column] + "”，" + addColumnAdvice);
+        if (columnIndex[column] >= 0) continue;
+        // 开始时间 for 开始, 活动名称 for 活动: a header that says more than the name it holds.
+        std::string likely;
+        for (size_t i = 0; i < table.header.size() && likely.empty(); ++i) {
+            const std::string_view name = trimCell(table.header[i]);
+            if (name.find(names[column]) == std::string_view::npos ||
+                std::find(names.begin(), names.end(), name) != names.end())
+                continue;
+            likely = "；第 " + columnLetters(i) + " 列的标题是“" + std::string(name) +
+                     "”，如果就是这一列，请把标题改成“" + names[column] + "”";
         }
+        sink.add(table.headerRow, names[column], "缺少必需的列“" + names[column] + "”，" + addColumnAdvice + likely);
     }
     for (const SheetRow& sheetRow : table.rows) {
         RowCells row(sheetRow, columnIndex, names, sink);

@@ -179,6 +179,18 @@ TEST_CASE("blank rows above the header are skipped and counted", "[sheets]")
           "activities.csv:2:日期: 缺少必需的列“日期”，请在标题行（第 2 行）加上这一列的标题");
 }
 
+TEST_CASE("a missing column names the header that holds its name", "[sheets]")
+{
+    CHECK(readSheet(SheetKind::Activities, "日期,开始时间,结束时间,活动名称\n每天,9:00,10:00,晨练\n").lines() ==
+          Lines{"activities.csv:1:开始: 缺少必需的列“开始”，请在第一行加上这一列的标题；第 B 列的标题是“开始时间”，"
+                "如果就是这一列，请把标题改成“开始”",
+                "activities.csv:1:活动: 缺少必需的列“活动”，请在第一行加上这一列的标题；第 D 列的标题是“活动名称”，"
+                "如果就是这一列，请把标题改成“活动”"});
+    // A column of the sheet's own (开始日期 in notices) is not offered for another.
+    CHECK(onlyProblem(SheetKind::Notices, "通知,开始日期\nx,2026-06-03\n") ==
+          "notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题");
+}
+
 TEST_CASE("columns split by something other than a comma are one problem saying so", "[sheets]")
 {
     const std::string advice = "不是英文逗号“,”，所以一列也认不出来。请在 Excel 或 WPS 里打开它，"
