@@ -213,8 +213,10 @@ int runBuild(const BuildOptions& options)
     }
     fs::rename(tmp, output, ec);
     if (ec) {
+        // Named before the clean-up, which resets `ec`.
+        const std::string why = content::errorCodeText(ec);
         fs::remove(tmp, ec);
-        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
+        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), why.c_str());
         return kFailed;
     }
     std::printf("已生成 %s：%s\n", output.c_str(),

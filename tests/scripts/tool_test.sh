@@ -122,6 +122,11 @@ expect 0 "$TOOL" import "$WORK/dbpkg" --data-dir "$WORK/data" --allow-unsigned
 contains "已更新：活动 2 条、电话 1 条"
 expect 0 "$TOOL" info --data-dir "$WORK/data"
 check_json 'd["version"] == 3 and d["rows"]["activities"] == 2 and d["rows"]["meals"] == 1' 
+# a folder in the way of FILE.db: named as such, nothing left behind
+mkdir "$WORK/adir.db"
+expect 1 "$TOOL" build "$PACKAGES/good" -o "$WORK/adir.db"
+contains "无法生成 $WORK/adir.db：这是一个文件夹，不是文件"
+[[ ! -e "$WORK/adir.db.tmp" ]] || fail "build left adir.db.tmp behind"
 expect 1 "$TOOL" build "$PACKAGES/bad-date" -o "$WORK/bad.db"
 [[ ! -e "$WORK/bad.db" ]] || fail "build wrote a file for a bad package"
 
