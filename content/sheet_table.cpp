@@ -95,6 +95,15 @@ std::optional<std::string> wrongSeparator(const std::vector<std::string>& header
     return std::nullopt;
 }
 
+// 2026年6月3日星期四: the date and its weekday disagree, and only staff know which is right.
+std::optional<std::string> weekdayMismatchText(std::string_view cell)
+{
+    const auto mismatch = dateWeekdayMismatch(cell);
+    if (!mismatch) return std::nullopt;
+    return "日期和星期对不上：" + formatDateChinese(mismatch->date) + "是" + weekdayName(weekdayIndex(mismatch->date)) +
+           "，这一格写的是" + weekdayName(mismatch->written) + "，请改正其中一个";
+}
+
 class ProblemSink {
 public:
     ProblemSink(std::string file, Problems& problems) : m_file(std::move(file)), m_problems(problems) {}
@@ -170,6 +179,7 @@ public:
             return spec && (spec->date || repeatAllowed) ? spec : std::nullopt;
         };
         return optionalCell(column, ok, wanted, [&](std::string_view cell) {
+            if (auto mismatch = weekdayMismatchText(cell)) return *mismatch;
             if (parseDaySpec(cell))
                 return "这里要写具体日期，不能写" + quoted(cell) + "这样的每周重复；" + std::string(kDateForms);
             return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
@@ -180,6 +190,7 @@ public:
     std::optional<Date> optionalDate(int column, bool& ok)
     {
         return optionalCell(column, ok, parseDate, [](std::string_view cell) {
+            if (auto mismatch = weekdayMismatchText(cell)) return *mismatch;
             return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) + "；不限日期就空着";
         });
     }

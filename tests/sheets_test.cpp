@@ -270,6 +270,16 @@ TEST_CASE("activity values: dates, repeats, times and their problems", "[sheets]
                 "activities.csv:5:结束: 结束时间 08:00 早于开始时间 09:00，请检查这两个时间"});
 }
 
+TEST_CASE("a date whose weekday is not its own says both", "[sheets]")
+{
+    const Content ok = readClean(SheetKind::Notices, "标题,开始日期\n停水,2026年6月3日星期三\n");
+    CHECK(ok.notices[0].from == ymd(2026, 6, 3));
+    CHECK(onlyProblem(SheetKind::Notices, "标题,开始日期\n停水,2026年6月3日星期四\n") ==
+          "notices.csv:2:开始日期: 日期和星期对不上：2026年6月3日是星期三，这一格写的是星期四，请改正其中一个");
+    CHECK(onlyProblem(SheetKind::Activities, "日期,开始,活动\n2026/6/3 周五,9:00,太极\n") ==
+          "activities.csv:2:日期: 日期和星期对不上：2026年6月3日是星期三，这一格写的是星期五，请改正其中一个");
+}
+
 TEST_CASE("a time range in one cell gets its own advice", "[sheets]")
 {
     CHECK(onlyProblem(SheetKind::Activities, "日期,开始,活动\n每天,9:00-10:30,a\n") ==
