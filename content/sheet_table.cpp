@@ -680,6 +680,37 @@ bool specsInStep()
     return true;
 }
 
+// The other kind whose header `header` is (every column that kind requires, and more of its
+// names than of `own`'s and the other kinds'): meals.csv's columns saved as activities.csv.
+// Nothing when there is none (guide.csv without 识破 is not notices.csv for its 标题).
+std::optional<SheetKind> kindOfHeader(const std::vector<std::string>& header, SheetKind own)
+{
+    const auto namesPresent = [&](SheetKind kind) {
+        const std::vector<std::string>& names = spec(kind).header;
+        return static_cast<size_t>(std::count_if(names.begin(), names.end(), [&](const std::string& name) {
+            return std::any_of(header.begin(), header.end(), [&](const std::string& h) { return trimCell(h) == name; });
+        }));
+    };
+    std::optional<SheetKind> best;
+    size_t bestCount = namesPresent(own);
+    for (SheetKind other : kAllSheetKinds) {
+        if (other == own) continue;
+        const std::vector<std::string>& names = spec(other).header;
+        const auto present = [&](const std::string& name) {
+            return std::any_of(header.begin(), header.end(), [&](const std::string& h) { return trimCell(h) == name; });
+        };
+        if (!std::all_of(spec(other).required.begin(), spec(other).required.end(),
+                         [&](int column) { return present(names[static_cast<size_t>(column)]); }))
+            continue;
+        const size_t count = namesPresent(other);
+        if (count > bestCount) {
+            best = other;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
 // The rows of `table` read into a Content; false when any problem was reported.
 // `refs` gets where the rows read name a recording.
 bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vector<RecordingRef>& refs,
@@ -722,6 +753,13 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
                  "各列是用" + *separator +
                      "分开的，不是英文逗号“,”，所以一列也认不出来。请在 Excel 或 WPS 里打开它，"
                      "用“另存为”选择“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”保存");
+        return false;
+    }
+    if (const auto other = anyMissing ? kindOfHeader(table.header, kind) : std::nullopt) {
+        sink.add(table.headerRow, {},
+                 std::string("这张表的标题是") + sheetTitle(*other) + "表（" + sheetFileName(*other) + "）的，不是" +
+                     sheetTitle(kind) + "表的。如果它就是" + sheetTitle(*other) + "，请把文件名改成 " +
+                     sheetFileName(*other) + "；否则请用" + sheetTitle(kind) + "表的标题：" + joinCellList(names, ","));
         return false;
     }
     for (int column : sheet.required) {

@@ -191,6 +191,19 @@ TEST_CASE("a missing column names the header that holds its name", "[sheets]")
           "notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题");
 }
 
+TEST_CASE("another sheet's columns under this sheet's name are one problem naming that sheet", "[sheets]")
+{
+    CHECK(onlyProblem(SheetKind::Activities, "日期,餐次,菜品,价格\n每天,午餐,米饭,12\n") ==
+          "activities.csv:1: 这张表的标题是菜单表（meals.csv）的，不是活动表的。如果它就是菜单，请把文件名改成 "
+          "meals.csv；否则请用活动表的标题：日期,开始,结束,活动,地点,说明,类别");
+    // Guide's columns hold notices' one required column too: the sheet with more of them wins.
+    CHECK(onlyProblem(SheetKind::Contacts, "序号,标题,骗术,识破\n1,a,b,c\n")
+              .starts_with("contacts.csv:1: 这张表的标题是防骗指南表（guide.csv）的"));
+    // A guide without 识破 is still a guide, not notices for its 标题.
+    CHECK(onlyProblem(SheetKind::Guide, "序号,标题,骗术,应对\n1,a,b,c\n") ==
+          "guide.csv:1:识破: 缺少必需的列“识破”，请在第一行加上这一列的标题");
+}
+
 TEST_CASE("columns split by something other than a comma are one problem saying so", "[sheets]")
 {
     const std::string advice = "不是英文逗号“,”，所以一列也认不出来。请在 Excel 或 WPS 里打开它，"
