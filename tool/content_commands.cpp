@@ -163,7 +163,16 @@ int runCheck(const CheckOptions& options)
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false);
+    // With a data dir, a sheet that would empty a kind the kiosk has rows of says so, as import does.
+    std::array<int, content::kSheetKindCount> previousRows = kUnknownRows;
+    if (!options.dataDir.empty()) {
+        if (std::optional<content::Store> store = openExisting(options.dataDir)) {
+            for (content::SheetKind kind : content::kAllSheetKinds) {
+                if (check.update->has(kind)) previousRows[static_cast<size_t>(kind)] = store->content().rowCount(kind);
+            }
+        }
+    }
+    std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), previousRows, false);
     if (!check.update->recordings.empty()) rows += "、录音 " + std::to_string(check.update->recordings.size()) + " 个";
     switch (check.signature) {
     case content::SignatureVerdict::Trusted:

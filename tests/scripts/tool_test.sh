@@ -106,6 +106,11 @@ check_json 'd["version"] == 2 and d["rows"]["activities"] == 3 and d["rows"]["st
     d["last_import"]["ok"] is True and d["last_import"]["source"] == "'"$PACKAGES/good"'" and
     len(d["last_import"]["time"]) == 16'
 
+# check with the data dir says what a header-only sheet would empty
+mkdir "$WORK/clear" && printf '\xef\xbb\xbf标题,正文\r\n' >"$WORK/clear/notices.csv"
+expect 0 "$TOOL" check "$WORK/clear" --data-dir "$WORK/data"
+contains "可以导入：通知 0 条（原有 1 条将被清空）"
+
 # export writes BOM sheets that re-import unchanged
 expect 0 "$TOOL" export --data-dir "$WORK/data" -o "$WORK/export"
 [[ $(head -c 3 "$WORK/export/activities.csv" | od -An -tx1 | tr -d ' ') == efbbbf ]] || fail "export BOM"
