@@ -86,6 +86,8 @@ std::optional<SheetKind> sheetNamedLike(const std::string& lowerName)
 bool looksBinary(std::string_view bytes)
 {
     if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("\xD0\xCF\x11\xE0")) return true;
+    // Excel's "Unicode 文本" is UTF-16 with a BOM, full of NUL bytes: decodeSheetText reads it.
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return false;
     const std::string_view head = bytes.substr(0, 4096);
     return head.find('\0') != std::string_view::npos;
 }
