@@ -149,8 +149,48 @@ const Spoken kSpoken[] = {
     {"重要", "重要"},
     // Numbers and readings together; the pinyin's tone digits are not read as numbers.
     {"10月29日重阳节", "十月二十九日 chong2 yang2 节"},
+    // Acceptance sweep: forms that notices, menus and contact sheets use.
+    {"+86 138 1234 5678", "加八六 幺三八，幺二三四，五六七八"},
+    {"+8613812345678", "加八六幺三八幺二三四五六七八"},
+    {"114查号", "幺幺四查号"},
+    {"1,200元", "一千二百元"},
+    {"¥12,000", "一万两千元"},
+    {"拨打110,120", "拨打幺幺零,幺二零"},
+    {"第2名", "第二名"},
+    {"第2个", "第二个"},
+    {"20%-30%", "百分之二十到百分之三十"},
+    {"2025-2026年", "二零二五到二零二六年"},
+    {"一楼101", "一楼一零一"},
+    {"301会议室", "三零一会议室"},
+    {"活动室在3楼305", "活动室在三楼三零五"},
+    {"B座301", "B座三零一"},
+    {"2单元201", "二单元二零一"},
+    {"100元200", "一百元二百"},
+    {"25°C", "二十五度"},
+    {"5kg", "五公斤"},
+    {"5G网络", "五G网络"},
+    {"血压140/90mmHg", "血压一百四十、九十毫米汞柱"},
+    {"血糖6.1mmol/L", "血糖六点一毫摩尔每升"},
+    {"身高170cm", "身高一百七十厘米"},
+    {"1+1=2", "一加一等于二"},
+    {"12元/份", "十二元每份"},
+    {"早/午餐", "早、午餐"},
+    // Latin words: espeak-ng's Mandarin voice says them in an English voice ("app", "plus").
+    {"连接WiFi", "连接 wai1 fai1"},
+    {"下载APP", "下载A P P"},
+    {"扫描QR码", "扫描Q R码"},
+    {"www.12345.gov.cn", "W W W点幺二三四五点G O V点C N"},
+    {"A&B", "A和B"},
+    // Pictures and signs with nothing to say are dropped; numbered steps are said.
+    {"😀欢迎光临🎉", "欢迎光临"},
+    {"欢迎~", "欢迎"},
+    {"①报名②缴费", "一、报名二、缴费"},
+    {"第Ⅲ期", "第三期"},
+    {"≥60岁", "大于等于六十岁"},
+    {"3×4", "三乘四"},
+    {"3#楼", "三号楼"},
     // Invalid bytes and odd signs do not break the text.
-    {"abc\xff\xfe", "abc"},
+    {"abc\xff\xfe", "A B C"},
     {"100%", "百分之一百"},
     {"%", ""},
     {"", ""},
@@ -191,7 +231,7 @@ TEST_CASE("the built-in readings are assets/readings.csv, every row good", "[spe
     CHECK(problems.empty());
     // Every row of the file, and nothing else, is the built-in table.
     const SpeechReadings builtIn;
-    CHECK(builtIn.size() == 68);
+    CHECK(builtIn.size() == 70);
     REQUIRE(builtIn.find("银行"));
     CHECK(*builtIn.find("银行") == "yin2 hang2");
     REQUIRE(builtIn.find("骗子"));
@@ -227,7 +267,8 @@ TEST_CASE("sentences for the engine", "[speech_text]")
 TEST_CASE("speech grows at most maxSpeechBytes, even for a cell of the worst signs", "[speech_text]")
 {
     // The worst expansions per input byte, each repeated to a 4,000-character free-text cell.
-    for (const std::string unit : {"1%", "1:01", "121", "2026-1-1 ", "1行", "¥1", "0.1%", "21"}) {
+    for (const std::string unit :
+         {"1%", "1:01", "121", "2026-1-1 ", "1行", "¥1", "0.1%", "21", "1h", "①", "+1", "a", "ok", "@", "≥1"}) {
         std::string cell;
         while (cell.size() + unit.size() <= 4000) cell += unit;
         INFO(unit);
