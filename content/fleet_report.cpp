@@ -285,10 +285,16 @@ std::string fleetLine(const FleetKiosk& kiosk, const FleetOptions& options)
         line += "？  " + kiosk.name + "  " + (kiosk.where.empty() ? kiosk.folder.string() : kiosk.where);
     }
     if (kiosk.problems.empty() && kiosk.notes.empty()) return line + "  正常";
-    std::string what;
-    for (const std::string& p : kiosk.problems) what += (what.empty() ? "" : "；") + p;
-    for (const std::string& n : kiosk.notes) what += (what.empty() ? "" : "；") + n;
-    return line + (kiosk.problems.empty() ? "  提示：" : "  问题：") + what;
+    // Problems (exit 1) and notes (shown only) apart, so nobody chases a missing thumbnail as
+    // the reason a kiosk is flagged.
+    const auto joined = [](const std::vector<std::string>& items) {
+        std::string what;
+        for (const std::string& item : items) what += (what.empty() ? "" : "；") + item;
+        return what;
+    };
+    if (!kiosk.problems.empty()) line += "  问题：" + joined(kiosk.problems);
+    if (!kiosk.notes.empty()) line += "  提示：" + joined(kiosk.notes);
+    return line;
 }
 
 std::string screenTitle(const std::string& screen)
@@ -307,6 +313,8 @@ std::string screenTitle(const std::string& screen)
 std::string fleetSummary(const FleetReport& report)
 {
     const size_t problems = report.problemCount();
+    // A wrong folder finds nothing; "全部正常" would hide that.
+    if (report.kiosks.empty()) return "没有找到任何 status.json：请确认给的是同步回来的状态文件夹";
     std::string text = "共 " + std::to_string(report.kiosks.size()) + " 台";
     text += problems ? "，" + std::to_string(problems) + " 台有问题" : "，全部正常";
     if (report.newestVersion) text += "；最新内容版本 " + std::to_string(report.newestVersion);

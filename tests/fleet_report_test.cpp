@@ -181,6 +181,8 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeFile(tmp.path / "truncated" / "status.json", statusToJson(healthyStatus("t")).dump().substr(0, 60));
     writeFile(tmp.path / "fields" / "status.json", R"({"kiosk_id": "fields", "content_version": 5})");
     writeFile(tmp.path / "empty" / "status.json", "");
+    // 幸福 in GBK, as a hand edit on a Chinese Windows PC saves it.
+    writeFile(tmp.path / "gbk" / "status.json", "{\"kiosk_id\": \"\xd0\xd2\xb8\xa3\"}");
     // A kiosk seen for the first time, its status.json still on its way.
     writeFile(tmp.path / "arriving" / ".syncthing.status.json.tmp", "{\"kio");
     // Syncthing replacing a good status.json and screen.png (Windows-style temp names too).
@@ -196,12 +198,13 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeKiosk(tmp.path / "escape", escape, false);
 
     const FleetReport report = scanFleet({tmp.path}, at(kNow));
-    REQUIRE(report.kiosks.size() == 9);
+    REQUIRE(report.kiosks.size() == 10);
     CHECK(mentions(find(report, "truncated").problems, "不是完整的 JSON"));
     CHECK_FALSE(find(report, "truncated").status);
     CHECK(mentions(find(report, "fields").problems, "缺少字段 updated"));
     CHECK(mentions(find(report, "fields").problems, "缺少字段 last_import"));
-    CHECK(mentions(find(report, "empty").problems, "不是完整的 JSON"));
+    CHECK(mentions(find(report, "empty").problems, "是空的"));
+    CHECK(mentions(find(report, "gbk").problems, "不是 UTF-8"));
     CHECK(mentions(find(report, "arriving").problems, "正在同步"));
 
     const FleetKiosk& replacing = find(report, "replacing");
@@ -217,6 +220,19 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     CHECK(find(report, "ok").healthy());
     // Every one of them has a line.
     for (const auto& kiosk : report.kiosks) CHECK_FALSE(fleetLine(kiosk, at(kNow)).empty());
+    // What makes a kiosk unhealthy and what is only shown stay apart on its line.
+    FleetKiosk both = find(report, "noshot");
+    both.problems.push_back("上次导入失败：x");
+    const std::string line = fleetLine(both, at(kNow));
+    CHECK(line.find("问题：上次导入失败：x  提示：没有屏幕截图") != std::string::npos);
+}
+
+TEST_CASE("fleet: a folder without any status.json is said so, not 全部正常", "[fleet]")
+{
+    TempDir tmp;
+    const FleetReport report = scanFleet({tmp.path}, at(kNow));
+    CHECK(report.kiosks.empty());
+    CHECK(fleetSummary(report).find("没有找到任何 status.json") != std::string::npos);
 }
 
 TEST_CASE("fleet: the screen in the kiosk's own words", "[fleet]")
