@@ -198,11 +198,13 @@ FleetReport scanFleet(const std::vector<fs::path>& dirs, const FleetOptions& opt
 
 // The version the district compares: the last signed package applied when the kiosk says so (a
 // station's own edit moves content_version past it, and must not make every other kiosk look
-// old), else content_version.
+// old), else content_version. A kiosk writes signed_version 0 until its first signed package:
+// then only its content_version says how old it is (status files copied from such kiosks, with
+// content_version 5 and 7, must still show the 5 as behind).
 namespace {
 int64_t districtVersion(const KioskStatus& status)
 {
-    return status.signedVersion.value_or(status.contentVersion);
+    return status.signedVersion.value_or(0) > 0 ? *status.signedVersion : status.contentVersion;
 }
 } // namespace
 

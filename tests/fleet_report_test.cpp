@@ -132,6 +132,21 @@ TEST_CASE("fleet: a station's own edit does not make the other kiosks look old",
     CHECK(report.problemCount() == 1);
 }
 
+TEST_CASE("fleet: kiosks without a signed package yet (signed_version 0) are judged by content_version", "[fleet]")
+{
+    TempDir tmp;
+    KioskStatus older = healthyStatus("k1", 5);
+    older.signedVersion = 0;
+    writeKiosk(tmp.path / "k1", older);
+    KioskStatus newer = healthyStatus("k2", 7);
+    newer.signedVersion = 0;
+    writeKiosk(tmp.path / "k2", newer);
+    const FleetReport report = scanFleet({tmp.path}, at(kNow));
+    CHECK(report.newestVersion == 7);
+    CHECK(mentions(find(report, "k1").problems, "内容不是最新（5，最新 7）"));
+    CHECK(find(report, "k2").healthy());
+}
+
 TEST_CASE("fleet: stale, failed import and old content are problems, sorted first", "[fleet]")
 {
     TempDir tmp;
