@@ -587,36 +587,55 @@ private:
     std::string m_out;
 };
 
-// Words of the table replaced by their pinyin, longest match first.
+// Words of the table replaced by their pinyin. The words are found from the end of the text
+// backwards, longest first (backward maximum matching): it segments Chinese better than
+// matching from the front, which read 医院长期 as 医 院长(zhang3) 期 and 银行长期 as 银 行长 期.
 std::string applyReadings(const std::string& text, const SpeechReadings& readings)
 {
     if (readings.size() == 0) return text;
+    const size_t longest = readings.longestWordBytes();
+    const auto isContinuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+    struct Match {
+        size_t start;
+        size_t length;
+        const std::string* pinyin;
+    };
+    std::vector<Match> matches; // from the end of the text
+    size_t end = text.size();
+    while (end > 0) {
+        const Match* found = nullptr;
+        Match match{};
+        for (size_t len = std::min(longest, end); len > 0 && found == nullptr; --len) {
+            const size_t start = end - len;
+            // Latin words were looked up in the normaliser; here an entry such as "an" would
+            // match inside the pinyin already written (yin2 hang2).
+            if (isContinuation(start) || static_cast<unsigned char>(text[start]) < 0x80) continue;
+            if (const std::string* pinyin = readings.find(std::string_view(text).substr(start, len))) {
+                match = {start, len, pinyin};
+                found = &match;
+            }
+        }
+        if (found != nullptr) {
+            matches.push_back(match);
+            end = match.start;
+            continue;
+        }
+        // Back over one whole character.
+        do {
+            --end;
+        } while (end > 0 && isContinuation(end));
+    }
     std::string out;
     size_t pos = 0;
-    const size_t longest = readings.longestWordBytes();
-    while (pos < text.size()) {
-        bool matched = false;
-        // Latin words were looked up in the normaliser; here an entry such as "an" would match
-        // inside the pinyin already written (yin2 hang2).
-        const bool ascii = static_cast<unsigned char>(text[pos]) < 0x80;
-        for (size_t len = ascii ? 0 : std::min(longest, text.size() - pos); len > 0; --len) {
-            const std::string* pinyin = readings.find(std::string_view(text).substr(pos, len));
-            if (pinyin == nullptr) continue;
-            if (!out.empty() && out.back() != ' ') out += ' ';
-            out += *pinyin;
-            out += ' ';
-            pos += len;
-            matched = true;
-            break;
-        }
-        if (matched) continue;
-        // Copy one whole character.
-        size_t next = pos;
-        nextCodePoint(text, next);
-        out.append(text, pos, next - pos);
-        pos = next;
+    for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
+        out.append(text, pos, it->start - pos);
+        if (!out.empty() && out.back() != ' ') out += ' ';
+        out += *it->pinyin;
+        out += ' ';
+        pos = it->start + it->length;
     }
-    // No space left before punctuation or at the end.
+    out.append(text, pos, std::string::npos);
+    // No space left at the end.
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
