@@ -287,8 +287,11 @@ private:
         const char32_t before = m_pos > 0 ? m_in[m_pos - 1] : U'\0';
         ++m_pos;
         const bool afterAmount = isDigit(before) || isLatinLetter(before) || isAnyOf(before, kUnits);
-        if (afterAmount && (isAnyOf(at(m_pos), U"份人次位个斤天月年周时碗盒瓶袋张件本套间户") ||
-                            rest().starts_with(U"小时") || rest().starts_with(U"分钟"))) {
+        // After a price anything is per: 200元/学期, 5元/斤.
+        const bool afterPrice = isAnyOf(before, U"元块角");
+        const bool measureAfter = isAnyOf(at(m_pos), U"份人次位个斤天月年周时碗盒瓶袋张件本套间户") ||
+                                  rest().starts_with(U"小时") || rest().starts_with(U"分钟");
+        if (afterPrice || (afterAmount && measureAfter)) {
             m_out += "每";
             return;
         }

@@ -190,6 +190,7 @@ const Spoken kSpoken[] = {
     {"身高170cm", "身高一百七十厘米"},
     {"1+1=2", "一加一等于二"},
     {"12元/份", "十二元每份"},
+    {"200元/学期", "二百元每学期"},
     {"早/午餐", "早、午餐"},
     // Latin words: espeak-ng's Mandarin voice says them in an English voice ("app", "plus").
     {"连接WiFi", "连接 wai1 fai1"},
