@@ -85,8 +85,9 @@ bool isAnyOf(char32_t c, std::u32string_view set)
 constexpr std::u32string_view kUnits =
     U"元块角分万亿人位名个次岁年月日号天周斤两克米里份套间张件本台户家所期届场座栋层楼道条项盒瓶袋粒片元度℃%点时秒";
 // Words just before a number that make it a phone number, whatever its length.
-constexpr std::u32string_view kPhoneWords[] = {U"电话", U"热线", U"拨打", U"致电", U"号码", U"手机", U"报警", U"座机",
-                                               U"分机", U"转",   U"值班", U"咨询", U"举报", U"急救", U"打"};
+constexpr std::u32string_view kPhoneWords[] = {U"电话", U"热线", U"拨打", U"致电",   U"号码",   U"手机",
+                                               U"报警", U"座机", U"分机", U"转",     U"值班",   U"咨询",
+                                               U"举报", U"急救", U"打",   U"分机号", U"电话号", U"传真"};
 // Service numbers read digit by digit even without a word before them.
 constexpr std::u32string_view kShortHotlines[] = {U"110", U"114", U"119", U"120", U"122", U"12110", U"999"};
 // Digit groups of one phone number at most: +86 138 0000 0000 has four.
@@ -438,6 +439,20 @@ private:
         return out;
     }
 
+    // AM or PM (a space before it allowed) just after a time, consumed: 上午 or 下午 to say
+    // before the time; "" when there is none.
+    std::string dayHalf()
+    {
+        size_t i = m_pos;
+        if (at(i) == U' ') ++i;
+        const char32_t a = at(i), m = at(i + 1);
+        if (!((a == U'A' || a == U'a' || a == U'P' || a == U'p') && (m == U'M' || m == U'm')) ||
+            isLatinLetter(at(i + 2)))
+            return {};
+        m_pos = i + 2;
+        return (a == U'A' || a == U'a') ? "上午" : "下午";
+    }
+
     // 2026-06-03 or 2026/6/3 at m_pos, consumed.
     std::optional<std::string> isoDate()
     {
@@ -496,13 +511,14 @@ private:
             return;
         }
         if (auto t = time()) {
-            m_out += *t;
+            m_out += dayHalf() + *t;
             // 14:00—16:00, 9:30-11:00, 8:00至10:00
             if (isAnyOf(at(m_pos), kRangeSigns) && isDigit(at(m_pos + 1))) {
                 const size_t sign = m_pos;
                 ++m_pos;
                 if (auto end = time()) {
-                    m_out += "到" + *end;
+                    const std::string half = dayHalf();
+                    m_out += "到" + half + *end;
                 } else {
                     m_pos = sign;
                 }
@@ -525,6 +541,11 @@ private:
         const char32_t next = at(m_pos);
 
         if (fraction.empty() && digits.size() == 4 && next == U'年') {
+            m_out += digitsOneByOne(digits, false);
+            return;
+        }
+        // 80后, 00后: a generation, said by its digits.
+        if (fraction.empty() && digits.size() == 2 && digits.back() == U'0' && next == U'后') {
             m_out += digitsOneByOne(digits, false);
             return;
         }

@@ -191,6 +191,10 @@ const Spoken kSpoken[] = {
     {"1+1=2", "一加一等于二"},
     {"12元/份", "十二元每份"},
     {"200元/学期", "二百元每学期"},
+    {"分机号：801", "分机号:八零幺"},
+    {"8:30AM-5:00PM", "上午八点三十分到下午五点"},
+    {"2:30 pm", "下午两点三十分"},
+    {"80后", "八零后"},
     {"早/午餐", "早、午餐"},
     // Latin words: espeak-ng's Mandarin voice says them in an English voice ("app", "plus").
     {"连接WiFi", "连接 wai1 fai1"},
