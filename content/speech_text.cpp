@@ -31,6 +31,8 @@ std::u32string prepare(std::string_view text)
         const std::optional<char32_t> decoded = decodeUtf8(half, pos);
         if (!decoded) continue;
         char32_t c = *decoded;
+        // Control characters (a bell, a terminal's colour codes) have nothing to say.
+        if ((c < 0x20 && c != U'\t' && c != U'\n' && c != U'\r') || (c >= 0x7F && c <= 0x9F)) continue;
         if (c == U'～' || c == U'〜') c = U'~';
         out.push_back(c);
     }

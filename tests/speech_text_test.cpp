@@ -212,6 +212,7 @@ const Spoken kSpoken[] = {
     {"3#楼", "三号楼"},
     // Invalid bytes and odd signs do not break the text.
     {"abc\xff\xfe", "A B C"},
+    {"响\x07铃\x1b\x7f", "响铃"},
     {"100%", "百分之一百"},
     {"%", ""},
     {"", ""},
