@@ -258,6 +258,7 @@ private:
         if (unit != nullptr && back > 0 && isDigit(m_in[back - 1])) {
             while (!m_out.empty() && m_out.back() == ' ') m_out.pop_back();
             m_out += unit;
+            m_unitEnd = m_pos;
             return;
         }
         std::string word;
@@ -289,7 +290,8 @@ private:
     {
         const char32_t before = m_pos > 0 ? m_in[m_pos - 1] : U'\0';
         ++m_pos;
-        const bool afterAmount = isDigit(before) || isLatinLetter(before) || isAnyOf(before, kUnits);
+        // A Latin letter only as the end of a unit just read (6.1mmol/L), not of a web address.
+        const bool afterAmount = isDigit(before) || (m_pos - 1 == m_unitEnd) || isAnyOf(before, kUnits);
         // After a price anything is per: 200元/学期, 5元/斤.
         const bool afterPrice = isAnyOf(before, U"元块角");
         const bool measureAfter = isAnyOf(at(m_pos), U"份人次位个斤天月年周时碗盒瓶袋张件本套间户") ||
@@ -610,6 +612,8 @@ private:
     std::u32string m_in;
     const SpeechReadings& m_readings;
     size_t m_pos = 0;
+    // Where the last Latin unit after a number ended (5kg|), for 6.1mmol/L.
+    size_t m_unitEnd = std::u32string::npos;
     std::string m_out;
 };
 

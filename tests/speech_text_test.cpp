@@ -201,6 +201,7 @@ const Spoken kSpoken[] = {
     {"下载APP", "下载A P P"},
     {"扫描QR码", "扫描Q R码"},
     {"www.12345.gov.cn", "W W W点幺二三四五点G O V点C N"},
+    {"qq.com/g/a", "Q Q点C O M、G、A"},
     {"A&B", "A和B"},
     // Pictures and signs with nothing to say are dropped; numbered steps are said.
     {"😀欢迎光临🎉", "欢迎光临"},
