@@ -120,6 +120,13 @@ const char* latinUnitWords(std::u32string_view symbol)
     return nullptr;
 }
 
+std::string asciiUpper(std::string text)
+{
+    for (char& c : text)
+        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    return text;
+}
+
 bool isLatinLetter(char32_t c)
 {
     return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
@@ -264,7 +271,9 @@ private:
         std::string word;
         for (char32_t c : run) appendUtf8(word, c);
         const std::string* pinyin = m_readings.find(word);
+        // Latin words match whatever their case: a district's APP also reads app and App.
         if (pinyin == nullptr) pinyin = m_readings.find(asciiLower(word));
+        if (pinyin == nullptr) pinyin = m_readings.find(asciiUpper(word));
         if (pinyin != nullptr) {
             if (!m_out.empty() && m_out.back() != ' ') m_out += ' ';
             m_out += *pinyin + " ";

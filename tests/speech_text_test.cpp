@@ -234,6 +234,12 @@ TEST_CASE("a district extends the readings with readings.csv", "[speech_text]")
     Problems problems;
     readings.addCsv("词语,读音\n六安,lu4 an1\n重阳,zhong4 yang2\n,a1\n坏读音,xyz\n", "readings.csv", problems);
     CHECK(normaliseForSpeech("六安重阳", readings) == "lu4 an1 zhong4 yang2");
+    // A Latin word of the district's file, in any case; never inside the pinyin already written.
+    Problems latinProblems;
+    readings.addCsv("词语,读音\nAPP,ai1 pi1\nan,an1\n", "readings.csv", latinProblems);
+    CHECK(latinProblems.empty());
+    CHECK(normaliseForSpeech("下载app、APP、App", readings) == "下载 ai1 pi1 、 ai1 pi1 、 ai1 pi1");
+    CHECK(normaliseForSpeech("银行", readings) == "yin2 hang2");
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].format() == "readings.csv:4:词语: 词语不能为空");
     CHECK(problems[1].row == 5);
