@@ -75,7 +75,13 @@ FleetKiosk readKiosk(const fs::path& folder, const Folder& found)
     for (const std::string& target : found.syncing) kiosk.notes.push_back(target + " 正在同步");
     const std::optional<std::string> text = content::readRegularFile(folder / kStatusName, kMaxStatusBytes);
     if (!text) {
-        kiosk.problems.push_back("status.json 读不出来（没有权限或文件太大）");
+        std::error_code ec;
+        const uintmax_t size = fs::file_size(folder / kStatusName, ec);
+        if (!ec && size > kMaxStatusBytes)
+            kiosk.problems.push_back("status.json 太大（" + std::to_string(size / (1 << 20)) +
+                                     " MB），不是信息屏写的状态文件（它只有几百字节）");
+        else
+            kiosk.problems.push_back("status.json 读不出来（没有权限？）");
         return kiosk;
     }
     StatusReading reading = parseStatus(*text);

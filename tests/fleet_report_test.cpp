@@ -196,6 +196,7 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeFile(tmp.path / "truncated" / "status.json", statusToJson(healthyStatus("t")).dump().substr(0, 60));
     writeFile(tmp.path / "fields" / "status.json", R"({"kiosk_id": "fields", "content_version": 5})");
     writeFile(tmp.path / "empty" / "status.json", "");
+    writeFile(tmp.path / "huge" / "status.json", std::string(3 << 20, ' '));
     // 幸福 in GBK, as a hand edit on a Chinese Windows PC saves it.
     writeFile(tmp.path / "gbk" / "status.json", "{\"kiosk_id\": \"\xd0\xd2\xb8\xa3\"}");
     // A kiosk seen for the first time, its status.json still on its way.
@@ -213,12 +214,13 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeKiosk(tmp.path / "escape", escape, false);
 
     const FleetReport report = scanFleet({tmp.path}, at(kNow));
-    REQUIRE(report.kiosks.size() == 10);
+    REQUIRE(report.kiosks.size() == 11);
     CHECK(mentions(find(report, "truncated").problems, "不是完整的 JSON"));
     CHECK_FALSE(find(report, "truncated").status);
     CHECK(mentions(find(report, "fields").problems, "缺少字段 updated"));
     CHECK(mentions(find(report, "fields").problems, "缺少字段 last_import"));
     CHECK(mentions(find(report, "empty").problems, "是空的"));
+    CHECK(mentions(find(report, "huge").problems, "太大（3 MB）"));
     CHECK(mentions(find(report, "gbk").problems, "不是 UTF-8"));
     CHECK(mentions(find(report, "arriving").problems, "正在同步"));
 
