@@ -24,6 +24,10 @@ struct ImportOptions {
     PackageSource source = PackageSource::Console;
     bool allowUnsigned = false; // the operator or a PIN-holder vouches for an unsigned package
     LocalDateTime now{};
+    // Drop: whether the folder has been quiet long enough to hold the whole package. Until then a
+    // package whose signature or manifest is missing or does not verify may still be arriving
+    // (a sync tool brings files one by one): it waits instead of being refused.
+    bool dropSettled = true;
     // Set from another thread to abandon the import (stick pulled, app ending).
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -43,6 +47,9 @@ struct ImportReport {
     std::string time;    // local time of the attempt, 2026-06-03T09:00
     int64_t version = 0; // the applied (or offered) content version
     bool isSigned = false;
+    // Refused because a signed package was not newer than the last signed one applied: final,
+    // since that version only ever rises.
+    bool notNewer = false;
     // Rows per sheet the package brought; -1 for a sheet it did not hold.
     std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
     // Rows the kiosk had of each kind the package brings (-1 for the others): a sheet that

@@ -1,6 +1,8 @@
 #include "platform/update_service.h"
 
+#include "content/file_io.h"
 #include "content/import_words.h"
+#include "content/limits.h"
 #include "content/store.h"
 #include "platform/drop_watcher.h"
 #include "platform/status_file.h"
@@ -28,6 +30,17 @@ UpdateEvent reportEvent(UpdateEventKind kind, PackageSource source, const fs::pa
     event.package = package;
     event.report = report;
     return event;
+}
+// The version a drop folder's manifest claims (unverified: it only orders packages that arrive
+// together, oldest first, so that each is newer than the one before); 0 without one.
+int64_t manifestVersion(const fs::path& folder)
+{
+    const std::optional<std::string> text =
+        content::readRegularFile(folder / content::kManifestFileName, content::limits::kMaxManifestBytes);
+    if (!text) return 0;
+    content::Problems ignored;
+    const std::optional<content::Manifest> manifest = content::parseManifest(*text, ignored);
+    return manifest ? manifest->version : 0;
 }
 } // namespace
 
@@ -65,11 +78,15 @@ void UpdateService::start()
         dropOptions.dropDir = *m_options.dropDir;
         dropOptions.quietPeriod = m_options.dropQuiet;
         dropOptions.rescanInterval = m_options.dropRescan;
+        dropOptions.settlePeriod = m_options.dropSettle;
+        dropOptions.memoryFile = m_options.dataDir.dropMemoryFile();
+        dropOptions.orderKey = manifestVersion;
         m_dropWatcher = std::make_unique<DropWatcher>(dropOptions, [this](const DropCandidate& c) {
             Job job;
             job.kind = Job::Kind::Drop;
             job.folder = c.folder;
             job.fingerprint = c.fingerprint;
+            job.quiet = c.quiet;
             enqueue(std::move(job));
         });
         m_dropWatcher->start();
@@ -498,14 +515,21 @@ void UpdateService::runDropImport(const Job& job)
     options.allowUnsigned = m_options.allowUnsigned;
     options.now = m_options.clock();
     options.cancel = &m_cancel;
+    options.dropSettled = job.quiet >= m_options.dropSettle;
     const content::ImportReport report = m_session.importPackage(job.folder, options);
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) return;
     }
+    // Applied, already applied, or older than a signed package applied: so it stays, whatever
+    // happens here, and a restart need not say it again.
+    const bool final = report.outcome == ImportOutcome::Applied || report.outcome == ImportOutcome::Unchanged ||
+                       (report.outcome == ImportOutcome::Rejected && report.notNewer);
     if (m_dropWatcher)
-        m_dropWatcher->reportResult(DropCandidate{job.folder, job.fingerprint},
-                                    report.outcome == ImportOutcome::Waiting);
+        m_dropWatcher->reportResult(DropCandidate{job.folder, job.fingerprint, job.quiet},
+                                    report.outcome == ImportOutcome::Waiting ? DropVerdict::Waiting
+                                    : final                                  ? DropVerdict::Final
+                                                                             : DropVerdict::Judged);
     // Waiting (half-synced) and Unchanged (seen before) are not news for anyone.
     if (report.outcome == ImportOutcome::Waiting || report.outcome == ImportOutcome::Unchanged) return;
     // An unsigned drop package cannot be approved at the screen: it is a rejection there.

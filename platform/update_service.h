@@ -92,6 +92,9 @@ public:
         std::chrono::milliseconds mountRescan{2000};
         std::chrono::milliseconds dropQuiet{1000};
         std::chrono::milliseconds dropRescan{30000};
+        // A drop package is only refused for a missing or failing signature once its folder has
+        // been quiet this long: before that, its files may still be arriving one by one.
+        std::chrono::milliseconds dropSettle{10000};
         std::chrono::milliseconds statusInterval{60000}; // re-reads PIN and last import for both
         // A stick import that has not finished reading the stick by then is abandoned (a
         // failing stick can block read() for minutes); nothing changes and the screen says so.
@@ -140,6 +143,7 @@ private:
         StickInfo stick;
         fs::path folder;
         uint64_t fingerprint = 0;
+        std::chrono::milliseconds quiet{0}; // Drop: how long the folder had been unchanged
         std::string pin;
         PinPurpose purpose = PinPurpose::ApproveImport;
     };

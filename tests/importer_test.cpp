@@ -333,6 +333,31 @@ TEST_CASE("signed packages", "[import][signed]")
         CHECK(f.run(package, PackageSource::Drop).outcome == ImportOutcome::Waiting);
         expectRejected(f, package, "校验值", PackageSource::Console, false);
     }
+    SECTION("a drop package arriving file by file waits while its folder still changes, then is judged")
+    {
+        // The sheet first, then the manifest, then its signature: as a sync tool may bring them.
+        const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}});
+        signPackage(package, {"activities.csv"}, version, secretKey);
+        const std::string manifest = slurp(package / "manifest.json");
+        const std::string signature = slurp(package / "manifest.json.minisig");
+        ImportOptions arriving = f.options(PackageSource::Drop, false);
+        arriving.dropSettled = false;
+        const auto before = hashTree(f.dir.storeDir());
+        fs::remove(package / "manifest.json");
+        fs::remove(package / "manifest.json.minisig");
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        put(package / "manifest.json.minisig", signature);
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        fs::remove(package / "manifest.json.minisig");
+        put(package / "manifest.json", manifest);
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        CHECK(hashTree(f.dir.storeDir()) == before);
+        CHECK_FALSE(loadLastImport(f.dir).has_value());
+        // Quiet long enough and still without its signature: refused, and said why.
+        expectRejected(f, package, "未签名", PackageSource::Drop, false);
+        put(package / "manifest.json.minisig", signature);
+        CHECK(importPackage(f.store, f.dir, package, arriving).ok());
+    }
     SECTION("a listed file missing from a stick or at the console is rejected, not waited for")
     {
         const fs::path package = withoutListedMeals(f.tmp.path / "pkg", version, secretKey);
