@@ -4,6 +4,7 @@
 #include "content/file_io.h"
 
 #include "content/enum_table.h"
+#include "content/fleet_status.h"
 #include "content/import_words.h"
 #include "content/limits.h"
 #include "content/package_stage.h"
@@ -361,17 +362,22 @@ ImportReport importStaged(Store& store, const DataDir& dir, const fs::path& pack
 {
     ImportReport report;
     report.source = package.string();
-    report.time = formatLocalDateTime(options.now.date.ok() ? options.now : systemLocalNow());
+    report.time = importTime(options.now, options.second);
     guarded(report, [&] { runImport(store, dir, stage, options, report, keep); });
     recordResult(dir, report);
     return report;
 }
 
-ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now)
+std::string importTime(LocalDateTime now, int second)
+{
+    return formatZonedTime(now.date.ok() ? zoned(now, second) : zonedNow());
+}
+
+ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now, int second)
 {
     ImportReport report = prepared.report;
     report.problems.clear();
-    report.time = formatLocalDateTime(now.date.ok() ? now : systemLocalNow());
+    report.time = importTime(now, second);
     ImportOptions local;
     local.source = PackageSource::Usb;
     local.allowUnsigned = true;

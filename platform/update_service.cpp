@@ -44,6 +44,12 @@ int64_t manifestVersion(const fs::path& folder)
 }
 } // namespace
 
+content::StationClock::Reading systemClockReading()
+{
+    const content::SystemTime now = content::systemLocalTime();
+    return {now.local, now.second};
+}
+
 UpdateService::UpdateService(Options options, MainQueue& queue, Listener listener)
     : m_options(std::move(options)), m_queue(queue), m_listener(std::make_shared<const Listener>(std::move(listener))),
       m_session(m_options.dataDir)
@@ -244,7 +250,7 @@ void UpdateService::onStickRemoved(const StickInfo& stick)
 void UpdateService::openStore()
 {
     std::string error;
-    if (!m_session.open(m_options.clock().date, error))
+    if (!m_session.open(m_options.clock().local.date, error))
         std::cerr << "kiosk: cannot open the content store in " << m_options.dataDir.root << ": " << error << "\n";
     refreshInfo();
     writeStatus();
@@ -402,7 +408,9 @@ void UpdateService::runStickImport(const StickInfo& stick)
 
     content::ImportOptions options;
     options.source = PackageSource::Usb;
-    options.now = m_options.clock();
+    const content::StationClock::Reading now = m_options.clock();
+    options.now = now.local;
+    options.second = now.second;
     options.cancel = &m_cancel;
     bool timedOut = false;
     std::optional<content::StageResult> staged = stageStick(stick, timedOut);
@@ -475,7 +483,8 @@ void UpdateService::runApprove()
         return;
     }
     // Exactly the copy staff were shown: the stick is not read again.
-    const content::ImportReport report = m_session.approvePending(m_options.clock());
+    const content::StationClock::Reading now = m_options.clock();
+    const content::ImportReport report = m_session.approvePending(now.local, now.second);
     std::error_code ec;
     const bool stickThere = fs::is_directory(pending->kioskDir(), ec);
     const fs::path reportFile =
@@ -513,7 +522,9 @@ void UpdateService::runDropImport(const Job& job)
     content::ImportOptions options;
     options.source = PackageSource::Drop;
     options.allowUnsigned = m_options.allowUnsigned;
-    options.now = m_options.clock();
+    const content::StationClock::Reading now = m_options.clock();
+    options.now = now.local;
+    options.second = now.second;
     options.cancel = &m_cancel;
     options.dropSettled = job.quiet >= m_options.dropSettle;
     const content::ImportReport report = m_session.importPackage(job.folder, options);
@@ -578,7 +589,7 @@ void UpdateService::runExport()
         m_skipArrival.push_back(writable->key());
     }
     UpdateEvent event;
-    event.exported = m_session.exportTo(targets, m_options.clock());
+    event.exported = m_session.exportTo(targets, m_options.clock().local);
     event.kind = event.exported.outcome == content::ExportOutcome::Exported ? UpdateEventKind::Exported
                                                                             : UpdateEventKind::ExportFailed;
     post(std::move(event));

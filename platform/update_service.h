@@ -11,6 +11,7 @@
 #include "content/date_time.h"
 #include "content/importer.h"
 #include "content/model.h"
+#include "content/station_clock.h"
 #include "content/trust.h"
 #include "content/update_session.h"
 #include "platform/main_queue.h"
@@ -32,6 +33,9 @@
 namespace platform {
 
 class DropWatcher;
+
+// The system clock as a station clock reading (the default clock of UpdateService).
+content::StationClock::Reading systemClockReading();
 class StatusFile;
 struct DropCandidate;
 
@@ -88,7 +92,7 @@ public:
         std::shared_ptr<StatusFile> status;                     // --status-dir: told of every change
         bool allowUnsigned = false;                             // --allow-unsigned (drop only)
         // The station's clock (honours --now). Called on the worker thread: must be thread-safe.
-        std::function<content::LocalDateTime()> clock = content::systemLocalNow;
+        std::function<content::StationClock::Reading()> clock = systemClockReading;
         std::chrono::milliseconds mountRescan{2000};
         std::chrono::milliseconds dropQuiet{1000};
         std::chrono::milliseconds dropRescan{30000};

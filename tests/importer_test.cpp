@@ -1,6 +1,7 @@
 // The import pipeline: staging rules and caps, trust, content.db packages, reports, and that a
 // rejected package leaves the store byte for byte as it was.
 #include "content/error_text.h"
+#include "content/fleet_status.h"
 #include "content/importer.h"
 #include "content/package_stage.h"
 #include "content/sheet_table.h"
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -113,8 +116,17 @@ TEST_CASE("an unsigned package needs --allow-unsigned from the console and a PIN
     REQUIRE(last.has_value());
     CHECK(last->ok());
     CHECK(last->source == package.string());
-    CHECK(last->time == "2026-06-03T09:00");
+    // To the second, with the zone's offset (status.json and info pass it on as it is).
+    CHECK(last->time == formatZonedTime(zoned(LocalDateTime{importDay(), 9 * 60}, 0)));
     CHECK(last->rows == applied.rows);
+
+    ImportOptions options = f.options(PackageSource::Console, true);
+    options.second = 47;
+    REQUIRE(importPackage(f.store, f.dir, package, options).ok());
+    CHECK(loadLastImport(f.dir)->time == formatZonedTime(zoned(LocalDateTime{importDay(), 9 * 60}, 47)));
+    const std::string now = importTime({}, 0);
+    REQUIRE(parseZonedTime(now));
+    CHECK(std::abs(unixSeconds(*parseZonedTime(now)) - static_cast<int64_t>(std::time(nullptr))) <= 2);
 }
 
 TEST_CASE("a package with a bad value changes nothing and says where", "[import]")

@@ -311,7 +311,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
         auto probe = fastOptions(other);
         fs::create_directories(probe.dataDir.root);
         REQUIRE(content::trustKey(probe.dataDir, content::formatPublicKeyFile(publicKey), error));
-        content::Store store = content::Store::open(probe.dataDir, probe.clock().date);
+        content::Store store = content::Store::open(probe.dataDir, probe.clock().local.date);
         content::ImportOptions importOptions;
         importOptions.source = content::PackageSource::Usb;
         REQUIRE(content::importPackage(store, probe.dataDir, building / "KIOSK", importOptions).ok());
@@ -367,7 +367,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     service.stop();
 
     // And the kiosk starts on it as before.
-    CHECK(content::Store::open(options.dataDir, options.clock().date).version() == version);
+    CHECK(content::Store::open(options.dataDir, options.clock().local.date).version() == version);
 }
 
 TEST_CASE("update service: a bad stick is rejected with located problems", "[update]")

@@ -102,7 +102,7 @@ contains "已更新：站点信息 1 条、活动 3 条"
 expect 0 "$TOOL" info --data-dir "$WORK/data"
 check_json 'd["version"] == 2 and d["rows"]["activities"] == 3 and d["rows"]["station"] == 1 and
     d["last_import"]["ok"] is True and d["last_import"]["source"] == "'"$PACKAGES/good"'" and
-    len(d["last_import"]["time"]) == 16'
+    __import__("re").fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", d["last_import"]["time"])'
 
 # export writes BOM sheets that re-import unchanged
 expect 0 "$TOOL" export --data-dir "$WORK/data" -o "$WORK/export"
