@@ -138,7 +138,7 @@ void App::ensureFonts()
     const double started = monotonicSeconds();
     if (!m_fonts.build(*ImGui::GetIO().Fonts, *m_fontFiles, m_theme, profile, m_glyphs,
                        atlasCacheDir(m_config.dataDir))) {
-        std::fprintf(stderr, "kiosk: could not build the font atlas\n");
+        std::fprintf(stderr, "kiosk: 无法生成字体图集（中文字体 fonts-noto-cjk 是否已安装？）\n");
         m_quit = true;
         return;
     }

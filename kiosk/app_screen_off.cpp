@@ -38,7 +38,7 @@ bool App::updateScreenOff(double now, const content::LocalDateTime& local)
         std::string error;
         m_screenPower->set(!off, error);
         if (!error.empty()) std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-        std::fprintf(stderr, "kiosk: screen %s (outside opening hours)\n", off ? "off" : "on");
+        std::fprintf(stderr, "kiosk: %s\n", off ? "关屏（开放时间以外）" : "亮屏（开放时间到了）");
         // A dark screen says nothing either.
         if (off) {
             silence();
@@ -64,7 +64,7 @@ bool App::wakeScreen(double now)
     std::string error;
     m_screenPower->set(true, error);
     if (!error.empty()) std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-    std::fprintf(stderr, "kiosk: screen on (touched)\n");
+    std::fprintf(stderr, "kiosk: 亮屏（有人触摸）\n");
     return true;
 }
 

@@ -39,7 +39,8 @@ int App::captureScreenshot()
     platform::traceStartup("window closed");
     if (encoder.joinable()) encoder.join();
     if (!written) {
-        std::fprintf(stderr, "kiosk: could not write %s\n", m_config.screen.screenshotPath.c_str());
+        std::fprintf(stderr, "kiosk: 无法写入截图 %s（文件夹是否存在、是否可写？）\n",
+                     m_config.screen.screenshotPath.c_str());
         return 1;
     }
     platform::traceStartup("png written");

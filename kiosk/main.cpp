@@ -39,7 +39,8 @@ int main(int argc, char** argv)
     } catch (const std::exception& e) {
         // Exiting would only have systemd restart us into the same black screen: show the
         // guide and the emergency numbers, and say on screen (for staff) what is wrong.
-        std::fprintf(stderr, "kiosk: cannot open the data dir %s: %s\n", config.dataDir.c_str(), e.what());
+        std::fprintf(stderr, "kiosk: 内容库打不开，屏幕先显示防骗指南和紧急电话（数据目录 %s）：%s\n",
+                     config.dataDir.c_str(), e.what());
         initial = std::make_shared<const content::Content>(
             content::storeUnavailableContent(clock.now().local.date, e.what()));
     }

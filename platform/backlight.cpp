@@ -69,8 +69,8 @@ int Backlight::off(std::string& error)
         if (done) {
             ++switched;
         } else {
-            error += (error.empty() ? "" : "; ") + ("cannot switch off the backlight " + device.string() +
-                                                    " (no write permission on bl_power or brightness?)");
+            error += (error.empty() ? "" : "；") + ("无法关闭背光 " + device.string() +
+                                                    "（没有 bl_power 或 brightness 的写权限？见软件包的 udev 规则）");
         }
     }
     return switched;

@@ -251,7 +251,7 @@ void UpdateService::openStore()
 {
     std::string error;
     if (!m_session.open(m_options.clock().local.date, error))
-        std::cerr << "kiosk: cannot open the content store in " << m_options.dataDir.root << ": " << error << "\n";
+        std::cerr << "kiosk: 无法打开内容库 " << m_options.dataDir.root.string() << "：" << error << "\n";
     refreshInfo();
     writeStatus();
     postState();
@@ -332,7 +332,7 @@ void UpdateService::run()
             }
         } catch (const std::exception& e) {
             // importPackage promises not to throw for package contents; this is the disk or a bug.
-            std::cerr << "kiosk: update job failed: " << e.what() << "\n";
+            std::cerr << "kiosk: 更新任务出错：" << e.what() << "\n";
         }
         bool idle = false;
         {
@@ -500,7 +500,7 @@ void UpdateService::runPinCheck(const Job& job)
     try {
         check = m_session.checkPin(job.pin, nowSeconds);
     } catch (const std::exception& e) {
-        std::cerr << "kiosk: PIN check failed: " << e.what() << "\n";
+        std::cerr << "kiosk: 核对工作人员密码时出错：" << e.what() << "\n";
         check.result = content::PinResult::Wrong;
     }
     {

@@ -35,7 +35,7 @@ bool Window::open(const WindowOptions& options, std::string& error)
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
-        error = std::string("SDL_Init: ") + SDL_GetError();
+        error = std::string("无法打开显示（SDL_Init：") + SDL_GetError() + "）";
         return false;
     }
     m_sdlReady = true;
@@ -67,13 +67,13 @@ bool Window::open(const WindowOptions& options, std::string& error)
         m_window = SDL_CreateWindow(options.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     }
     if (!m_window) {
-        error = std::string("SDL_CreateWindow: ") + SDL_GetError();
+        error = std::string("无法创建窗口（SDL_CreateWindow：") + SDL_GetError() + "）";
         close();
         return false;
     }
     m_glContext = SDL_GL_CreateContext(m_window);
     if (!m_glContext) {
-        error = std::string("SDL_GL_CreateContext: ") + SDL_GetError();
+        error = std::string("无法创建 OpenGL 环境（SDL_GL_CreateContext：") + SDL_GetError() + "）";
         close();
         return false;
     }
@@ -88,7 +88,7 @@ bool Window::open(const WindowOptions& options, std::string& error)
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     if (!ImGui_ImplOpenGL3_Init("#version 130")) {
-        error = "ImGui OpenGL3 renderer could not start";
+        error = "界面绘制（ImGui 的 OpenGL 3 渲染）无法启动";
         close();
         return false;
     }
