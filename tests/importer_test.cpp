@@ -1,6 +1,7 @@
 // The import pipeline: staging rules and caps, trust, content.db packages, reports, and that a
 // rejected package leaves the store byte for byte as it was.
 #include "content/error_text.h"
+#include "content/fleet_status.h"
 #include "content/importer.h"
 #include "content/package_stage.h"
 #include "content/sheet_table.h"
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -113,8 +116,17 @@ TEST_CASE("an unsigned package needs --allow-unsigned from the console and a PIN
     REQUIRE(last.has_value());
     CHECK(last->ok());
     CHECK(last->source == package.string());
-    CHECK(last->time == "2026-06-03T09:00");
+    // To the second, with the zone's offset (status.json and info pass it on as it is).
+    CHECK(last->time == formatZonedTime(zoned(LocalDateTime{importDay(), 9 * 60}, 0)));
     CHECK(last->rows == applied.rows);
+
+    ImportOptions options = f.options(PackageSource::Console, true);
+    options.second = 47;
+    REQUIRE(importPackage(f.store, f.dir, package, options).ok());
+    CHECK(loadLastImport(f.dir)->time == formatZonedTime(zoned(LocalDateTime{importDay(), 9 * 60}, 47)));
+    const std::string now = importTime({}, 0);
+    REQUIRE(parseZonedTime(now));
+    CHECK(std::abs(unixSeconds(*parseZonedTime(now)) - static_cast<int64_t>(std::time(nullptr))) <= 2);
 }
 
 TEST_CASE("a package with a bad value changes nothing and says where", "[import]")
@@ -371,6 +383,31 @@ TEST_CASE("signed packages", "[import][signed]")
         put(package / "meals.csv", "日期,餐次,菜品\n");
         CHECK(f.run(package, PackageSource::Drop).outcome == ImportOutcome::Waiting);
         expectRejected(f, package, "校验值", PackageSource::Console, false);
+    }
+    SECTION("a drop package arriving file by file waits while its folder still changes, then is judged")
+    {
+        // The sheet first, then the manifest, then its signature: as a sync tool may bring them.
+        const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}});
+        signPackage(package, {"activities.csv"}, version, secretKey);
+        const std::string manifest = slurp(package / "manifest.json");
+        const std::string signature = slurp(package / "manifest.json.minisig");
+        ImportOptions arriving = f.options(PackageSource::Drop, false);
+        arriving.dropSettled = false;
+        const auto before = hashTree(f.dir.storeDir());
+        fs::remove(package / "manifest.json");
+        fs::remove(package / "manifest.json.minisig");
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        put(package / "manifest.json.minisig", signature);
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        fs::remove(package / "manifest.json.minisig");
+        put(package / "manifest.json", manifest);
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        CHECK(hashTree(f.dir.storeDir()) == before);
+        CHECK_FALSE(loadLastImport(f.dir).has_value());
+        // Quiet long enough and still without its signature: refused, and said why.
+        expectRejected(f, package, "未签名", PackageSource::Drop, false);
+        put(package / "manifest.json.minisig", signature);
+        CHECK(importPackage(f.store, f.dir, package, arriving).ok());
     }
     SECTION("a listed file missing from a stick or at the console is rejected, not waited for")
     {

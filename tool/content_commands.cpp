@@ -8,6 +8,7 @@
 #include "content/package_stage.h"
 #include "content/recording.h"
 #include "content/sheet_table.h"
+#include "content/station_clock.h"
 #include "content/store.h"
 #include "content/trust_detail.h"
 
@@ -236,7 +237,8 @@ int runBuild(const BuildOptions& options)
 int runImport(const ImportOptions& options)
 {
     const DataDir dir{options.dataDir};
-    const content::LocalDateTime now = content::systemLocalNow();
+    const content::SystemTime clock = content::systemLocalTime();
+    const content::LocalDateTime now = clock.local;
     std::optional<content::Store> store;
     try {
         store.emplace(content::Store::open(dir, now.date));
@@ -249,6 +251,7 @@ int runImport(const ImportOptions& options)
     importOptions.source = content::PackageSource::Console;
     importOptions.allowUnsigned = options.allowUnsigned;
     importOptions.now = now;
+    importOptions.second = clock.second;
     const content::ImportReport report = content::importPackage(*store, dir, options.package, importOptions);
     if (report.ok()) {
         std::printf("%s\n内容版本：%lld\n", report.summary().c_str(), static_cast<long long>(report.version));
