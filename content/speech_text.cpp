@@ -501,9 +501,11 @@ private:
         }
         size_t total = 0;
         for (auto g : groups) total += g.size();
+        // A unit after the last group makes it a range of amounts (100-2000元), not a number to dial.
         const bool looksLikePhone =
             groups.size() >= 2 && total >= 7 && groups.front().size() >= 3 &&
-            (groups.front().front() == U'0' || groups.front().size() == 3 || groups.back().size() >= 7);
+            (groups.front().front() == U'0' || groups.front().size() == 3 || groups.back().size() >= 7) &&
+            !isAnyOf(at(m_pos), kUnits);
         if (!looksLikePhone) {
             m_pos = save;
             return std::nullopt;
@@ -571,7 +573,13 @@ private:
             m_out += decimalWords(digits, next == U'元' ? trimZeros(fraction) : fraction);
             return;
         }
-        const bool unitAfter = isAnyOf(next, kUnits);
+        // 120-150元: a range whose second number carries a unit is two amounts, even when the
+        // first one alone would be a hotline.
+        size_t afterSecond = m_pos + 1;
+        while (isDigit(at(afterSecond))) ++afterSecond;
+        const bool unitAfter =
+            isAnyOf(next, kUnits) || (isAnyOf(next, kRangeSigns) && isDigit(at(m_pos + 1)) &&
+                                      afterSecond - m_pos - 1 <= 4 && isAnyOf(at(afterSecond), kUnits));
         const bool hotline =
             std::find(std::begin(kShortHotlines), std::end(kShortHotlines), digits) != std::end(kShortHotlines);
         if (!unitAfter && digits.size() >= 3 &&
