@@ -16,7 +16,8 @@ struct DataDir {
     fs::path pinStateFile() const { return root / "pin-attempts"; }
     fs::path stagingDir() const { return root / "staging"; } // private copies of packages
     fs::path lastImportFile() const { return root / "last-import.json"; }
-    fs::path cacheDir() const { return root / "cache"; } // derived data (font atlases); safe to delete
+    fs::path dropMemoryFile() const { return root / "drop-judged.json"; } // drop folders judged for good
+    fs::path cacheDir() const { return root / "cache"; }                  // derived data (font atlases); safe to delete
 };
 
 } // namespace content

@@ -4,6 +4,7 @@
 #include "content/file_io.h"
 
 #include "content/enum_table.h"
+#include "content/fleet_status.h"
 #include "content/import_words.h"
 #include "content/limits.h"
 #include "content/package_stage.h"
@@ -115,6 +116,7 @@ void applyUpdate(Store& store, const ContentUpdate& update, ImportReport& report
         }
         addProblem(report.problems, isSigned ? kManifestFileName : "", e.what());
         report.outcome = ImportOutcome::Rejected;
+        report.notNewer = isSigned;
         return;
     } catch (const StoreError& e) {
         addProblem(report.problems, {}, std::string("无法写入内容库，未做任何更改：") + e.what());
@@ -152,18 +154,27 @@ void runImport(Store& store, const DataDir& dir, StageResult& stage, const Impor
     }
     const StagedPackage& staged = stage.staged;
 
-    // (2) Trust.
+    // (2) Trust. In a drop folder that is still changing, a missing or failing signature may be
+    // a half-synced package: it waits; once the folder is quiet, the same finding refuses it.
+    const bool stillArriving = options.source == PackageSource::Drop && !options.dropSettled;
+    auto refuseOrWait = [&](std::string file, std::string message) {
+        if (stillArriving) {
+            report.outcome = ImportOutcome::Waiting;
+            return;
+        }
+        reject(std::move(file), std::move(message));
+    };
     const bool hasManifest = staged.has(kManifestFileName);
     const bool hasSignature = staged.has(kSignatureFileName);
     std::optional<Manifest> manifest;
     std::vector<std::string> names = staged.files();
     if (hasSignature) {
-        if (!hasManifest) return reject(kSignatureFileName, "有签名文件却没有清单 manifest.json，无法核对签名");
+        if (!hasManifest) return refuseOrWait(kSignatureFileName, "有签名文件却没有清单 manifest.json，无法核对签名");
         const std::optional<std::string> manifestText = staged.read(kManifestFileName);
         const std::optional<std::string> signatureText = staged.read(kSignatureFileName);
         if (!manifestText || !signatureText) return reject(kManifestFileName, "无法读取清单或签名文件");
         const SignatureCheck check = verifySignature(*manifestText, *signatureText, loadTrustedKeys(dir));
-        if (!check.ok) return reject(kSignatureFileName, "签名无效，内容包不能导入：" + check.problem);
+        if (!check.ok) return refuseOrWait(kSignatureFileName, "签名无效，内容包不能导入：" + check.problem);
         report.isSigned = true;
         manifest = parseManifest(*manifestText, problems);
         if (!manifest) {
@@ -180,6 +191,7 @@ void runImport(Store& store, const DataDir& dir, StageResult& stage, const Impor
                 report.outcome = ImportOutcome::Unchanged;
                 return;
             }
+            report.notNewer = true;
             return reject(kManifestFileName, notNewerMessage(manifest->version, lastSigned));
         }
         bool incomplete = false;
@@ -193,8 +205,8 @@ void runImport(Store& store, const DataDir& dir, StageResult& stage, const Impor
         for (const auto& entry : manifest->files) names.push_back(entry.first);
     } else {
         if (!options.allowUnsigned && options.source != PackageSource::Usb) {
-            return reject({}, "未签名的内容包不能从这里导入：需要由受信任的密钥签名"
-                              "（确认内容可靠时，可用 kiosk-content import --allow-unsigned 导入）");
+            return refuseOrWait({}, "未签名的内容包不能从这里导入：需要由受信任的密钥签名"
+                                    "（确认内容可靠时，可用 kiosk-content import --allow-unsigned 导入）");
         }
         if (hasManifest) {
             // Unsigned, the manifest is only a checksum list, but a wrong checksum still means
@@ -350,17 +362,22 @@ ImportReport importStaged(Store& store, const DataDir& dir, const fs::path& pack
 {
     ImportReport report;
     report.source = package.string();
-    report.time = formatLocalDateTime(options.now.date.ok() ? options.now : systemLocalNow());
+    report.time = importTime(options.now, options.second);
     guarded(report, [&] { runImport(store, dir, stage, options, report, keep); });
     recordResult(dir, report);
     return report;
 }
 
-ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now)
+std::string importTime(LocalDateTime now, int second)
+{
+    return formatZonedTime(now.date.ok() ? zoned(now, second) : zonedNow());
+}
+
+ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now, int second)
 {
     ImportReport report = prepared.report;
     report.problems.clear();
-    report.time = formatLocalDateTime(now.date.ok() ? now : systemLocalNow());
+    report.time = importTime(now, second);
     ImportOptions local;
     local.source = PackageSource::Usb;
     local.allowUnsigned = true;

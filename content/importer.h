@@ -23,7 +23,12 @@ enum class PackageSource {
 struct ImportOptions {
     PackageSource source = PackageSource::Console;
     bool allowUnsigned = false; // the operator or a PIN-holder vouches for an unsigned package
-    LocalDateTime now{};
+    LocalDateTime now{};        // the station's clock; unset: the system clock
+    int second = 0;             // seconds past `now`'s minute, so that the report's time is exact
+    // Drop: whether the folder has been quiet long enough to hold the whole package. Until then a
+    // package whose signature or manifest is missing or does not verify may still be arriving
+    // (a sync tool brings files one by one): it waits instead of being refused.
+    bool dropSettled = true;
     // Set from another thread to abandon the import (stick pulled, app ending).
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -40,9 +45,12 @@ struct ImportReport {
     ImportOutcome outcome = ImportOutcome::Rejected;
     Problems problems;
     std::string source;  // the package path as given
-    std::string time;    // local time of the attempt, 2026-06-03T09:00
+    std::string time;    // when it was tried, with the UTC offset: 2026-06-03T09:00:47+08:00
     int64_t version = 0; // the applied (or offered) content version
     bool isSigned = false;
+    // Refused because a signed package was not newer than the last signed one applied: final,
+    // since that version only ever rises.
+    bool notNewer = false;
     // Rows per sheet the package brought; -1 for a sheet it did not hold.
     std::array<int, kSheetKindCount> rows{-1, -1, -1, -1, -1, -1, -1};
     // Rows the kiosk had of each kind the package brings (-1 for the others): a sheet that
@@ -87,7 +95,11 @@ ImportReport importPackage(Store& store, const DataDir& dir, const fs::path& pac
 ImportReport importStaged(Store& store, const DataDir& dir, const fs::path& package, StageResult stage,
                           const ImportOptions& options, std::optional<PreparedImport>* keep = nullptr);
 // Applies a kept NeedsPin package (the PIN was right), without reading the stick again.
-ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now);
+ImportReport applyPrepared(Store& store, const DataDir& dir, PreparedImport& prepared, LocalDateTime now,
+                           int second = 0);
+// The time an import report names: `now` and `second` with the zone's offset, or the system
+// clock when `now` is unset.
+std::string importTime(LocalDateTime now, int second);
 
 // The last import's result as kept in DATA_DIR/last-import.json (for info and status.json).
 std::optional<ImportReport> loadLastImport(const DataDir& dir);

@@ -80,6 +80,15 @@ std::string shortDump(const nlohmann::json& value)
     return text;
 }
 
+// "202606030900" instead of 202606030900: the one mistake a hand-written manifest makes most.
+bool isQuotedNumber(const nlohmann::json& value)
+{
+    if (!value.is_string()) return false;
+    const std::string& text = value.get_ref<const std::string&>();
+    return !text.empty() && text.size() <= 20 &&
+           std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
 } // namespace
 
 std::optional<Manifest> parseManifest(std::string_view json, Problems& problems)
@@ -104,6 +113,8 @@ std::optional<Manifest> parseManifest(std::string_view json, Problems& problems)
         auto format = doc.find("format");
         if (format == doc.end())
             addProblem(problems, "清单缺少 format（应为 1）");
+        else if (isQuotedNumber(*format))
+            addProblem(problems, "清单的 format 应为数字 1，不加引号（现在是 " + shortDump(*format) + "）");
         else if (!format->is_number_integer() || format->get<int64_t>() != 1)
             addProblem(problems, "不支持的清单格式 format " + shortDump(*format) + "（应为 1）");
         else
@@ -112,6 +123,9 @@ std::optional<Manifest> parseManifest(std::string_view json, Problems& problems)
         auto version = doc.find("version");
         if (version == doc.end())
             addProblem(problems, "清单缺少 version（内容版本号，正整数，如 202606030900）");
+        else if (isQuotedNumber(*version))
+            addProblem(problems, "清单的 version 应为数字，不加引号：\"version\": " + version->get<std::string>() +
+                                     "（现在是 " + shortDump(*version) + "）");
         else if (!version->is_number_integer() ||
                  (version->is_number_unsigned() ? version->get<uint64_t>() == 0 : version->get<int64_t>() <= 0))
             addProblem(problems, "清单的 version " + shortDump(*version) + " 不是正整数（应如 202606030900）");

@@ -25,7 +25,7 @@ ImportReport storeClosedReport(const fs::path& package, LocalDateTime now)
 {
     ImportReport report;
     report.source = package.string();
-    report.time = formatLocalDateTime(now.date.ok() ? now : systemLocalNow());
+    report.time = importTime(now, 0);
     report.problems.push_back(Problem{{}, 0, {}, "内容库无法打开，未做任何更改"});
     return report;
 }
@@ -77,17 +77,17 @@ fs::path UpdateSession::pendingPackage() const
     return m_pending ? m_pending->package : fs::path();
 }
 
-ImportReport UpdateSession::approvePending(LocalDateTime now)
+ImportReport UpdateSession::approvePending(LocalDateTime now, int second)
 {
     if (!m_store) return storeClosedReport(pendingPackage(), now);
     if (!m_pending) {
         ImportReport report;
-        report.time = formatLocalDateTime(now.date.ok() ? now : systemLocalNow());
+        report.time = importTime(now, second);
         report.problems.push_back(Problem{{}, 0, {}, "没有等待确认的内容包"});
         return report;
     }
     std::unique_ptr<Pending> pending = std::move(m_pending);
-    return applyPrepared(*m_store, m_dir, pending->prepared, now);
+    return applyPrepared(*m_store, m_dir, pending->prepared, now, second);
 }
 
 void UpdateSession::dropPending()

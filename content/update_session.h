@@ -90,7 +90,7 @@ public:
     fs::path pendingPackage() const;
     // Applies the kept NeedsPin package exactly as it was staged and shown, however the stick
     // changed since. Rejected (with a reason) when nothing is pending.
-    ImportReport approvePending(LocalDateTime now);
+    ImportReport approvePending(LocalDateTime now, int second = 0);
     // Forgets the kept package (PIN cancelled, stick pulled).
     void dropPending();
 

@@ -51,6 +51,7 @@ void App::updateSpeechState()
     // --screenshot has no engine but shows the buttons as a visitor would see them by day.
     const bool engineUsable = !m_speech || m_speech->problem().empty();
     m_state.speechAllowed = !night && engineUsable;
+    m_state.recordingsAllowed = !night && (!m_speech || m_speech->playsRecordings());
     if (night && m_speech && m_speech->speaking()) silence();
 }
 
@@ -74,7 +75,7 @@ void App::applySpeechRequests()
     m_state.pendingVolumeSteps = 0;
     if (m_state.pendingSpeechStop) silence();
     m_state.pendingSpeechStop = false;
-    if (m_state.pendingSpeech && m_speech && m_state.speechAllowed) {
+    if (m_state.pendingSpeech && m_speech && (m_state.speechAllowed || m_state.recordingsAllowed)) {
         std::vector<platform::SpeechPart> parts;
         const content::Content& content = *m_state.view().content;
         for (const Reading::Part& part : m_state.pendingSpeech->reading.parts) {

@@ -48,9 +48,11 @@ struct AppState {
     std::optional<ScreenId> pendingScreen;
     bool pendingLargeTextToggle = false;
     // Read-aloud. The 朗读 button speaking now is the one whose key this is ("" when silent);
-    // speechAllowed is false at night and when the engine is unavailable.
+    // speechAllowed is false at night and when the engine is unavailable; recordingsAllowed
+    // stays true by day while the sound device works without a voice (录音 still play).
     std::string speakingKey;
     bool speechAllowed = false;
+    bool recordingsAllowed = false;
     int speechVolume = 0; // percent, shown on the staff screen
     struct SpeechRequest {
         std::string key; // which button asked ("guide:3")

@@ -64,7 +64,7 @@ int main(int argc, char** argv)
         updates.status = std::make_shared<platform::StatusFile>(std::move(status));
     }
     updates.allowUnsigned = config.updates.allowUnsigned;
-    updates.clock = [clock] { return clock.now().local; };
+    updates.clock = [clock] { return clock.now(); };
     app.setStatusFile(updates.status);
     std::unique_ptr<kiosk::UpdateUi> updateUi;
     platform::UpdateService service(updates, app.mainQueue(), [&updateUi](const platform::UpdateEvent& e) {

@@ -32,6 +32,13 @@ struct Reading {
     }
     // A recording, with the text it stands for.
     void addRecording(std::string name, std::string text = {}) { parts.push_back({std::move(text), std::move(name)}); }
+    bool hasRecording() const
+    {
+        for (const Part& part : parts) {
+            if (!part.recording.empty()) return true;
+        }
+        return false;
+    }
     // All of the text that is synthesised (parts played as recordings left out).
     std::string text() const
     {

@@ -2,9 +2,12 @@
 
 #include "content/file_io.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <poll.h>
 #include <set>
 #include <sys/inotify.h>
@@ -71,6 +74,15 @@ std::vector<std::string> candidateNames(const fs::path& dropDir)
     return names;
 }
 
+// How many quiet periods a quiet folder is held back while others still arrive.
+constexpr int kBatchWait = 3;
+
+template <typename Folder>
+std::chrono::milliseconds quietFor(const Folder& folder, Clock::time_point now)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(now - folder.changedAt);
+}
+
 } // namespace
 
 bool isIgnoredDropName(std::string_view name)
@@ -110,6 +122,7 @@ DropWatcher::~DropWatcher()
 void DropWatcher::start()
 {
     if (m_thread.running()) return;
+    loadMemory();
     m_inotifyFd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     m_thread.start([this] { run(); });
 }
@@ -125,13 +138,60 @@ void DropWatcher::stop()
     m_watchNames.clear();
 }
 
-void DropWatcher::reportResult(const DropCandidate& candidate, bool waiting)
+void DropWatcher::reportResult(const DropCandidate& candidate, DropVerdict verdict)
 {
     std::lock_guard lock(m_mutex);
-    auto it = m_folders.find(candidate.folder.filename().string());
+    const std::string name = candidate.folder.filename().string();
+    auto it = m_folders.find(name);
     // A result for an older listing says nothing about the folder as it is now.
     if (it == m_folders.end() || it->second.offered != candidate.fingerprint) return;
-    it->second.waiting = waiting;
+    Folder& folder = it->second;
+    folder.waiting = verdict == DropVerdict::Waiting;
+    folder.retryAt.reset();
+    // Judged early, a package may have been only half there: one more look once it is quiet.
+    if (folder.waiting && candidate.quiet < m_options.settlePeriod)
+        folder.retryAt = Clock::now() + (m_options.settlePeriod - candidate.quiet);
+    if (verdict == DropVerdict::Final) {
+        m_remembered[name] = candidate.fingerprint;
+        saveMemoryLocked();
+    }
+}
+
+void DropWatcher::loadMemory()
+{
+    if (m_options.memoryFile.empty()) return;
+    const std::optional<std::string> text = content::readRegularFile(m_options.memoryFile, 1024 * 1024);
+    if (!text) return;
+    const nlohmann::json json = nlohmann::json::parse(*text, nullptr, false);
+    if (!json.is_object()) return;
+    std::lock_guard lock(m_mutex);
+    for (const auto& [name, value] : json.items()) {
+        if (!value.is_string()) continue;
+        try {
+            m_remembered[name] = std::stoull(value.get<std::string>(), nullptr, 16);
+        } catch (const std::exception&) {
+        }
+    }
+}
+
+void DropWatcher::saveMemoryLocked()
+{
+    if (m_options.memoryFile.empty()) return;
+    nlohmann::json json = nlohmann::json::object();
+    for (auto it = m_remembered.begin(); it != m_remembered.end();) {
+        // Folders that are gone are forgotten, so that the file stays as small as the drop dir.
+        if (!m_folders.count(it->first)) {
+            it = m_remembered.erase(it);
+            continue;
+        }
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(it->second));
+        json[it->first] = hex;
+        ++it;
+    }
+    // Not being able to note it only means judging the folder again after a restart.
+    content::writeFileAtomically(m_options.memoryFile,
+                                 json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 void DropWatcher::watchDropDir()
@@ -157,7 +217,13 @@ void DropWatcher::refresh(const std::string& name, Clock::time_point now)
         m_folders.erase(name);
         return;
     }
-    Folder& folder = m_folders[name];
+    auto [it, added] = m_folders.try_emplace(name);
+    Folder& folder = it->second;
+    // Judged for good before a restart, exactly as it is now: not offered again.
+    if (added) {
+        auto remembered = m_remembered.find(name);
+        if (remembered != m_remembered.end() && remembered->second == fp) folder.offered = fp;
+    }
     if (folder.fingerprint != fp) {
         folder.fingerprint = fp;
         folder.changedAt = now;
@@ -187,12 +253,12 @@ void DropWatcher::rescanAll(Clock::time_point now, bool retryWaiting)
                 if (folder.waiting && !folder.settling) {
                     folder.offered = folder.fingerprint;
                     folder.waiting = false;
-                    offers.push_back({m_options.dropDir / name, folder.fingerprint});
+                    folder.retryAt.reset();
+                    offers.push_back({m_options.dropDir / name, folder.fingerprint, quietFor(folder, now)});
                 }
             }
         }
-        for (const auto& offer : offers)
-            if (m_onCandidate) m_onCandidate(offer);
+        offer(std::move(offers));
     }
 }
 
@@ -236,12 +302,33 @@ void DropWatcher::handleEvents(Clock::time_point now, bool& overflow)
 void DropWatcher::offerSettled(Clock::time_point now)
 {
     std::vector<std::string> due;
+    std::vector<DropCandidate> offers;
     {
         std::lock_guard lock(m_mutex);
-        for (const auto& [name, folder] : m_folders)
-            if (folder.settling && now - folder.changedAt >= m_options.quietPeriod) due.push_back(name);
+        bool othersArriving = false;
+        Clock::time_point firstChange = now;
+        for (const auto& [name, folder] : m_folders) {
+            if (!folder.settling) continue;
+            if (now - folder.changedAt >= m_options.quietPeriod) {
+                due.push_back(name);
+                firstChange = std::min(firstChange, folder.changedAt);
+            } else {
+                othersArriving = true;
+            }
+        }
+        // Packages that arrive together are offered together, in order: wait a little for the
+        // ones still landing (a copy of several folders lands one after the other).
+        if (othersArriving && now - firstChange < kBatchWait * m_options.quietPeriod) due.clear();
+        // A waiting package whose last look came before it was quiet for the settle period.
+        for (auto& [name, folder] : m_folders) {
+            if (folder.waiting && !folder.settling && folder.retryAt && now >= *folder.retryAt) {
+                folder.retryAt.reset();
+                folder.waiting = false;
+                folder.offered = folder.fingerprint;
+                offers.push_back({m_options.dropDir / name, folder.fingerprint, quietFor(folder, now)});
+            }
+        }
     }
-    std::vector<DropCandidate> offers;
     for (const auto& name : due) {
         // Look again: without inotify (network filesystems) this is how we know it is quiet.
         const uint64_t fp = folderFingerprint(m_options.dropDir / name);
@@ -262,11 +349,25 @@ void DropWatcher::offerSettled(Clock::time_point now)
         if (folder.offered != fp) {
             folder.offered = fp;
             folder.waiting = false;
-            offers.push_back({m_options.dropDir / name, fp});
+            folder.retryAt.reset();
+            offers.push_back({m_options.dropDir / name, fp, quietFor(folder, now)});
         }
     }
-    for (const auto& offer : offers)
-        if (m_onCandidate) m_onCandidate(offer);
+    offer(std::move(offers));
+}
+
+void DropWatcher::offer(std::vector<DropCandidate> offers)
+{
+    if (offers.empty() || !m_onCandidate) return;
+    if (m_options.orderKey && offers.size() > 1) {
+        std::vector<std::pair<int64_t, DropCandidate>> keyed;
+        for (DropCandidate& candidate : offers) keyed.emplace_back(m_options.orderKey(candidate.folder), candidate);
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second.folder < b.second.folder;
+        });
+        for (size_t i = 0; i < keyed.size(); ++i) offers[i] = std::move(keyed[i].second);
+    }
+    for (const auto& candidate : offers) m_onCandidate(candidate);
 }
 
 std::chrono::milliseconds DropWatcher::nextTimeout(Clock::time_point now, Clock::time_point nextRescan) const
@@ -274,8 +375,15 @@ std::chrono::milliseconds DropWatcher::nextTimeout(Clock::time_point now, Clock:
     Clock::time_point next = nextRescan;
     {
         std::lock_guard lock(m_mutex);
-        for (const auto& [name, folder] : m_folders)
-            if (folder.settling) next = std::min(next, folder.changedAt + m_options.quietPeriod);
+        for (const auto& [name, folder] : m_folders) {
+            if (folder.settling) {
+                Clock::time_point quietAt = folder.changedAt + m_options.quietPeriod;
+                // Quiet already, held back for the others of its batch: until the wait ends.
+                if (quietAt <= now) quietAt = folder.changedAt + kBatchWait * m_options.quietPeriod;
+                next = std::min(next, quietAt);
+            }
+            if (folder.waiting && folder.retryAt) next = std::min(next, *folder.retryAt);
+        }
     }
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
     if (wait.count() < 0) wait = std::chrono::milliseconds(0);

@@ -11,9 +11,11 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace platform {
 
@@ -30,6 +32,16 @@ uint64_t folderFingerprint(const fs::path& folder);
 struct DropCandidate {
     fs::path folder;
     uint64_t fingerprint = 0;
+    // How long the folder's listing had not changed when it was offered.
+    std::chrono::milliseconds quiet{0};
+};
+
+// What trying a candidate came to.
+enum class DropVerdict {
+    Waiting, // half-synced: offered again when it changes, on each rescan, and once it has been
+             // quiet for Options::settlePeriod
+    Judged,  // applied, rejected or unchanged: not offered again until it changes
+    Final,   // as Judged, and nothing local can change the verdict: remembered across restarts
 };
 
 class DropWatcher {
@@ -40,6 +52,13 @@ public:
         std::chrono::milliseconds quietPeriod{1000};
         // Full rescan (and retry of waiting packages) this often.
         std::chrono::milliseconds rescanInterval{30000};
+        // A waiting folder offered before it was quiet this long is offered again then, once.
+        std::chrono::milliseconds settlePeriod{10000};
+        // Where Final verdicts are kept (folder name → fingerprint), so that after a restart the
+        // packages left in the drop folder are not judged again. Empty: kept in memory only.
+        fs::path memoryFile;
+        // Folders offered together are offered in this order (lowest first, then by name).
+        std::function<int64_t(const fs::path&)> orderKey;
     };
     using Callback = std::function<void(const DropCandidate&)>;
 
@@ -53,10 +72,8 @@ public:
     // Stops and joins the thread. Safe to call twice.
     void stop();
 
-    // Thread-safe. The outcome of trying `candidate`: `waiting` (half-synced) folders are offered
-    // again when they change and on each periodic rescan; any other outcome (applied, rejected,
-    // unchanged) is not retried until the folder's fingerprint changes.
-    void reportResult(const DropCandidate& candidate, bool waiting);
+    // Thread-safe. The outcome of trying `candidate` (see DropVerdict).
+    void reportResult(const DropCandidate& candidate, DropVerdict verdict);
 
 private:
     struct Folder {
@@ -65,6 +82,8 @@ private:
         bool settling = false; // changed; offer once quiet
         uint64_t offered = 0;  // fingerprint last offered (0: never)
         bool waiting = false;  // the last result for `offered` was Waiting
+        // When a waiting folder is offered again although it did not change (settlePeriod).
+        std::optional<std::chrono::steady_clock::time_point> retryAt;
     };
 
     void run();
@@ -74,6 +93,9 @@ private:
     void watchFolder(const std::string& name);
     void handleEvents(std::chrono::steady_clock::time_point now, bool& overflow);
     void offerSettled(std::chrono::steady_clock::time_point now);
+    void offer(std::vector<DropCandidate> offers);
+    void loadMemory();
+    void saveMemoryLocked();
     std::chrono::milliseconds nextTimeout(std::chrono::steady_clock::time_point now,
                                           std::chrono::steady_clock::time_point nextRescan) const;
 
@@ -81,6 +103,7 @@ private:
     Callback m_onCandidate;
     mutable std::mutex m_mutex; // guards m_folders (reportResult comes from another thread)
     std::map<std::string, Folder> m_folders;
+    std::map<std::string, uint64_t> m_remembered; // Final verdicts: folder name → fingerprint
     WorkerThread m_thread;
     int m_inotifyFd = -1;
     int m_dropWatch = -1;

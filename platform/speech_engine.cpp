@@ -126,6 +126,12 @@ std::string SpeechEngine::problem() const
     return m_problem;
 }
 
+bool SpeechEngine::playsRecordings() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return !m_audioFailed;
+}
+
 void SpeechEngine::finished(int requestId)
 {
     if (requestId != m_activeId) return;
@@ -143,6 +149,7 @@ void SpeechEngine::run()
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_problem = error;
+        m_audioFailed = !audio;
         m_rate = voice ? synth.sampleRate() : kFallbackRate;
         m_ring.assign(size_t(m_rate) * kRingSeconds, 0);
     }
@@ -248,6 +255,7 @@ void SpeechEngine::play(const Job& job, bool voice)
     if (device == 0) {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_problem = std::string("声音设备无法打开：") + SDL_GetError();
+        m_audioFailed = true;
         std::fprintf(stderr, "kiosk: %s\n", m_problem.c_str());
         return;
     }

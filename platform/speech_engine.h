@@ -70,6 +70,8 @@ public:
     std::optional<double> lastFirstSoundMs() const;
     // Why speech is unavailable (no audio device, no voice), or "" while it works.
     std::string problem() const;
+    // Recordings (录音) still play: the sound device works, whatever became of the voice.
+    bool playsRecordings() const;
 
 private:
     struct Job {
@@ -101,6 +103,7 @@ private:
     std::optional<Job> m_pending;
     bool m_quit = false;
     std::string m_problem;
+    bool m_audioFailed = false; // no sound device: recordings are silent too
 
     // The ring of samples between the worker and the audio callback, under m_mutex.
     std::vector<int16_t> m_ring;

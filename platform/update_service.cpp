@@ -1,6 +1,8 @@
 #include "platform/update_service.h"
 
+#include "content/file_io.h"
 #include "content/import_words.h"
+#include "content/limits.h"
 #include "content/store.h"
 #include "platform/drop_watcher.h"
 #include "platform/status_file.h"
@@ -29,7 +31,24 @@ UpdateEvent reportEvent(UpdateEventKind kind, PackageSource source, const fs::pa
     event.report = report;
     return event;
 }
+// The version a drop folder's manifest claims (unverified: it only orders packages that arrive
+// together, oldest first, so that each is newer than the one before); 0 without one.
+int64_t manifestVersion(const fs::path& folder)
+{
+    const std::optional<std::string> text =
+        content::readRegularFile(folder / content::kManifestFileName, content::limits::kMaxManifestBytes);
+    if (!text) return 0;
+    content::Problems ignored;
+    const std::optional<content::Manifest> manifest = content::parseManifest(*text, ignored);
+    return manifest ? manifest->version : 0;
+}
 } // namespace
+
+content::StationClock::Reading systemClockReading()
+{
+    const content::SystemTime now = content::systemLocalTime();
+    return {now.local, now.second};
+}
 
 UpdateService::UpdateService(Options options, MainQueue& queue, Listener listener)
     : m_options(std::move(options)), m_queue(queue), m_listener(std::make_shared<const Listener>(std::move(listener))),
@@ -65,11 +84,15 @@ void UpdateService::start()
         dropOptions.dropDir = *m_options.dropDir;
         dropOptions.quietPeriod = m_options.dropQuiet;
         dropOptions.rescanInterval = m_options.dropRescan;
+        dropOptions.settlePeriod = m_options.dropSettle;
+        dropOptions.memoryFile = m_options.dataDir.dropMemoryFile();
+        dropOptions.orderKey = manifestVersion;
         m_dropWatcher = std::make_unique<DropWatcher>(dropOptions, [this](const DropCandidate& c) {
             Job job;
             job.kind = Job::Kind::Drop;
             job.folder = c.folder;
             job.fingerprint = c.fingerprint;
+            job.quiet = c.quiet;
             enqueue(std::move(job));
         });
         m_dropWatcher->start();
@@ -227,7 +250,7 @@ void UpdateService::onStickRemoved(const StickInfo& stick)
 void UpdateService::openStore()
 {
     std::string error;
-    if (!m_session.open(m_options.clock().date, error))
+    if (!m_session.open(m_options.clock().local.date, error))
         std::cerr << "kiosk: 无法打开内容库 " << m_options.dataDir.root.string() << "：" << error << "\n";
     refreshInfo();
     writeStatus();
@@ -385,7 +408,9 @@ void UpdateService::runStickImport(const StickInfo& stick)
 
     content::ImportOptions options;
     options.source = PackageSource::Usb;
-    options.now = m_options.clock();
+    const content::StationClock::Reading now = m_options.clock();
+    options.now = now.local;
+    options.second = now.second;
     options.cancel = &m_cancel;
     bool timedOut = false;
     std::optional<content::StageResult> staged = stageStick(stick, timedOut);
@@ -458,7 +483,8 @@ void UpdateService::runApprove()
         return;
     }
     // Exactly the copy staff were shown: the stick is not read again.
-    const content::ImportReport report = m_session.approvePending(m_options.clock());
+    const content::StationClock::Reading now = m_options.clock();
+    const content::ImportReport report = m_session.approvePending(now.local, now.second);
     std::error_code ec;
     const bool stickThere = fs::is_directory(pending->kioskDir(), ec);
     const fs::path reportFile =
@@ -496,16 +522,25 @@ void UpdateService::runDropImport(const Job& job)
     content::ImportOptions options;
     options.source = PackageSource::Drop;
     options.allowUnsigned = m_options.allowUnsigned;
-    options.now = m_options.clock();
+    const content::StationClock::Reading now = m_options.clock();
+    options.now = now.local;
+    options.second = now.second;
     options.cancel = &m_cancel;
+    options.dropSettled = job.quiet >= m_options.dropSettle;
     const content::ImportReport report = m_session.importPackage(job.folder, options);
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) return;
     }
+    // Applied, already applied, or older than a signed package applied: so it stays, whatever
+    // happens here, and a restart need not say it again.
+    const bool final = report.outcome == ImportOutcome::Applied || report.outcome == ImportOutcome::Unchanged ||
+                       (report.outcome == ImportOutcome::Rejected && report.notNewer);
     if (m_dropWatcher)
-        m_dropWatcher->reportResult(DropCandidate{job.folder, job.fingerprint},
-                                    report.outcome == ImportOutcome::Waiting);
+        m_dropWatcher->reportResult(DropCandidate{job.folder, job.fingerprint, job.quiet},
+                                    report.outcome == ImportOutcome::Waiting ? DropVerdict::Waiting
+                                    : final                                  ? DropVerdict::Final
+                                                                             : DropVerdict::Judged);
     // Waiting (half-synced) and Unchanged (seen before) are not news for anyone.
     if (report.outcome == ImportOutcome::Waiting || report.outcome == ImportOutcome::Unchanged) return;
     // An unsigned drop package cannot be approved at the screen: it is a rejection there.
@@ -554,7 +589,7 @@ void UpdateService::runExport()
         m_skipArrival.push_back(writable->key());
     }
     UpdateEvent event;
-    event.exported = m_session.exportTo(targets, m_options.clock());
+    event.exported = m_session.exportTo(targets, m_options.clock().local);
     event.kind = event.exported.outcome == content::ExportOutcome::Exported ? UpdateEventKind::Exported
                                                                             : UpdateEventKind::ExportFailed;
     post(std::move(event));

@@ -11,6 +11,7 @@
 #include "content/date_time.h"
 #include "content/importer.h"
 #include "content/model.h"
+#include "content/station_clock.h"
 #include "content/trust.h"
 #include "content/update_session.h"
 #include "platform/main_queue.h"
@@ -32,6 +33,9 @@
 namespace platform {
 
 class DropWatcher;
+
+// The system clock as a station clock reading (the default clock of UpdateService).
+content::StationClock::Reading systemClockReading();
 class StatusFile;
 struct DropCandidate;
 
@@ -88,10 +92,13 @@ public:
         std::shared_ptr<StatusFile> status;                     // --status-dir: told of every change
         bool allowUnsigned = false;                             // --allow-unsigned (drop only)
         // The station's clock (honours --now). Called on the worker thread: must be thread-safe.
-        std::function<content::LocalDateTime()> clock = content::systemLocalNow;
+        std::function<content::StationClock::Reading()> clock = systemClockReading;
         std::chrono::milliseconds mountRescan{2000};
         std::chrono::milliseconds dropQuiet{1000};
         std::chrono::milliseconds dropRescan{30000};
+        // A drop package is only refused for a missing or failing signature once its folder has
+        // been quiet this long: before that, its files may still be arriving one by one.
+        std::chrono::milliseconds dropSettle{10000};
         std::chrono::milliseconds statusInterval{60000}; // re-reads PIN and last import for both
         // A stick import that has not finished reading the stick by then is abandoned (a
         // failing stick can block read() for minutes); nothing changes and the screen says so.
@@ -140,6 +147,7 @@ private:
         StickInfo stick;
         fs::path folder;
         uint64_t fingerprint = 0;
+        std::chrono::milliseconds quiet{0}; // Drop: how long the folder had been unchanged
         std::string pin;
         PinPurpose purpose = PinPurpose::ApproveImport;
     };

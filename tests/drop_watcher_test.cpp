@@ -43,7 +43,7 @@ struct FakeImporter {
     void onCandidate(DropWatcher& watcher, const DropCandidate& candidate)
     {
         const std::string outcome = attempt(candidate.folder);
-        watcher.reportResult(candidate, outcome == "waiting");
+        watcher.reportResult(candidate, outcome == "waiting" ? DropVerdict::Waiting : DropVerdict::Judged);
         std::lock_guard lock(mutex);
         log.emplace_back(candidate.folder.filename().string(), outcome);
         changed.notify_all();

@@ -1,6 +1,7 @@
 // The import pipeline: staging rules and caps, trust, content.db packages, reports, and that a
 // rejected package leaves the store byte for byte as it was.
 #include "content/error_text.h"
+#include "content/fleet_status.h"
 #include "content/importer.h"
 #include "content/package_stage.h"
 #include "content/sheet_table.h"
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -113,8 +116,17 @@ TEST_CASE("an unsigned package needs --allow-unsigned from the console and a PIN
     REQUIRE(last.has_value());
     CHECK(last->ok());
     CHECK(last->source == package.string());
-    CHECK(last->time == "2026-06-03T09:00");
+    // To the second, with the zone's offset (status.json and info pass it on as it is).
+    CHECK(last->time == formatZonedTime(zoned(LocalDateTime{importDay(), 9 * 60}, 0)));
     CHECK(last->rows == applied.rows);
+
+    ImportOptions options = f.options(PackageSource::Console, true);
+    options.second = 47;
+    REQUIRE(importPackage(f.store, f.dir, package, options).ok());
+    CHECK(loadLastImport(f.dir)->time == formatZonedTime(zoned(LocalDateTime{importDay(), 9 * 60}, 47)));
+    const std::string now = importTime({}, 0);
+    REQUIRE(parseZonedTime(now));
+    CHECK(std::abs(unixSeconds(*parseZonedTime(now)) - static_cast<int64_t>(std::time(nullptr))) <= 2);
 }
 
 TEST_CASE("a package with a bad value changes nothing and says where", "[import]")
@@ -216,6 +228,45 @@ TEST_CASE("staging refuses links, special files, caps and spreadsheets saved as 
             "同一种表格");
         expectRejected(f, makePackage(f.tmp.path / "c", {{"readme.txt", "hello"}}), "没有找到任何表格");
         expectRejected(f, f.tmp.path / "does-not-exist", "找不到");
+    }
+    SECTION("Excel's Unicode text (UTF-16) is read, and its tabs are named")
+    {
+        const auto utf16 = [](std::u16string_view text) {
+            std::string bytes = "\xFF\xFE";
+            for (char16_t c : text) {
+                bytes += static_cast<char>(c & 0xFF);
+                bytes += static_cast<char>(c >> 8);
+            }
+            return bytes;
+        };
+        const ImportReport comma =
+            f.run(makePackage(f.tmp.path / "u1", {{"contacts.csv", utf16(u"名称,电话\r\n急救中心,120\r\n")}}),
+                  PackageSource::Console, true);
+        INFO(problemsText(comma));
+        CHECK(comma.ok());
+        CHECK(f.store.content().contacts.at(0).name == "急救中心");
+        expectRejected(f, makePackage(f.tmp.path / "u2", {{"contacts.csv", utf16(u"名称\t电话\r\n急救中心\t120\r\n")}}),
+                       "contacts.csv:1: 各列是用制表符（Tab）分开的");
+    }
+    SECTION("a misnamed sheet is named with the name it should have")
+    {
+        expectRejected(f, makePackage(f.tmp.path / "a", {{"activities.csv", kActivities}, {"meals.csv.txt", kMeals}}),
+                       "meals.csv.txt: 文件名多了“.txt”，这样不会当作表格读取；请把它改名为 meals.csv");
+        expectRejected(f, makePackage(f.tmp.path / "b", {{"meals (1).csv", kMeals}}),
+                       "如果它是菜单表，请把它改名为 meals.csv");
+        expectRejected(f, makePackage(f.tmp.path / "c", {{"activities - 副本.csv", kActivities}}),
+                       "如果它是活动表，请把它改名为 activities.csv");
+        // A note beside the sheets is no sheet.
+        const ImportReport notes =
+            f.run(makePackage(f.tmp.path / "d", {{"activities.csv", kActivities}, {"meals.txt", "说明"}}),
+                  PackageSource::Console, true);
+        CHECK(notes.ok());
+    }
+    SECTION("sheets in a subfolder only: the subfolder is named")
+    {
+        expectRejected(f, makePackage(f.tmp.path / "stick", {{"KIOSK/activities.csv", kActivities}}),
+                       "没有找到任何表格：内容包里应有 activities.csv、meals.csv 等表格文件，或一个 content.db；"
+                       "子文件夹（KIOSK）里的文件不会被读取，表格要直接放在内容包文件夹里");
     }
     SECTION("hidden files, the old report and subfolders are ignored")
     {
@@ -332,6 +383,31 @@ TEST_CASE("signed packages", "[import][signed]")
         put(package / "meals.csv", "日期,餐次,菜品\n");
         CHECK(f.run(package, PackageSource::Drop).outcome == ImportOutcome::Waiting);
         expectRejected(f, package, "校验值", PackageSource::Console, false);
+    }
+    SECTION("a drop package arriving file by file waits while its folder still changes, then is judged")
+    {
+        // The sheet first, then the manifest, then its signature: as a sync tool may bring them.
+        const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities}});
+        signPackage(package, {"activities.csv"}, version, secretKey);
+        const std::string manifest = slurp(package / "manifest.json");
+        const std::string signature = slurp(package / "manifest.json.minisig");
+        ImportOptions arriving = f.options(PackageSource::Drop, false);
+        arriving.dropSettled = false;
+        const auto before = hashTree(f.dir.storeDir());
+        fs::remove(package / "manifest.json");
+        fs::remove(package / "manifest.json.minisig");
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        put(package / "manifest.json.minisig", signature);
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        fs::remove(package / "manifest.json.minisig");
+        put(package / "manifest.json", manifest);
+        CHECK(importPackage(f.store, f.dir, package, arriving).outcome == ImportOutcome::Waiting);
+        CHECK(hashTree(f.dir.storeDir()) == before);
+        CHECK_FALSE(loadLastImport(f.dir).has_value());
+        // Quiet long enough and still without its signature: refused, and said why.
+        expectRejected(f, package, "未签名", PackageSource::Drop, false);
+        put(package / "manifest.json.minisig", signature);
+        CHECK(importPackage(f.store, f.dir, package, arriving).ok());
     }
     SECTION("a listed file missing from a stick or at the console is rejected, not waited for")
     {

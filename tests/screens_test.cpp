@@ -353,11 +353,13 @@ struct SpeakProbe {
     const Fonts& fonts;
     std::shared_ptr<const Snapshot> snapshot;
     float width, height;
+    bool voice = true; // false: the sound device works but espeak-ng has no voice
 
     AppState frame(Screen& screen, std::optional<Point> at, const std::string& speaking = {})
     {
         AppState state = screenState(snapshot, snapshot->at, screen.id());
-        state.speechAllowed = true;
+        state.speechAllowed = voice;
+        state.recordingsAllowed = true;
         state.speakingKey = speaking;
         FrameInput input;
         input.time = state.time;
@@ -440,6 +442,43 @@ TEST_CASE("turning a guide page while it speaks stops the old page", "[screens][
     const AppState tapped = probe.frame(*guide, at);
     REQUIRE(tapped.pendingSpeech);
     CHECK(tapped.pendingSpeech->key == "guide:1");
+}
+
+TEST_CASE("without a voice, a 朗读 that plays a recording is still there, and only that one", "[screens][speech]")
+{
+    const content::LocalDateTime now = fixedNow(10, 15);
+    content::Content withRecording = content::demoContent(now.date);
+    REQUIRE(!withRecording.guide.empty());
+    withRecording.guide[0].recording = "反诈提醒.wav";
+    content::Recording recording;
+    recording.name = "反诈提醒.wav";
+    recording.durationMs = 4000;
+    withRecording.recordings.push_back(recording);
+    const auto snapshot = makeSnapshot(std::make_shared<const content::Content>(std::move(withRecording)), now);
+    HeadlessDisplay display(1920, 1080);
+    const Theme theme = Theme::make(1920, 1080, false);
+    Fonts fonts;
+    REQUIRE(fonts.build(display.atlas(), *display.files, theme, FontProfile::Interactive, glyphPlan(*snapshot)));
+    SpeakProbe probe{theme, fonts, snapshot, 1920, 1080};
+    probe.voice = false;
+    for (auto& screen : makeAllScreens()) {
+        AppState entered;
+        entered.snapshot = snapshot;
+        entered.now = now;
+        screen->onEnter(entered);
+        INFO("screen " << screenName(screen->id()));
+        const auto at = probe.find(*screen);
+        if (screen->id() != ScreenId::Guide) {
+            // Its text would be silent: no button to tap.
+            CHECK_FALSE(at);
+            continue;
+        }
+        REQUIRE(at);
+        const AppState tapped = probe.frame(*screen, at);
+        REQUIRE(tapped.pendingSpeech);
+        CHECK(tapped.pendingSpeech->key == "guide:0");
+        CHECK(tapped.pendingSpeech->reading.hasRecording());
+    }
 }
 
 TEST_CASE("a tile's name in 大字 is set smaller to keep clear of its edges, never shortened", "[screens]")

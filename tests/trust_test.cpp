@@ -427,6 +427,14 @@ TEST_CASE("trust: manifest", "[trust]")
             }
         }
     }
+    SECTION("a number written in quotes is named as such")
+    {
+        Problems problems;
+        CHECK_FALSE(parseManifest(R"({"format": "1", "version": "202606030900", "files": {}})", problems));
+        REQUIRE(problems.size() == 2);
+        CHECK(problems[0].message.find("format 应为数字 1，不加引号") != std::string::npos);
+        CHECK(problems[1].message.find("不加引号：\"version\": 202606030900") != std::string::npos);
+    }
     SECTION("all problems at once")
     {
         Problems problems;

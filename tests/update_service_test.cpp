@@ -117,6 +117,7 @@ UpdateService::Options fastOptions(const TempDir& tmp)
     options.mountRescan = 100ms;
     options.dropQuiet = 100ms;
     options.dropRescan = 500ms;
+    options.dropSettle = 300ms;
     options.statusInterval = 200ms;
     fs::create_directories(tmp.path / "media");
     return options;
@@ -310,7 +311,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
         auto probe = fastOptions(other);
         fs::create_directories(probe.dataDir.root);
         REQUIRE(content::trustKey(probe.dataDir, content::formatPublicKeyFile(publicKey), error));
-        content::Store store = content::Store::open(probe.dataDir, probe.clock().date);
+        content::Store store = content::Store::open(probe.dataDir, probe.clock().local.date);
         content::ImportOptions importOptions;
         importOptions.source = content::PackageSource::Usb;
         REQUIRE(content::importPackage(store, probe.dataDir, building / "KIOSK", importOptions).ok());
@@ -369,7 +370,7 @@ TEST_CASE("update service: a stick pulled in the middle of a big import changes 
     service.stop();
 
     // And the kiosk starts on it as before.
-    CHECK(content::Store::open(options.dataDir, options.clock().date).version() == version);
+    CHECK(content::Store::open(options.dataDir, options.clock().local.date).version() == version);
 }
 
 TEST_CASE("update service: a bad stick is rejected with located problems", "[update]")
@@ -574,6 +575,118 @@ TEST_CASE_METHOD(DropStation, "update service: a half-synced drop package waits,
     CHECK(applied.snapshot->activities.size() == 2);
     REQUIRE(applied.snapshot->meals.size() == 1);
     CHECK(service.info().contentVersion == packageVersion);
+    service.stop();
+}
+
+TEST_CASE("update service: a drop package whose files arrive one by one waits without a word, then applies", "[update]")
+{
+    TempDir tmp;
+    App app;
+    UpdateService::Options options = dropOptions(tmp);
+    // Longer than the gaps between the files below, so that only an early verdict could refuse it.
+    options.dropSettle = 1500ms;
+    const content::SecretKey key = trustNewKey(options);
+    UpdateService service(options, app.queue, app.listener());
+    startService(service, app);
+
+    const int64_t packageVersion = 202606050900;
+    const fs::path source = tmp.path / "source";
+    writeFile(source / "activities.csv", kActivities);
+    test::signPackage(source, {"activities.csv"}, packageVersion, key);
+    const fs::path pkg = *options.dropDir / "pkg-0605";
+    // The sheet, then the signature, then the manifest, each after the quiet period.
+    for (const char* name : {"activities.csv", "manifest.json.minisig", "manifest.json"}) {
+        writeFile(tmp.path / "part", readFile(source / name));
+        fs::create_directories(pkg);
+        fs::rename(tmp.path / "part", pkg / name);
+        std::this_thread::sleep_for(400ms);
+        app.queue.drain();
+        INFO(name);
+        CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    }
+    REQUIRE(app.waitFor(UpdateEventKind::Applied));
+    CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    CHECK(app.last(UpdateEventKind::Applied).snapshot->version == packageVersion);
+    const auto last = content::loadLastImport(options.dataDir);
+    REQUIRE(last);
+    CHECK(last->ok());
+
+    // A folder that stays without its signature is refused once it is quiet, and says why.
+    writeFile(tmp.path / "b2" / "activities.csv", kActivities);
+    fs::rename(tmp.path / "b2", *options.dropDir / "unsigned");
+    REQUIRE(app.waitFor(UpdateEventKind::Rejected, 1, 5s));
+    CHECK(app.last(UpdateEventKind::Rejected).report->summary().find("未签名") != std::string::npos);
+    service.stop();
+}
+
+TEST_CASE("update service: drop packages that land together apply oldest first, whatever their names", "[update]")
+{
+    TempDir tmp;
+    App app;
+    UpdateService::Options options = dropOptions(tmp);
+    const content::SecretKey key = trustNewKey(options);
+    // Named against their version order, landing one after the other.
+    const std::vector<std::pair<std::string, int64_t>> packages = {
+        {"a-newest", 202606070900}, {"b-oldest", 202606050900}, {"c-middle", 202606060900}};
+    for (const auto& [name, version] : packages) {
+        writeFile(tmp.path / name / "activities.csv", kActivities);
+        test::signPackage(tmp.path / name, {"activities.csv"}, version, key);
+    }
+    UpdateService service(options, app.queue, app.listener());
+    startService(service, app);
+    for (const auto& [name, version] : packages) {
+        fs::rename(tmp.path / name, *options.dropDir / name);
+        std::this_thread::sleep_for(20ms);
+    }
+    REQUIRE(app.waitFor(UpdateEventKind::Applied, 3));
+    std::this_thread::sleep_for(300ms);
+    app.queue.drain();
+    CHECK(app.count(UpdateEventKind::Rejected) == 0);
+    std::vector<int64_t> applied;
+    for (const UpdateEvent& e : app.events)
+        if (e.kind == UpdateEventKind::Applied) applied.push_back(e.report->version);
+    CHECK(applied == std::vector<int64_t>{202606050900, 202606060900, 202606070900});
+    CHECK(service.info().signedVersion == 202606070900);
+    service.stop();
+}
+
+TEST_CASE("update service: after a restart, the old packages left in the drop folder are not refused again", "[update]")
+{
+    TempDir tmp;
+    UpdateService::Options options = dropOptions(tmp);
+    const content::SecretKey key = trustNewKey(options);
+    {
+        App app;
+        UpdateService service(options, app.queue, app.listener());
+        startService(service, app);
+        writeFile(tmp.path / "new" / "activities.csv", kActivities);
+        test::signPackage(tmp.path / "new", {"activities.csv"}, 202606060900, key);
+        fs::rename(tmp.path / "new", *options.dropDir / "pkg-0606");
+        REQUIRE(app.waitFor(UpdateEventKind::Applied));
+        // An old one arriving later is refused, naming both versions.
+        writeFile(tmp.path / "old" / "activities.csv", kActivities);
+        test::signPackage(tmp.path / "old", {"activities.csv"}, 202606050900, key);
+        fs::rename(tmp.path / "old", *options.dropDir / "pkg-0605");
+        REQUIRE(app.waitFor(UpdateEventKind::Rejected));
+        const std::string summary = app.last(UpdateEventKind::Rejected).report->summary();
+        CHECK(summary.find("202606050900") != std::string::npos);
+        CHECK(summary.find("202606060900") != std::string::npos);
+        // A bad package is judged again after a restart (a key may have been trusted meanwhile).
+        writeFile(tmp.path / "bad" / "activities.csv", kActivities);
+        fs::rename(tmp.path / "bad", *options.dropDir / "unsigned");
+        REQUIRE(app.waitFor(UpdateEventKind::Rejected, 2));
+        service.stop();
+    }
+    App app;
+    options.status = startedStatus(tmp.path / "status", 200ms);
+    UpdateService service(options, app.queue, app.listener());
+    startService(service, app);
+    REQUIRE(app.waitFor(UpdateEventKind::Rejected, 1, 5s));
+    std::this_thread::sleep_for(1000ms);
+    app.queue.drain();
+    CHECK(app.count(UpdateEventKind::Rejected) == 1);
+    CHECK(app.count(UpdateEventKind::Applied) == 0);
+    CHECK(app.last(UpdateEventKind::Rejected).package.filename() == "unsigned");
     service.stop();
 }
 

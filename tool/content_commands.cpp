@@ -8,6 +8,7 @@
 #include "content/package_stage.h"
 #include "content/recording.h"
 #include "content/sheet_table.h"
+#include "content/station_clock.h"
 #include "content/store.h"
 #include "content/trust_detail.h"
 
@@ -127,9 +128,10 @@ int runInit(const InitOptions& options)
         for (const std::string& name : existing) std::fprintf(stderr, "  %s\n", (dir / name).c_str());
         return kFailed;
     }
+    const content::Date today = content::systemLocalNow().date;
     for (content::SheetKind kind : content::kAllSheetKinds) {
         std::string error;
-        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind), 0644,
+        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind, today), 0644,
                                           &error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return kFailed;
@@ -162,7 +164,16 @@ int runCheck(const CheckOptions& options)
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false);
+    // With a data dir, a sheet that would empty a kind the kiosk has rows of says so, as import does.
+    std::array<int, content::kSheetKindCount> previousRows = kUnknownRows;
+    if (!options.dataDir.empty()) {
+        if (std::optional<content::Store> store = openExisting(options.dataDir)) {
+            for (content::SheetKind kind : content::kAllSheetKinds) {
+                if (check.update->has(kind)) previousRows[static_cast<size_t>(kind)] = store->content().rowCount(kind);
+            }
+        }
+    }
+    std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), previousRows, false);
     if (!check.update->recordings.empty()) rows += "、录音 " + std::to_string(check.update->recordings.size()) + " 个";
     switch (check.signature) {
     case content::SignatureVerdict::Trusted:
@@ -212,8 +223,10 @@ int runBuild(const BuildOptions& options)
     }
     fs::rename(tmp, output, ec);
     if (ec) {
+        // Named before the clean-up, which resets `ec`.
+        const std::string why = content::errorCodeText(ec);
         fs::remove(tmp, ec);
-        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
+        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), why.c_str());
         return kFailed;
     }
     std::printf("已生成 %s：%s\n", output.c_str(),
@@ -224,7 +237,8 @@ int runBuild(const BuildOptions& options)
 int runImport(const ImportOptions& options)
 {
     const DataDir dir{options.dataDir};
-    const content::LocalDateTime now = content::systemLocalNow();
+    const content::SystemTime clock = content::systemLocalTime();
+    const content::LocalDateTime now = clock.local;
     std::optional<content::Store> store;
     try {
         store.emplace(content::Store::open(dir, now.date));
@@ -237,6 +251,7 @@ int runImport(const ImportOptions& options)
     importOptions.source = content::PackageSource::Console;
     importOptions.allowUnsigned = options.allowUnsigned;
     importOptions.now = now;
+    importOptions.second = clock.second;
     const content::ImportReport report = content::importPackage(*store, dir, options.package, importOptions);
     if (report.ok()) {
         std::printf("%s\n内容版本：%lld\n", report.summary().c_str(), static_cast<long long>(report.version));

@@ -77,6 +77,26 @@ std::string trim(std::string s)
     return s;
 }
 
+// A PIN typed with a Chinese input method in full-width mode (１２３４), or saved by Notepad with
+// a byte order mark, is the PIN typed on the screen's keypad: plain digits.
+std::string asciiDigits(const std::string& text)
+{
+    std::string_view rest = text;
+    if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+    std::string out;
+    while (!rest.empty()) {
+        // U+FF10..U+FF19 are EF BC 90..99 in UTF-8.
+        if (rest.size() >= 3 && rest[0] == '\xEF' && rest[1] == '\xBC' && rest[2] >= '\x90' && rest[2] <= '\x99') {
+            out += static_cast<char>('0' + (rest[2] - '\x90'));
+            rest.remove_prefix(3);
+        } else {
+            out += rest.front();
+            rest.remove_prefix(1);
+        }
+    }
+    return trim(out);
+}
+
 bool isSheetFile(const std::string& name)
 {
     if (name == "content.db") return true;
@@ -191,6 +211,11 @@ int runSign(const SignOptions& options)
         char* end = nullptr;
         errno = 0;
         long long value = std::strtoll(text->c_str(), &end, 10);
+        const bool digits = !text->empty() && std::all_of(text->begin(), text->end(),
+                                                          [](unsigned char c) { return std::isdigit(c) != 0; });
+        // Kiosks refuse longer versions: a manifest they would refuse is not written at all.
+        if (digits && (errno == ERANGE || value > content::kMaxPackageVersion))
+            return usage("版本号 " + *text + " 太大：最多 14 位数字（年月日时分，如 202606030900）", "sign");
         if (text->empty() || *end != '\0' || errno != 0 || value <= 0)
             return usage("版本号应为正整数，如 202606030900", "sign");
         requestedVersion = value;
@@ -295,7 +320,7 @@ int runSetPin(const SetPinOptions& options)
 
     std::string line;
     if (!std::getline(std::cin, line)) return fail("没有从标准输入读到密码");
-    std::string pin = trim(line);
+    std::string pin = asciiDigits(trim(line));
     sodium_memzero(line.data(), line.size());
     std::string error;
     bool ok = content::setPin(content::DataDir{options.dataDir}, pin, error);

@@ -102,8 +102,8 @@ void StaffScreen::draw(AppState& state)
     lines.emplace_back(update_text::format(ui::kContentVersion, static_cast<long long>(info.contentVersion)), p.text);
     if (info.lastImport) {
         const auto& r = *info.lastImport;
-        // 2026-12-01T17:48 is stored; staff read 2026-12-01 17:48.
-        std::string when = r.time;
+        // 2026-12-01T17:48:05+08:00 is stored (older files: 2026-12-01T17:48); staff read 2026-12-01 17:48.
+        std::string when = r.time.substr(0, 16);
         std::replace(when.begin(), when.end(), 'T', ' ');
         lines.emplace_back(std::string(ui::kLastImport) + (r.ok() ? ui::kImportOk : ui::kImportFailed) + "  " + when,
                            r.ok() ? p.text : p.urgent);

@@ -43,7 +43,8 @@ float speakButtonWidth(const AppState& state, float height)
 bool speakButton(AppState& state, ImVec2 min, ImVec2 max, const std::string& key, const std::function<Reading()>& text)
 {
     const bool speaking = !state.speakingKey.empty() && state.speakingKey == key;
-    if (!speaking && !state.speechAllowed) return false;
+    // Without a voice, only a button that plays a recording is of use.
+    if (!speaking && !state.speechAllowed && !(state.recordingsAllowed && text().hasRecording())) return false;
     const auto [u, t, p, d, font, bf] = DrawFrame::of(*state.ui);
     const bool down = u.pressed(min, max);
     // Speaking: the urgent red, so 停止 stands out from every other button.

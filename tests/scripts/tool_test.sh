@@ -49,6 +49,8 @@ contains "--data-dir DIR"
 contains "（必须给出）"
 expect 2 "$TOOL" bogus
 contains "参数错误：未知命令：bogus"
+expect 2 "$TOOL" --frob
+contains "参数错误：不认识的参数：--frob"
 expect 2 "$TOOL" init "$WORK/a" "$WORK/b"
 contains "参数错误：不认识的参数"
 contains "用法: kiosk-content init"
@@ -102,7 +104,12 @@ contains "已更新：站点信息 1 条、活动 3 条"
 expect 0 "$TOOL" info --data-dir "$WORK/data"
 check_json 'd["version"] == 2 and d["rows"]["activities"] == 3 and d["rows"]["station"] == 1 and
     d["last_import"]["ok"] is True and d["last_import"]["source"] == "'"$PACKAGES/good"'" and
-    len(d["last_import"]["time"]) == 16'
+    __import__("re").fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", d["last_import"]["time"])'
+
+# check with the data dir says what a header-only sheet would empty
+mkdir "$WORK/clear" && printf '\xef\xbb\xbf标题,正文\r\n' >"$WORK/clear/notices.csv"
+expect 0 "$TOOL" check "$WORK/clear" --data-dir "$WORK/data"
+contains "可以导入：通知 0 条（原有 1 条将被清空）"
 
 # export writes BOM sheets that re-import unchanged
 expect 0 "$TOOL" export --data-dir "$WORK/data" -o "$WORK/export"
@@ -120,6 +127,11 @@ expect 0 "$TOOL" import "$WORK/dbpkg" --data-dir "$WORK/data" --allow-unsigned
 contains "已更新：活动 2 条、电话 1 条"
 expect 0 "$TOOL" info --data-dir "$WORK/data"
 check_json 'd["version"] == 3 and d["rows"]["activities"] == 2 and d["rows"]["meals"] == 1' 
+# a folder in the way of FILE.db: named as such, nothing left behind
+mkdir "$WORK/adir.db"
+expect 1 "$TOOL" build "$PACKAGES/good" -o "$WORK/adir.db"
+contains "无法生成 $WORK/adir.db：这是一个文件夹，不是文件"
+[[ ! -e "$WORK/adir.db.tmp" ]] || fail "build left adir.db.tmp behind"
 expect 1 "$TOOL" build "$PACKAGES/bad-date" -o "$WORK/bad.db"
 [[ ! -e "$WORK/bad.db" ]] || fail "build wrote a file for a bad package"
 
@@ -179,10 +191,15 @@ expect 0 "$TOOL" info --data-dir "$WORK/data4"
 check_json 'd["version"] == 202606030901'
 expect 0 "$TOOL" import "$WORK/v202606040900" --data-dir "$WORK/data4"
 contains "内容版本：202606040900"
+# sign never writes a manifest every kiosk would refuse (import_versions_test covers a kiosk
+# given one signed elsewhere)
 rm -rf "$WORK/huge" && cp -r "$PACKAGES/good" "$WORK/huge"
-expect 0 "$TOOL" sign "$WORK/huge" --key "$WORK/k.sec" --version 9223372036854775807
-expect 1 "$TOOL" import "$WORK/huge" --data-dir "$WORK/data4"
-contains "14 位数字"
+for v in 9223372036854775807 1000000000000000 99999999999999999999; do
+    expect 2 "$TOOL" sign "$WORK/huge" --key "$WORK/k.sec" --version $v
+    contains "14 位数字"
+done
+[[ ! -e "$WORK/huge/manifest.json" ]] || fail "sign wrote a manifest with a version kiosks refuse"
+expect 0 "$TOOL" sign "$WORK/huge" --key "$WORK/k.sec" --version 99999999999999
 
 # check never says 可以导入 for a bad signature: with a data dir's keys it verifies as import
 # does; without, it says plainly that it made no trust decision
@@ -211,6 +228,21 @@ contains "不见了"
 expect 0 "$TOOL" export --data-dir "$WORK/data3" -o "$WORK/export3"
 grep -qF "急救中心" "$WORK/export3/contacts.csv" || fail "export after a lost CURRENT lost the content"
 [[ $(hash_dir "$WORK/data3") == "$before" ]] || fail "info/export changed a data dir with a lost CURRENT"
+
+# set-pin: the PIN from standard input, with or without a line end, CRLF, spaces, full-width
+# digits (a Chinese input method) or a byte order mark; stored hashed; bad ones refused in Chinese
+for pin in '2468' '2468\n' '2468\r\n' '  13579  \n' '\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93\xef\xbc\x94\n' '\xef\xbb\xbf2468\r\n'; do
+    printf "$pin" >"$WORK/pin-in"
+    expect 0 "$TOOL" set-pin --data-dir "$WORK/pin" <"$WORK/pin-in"
+    contains "工作人员密码已设置"
+    grep -q '^\$argon2' "$WORK/pin/pin" || fail "set-pin did not store a hash for '$pin'"
+done
+for pin in '123\n' '123456789\n' '12a4\n' '\n' ''; do
+    printf "$pin" >"$WORK/pin-in"
+    expect 1 "$TOOL" set-pin --data-dir "$WORK/pin" <"$WORK/pin-in"
+    contains "密码"
+done
+if grep -q 2468 "$WORK/pin/pin"; then fail "the PIN is stored in clear"; fi
 
 # fleet: the page's 生成时间 names the office PC's zone beside the kiosks' own times
 mkdir -p "$WORK/fleet/k1"

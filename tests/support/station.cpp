@@ -12,13 +12,18 @@ Station::Station(std::string_view prefix)
 {
 }
 
-content::ImportReport Station::run(const fs::path& package, content::PackageSource source, bool allowUnsigned)
+content::ImportOptions Station::options(content::PackageSource source, bool allowUnsigned) const
 {
     content::ImportOptions options;
     options.source = source;
     options.allowUnsigned = allowUnsigned;
     options.now = content::LocalDateTime{testDay(), 9 * 60};
-    return content::importPackage(store, dir, package, options);
+    return options;
+}
+
+content::ImportReport Station::run(const fs::path& package, content::PackageSource source, bool allowUnsigned)
+{
+    return content::importPackage(store, dir, package, options(source, allowUnsigned));
 }
 
 } // namespace test

@@ -20,6 +20,8 @@ struct Station {
     content::DataDir dir;
     content::Store store;
 
+    // The options run() imports with: from `source` at 09:00 on testDay().
+    content::ImportOptions options(content::PackageSource source, bool allowUnsigned = false) const;
     // Imports `package` from `source` at 09:00 on testDay(), unsigned allowed only if asked.
     content::ImportReport run(const fs::path& package, content::PackageSource source, bool allowUnsigned = false);
 };
