@@ -41,6 +41,10 @@ expect 0 "$TOOL" --version
 expect 0 "$TOOL" --help
 for command in init check build import export info keygen sign trust set-pin; do contains "  $command "; done
 contains "用法: kiosk-content"
+# the top-level list shows each command's whole command line, so it names every option
+contains "  import PKG --data-dir DIR [--allow-unsigned]"
+contains "  export --data-dir DIR -o,--output DIR"
+contains "  check PKG [--data-dir DIR]"
 expect 0 "$TOOL" keygen --help
 contains "-p PUB"
 contains "（默认：kiosk.pub）"
