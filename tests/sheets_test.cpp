@@ -179,6 +179,23 @@ TEST_CASE("blank rows above the header are skipped and counted", "[sheets]")
           "activities.csv:2:日期: 缺少必需的列“日期”，请在标题行（第 2 行）加上这一列的标题");
 }
 
+TEST_CASE("a header keeps its column with a note in brackets, a second line or a * after the name", "[sheets]")
+{
+    const Content ok =
+        readClean(SheetKind::Meals, "日期*,餐次（必填）,\"菜品\n（用顿号隔开）\",价格(元),标签【可选】＊\n"
+                                    "每天,午餐,米饭、青菜,12,软烂\n");
+    REQUIRE(ok.meals.size() == 1);
+    CHECK(ok.meals[0].priceCents == 1200);
+    CHECK(ok.meals[0].tags == std::vector<std::string>{"软烂"});
+    // Two columns that are one name with their notes are still two of a kind.
+    CHECK(onlyProblem(SheetKind::Contacts, "名称,电话（手机）,电话（座机）\n甲,1,2\n") ==
+          "contacts.csv:1:电话: 第 B 列和第 C 列的标题都是“电话”，请删掉其中一列，或把不用的那一列改成别的标题");
+    // A header that is only a note is no column.
+    CHECK(onlyProblem(SheetKind::Notices, "（标题）\nx\n") ==
+          "notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题；第 A 列的标题是“（标题）”，"
+          "如果就是这一列，请把标题改成“标题”");
+}
+
 TEST_CASE("a missing column names the header that holds its name", "[sheets]")
 {
     CHECK(readSheet(SheetKind::Activities, "日期,开始时间,结束时间,活动名称\n每天,9:00,10:00,晨练\n").lines() ==
