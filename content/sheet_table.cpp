@@ -738,11 +738,51 @@ std::optional<SheetKind> kindOfHeader(const std::vector<std::string>& headerName
     return best;
 }
 
+// Office sheets often have a title above the header (幸福里社区六月活动安排表 in a merged cell):
+// when the first row names none of the kind's columns and one of the next few rows holds all the
+// required ones or two of its names, that row is the header and what is above it is not read.
+constexpr size_t kTitleRowsAllowed = 3;
+
+std::optional<SheetTable> belowTitleRows(SheetKind kind, const SheetTable& table)
+{
+    const std::vector<std::string>& names = spec(kind).header;
+    const auto namesOf = [](const std::vector<std::string>& cells) {
+        std::vector<std::string> out;
+        for (const std::string& cell : cells) out.push_back(headerName(cell));
+        return out;
+    };
+    const auto holds = [](const std::vector<std::string>& cells, const std::string& name) {
+        return std::find(cells.begin(), cells.end(), name) != cells.end();
+    };
+    const std::vector<std::string> first = namesOf(table.header);
+    if (std::any_of(names.begin(), names.end(), [&](const std::string& name) { return holds(first, name); }))
+        return std::nullopt;
+    for (size_t r = 0; r < table.rows.size() && r < kTitleRowsAllowed; ++r) {
+        const std::vector<std::string> cells = namesOf(table.rows[r].cells);
+        const std::vector<int>& required = spec(kind).required;
+        const bool allRequired = std::all_of(required.begin(), required.end(), [&](int column) {
+            return holds(cells, names[static_cast<size_t>(column)]);
+        });
+        const auto known =
+            std::count_if(names.begin(), names.end(), [&](const std::string& name) { return holds(cells, name); });
+        if (!allRequired && known < 2) continue;
+        SheetTable below;
+        below.fileName = table.fileName;
+        below.header = table.rows[r].cells;
+        below.headerRow = table.rows[r].number;
+        below.rows.assign(table.rows.begin() + static_cast<std::ptrdiff_t>(r) + 1, table.rows.end());
+        return below;
+    }
+    return std::nullopt;
+}
+
 // The rows of `table` read into a Content; false when any problem was reported.
 // `refs` gets where the rows read name a recording.
-bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vector<RecordingRef>& refs,
+bool readRows(SheetKind kind, const SheetTable& sheetTable, Content& read, std::vector<RecordingRef>& refs,
               Problems& problems)
 {
+    const std::optional<SheetTable> titled = belowTitleRows(kind, sheetTable);
+    const SheetTable& table = titled ? *titled : sheetTable;
     static const bool inStep = specsInStep();
     assert(inStep && "a SheetSpec is out of step with its column enum");
     (void)inStep;

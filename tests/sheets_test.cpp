@@ -196,6 +196,24 @@ TEST_CASE("a header keeps its column with a note in brackets, a second line or a
           "如果就是这一列，请把标题改成“标题”");
 }
 
+TEST_CASE("a title row above the header is not read", "[sheets]")
+{
+    const std::string titled = "幸福里社区六月活动安排表,,,\r\n"
+                               "（6月1日起执行）,,,\r\n"
+                               "日期,开始,活动,地点\r\n"
+                               "每天,9:00,晨练,院子\r\n";
+    const Content ok = readClean(SheetKind::Activities, titled);
+    REQUIRE(ok.activities.size() == 1);
+    CHECK(ok.activities[0].title == "晨练");
+    // Rows keep the numbers the spreadsheet shows.
+    CHECK(readSheet(SheetKind::Activities, titled + "2026-13-45,9:00,书法,二楼\r\n").lines() ==
+          Lines{"activities.csv:5:日期: 无法识别的日期“2026-13-45”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
+                "或写每天、工作日、每周一等"});
+    // A header below a title that lacks a required column is still the header, reported there.
+    CHECK(onlyProblem(SheetKind::Activities, "活动安排表,,\n日期,活动,地点\n每天,晨练,院子\n") ==
+          "activities.csv:2:开始: 缺少必需的列“开始”，请在标题行（第 2 行）加上这一列的标题");
+}
+
 TEST_CASE("a missing column names the header that holds its name", "[sheets]")
 {
     CHECK(readSheet(SheetKind::Activities, "日期,开始时间,结束时间,活动名称\n每天,9:00,10:00,晨练\n").lines() ==
