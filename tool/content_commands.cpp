@@ -8,6 +8,7 @@
 #include "content/package_stage.h"
 #include "content/recording.h"
 #include "content/sheet_table.h"
+#include "content/sheet_text.h"
 #include "content/station_clock.h"
 #include "content/store.h"
 #include "content/trust_detail.h"
@@ -231,6 +232,18 @@ int runBuild(const BuildOptions& options)
     }
     std::printf("已生成 %s：%s\n", output.c_str(),
                 content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false).c_str());
+    // build KIOSK -o KIOSK/content.db leaves a package with both, which no kiosk imports.
+    std::error_code outputError;
+    std::error_code packageError;
+    const fs::path outputDir = fs::weakly_canonical(fs::absolute(output, outputError).parent_path(), outputError);
+    const fs::path packageDir = fs::weakly_canonical(fs::path(options.package), packageError);
+    if (!outputError && !packageError && outputDir == packageDir &&
+        content::asciiLower(output.filename().string()) == content::kDatabaseFileName) {
+        std::fprintf(stderr,
+                     "注意：%s 和表格在同一个文件夹里；同时有表格和 content.db 的内容包不能导入，"
+                     "请把 content.db 放到另一个文件夹，或删掉表格\n",
+                     output.filename().c_str());
+    }
     return kOk;
 }
 

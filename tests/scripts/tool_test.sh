@@ -136,6 +136,12 @@ mkdir "$WORK/adir.db"
 expect 1 "$TOOL" build "$PACKAGES/good" -o "$WORK/adir.db"
 contains "无法生成 $WORK/adir.db：这是一个文件夹，不是文件"
 [[ ! -e "$WORK/adir.db.tmp" ]] || fail "build left adir.db.tmp behind"
+# content.db built into the package itself: said at once that such a package does not import
+cp -r "$PACKAGES/good" "$WORK/inplace"
+expect 0 "$TOOL" build "$WORK/inplace" -o "$WORK/inplace/content.db"
+contains "注意：content.db 和表格在同一个文件夹里"
+expect 0 "$TOOL" build "$PACKAGES/good" -o "$WORK/elsewhere.db"
+if grep -qF "注意" "$WORK/out"; then fail "build warned about a content.db outside the package"; fi
 expect 1 "$TOOL" build "$PACKAGES/bad-date" -o "$WORK/bad.db"
 [[ ! -e "$WORK/bad.db" ]] || fail "build wrote a file for a bad package"
 
