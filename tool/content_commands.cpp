@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -289,6 +290,23 @@ int runExport(const ExportOptions& options)
     fs::create_directories(output, ec);
     if (ec) {
         std::fprintf(stderr, "无法创建文件夹 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
+        return kFailed;
+    }
+    // Sheets beside a content.db, or beside a manifest that does not list them as they are now,
+    // would not re-import: said before anything is written, and staff's files are left alone.
+    std::vector<std::string> inTheWay;
+    for (const fs::directory_entry& entry : fs::directory_iterator(output, ec)) {
+        const std::string name = entry.path().filename().string();
+        const std::string lower = content::asciiLower(name);
+        if (lower == content::kDatabaseFileName || lower == content::kManifestFileName ||
+            lower == content::kSignatureFileName)
+            inTheWay.push_back(name);
+    }
+    if (!inTheWay.empty()) {
+        std::sort(inTheWay.begin(), inTheWay.end());
+        std::fprintf(
+            stderr, "没有导出：文件夹 %s 里已有 %s，导出的表格和它放在一起就不能再导入；请换一个空文件夹，或先移走它\n",
+            output.c_str(), content::joinCellList(inTheWay, "、").c_str());
         return kFailed;
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {

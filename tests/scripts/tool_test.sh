@@ -123,6 +123,13 @@ expect 0 "$TOOL" import "$WORK/export" --data-dir "$WORK/data2" --allow-unsigned
 expect 0 "$TOOL" export --data-dir "$WORK/data2" -o "$WORK/export2"
 diff -r "$WORK/export" "$WORK/export2" >/dev/null || fail "export → import → export differs"
 
+# export refuses a folder whose content.db or manifest would keep the sheets from re-importing
+mkdir "$WORK/stale" && cp "$WORK/export/meals.csv" "$WORK/stale/" && echo '{}' >"$WORK/stale/manifest.json"
+before=$(hash_dir "$WORK/stale")
+expect 1 "$TOOL" export --data-dir "$WORK/data" -o "$WORK/stale"
+contains "没有导出：文件夹 $WORK/stale 里已有 manifest.json"
+[[ $(hash_dir "$WORK/stale") == "$before" ]] || fail "a refused export changed the folder"
+
 # build a content.db and import it as a package
 expect 0 "$TOOL" build "$PACKAGES/good-gbk" -o "$WORK/gbk.db"
 mkdir "$WORK/dbpkg" && cp "$WORK/gbk.db" "$WORK/dbpkg/content.db"
