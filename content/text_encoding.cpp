@@ -57,8 +57,10 @@ std::optional<std::string> decodeSheetText(std::string_view bytes)
     } else if (bytes.starts_with("\xFE\xFF")) {
         text = convertToUtf8(bytes.substr(2), "UTF-16BE");
     } else {
-        // GB18030 is a superset of GBK and GB2312, so one decoder covers all of them.
+        // GB18030 is a superset of GBK and GB2312, so one decoder covers nearly all of them;
+        // Windows' own code page 936 ("ANSI" on Chinese Windows) also has € as the single byte 80.
         text = convertToUtf8(bytes, "GB18030");
+        if (!text) text = convertToUtf8(bytes, "CP936");
     }
     if (!text) return std::nullopt;
     // GB18030 has its own BOM (84 31 95 33), which decodes to U+FEFF.
