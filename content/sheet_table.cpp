@@ -898,6 +898,14 @@ void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName,
                    Problems& problems)
 {
     const auto text = decodeSheetText(bytes);
+    if (const std::optional<int> row = text ? std::nullopt : damagedUtf8Row(bytes)) {
+        problems.push_back({std::move(fileName),
+                            *row,
+                            {},
+                            "这一行有损坏的字符：文件是 UTF-8 编码，但这里有字节不完整（可能没有复制或同步完）；"
+                            "请在 Excel 或 WPS 里检查这一行，改好后重新保存"});
+        return;
+    }
     if (!text) {
         problems.push_back(
             {std::move(fileName),

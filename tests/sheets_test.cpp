@@ -136,6 +136,20 @@ TEST_CASE("an undecodable file is one problem without a row", "[sheets][encoding
     CHECK(onlyProblem(SheetKind::Activities, fixture("garbage.bin")).starts_with("activities.csv: 无法识别文件的编码"));
 }
 
+TEST_CASE("a UTF-8 sheet with a damaged byte is located, not read as GBK", "[sheets][encoding]")
+{
+    std::string sheet = "\xEF\xBB\xBF日期,开始,活动,说明\r\n";
+    for (int i = 0; i < 6; ++i) sheet += "每天,9:00,晨练,\"院子里\r\n下雨改室内\"\r\n";
+    // A copy cut short in the middle of 太 (E5 A4 AA): row 8 as the spreadsheet counts.
+    const std::string cut = sheet + "每天,9:00,\xE5\xA4";
+    CHECK(onlyProblem(SheetKind::Activities, cut) ==
+          "activities.csv:8: 这一行有损坏的字符：文件是 UTF-8 编码，但这里有字节不完整（可能没有复制或同步完）；"
+          "请在 Excel 或 WPS 里检查这一行，改好后重新保存");
+    // GBK text stays GBK.
+    CHECK_FALSE(damagedUtf8Row(fixture("activities_gbk.csv")).has_value());
+    CHECK(readSheet(SheetKind::Activities, fixture("activities_gbk.csv")).problems.empty());
+}
+
 TEST_CASE("every missing required column is reported at row 1", "[sheets]")
 {
     CHECK(onlyProblem(SheetKind::Activities, "开始,活动\n9:00,太极\n") ==
