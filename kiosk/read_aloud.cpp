@@ -1,6 +1,7 @@
 #include "kiosk/read_aloud.h"
 
 #include "content/date_time.h"
+#include "kiosk/snapshot.h"
 
 namespace kiosk::read_aloud {
 
@@ -31,7 +32,7 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 std::string mealText(const content::Meal& meal)
 {
     std::string text = std::string(content::mealKindName(meal.kind)) + "：" + joined(meal.dishes, "，");
-    if (meal.priceCents) text += "，" + content::formatPrice(*meal.priceCents) + "元";
+    if (meal.priceCents) text += "，" + mealPrice(*meal.priceCents);
     if (!meal.tags.empty()) text += "，" + joined(meal.tags, "、");
     return text;
 }

@@ -27,6 +27,11 @@ std::string joinDishes(const std::vector<std::string>& dishes)
     return s;
 }
 
+std::string mealPrice(int cents)
+{
+    return cents == 0 ? ui::kFree : content::formatPrice(cents) + ui::kYuan;
+}
+
 const content::Meal* Snapshot::mealOfKind(const content::DayMeals& day, content::MealKind kind) const
 {
     for (const content::Meal* m : day.meals)
@@ -245,7 +250,7 @@ std::vector<AttractSlide> makeSlides(const Snapshot& s)
         for (const content::Meal* m : day.meals) {
             if (content::mealOver(m->kind, day.date, s.at)) continue;
             std::string text = joinDishes(m->dishes);
-            if (m->priceCents) text += "　" + content::formatPrice(*m->priceCents) + ui::kYuan;
+            if (m->priceCents) text += "　" + mealPrice(*m->priceCents);
             items.push_back({content::mealKindName(m->kind), text});
         }
         addSlides(slides, title, items);

@@ -85,5 +85,7 @@ GlyphPlan glyphPlan(const Snapshot& snapshot);
 std::string timeRange(content::MinuteOfDay start, std::optional<content::MinuteOfDay> end);
 // 小米粥、煮鸡蛋、花卷
 std::string joinDishes(const std::vector<std::string>& dishes);
+// 12元, 12.5元; 免费 for 0
+std::string mealPrice(int cents);
 
 } // namespace kiosk

@@ -50,6 +50,7 @@ inline constexpr const char* kEmptyHint = "有事可以问问值班的工作人�
 inline constexpr const char* kUrgent = "紧急";
 inline constexpr const char* kPinned = "置顶";
 inline constexpr const char* kYuan = "元";
+inline constexpr const char* kFree = "免费"; // a meal priced 0 (免费 in meals.csv)
 inline constexpr const char* kPrice = "价格";
 inline constexpr const char* kPlace = "地点";
 inline constexpr const char* kSpeaker = "主讲";
@@ -214,6 +215,7 @@ inline constexpr std::array kAll = {kBackHome,
                                     kUrgent,
                                     kPinned,
                                     kYuan,
+                                    kFree,
                                     kPrice,
                                     kPlace,
                                     kSpeaker,

@@ -138,3 +138,20 @@ TEST_CASE("long text is split into even pieces, after a sentence where one fits"
     for (const auto& p : even) CHECK(charCount(p) == 7);
     CHECK(splitForSlides("", 10).empty());
 }
+
+TEST_CASE("a meal priced 免费 shows and reads 免费, not 0元", "[slides]")
+{
+    CHECK(mealPrice(0) == "免费");
+    CHECK(mealPrice(1250) == "12.5元");
+    CHECK(mealPrice(1200) == "12元");
+    using namespace std::chrono;
+    const content::Date date{year{2026}, month{6}, day{3}};
+    content::Content free = content::demoContent(date);
+    for (content::Meal& meal : free.meals) meal.priceCents = 0;
+    const auto s = makeSnapshot(std::make_shared<const content::Content>(std::move(free)),
+                                content::LocalDateTime{date, 7 * 60});
+    const int meals = firstTitled(s->slides, std::string("今天") + ui::kAttractMealsOf);
+    REQUIRE(meals >= 0);
+    CHECK(allText(s->slides[meals]).find("免费") != std::string::npos);
+    CHECK(allText(s->slides[meals]).find("0元") == std::string::npos);
+}

@@ -327,7 +327,7 @@ private:
                                             : content::countdownText(ahead) + kind;
             meal.title = joinDishes(m->dishes);
             meal.bodyTitle = true;
-            if (m->priceCents) meal.corner = content::formatPrice(*m->priceCents) + ui::kYuan;
+            if (m->priceCents) meal.corner = mealPrice(*m->priceCents);
             for (const auto& tag : m->tags) meal.more += (meal.more.empty() ? "" : "、") + tag;
             meal.moreFirst = meal.more;
             if (!m->note.empty()) meal.more += (meal.more.empty() ? "" : "。") + m->note;

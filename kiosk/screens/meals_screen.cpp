@@ -5,6 +5,7 @@
 #include "kiosk/screens/screen_frame.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/screens/section_screen.h"
+#include "kiosk/snapshot.h"
 #include "kiosk/ui_text.h"
 #include "kiosk/widgets/card_list.h"
 #include "kiosk/widgets/chrome.h"
@@ -62,7 +63,7 @@ public:
                    over ? p.textMuted : p.onDark, hf);
             if (meal->priceCents) {
                 // The price in the heading font: a fact people come for, never smaller than body text.
-                const std::string price = content::formatPrice(*meal->priceCents) + ui::kYuan;
+                const std::string price = mealPrice(*meal->priceCents);
                 const float pw = textWidth(hf, price);
                 addText(d, hf, ImVec2(x + w - pw, yy + (u.chipHeight(hf) - hf->FontSize) * 0.5f), ink.packed(), price);
             }
