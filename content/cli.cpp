@@ -4,6 +4,7 @@
 #include <memory>
 #include <regex>
 #include <sstream>
+#include <string_view>
 
 namespace content::cli {
 
@@ -127,6 +128,11 @@ std::optional<int> parse(CLI::App& app, int argc, const char* const* argv)
         const bool unknownCommand = dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty() &&
                                     argc > 1 && argv[1][0] != '-' && !app.get_subcommands({}).empty();
         if (unknownCommand) message = std::string("未知命令：") + argv[1];
+        // An unknown option before any command: CLI11 reports only the missing command.
+        const bool unknownOption = dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty() &&
+                                   argc > 1 && argv[1][0] == '-' && std::string_view(argv[1]) != "--" &&
+                                   !app.get_subcommands({}).empty();
+        if (unknownOption) message = std::string("不认识的参数：") + argv[1];
         const CLI::App& at = deepestParsed(app);
         std::fprintf(stderr, "%s: 参数错误：%s\n%s\n详细说明：%s --help\n", app.get_name().c_str(), message.c_str(),
                      usageLine(app).c_str(), commandPath(at).c_str());

@@ -103,14 +103,14 @@ public:
 private:
     std::string columnName(int record, size_t column) const
     {
-        if (record > 1 && column < m_table.header.size()) return m_table.header[column];
+        if (m_haveHeader && record > m_table.headerRow && column < m_table.header.size()) return m_table.header[column];
         return {};
     }
 
     void endField()
     {
         // Cells right of the header have no column name, so nothing reads them: not kept.
-        if (m_recordNumber > 1 && m_cells.size() >= m_table.header.size()) {
+        if (m_haveHeader && m_cells.size() >= m_table.header.size()) {
             m_field.clear();
             m_fieldStarted = false;
             return;
@@ -138,9 +138,12 @@ private:
                 break;
             }
         }
-        if (m_recordNumber == 1) {
+        // Blank rows above the header (a sheet that starts lower down) are skipped like any other.
+        if (!m_haveHeader && !blank) {
             m_table.header = std::move(m_cells);
-        } else if (!blank) {
+            m_table.headerRow = m_recordNumber;
+            m_haveHeader = true;
+        } else if (m_haveHeader && !blank) {
             m_cellCount += m_cells.size();
             m_table.rows.push_back({m_recordNumber, std::move(m_cells)});
         }
@@ -174,6 +177,7 @@ private:
     bool m_fieldStarted = false;
     bool m_recordHasText = false;
     bool m_reportedTooWide = false;
+    bool m_haveHeader = false;
     bool m_stopped = false;
     size_t m_cellCount = 0;
     int m_quoteRecord = 0;

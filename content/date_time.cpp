@@ -44,52 +44,6 @@ bool consume(std::string_view s, size_t& pos, std::string_view word)
     return false;
 }
 
-// Excel stores a date as days since 1899-12-30; a cell that lost its date format shows that
-// number (46176 is 2026-06-03). Only five-digit serials of this century are taken as dates.
-constexpr int kExcelSerialFirst = 36526; // 2000-01-01
-constexpr int kExcelSerialLast = 73050;  // 2099-12-31
-
-std::optional<Date> parseDateNormalized(std::string_view s)
-{
-    size_t pos = 0;
-    if (s.size() == 5 && readNumber(s, pos, 5, 5)) {
-        pos = 0;
-        const int serial = *readNumber(s, pos, 5, 5);
-        if (serial < kExcelSerialFirst || serial > kExcelSerialLast) return std::nullopt;
-        return Date{sys_days{year{1899} / December / 30} + days{serial}};
-    }
-    pos = 0;
-    const auto y = readNumber(s, pos, 4, 4);
-    if (!y) return std::nullopt;
-    std::string_view separator;
-    std::string_view monthEnd;
-    for (std::string_view candidate : {"-", "/", ".", "年"}) {
-        if (consume(s, pos, candidate)) {
-            separator = candidate;
-            break;
-        }
-    }
-    if (separator.empty()) return std::nullopt;
-    monthEnd = separator == "年" ? std::string_view("月") : separator;
-    const auto m = readNumber(s, pos, 1, 2);
-    if (!m || !consume(s, pos, monthEnd)) return std::nullopt;
-    const auto d = readNumber(s, pos, 1, 2);
-    if (!d) return std::nullopt;
-    if (separator == "年" && !consume(s, pos, "日")) consume(s, pos, "号");
-    std::string_view rest = trimCell(s.substr(pos));
-    if (!rest.empty()) {
-        // Excel writes date cells as "2026/6/3 0:00" or "2026-06-03 00:00:00"; a real time of
-        // day in a date cell would be lost, so only midnight is accepted.
-        if (pos == s.size() || trimCell(s.substr(pos, 1)).size() != 0) return std::nullopt;
-        const auto t = parseTime(rest);
-        if (!t || *t != 0) return std::nullopt;
-    }
-    if (*y < 1900 || *y > 2200) return std::nullopt;
-    const Date date{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
-    if (!date.ok()) return std::nullopt;
-    return date;
-}
-
 // Day of the week from one character: 一…六, 日/天 (and 1…7), Monday = 0.
 std::optional<int> weekdayFromChar(char32_t c)
 {
@@ -135,6 +89,79 @@ bool consumeWeekPrefix(std::u32string_view s, size_t& pos)
     return consumeU(s, pos, U"周") || consumeU(s, pos, U"星期") || consumeU(s, pos, U"礼拜");
 }
 
+// Excel stores a date as days since 1899-12-30; a cell that lost its date format shows that
+// number (46176 is 2026-06-03). Only five-digit serials of this century are taken as dates.
+constexpr int kExcelSerialFirst = 36526; // 2000-01-01
+constexpr int kExcelSerialLast = 73050;  // 2099-12-31
+
+// The weekday Chinese Excel's long date writes after a date (2026年6月3日星期三, also 周三 and
+// in brackets): Monday = 0; nothing when `rest` is not exactly one weekday.
+std::optional<int> weekdaySuffix(std::string_view rest)
+{
+    const std::u32string text = toU32(trimCell(rest));
+    std::u32string_view v = text;
+    if (v.starts_with(U"(") && v.ends_with(U")")) v = v.substr(1, v.size() - 2);
+    size_t pos = 0;
+    if (!consumeWeekPrefix(v, pos) || pos + 1 != v.size()) return std::nullopt;
+    return weekdayFromChar(v[pos]);
+}
+
+// A date and the weekday written after it, when there is one (see weekdaySuffix).
+struct DateAndWeekday {
+    Date date;
+    std::optional<int> written;
+};
+
+std::optional<DateAndWeekday> parseDateAndWeekday(std::string_view s)
+{
+    size_t pos = 0;
+    if (s.size() == 5 && readNumber(s, pos, 5, 5)) {
+        pos = 0;
+        const int serial = *readNumber(s, pos, 5, 5);
+        if (serial < kExcelSerialFirst || serial > kExcelSerialLast) return std::nullopt;
+        return DateAndWeekday{Date{sys_days{year{1899} / December / 30} + days{serial}}, std::nullopt};
+    }
+    pos = 0;
+    const auto y = readNumber(s, pos, 4, 4);
+    if (!y) return std::nullopt;
+    std::string_view separator;
+    std::string_view monthEnd;
+    for (std::string_view candidate : {"-", "/", ".", "年"}) {
+        if (consume(s, pos, candidate)) {
+            separator = candidate;
+            break;
+        }
+    }
+    if (separator.empty()) return std::nullopt;
+    monthEnd = separator == "年" ? std::string_view("月") : separator;
+    const auto m = readNumber(s, pos, 1, 2);
+    if (!m || !consume(s, pos, monthEnd)) return std::nullopt;
+    const auto d = readNumber(s, pos, 1, 2);
+    if (!d) return std::nullopt;
+    if (separator == "年" && !consume(s, pos, "日")) consume(s, pos, "号");
+    std::string_view rest = trimCell(s.substr(pos));
+    const std::optional<int> written = rest.empty() ? std::nullopt : weekdaySuffix(rest);
+    if (!rest.empty() && !written) {
+        // Excel writes date cells as "2026/6/3 0:00" or "2026-06-03 00:00:00"; a real time of
+        // day in a date cell would be lost, so only midnight is accepted.
+        if (pos == s.size() || trimCell(s.substr(pos, 1)).size() != 0) return std::nullopt;
+        const auto t = parseTime(rest);
+        if (!t || *t != 0) return std::nullopt;
+    }
+    if (*y < 1900 || *y > 2200) return std::nullopt;
+    const Date date{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
+    if (!date.ok()) return std::nullopt;
+    return DateAndWeekday{date, written};
+}
+
+std::optional<Date> parseDateNormalized(std::string_view s)
+{
+    const auto parsed = parseDateAndWeekday(s);
+    // A weekday that is not the date's own leaves staff to say which of the two is right.
+    if (!parsed || (parsed->written && *parsed->written != weekdayIndex(parsed->date))) return std::nullopt;
+    return parsed->date;
+}
+
 // One list item: 每周一, 周一三五, 星期天, 周一至周五, or (after one of those) a bare 三 / 三至五.
 std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed)
 {
@@ -162,7 +189,12 @@ std::optional<uint8_t> parseRepeatItem(std::u32string_view s, bool bareAllowed)
               consumeU(s, pos, U"—") || consumeU(s, pos, U"～"))) {
             return std::nullopt;
         }
-        consumeWeekPrefix(s, pos);
+        // The range's end as written: 五, 周五, 星期五 or 每周五 (每周一至每周五).
+        if (size_t endAt = pos; consumeU(s, endAt, U"每") && consumeWeekPrefix(s, endAt)) {
+            pos = endAt;
+        } else {
+            consumeWeekPrefix(s, pos);
+        }
         if (pos + 1 != s.size()) return std::nullopt;
         const auto last = weekdayFromChar(s[pos]);
         // A range that wraps past Sunday is more likely a typo than meant.
@@ -207,6 +239,13 @@ bool DaySpec::fallsOn(Date day) const
 std::optional<Date> parseDate(std::string_view text)
 {
     return parseDateNormalized(normalized(text));
+}
+
+std::optional<WeekdayMismatch> dateWeekdayMismatch(std::string_view text)
+{
+    const auto parsed = parseDateAndWeekday(normalized(text));
+    if (!parsed || !parsed->written || *parsed->written == weekdayIndex(parsed->date)) return std::nullopt;
+    return WeekdayMismatch{parsed->date, *parsed->written};
 }
 
 std::optional<MinuteOfDay> parseTime(std::string_view text)

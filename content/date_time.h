@@ -50,7 +50,16 @@ struct DaySpec {
 // Dates: 2026-06-03, 2026/6/3, 2026年6月3日 (and Excel's 2026/06/03 0:00, 2026.6.3).
 // Also a bare five-digit Excel date serial of 2000…2099 (46176 is 2026-06-03), which is what
 // a date cell shows when Excel or WPS lost its date format.
+// A weekday after the date, as Chinese Excel's long date writes it (2026年6月3日星期三, 2026/6/3
+// 周三, 2026-06-03（周三）), is taken when it is the date's own weekday.
 std::optional<Date> parseDate(std::string_view text);
+
+// A date whose written weekday is not its own (2026年6月3日星期四): both, for the message.
+struct WeekdayMismatch {
+    Date date;
+    int written = 0; // Monday = 0
+};
+std::optional<WeekdayMismatch> dateWeekdayMismatch(std::string_view text);
 // Times: 9:00, 09:00, 09:00:00, 9：00 (full-width colon).
 std::optional<MinuteOfDay> parseTime(std::string_view text);
 // 每天, 工作日, 周末, 每周一…每周日, 周一, 星期一, 礼拜一; several joined by 、 or , also work.

@@ -75,7 +75,13 @@ FleetKiosk readKiosk(const fs::path& folder, const Folder& found)
     for (const std::string& target : found.syncing) kiosk.notes.push_back(target + " 正在同步");
     const std::optional<std::string> text = content::readRegularFile(folder / kStatusName, kMaxStatusBytes);
     if (!text) {
-        kiosk.problems.push_back("status.json 读不出来（没有权限或文件太大）");
+        std::error_code ec;
+        const uintmax_t size = fs::file_size(folder / kStatusName, ec);
+        if (!ec && size > kMaxStatusBytes)
+            kiosk.problems.push_back("status.json 太大（" + std::to_string(size / (1 << 20)) +
+                                     " MB），不是信息屏写的状态文件（它只有几百字节）");
+        else
+            kiosk.problems.push_back("status.json 读不出来（没有权限？）");
         return kiosk;
     }
     StatusReading reading = parseStatus(*text);
@@ -198,11 +204,13 @@ FleetReport scanFleet(const std::vector<fs::path>& dirs, const FleetOptions& opt
 
 // The version the district compares: the last signed package applied when the kiosk says so (a
 // station's own edit moves content_version past it, and must not make every other kiosk look
-// old), else content_version.
+// old), else content_version. A kiosk writes signed_version 0 until its first signed package:
+// then only its content_version says how old it is (status files copied from such kiosks, with
+// content_version 5 and 7, must still show the 5 as behind).
 namespace {
 int64_t districtVersion(const KioskStatus& status)
 {
-    return status.signedVersion.value_or(status.contentVersion);
+    return status.signedVersion.value_or(0) > 0 ? *status.signedVersion : status.contentVersion;
 }
 } // namespace
 
@@ -285,10 +293,16 @@ std::string fleetLine(const FleetKiosk& kiosk, const FleetOptions& options)
         line += "？  " + kiosk.name + "  " + (kiosk.where.empty() ? kiosk.folder.string() : kiosk.where);
     }
     if (kiosk.problems.empty() && kiosk.notes.empty()) return line + "  正常";
-    std::string what;
-    for (const std::string& p : kiosk.problems) what += (what.empty() ? "" : "；") + p;
-    for (const std::string& n : kiosk.notes) what += (what.empty() ? "" : "；") + n;
-    return line + (kiosk.problems.empty() ? "  提示：" : "  问题：") + what;
+    // Problems (exit 1) and notes (shown only) apart, so nobody chases a missing thumbnail as
+    // the reason a kiosk is flagged.
+    const auto joined = [](const std::vector<std::string>& items) {
+        std::string what;
+        for (const std::string& item : items) what += (what.empty() ? "" : "；") + item;
+        return what;
+    };
+    if (!kiosk.problems.empty()) line += "  问题：" + joined(kiosk.problems);
+    if (!kiosk.notes.empty()) line += "  提示：" + joined(kiosk.notes);
+    return line;
 }
 
 std::string screenTitle(const std::string& screen)
@@ -307,6 +321,8 @@ std::string screenTitle(const std::string& screen)
 std::string fleetSummary(const FleetReport& report)
 {
     const size_t problems = report.problemCount();
+    // A wrong folder finds nothing; "全部正常" would hide that.
+    if (report.kiosks.empty()) return "没有找到任何 status.json：请确认给的是同步回来的状态文件夹";
     std::string text = "共 " + std::to_string(report.kiosks.size()) + " 台";
     text += problems ? "，" + std::to_string(problems) + " 台有问题" : "，全部正常";
     if (report.newestVersion) text += "；最新内容版本 " + std::to_string(report.newestVersion);

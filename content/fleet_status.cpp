@@ -1,5 +1,6 @@
 #include "content/fleet_status.h"
 
+#include "content/sheet_text.h"
 #include "content/station_clock.h"
 
 #include <cctype>
@@ -160,6 +161,15 @@ nlohmann::ordered_json statusToJson(const KioskStatus& status)
 StatusReading parseStatus(std::string_view text)
 {
     StatusReading reading;
+    // The kiosk writes UTF-8; other bytes are a damaged or hand-made file, not a half-synced one.
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        reading.problems.push_back("status.json 是空的（可能还没同步完）");
+        return reading;
+    }
+    if (!isValidUtf8(text)) {
+        reading.problems.push_back("status.json 不是 UTF-8 编码的文字（文件损坏或被别的程序改过）");
+        return reading;
+    }
     const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         reading.problems.push_back(j.is_discarded() ? "status.json 不是完整的 JSON（可能还没同步完）"

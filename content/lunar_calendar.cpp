@@ -1,5 +1,7 @@
 #include "content/lunar_calendar.h"
 
+#include "content/solar_term.h"
+
 #include <lunar-date/lunar-date.h>
 
 #include <array>
@@ -10,22 +12,6 @@
 namespace content {
 
 namespace {
-
-struct SolarTerm {
-    const char* chinese;
-    // As liblunar-date spells it in the C locale; its holiday text cuts some names short
-    // ("Shuāngjià20261107"), so a prefix of this is what we match.
-    const char* pinyin;
-};
-
-// In calendar order from 小寒 (early January).
-constexpr std::array<SolarTerm, 24> kSolarTerms = {{
-    {"小寒", "Xiǎohán"},   {"大寒", "Dàhán"},    {"立春", "Lìchūn"},  {"雨水", "Yǔshuǐ"},  {"惊蛰", "Jīngzhé"},
-    {"春分", "Chūnfēn"},   {"清明", "Qīngmíng"}, {"谷雨", "Gǔyǔ"},    {"立夏", "Lìxià"},   {"小满", "Xiǎomǎn"},
-    {"芒种", "Mángzhòng"}, {"夏至", "Xiàzhì"},   {"小暑", "Xiǎoshǔ"}, {"大暑", "Dàshǔ"},   {"立秋", "Lìqīu"},
-    {"处暑", "Chùshǔ"},    {"白露", "Báilòu"},   {"秋分", "Qīufēn"},  {"寒露", "Hánlòu"},  {"霜降", "Shuāngjiàng"},
-    {"立冬", "Lìdōng"},    {"小雪", "Xiǎoxuě"},  {"大雪", "Dàxuě"},   {"冬至", "Dōngzhì"},
-}};
 
 constexpr std::array<const char*, 12> kMonthNames = {"正月", "二月", "三月", "四月", "五月", "六月",
                                                      "七月", "八月", "九月", "十月", "冬月", "腊月"};
@@ -84,25 +70,6 @@ std::optional<LunarDay> readLunarDay(LunarDate* lunar)
     return day;
 }
 
-// The solar term the library names for this date, or "" on an ordinary day.
-std::string solarTermOf(LunarDate* lunar)
-{
-    GString holiday(lunar_date_get_holiday(lunar, "/"));
-    if (!holiday) return {};
-    std::string_view text(holiday.get());
-    text = text.substr(0, text.find('/'));
-    // Cut the date digits the library glues onto long names.
-    const size_t digit = text.find_first_of("0123456789");
-    if (digit != std::string_view::npos) text = text.substr(0, digit);
-    if (text.size() < 4) return {};
-    for (const SolarTerm& term : kSolarTerms) {
-        const std::string_view pinyin(term.pinyin);
-        // A zh_CN locale would make the library write the Chinese name itself.
-        if (text == term.chinese || pinyin.starts_with(text)) return term.chinese;
-    }
-    return {};
-}
-
 } // namespace
 
 std::string lunarMonthName(int month, bool leap)
@@ -138,7 +105,7 @@ std::optional<LunarInfo> lunarInfo(Date date)
     LunarInfo info;
     info.day = *day;
     info.date = "农历" + lunarMonthName(day->month, day->leapMonth) + lunarDayName(day->day);
-    info.solarTerm = solarTermOf(lunar.get());
+    info.solarTerm = solarTermOn(date);
 
     // Festivals of a leap month's days do not count: 闰五月初五 is not 端午.
     auto on = [&](int month, int dayOfMonth) {
@@ -181,7 +148,7 @@ std::vector<std::string> lunarCalendarWords()
                                       "腊八节", "小年",   "除夕",   " · "};
     for (const char* month : kMonthNames) words.emplace_back(month);
     for (int day = 1; day <= 30; ++day) words.push_back(lunarDayName(day));
-    for (const SolarTerm& term : kSolarTerms) words.emplace_back(term.chinese);
+    for (const char* term : solarTermNames()) words.emplace_back(term);
     return words;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The Chinese lunar calendar for the station's date line: 农历四月十八, the solar term on its day
-// and the traditional festivals. The arithmetic comes from liblunar-date (correct 1900–2100,
-// unlike ICU 72's ChineseCalendar); its names are pinyin without a zh_CN locale, so the
-// Chinese words are ours.
+// and the traditional festivals. Lunar months and days come from liblunar-date (correct
+// 1900–2100, unlike ICU 72's ChineseCalendar), solar terms from content/solar_term.h (the
+// library's own term days are wrong on some days); the Chinese words are ours.
 #include "content/date_time.h"
 
 #include <optional>

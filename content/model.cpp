@@ -91,7 +91,7 @@ const char* sheetTitle(SheetKind kind)
 std::string StationInfo::value(std::string_view key) const
 {
     for (const auto& [entryKey, entryValue] : entries) {
-        if (entryKey == key) return entryValue;
+        if (entryKey == key && !entryValue.empty()) return entryValue;
     }
     return {};
 }

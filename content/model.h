@@ -25,7 +25,7 @@ const char* sheetTitle(SheetKind kind);    // "活动", for summaries shown to s
 // other keys are kept so an export re-imports unchanged.
 struct StationInfo {
     std::vector<std::pair<std::string, std::string>> entries; // in sheet order
-    std::string value(std::string_view key) const;            // "" when absent
+    std::string value(std::string_view key) const;            // the first one not blank; "" when none
     std::string name() const { return value("站点名称"); }
     std::string welcome() const { return value("欢迎语"); }
     std::string address() const { return value("地址"); }

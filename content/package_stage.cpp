@@ -68,10 +68,26 @@ bool isOfficeExtension(const std::string& extension)
 const char* kSaveAsCsv = "请在 Excel 或 WPS 里打开它，用“另存为”选择“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”保存成 "
                          "activities.csv 这样的文件；若它不是要导入的表格，请把它移出内容包文件夹";
 
+// The sheet a misnamed file most likely is: its name starts with the sheet's own name and then
+// something that is not a letter (meals (1).csv, meals - 副本.csv, meals.csv.csv, activities_6月.csv).
+std::optional<SheetKind> sheetNamedLike(const std::string& lowerName)
+{
+    for (SheetKind kind : kAllSheetKinds) {
+        std::string_view stem = sheetFileName(kind);
+        stem.remove_suffix(std::string_view(".csv").size());
+        if (!lowerName.starts_with(stem)) continue;
+        const char next = lowerName.size() > stem.size() ? lowerName[stem.size()] : '\0';
+        if (!(next >= 'a' && next <= 'z')) return kind;
+    }
+    return std::nullopt;
+}
+
 // True when the bytes look like a binary office file or another non-text format.
 bool looksBinary(std::string_view bytes)
 {
     if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("\xD0\xCF\x11\xE0")) return true;
+    // Excel's "Unicode 文本" is UTF-16 with a BOM, full of NUL bytes: decodeSheetText reads it.
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return false;
     const std::string_view head = bytes.substr(0, 4096);
     return head.find('\0') != std::string_view::npos;
 }
@@ -110,7 +126,7 @@ bool cancelled(const std::atomic<bool>* cancel)
 
 StagedPackage::StagedPackage(StagedPackage&& other) noexcept
     : m_dir(std::move(other.m_dir)), m_lockFd(std::exchange(other.m_lockFd, -1)), m_files(std::move(other.m_files)),
-      m_oversize(std::move(other.m_oversize))
+      m_oversize(std::move(other.m_oversize)), m_subfolders(std::move(other.m_subfolders))
 {
     other.m_dir.clear();
 }
@@ -124,6 +140,7 @@ StagedPackage& StagedPackage::operator=(StagedPackage&& other) noexcept
         m_lockFd = std::exchange(other.m_lockFd, -1);
         m_files = std::move(other.m_files);
         m_oversize = std::move(other.m_oversize);
+        m_subfolders = std::move(other.m_subfolders);
     }
     return *this;
 }
@@ -146,6 +163,7 @@ void StagedPackage::release()
     }
     m_files.clear();
     m_oversize.clear();
+    m_subfolders.clear();
 }
 
 bool StagedPackage::has(const std::string& name) const
@@ -240,6 +258,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     };
     std::vector<Candidate> candidates;
     std::vector<std::pair<std::string, uint64_t>> oversize;
+    std::vector<std::string> subfolders;
     uint64_t total = 0;
     uint64_t recordingsTotal = 0;
     bool rejected = false;
@@ -257,7 +276,11 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
             rejected = true;
             continue;
         }
-        if (S_ISDIR(st.st_mode)) continue; // subfolders are not part of a package
+        // Subfolders are not part of a package (only named when no sheet is found).
+        if (S_ISDIR(st.st_mode)) {
+            subfolders.push_back(name);
+            continue;
+        }
         if (S_ISLNK(st.st_mode)) {
             addProblem(problems, name, "是一个符号链接（快捷方式）；内容包里只能放普通文件");
             rejected = true;
@@ -327,6 +350,7 @@ StageStatus stagePackage(const fs::path& package, const fs::path& stagingRoot, c
     }
 
     result.m_oversize = std::move(oversize);
+    result.m_subfolders = std::move(subfolders);
     std::vector<char> buffer(kChunkBytes);
     uint64_t copied = 0;
     uint64_t recordingsCopied = 0;
@@ -448,12 +472,21 @@ void readPackageFiles(const StagedPackage& staged, const std::vector<std::string
                 std::string known;
                 for (SheetKind each : kAllSheetKinds)
                     known += std::string(known.empty() ? "" : "、") + sheetFileName(each);
-                addProblem(problems, name, "不认识这个表格文件名，表格应命名为 " + known);
+                std::string guess;
+                if (const std::optional<SheetKind> like = sheetNamedLike(lower))
+                    guess = "；如果它是" + std::string(sheetTitle(*like)) + "表，请把它改名为 " + sheetFileName(*like);
+                addProblem(problems, name, "不认识这个表格文件名，表格应命名为 " + known + guess);
             } else if (sheets.count(*kind)) {
                 addProblem(problems, name, "与 " + sheets[*kind] + " 是同一种表格，请只保留一个");
             } else {
                 sheets[*kind] = name;
             }
+        } else if (const std::optional<SheetKind> txt =
+                       extension == "txt" ? sheetKindFromFileName(lower.substr(0, lower.size() - 4)) : std::nullopt) {
+            // Notepad's "save as" adds .txt to meals.csv; ignored, staff would think it imported.
+            addProblem(problems, name,
+                       std::string("文件名多了“.txt”，这样不会当作表格读取；请把它改名为 ") + sheetFileName(*txt) +
+                           "（Windows 可能隐藏了扩展名，也可在 Excel 或 WPS 里“另存为”CSV 格式）");
         }
         // Anything else (manifest, signature, pictures, notes) is not content.
     }
@@ -464,9 +497,15 @@ void readPackageFiles(const StagedPackage& staged, const std::vector<std::string
         return;
     }
     if (!database && sheets.empty()) {
+        std::string subfolders;
+        for (const std::string& folder : staged.subfolders()) subfolders += (subfolders.empty() ? "" : "、") + folder;
+        // A stick's root given instead of its KIOSK/, or sheets one folder too deep.
+        if (!subfolders.empty())
+            subfolders = "；子文件夹（" + subfolders + "）里的文件不会被读取，表格要直接放在内容包文件夹里";
         if (problems.size() == before)
             addProblem(problems, {},
-                       "没有找到任何表格：内容包里应有 activities.csv、meals.csv 等表格文件，或一个 content.db");
+                       "没有找到任何表格：内容包里应有 activities.csv、meals.csv 等表格文件，或一个 content.db" +
+                           subfolders);
         return;
     }
     for (const auto& [kind, name] : sheets) {

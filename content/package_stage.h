@@ -51,6 +51,8 @@ public:
     // Recording files left uncopied for being over StageLimits::maxRecordingBytes, with their
     // sizes: a row naming one gets a located problem, and otherwise they do not matter.
     const std::vector<std::pair<std::string, uint64_t>>& oversize() const { return m_oversize; }
+    // Subfolders of the package, which are not read (named when no sheet was found).
+    const std::vector<std::string>& subfolders() const { return m_subfolders; }
 
 private:
     friend StageStatus stagePackage(const fs::path&, const fs::path&, const StageLimits&, const std::atomic<bool>*,
@@ -60,6 +62,7 @@ private:
     int m_lockFd = -1;
     std::vector<std::string> m_files;
     std::vector<std::pair<std::string, uint64_t>> m_oversize;
+    std::vector<std::string> m_subfolders;
 };
 
 // Copies the regular files at the top of `package` into a fresh private dir under

@@ -65,6 +65,45 @@ bool looksLikeTimeRange(std::string_view cell)
     return false;
 }
 
+// A header whose columns were split by something other than an ASCII comma (a semicolon from a
+// European Excel, a tab from "Text (Tab delimited)", a Chinese comma typed in Notepad) is one
+// cell holding several header names: the name of that separator, or nothing.
+std::optional<std::string> wrongSeparator(const std::vector<std::string>& header, const std::vector<std::string>& names)
+{
+    static const std::array<std::pair<std::string_view, std::string_view>, 5> kSeparators = {{
+        {";", "分号“;”"},
+        {"\xEF\xBC\x9B", "中文分号“；”"},
+        {"\t", "制表符（Tab）"},
+        {"\xEF\xBC\x8C", "中文逗号“，”"},
+        {"|", "竖线“|”"},
+    }};
+    for (const std::string& cell : header) {
+        for (const auto& [separator, separatorName] : kSeparators) {
+            if (cell.find(separator) == std::string::npos) continue;
+            int known = 0;
+            size_t start = 0;
+            for (;;) {
+                const size_t end = cell.find(separator, start);
+                const std::string_view piece = trimCell(std::string_view(cell).substr(start, end - start));
+                known += std::find(names.begin(), names.end(), piece) != names.end();
+                if (end == std::string::npos) break;
+                start = end + separator.size();
+            }
+            if (known >= 2) return std::string(separatorName);
+        }
+    }
+    return std::nullopt;
+}
+
+// 2026年6月3日星期四: the date and its weekday disagree, and only staff know which is right.
+std::optional<std::string> weekdayMismatchText(std::string_view cell)
+{
+    const auto mismatch = dateWeekdayMismatch(cell);
+    if (!mismatch) return std::nullopt;
+    return "日期和星期对不上：" + formatDateChinese(mismatch->date) + "是" + weekdayName(weekdayIndex(mismatch->date)) +
+           "，这一格写的是" + weekdayName(mismatch->written) + "，请改正其中一个";
+}
+
 class ProblemSink {
 public:
     ProblemSink(std::string file, Problems& problems) : m_file(std::move(file)), m_problems(problems) {}
@@ -140,6 +179,7 @@ public:
             return spec && (spec->date || repeatAllowed) ? spec : std::nullopt;
         };
         return optionalCell(column, ok, wanted, [&](std::string_view cell) {
+            if (auto mismatch = weekdayMismatchText(cell)) return *mismatch;
             if (parseDaySpec(cell))
                 return "这里要写具体日期，不能写" + quoted(cell) + "这样的每周重复；" + std::string(kDateForms);
             return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) +
@@ -150,6 +190,7 @@ public:
     std::optional<Date> optionalDate(int column, bool& ok)
     {
         return optionalCell(column, ok, parseDate, [](std::string_view cell) {
+            if (auto mismatch = weekdayMismatchText(cell)) return *mismatch;
             return "无法识别的日期" + quoted(cell) + "，" + std::string(kDateForms) + "；不限日期就空着";
         });
     }
@@ -391,7 +432,7 @@ const SheetSpec kSpecs[] = {
                             "“项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
                 ok = false;
             }
-            ok = row.require(station::Value) && ok;
+            // SPEC requires no 内容: a key left blank (二维码 with no link yet) is simply not set.
             if (ok) into.station.entries.emplace_back(row.text(station::Key), row.text(station::Value));
         },
         [](Content& read, ContentUpdate& update) { update.station = std::move(read.station); },
@@ -509,7 +550,8 @@ const SheetSpec kSpecs[] = {
             }
             return rows;
         },
-        {"2026-06-10", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
+        // The date is set by templateSheet, a week after the day the template is written.
+        {"", "09:30", "11:00", "义诊", "夏季血压管理", "王医生", "社区卫生服务中心", "二楼会议室",
          "请带上医保卡和近期在吃的药", ""},
         lectures::Audio,
     },
@@ -545,7 +587,8 @@ const SheetSpec kSpecs[] = {
             }
             return rows;
         },
-        {"端午节放假通知", "6月19日至21日活动暂停，午餐照常供应。", "2026-06-10", "2026-06-21", "是", "否", ""},
+        // The dates are set by templateSheet, around the day the template is written.
+        {"活动室维修通知", "活动室地面维修，这几天的活动改在二楼会议室，午餐照常供应。", "", "", "是", "否", ""},
         notices::Audio,
     },
     {
@@ -637,6 +680,37 @@ bool specsInStep()
     return true;
 }
 
+// The other kind whose header `header` is (every column that kind requires, and more of its
+// names than of `own`'s and the other kinds'): meals.csv's columns saved as activities.csv.
+// Nothing when there is none (guide.csv without 识破 is not notices.csv for its 标题).
+std::optional<SheetKind> kindOfHeader(const std::vector<std::string>& header, SheetKind own)
+{
+    const auto namesPresent = [&](SheetKind kind) {
+        const std::vector<std::string>& names = spec(kind).header;
+        return static_cast<size_t>(std::count_if(names.begin(), names.end(), [&](const std::string& name) {
+            return std::any_of(header.begin(), header.end(), [&](const std::string& h) { return trimCell(h) == name; });
+        }));
+    };
+    std::optional<SheetKind> best;
+    size_t bestCount = namesPresent(own);
+    for (SheetKind other : kAllSheetKinds) {
+        if (other == own) continue;
+        const std::vector<std::string>& names = spec(other).header;
+        const auto present = [&](const std::string& name) {
+            return std::any_of(header.begin(), header.end(), [&](const std::string& h) { return trimCell(h) == name; });
+        };
+        if (!std::all_of(spec(other).required.begin(), spec(other).required.end(),
+                         [&](int column) { return present(names[static_cast<size_t>(column)]); }))
+            continue;
+        const size_t count = namesPresent(other);
+        if (count > bestCount) {
+            best = other;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
 // The rows of `table` read into a Content; false when any problem was reported.
 // `refs` gets where the rows read name a recording.
 bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vector<RecordingRef>& refs,
@@ -660,7 +734,7 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
             if (columnIndex[column] < 0) {
                 columnIndex[column] = static_cast<int>(i);
             } else {
-                sink.add(1, names[column],
+                sink.add(table.headerRow, names[column],
                          "第 " + columnLetters(static_cast<size_t>(columnIndex[column])) + " 列和第 " +
                              columnLetters(i) + " 列的标题都是“" + names[column] +
                              "”，请删掉其中一列，或把不用的那一列改成别的标题");
@@ -669,10 +743,38 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
     }
     std::vector<size_t> maxChars(names.size(), limits::kMaxShortCellChars);
     for (int column : sheet.longText) maxChars[static_cast<size_t>(column)] = limits::kMaxLongCellChars;
+    const std::string addColumnAdvice =
+        table.headerRow == 1 ? std::string("请在第一行加上这一列的标题")
+                             : "请在标题行（第 " + std::to_string(table.headerRow) + " 行）加上这一列的标题";
+    const bool anyMissing =
+        std::any_of(sheet.required.begin(), sheet.required.end(), [&](int column) { return columnIndex[column] < 0; });
+    if (const auto separator = anyMissing ? wrongSeparator(table.header, names) : std::nullopt) {
+        sink.add(table.headerRow, {},
+                 "各列是用" + *separator +
+                     "分开的，不是英文逗号“,”，所以一列也认不出来。请在 Excel 或 WPS 里打开它，"
+                     "用“另存为”选择“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”保存");
+        return false;
+    }
+    if (const auto other = anyMissing ? kindOfHeader(table.header, kind) : std::nullopt) {
+        sink.add(table.headerRow, {},
+                 std::string("这张表的标题是") + sheetTitle(*other) + "表（" + sheetFileName(*other) + "）的，不是" +
+                     sheetTitle(kind) + "表的。如果它就是" + sheetTitle(*other) + "，请把文件名改成 " +
+                     sheetFileName(*other) + "；否则请用" + sheetTitle(kind) + "表的标题：" + joinCellList(names, ","));
+        return false;
+    }
     for (int column : sheet.required) {
-        if (columnIndex[column] < 0) {
-            sink.add(1, names[column], "缺少必需的列“" + names[column] + "”，请在第一行加上这一列的标题");
+        if (columnIndex[column] >= 0) continue;
+        // 开始时间 for 开始, 活动名称 for 活动: a header that says more than the name it holds.
+        std::string likely;
+        for (size_t i = 0; i < table.header.size() && likely.empty(); ++i) {
+            const std::string_view name = trimCell(table.header[i]);
+            if (name.find(names[column]) == std::string_view::npos ||
+                std::find(names.begin(), names.end(), name) != names.end())
+                continue;
+            likely = "；第 " + columnLetters(i) + " 列的标题是“" + std::string(name) +
+                     "”，如果就是这一列，请把标题改成“" + names[column] + "”";
         }
+        sink.add(table.headerRow, names[column], "缺少必需的列“" + names[column] + "”，" + addColumnAdvice + likely);
     }
     for (const SheetRow& sheetRow : table.rows) {
         RowCells row(sheetRow, columnIndex, names, sink);
@@ -759,9 +861,16 @@ std::string exportSheet(SheetKind kind, const Content& content)
     return writeCsv(sheetHeader(kind), sheetCells(kind, content));
 }
 
-std::string templateSheet(SheetKind kind)
+std::string templateSheet(SheetKind kind, Date today)
 {
-    return writeCsv(sheetHeader(kind), {spec(kind).example});
+    // Dated examples that are already past would not show on the kiosk after a trial import.
+    std::vector<std::string> example = spec(kind).example;
+    if (kind == SheetKind::Lectures) example[lectures::Date] = formatDate(addDays(today, 7));
+    if (kind == SheetKind::Notices) {
+        example[notices::From] = formatDate(today);
+        example[notices::To] = formatDate(addDays(today, 14));
+    }
+    return writeCsv(sheetHeader(kind), {example});
 }
 
 } // namespace content

@@ -18,14 +18,16 @@ struct SheetRow {
 struct SheetTable {
     std::string fileName; // e.g. activities.csv, used in problems
     std::vector<std::string> header;
+    int headerRow = 1;          // spreadsheet row of the header: the first row that is not blank
     std::vector<SheetRow> rows; // blank rows already skipped
 };
 
 // Decodes UTF-8 (with or without BOM) or GB18030/GBK to UTF-8. Invalid in both: nothing.
 std::optional<std::string> decodeSheetText(std::string_view bytes);
 
-// RFC 4180 CSV (quoted commas and line breaks, CRLF or LF) into a table; header is the first
-// non-blank record... exactly: the first record. Problems (e.g. an unclosed quote) are located.
+// RFC 4180 CSV (quoted commas and line breaks, CRLF or LF) into a table; the header is the first
+// record that is not blank (blank rows above it are skipped and counted). Problems (e.g. an
+// unclosed quote) are located.
 // Cells are trimmed (incl. U+3000), line breaks inside cells become \n, NUL bytes are dropped,
 // and cells right of the header are not kept.
 SheetTable parseCsv(std::string_view utf8Text, std::string fileName, Problems& problems);
@@ -62,7 +64,8 @@ std::string writeCsv(const std::vector<std::string>& header, const std::vector<s
 // The sheet of a kind as exported (writeCsv of sheetHeader and sheetCells).
 std::string exportSheet(SheetKind kind, const Content& content);
 
-// `init`: header and one example row.
-std::string templateSheet(SheetKind kind);
+// `init`: header and one example row; the lecture a week after `today`, the notice shown from
+// `today` for two weeks, so that a trial import of the templates shows every example.
+std::string templateSheet(SheetKind kind, Date today);
 
 } // namespace content

@@ -31,6 +31,8 @@ std::u32string prepare(std::string_view text)
         const std::optional<char32_t> decoded = decodeUtf8(half, pos);
         if (!decoded) continue;
         char32_t c = *decoded;
+        // Control characters (a bell, a terminal's colour codes) have nothing to say.
+        if ((c < 0x20 && c != U'\t' && c != U'\n' && c != U'\r') || (c >= 0x7F && c <= 0x9F)) continue;
         if (c == U'～' || c == U'〜') c = U'~';
         out.push_back(c);
     }
@@ -85,10 +87,11 @@ bool isAnyOf(char32_t c, std::u32string_view set)
 constexpr std::u32string_view kUnits =
     U"元块角分万亿人位名个次岁年月日号天周斤两克米里份套间张件本台户家所期届场座栋层楼道条项盒瓶袋粒片元度℃%点时秒";
 // Words just before a number that make it a phone number, whatever its length.
-constexpr std::u32string_view kPhoneWords[] = {U"电话", U"热线", U"拨打", U"致电", U"号码", U"手机", U"报警", U"座机",
-                                               U"分机", U"转",   U"值班", U"咨询", U"举报", U"急救", U"打"};
+constexpr std::u32string_view kPhoneWords[] = {U"电话", U"热线", U"拨打", U"致电",   U"号码",   U"手机",
+                                               U"报警", U"座机", U"分机", U"转",     U"值班",   U"咨询",
+                                               U"举报", U"急救", U"打",   U"分机号", U"电话号", U"传真"};
 // Service numbers read digit by digit even without a word before them.
-constexpr std::u32string_view kShortHotlines[] = {U"110", U"119", U"120", U"122", U"12110", U"999"};
+constexpr std::u32string_view kShortHotlines[] = {U"110", U"114", U"119", U"120", U"122", U"12110", U"999"};
 // Digit groups of one phone number at most: +86 138 0000 0000 has four.
 constexpr size_t kMaxPhoneGroups = 6;
 // Range signs between two numbers or times, read 到.
@@ -100,12 +103,66 @@ bool afterNumberOrUnit(char32_t c)
 {
     return isDigit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'.' || isAnyOf(c, kUnits);
 }
+// Latin unit symbols after a number, as they are said (case matters: 5G is no 5 g).
+struct LatinUnit {
+    std::u32string_view symbol;
+    const char* words;
+};
+constexpr LatinUnit kLatinUnits[] = {
+    {U"kg", "公斤"},       {U"KG", "公斤"},  {U"Kg", "公斤"},     {U"g", "克"},      {U"mg", "毫克"},  {U"km", "公里"},
+    {U"m", "米"},          {U"cm", "厘米"},  {U"mm", "毫米"},     {U"ml", "毫升"},   {U"mL", "毫升"},  {U"L", "升"},
+    {U"mmHg", "毫米汞柱"}, {U"kPa", "千帕"}, {U"mmol", "毫摩尔"}, {U"kcal", "千卡"}, {U"min", "分钟"}, {U"h", "小时"},
+};
+const char* latinUnitWords(std::u32string_view symbol)
+{
+    for (const LatinUnit& unit : kLatinUnits)
+        if (unit.symbol == symbol) return unit.words;
+    return nullptr;
+}
+
+std::string asciiUpper(std::string text)
+{
+    for (char& c : text)
+        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    return text;
+}
+
+bool isLatinLetter(char32_t c)
+{
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+// Signs espeak-ng's Mandarin voice would say in English ("plus", "slash", "tilde") or not at
+// all, as a person reads them; the ones with nothing to say are dropped.
+struct SignWords {
+    char32_t sign;
+    const char* words;
+};
+constexpr SignWords kSignWords[] = {
+    {U'&', "和"},      {U'=', "等于"}, {U'@', "艾特"}, {U'±', "正负"}, {U'≥', "大于等于"}, {U'≤', "小于等于"},
+    {U'㎡', "平方米"}, {U'*', ""},     {U'\\', ""},    {U'^', ""},     {U'`', ""},         {U'~', ""},
+    {U'#', ""},        {U'+', ""},     {U'/', "、"},   {U'|', ""},
+};
+
+// Pictures with nothing to say: emoji, dingbats, arrows, shapes, the joiners between them.
+bool isPictograph(char32_t c)
+{
+    return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2190 && c <= 0x21FF) ||
+           (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x2B00 && c <= 0x2BFF) || c == 0xFE0F || c == 0x200D ||
+           (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+// Rooms said by their digits: 201室, 301会议室.
+constexpr std::u32string_view kRoomWords[] = {U"室", U"房", U"教室", U"会议室", U"活动室", U"办公室", U"诊室", U"病房"};
+// A number right after these is a room too: 3楼305, B座301, 2单元201.
+constexpr std::u32string_view kRoomPlaces = U"楼座栋层元";
+
 // Measure words after 2 that make it 两.
 constexpr std::u32string_view kLiangMeasures = U"个位次人天件本名斤岁点周年张份套盒瓶";
 
 class Normaliser {
 public:
-    explicit Normaliser(std::u32string text) : m_in(std::move(text)) {}
+    Normaliser(std::u32string text, const SpeechReadings& readings) : m_in(std::move(text)), m_readings(readings) {}
 
     std::string run()
     {
@@ -115,7 +172,8 @@ public:
                 number();
             } else if ((c == U'¥' || c == U'￥') && m_pos + 1 < m_in.size() && isDigit(m_in[m_pos + 1])) {
                 ++m_pos;
-                const std::u32string_view digits = digitRun();
+                const std::optional<std::u32string> grouped = thousands(true);
+                const std::u32string digits = grouped ? *grouped : std::u32string(digitRun());
                 const std::u32string_view fraction = fractionRun();
                 m_out += decimalWords(digits, trimZeros(fraction)) + "元";
             } else if (c == U'%') {
@@ -124,7 +182,7 @@ public:
                 m_out += "度";
                 ++m_pos;
             } else if (isAnyOf(c, kRangeSigns) && c != U'至' && c != U'到' && m_pos > 0 &&
-                       ((isAnyOf(m_in[m_pos - 1], U"日号点时分元岁度℃") && isDigit(at(m_pos + 1))) ||
+                       ((isAnyOf(m_in[m_pos - 1], U"日号点时分元岁度℃%") && isDigit(at(m_pos + 1))) ||
                         (isDigit(m_in[m_pos - 1]) && isAnyOf(at(m_pos + 1), kMinusSigns) && isDigit(at(m_pos + 2))))) {
                 // 3月3日-3月5日, 9点-11点, -5℃~3℃, -5~-3℃: a range between two dates, counts or
                 // temperatures with their words or signs.
@@ -136,6 +194,45 @@ public:
                 // temperature and 负 otherwise.
                 m_out += temperatureAfter(m_pos + 1) ? "零下" : "负";
                 ++m_pos;
+            } else if (isLatinLetter(c)) {
+                latinWord();
+            } else if (c == U'.' && m_pos > 0 && (isLatinLetter(m_in[m_pos - 1]) || isLatinLetter(at(m_pos + 1)))) {
+                // www.12345.gov.cn is read with 点, as people read web addresses.
+                m_out += "点";
+                ++m_pos;
+            } else if (c == U'°') {
+                // 25°C, 25°
+                m_out += "度";
+                ++m_pos;
+                if (at(m_pos) == U'C' || at(m_pos) == U'c') ++m_pos;
+            } else if (c == U'+' && isDigit(at(m_pos + 1))) {
+                plus();
+            } else if (c == U'/') {
+                slash();
+            } else if (c == U'#' && m_pos > 0 && isDigit(m_in[m_pos - 1])) {
+                // 3#楼
+                m_out += "号";
+                ++m_pos;
+            } else if ((c == U'×' || c == U'÷') && m_pos > 0 && isDigit(m_in[m_pos - 1]) && isDigit(at(m_pos + 1))) {
+                m_out += c == U'×' ? "乘" : "除以";
+                ++m_pos;
+            } else if ((c == U'>' || c == U'<') && isDigit(at(m_pos + 1))) {
+                // 血糖>7.0
+                m_out += c == U'>' ? "大于" : "小于";
+                ++m_pos;
+            } else if (c >= 0x2460 && c <= 0x2473) {
+                // ① … ⑳ number the steps of a notice.
+                m_out += numberWords(int(c - 0x2460 + 1)) + "、";
+                ++m_pos;
+            } else if (c >= 0x2160 && c <= 0x216B) {
+                // Ⅰ … Ⅻ
+                m_out += numberWords(int(c - 0x2160 + 1));
+                ++m_pos;
+            } else if (isPictograph(c)) {
+                ++m_pos;
+            } else if (const char* words = signWords(c)) {
+                m_out += words;
+                ++m_pos;
             } else {
                 appendUtf8(m_out, c);
                 ++m_pos;
@@ -146,6 +243,123 @@ public:
 
 private:
     char32_t at(size_t i) const { return i < m_in.size() ? m_in[i] : U'\0'; }
+
+    static const char* signWords(char32_t c)
+    {
+        for (const SignWords& sign : kSignWords)
+            if (sign.sign == c) return sign.words;
+        return nullptr;
+    }
+
+    // A run of Latin letters at m_pos, consumed: a unit after a number (5kg → 五公斤), a word of
+    // the readings table (WiFi), or else its letters one by one as capitals (APP → A P P), since
+    // espeak-ng's Mandarin voice says a whole Latin word in an English voice.
+    void latinWord()
+    {
+        const size_t start = m_pos;
+        while (isLatinLetter(at(m_pos))) ++m_pos;
+        const std::u32string_view run = std::u32string_view(m_in).substr(start, m_pos - start);
+        size_t back = start;
+        while (back > 0 && m_in[back - 1] == U' ') --back;
+        const char* unit = latinUnitWords(run);
+        if (unit != nullptr && back > 0 && isDigit(m_in[back - 1])) {
+            while (!m_out.empty() && m_out.back() == ' ') m_out.pop_back();
+            m_out += unit;
+            m_unitEnd = m_pos;
+            return;
+        }
+        std::string word;
+        for (char32_t c : run) appendUtf8(word, c);
+        const std::string* pinyin = m_readings.find(word);
+        // Latin words match whatever their case: a district's APP also reads app and App.
+        if (pinyin == nullptr) pinyin = m_readings.find(asciiLower(word));
+        if (pinyin == nullptr) pinyin = m_readings.find(asciiUpper(word));
+        if (pinyin != nullptr) {
+            if (!m_out.empty() && m_out.back() != ' ') m_out += ' ';
+            m_out += *pinyin + " ";
+            return;
+        }
+        for (size_t i = 0; i < word.size(); ++i) {
+            if (i > 0) m_out += ' ';
+            m_out += char(word[i] >= 'a' && word[i] <= 'z' ? word[i] - 'a' + 'A' : word[i]);
+        }
+    }
+
+    // '+' before a digit at m_pos: 1+1 is 一加一; +86 a country code, digit by digit.
+    void plus()
+    {
+        ++m_pos;
+        m_out += "加";
+        if (m_pos >= 2 && isDigit(m_in[m_pos - 2])) return;
+        m_out += digitsOneByOne(digitRun(), true);
+    }
+
+    // '/' at m_pos: 12元/份 and 6.1mmol/L are 每; other slashes (早/午餐, 140/90) a short pause.
+    void slash()
+    {
+        const char32_t before = m_pos > 0 ? m_in[m_pos - 1] : U'\0';
+        ++m_pos;
+        // A Latin letter only as the end of a unit just read (6.1mmol/L), not of a web address.
+        const bool afterAmount = isDigit(before) || (m_pos - 1 == m_unitEnd) || isAnyOf(before, kUnits);
+        // After a price anything is per: 200元/学期, 5元/斤.
+        const bool afterPrice = isAnyOf(before, U"元块角");
+        const bool measureAfter = isAnyOf(at(m_pos), U"份人次位个斤天月年周时碗盒瓶袋张件本套间户") ||
+                                  rest().starts_with(U"小时") || rest().starts_with(U"分钟");
+        if (afterPrice || (afterAmount && measureAfter)) {
+            m_out += "每";
+            return;
+        }
+        size_t end = m_pos;
+        while (isLatinLetter(at(end))) ++end;
+        if (afterAmount && end > m_pos) {
+            if (const char* unit = latinUnitWords(std::u32string_view(m_in).substr(m_pos, end - m_pos))) {
+                m_out += std::string("每") + unit;
+                m_pos = end;
+                return;
+            }
+        }
+        m_out += "、";
+    }
+
+    // 1,200元 or ¥12,000 at m_pos: digits with thousands separators, consumed and returned
+    // without them, when a unit after it (or `amount`, a ¥ before it) says it is one amount;
+    // 110,120 stays two numbers.
+    std::optional<std::u32string> thousands(bool amount)
+    {
+        const size_t save = m_pos;
+        std::u32string digits(digitRun());
+        size_t groups = 0;
+        while (!digits.empty() && digits.size() <= 3 + 3 * groups && digits.front() != U'0' && at(m_pos) == U',' &&
+               isDigit(at(m_pos + 1)) && isDigit(at(m_pos + 2)) && isDigit(at(m_pos + 3)) && !isDigit(at(m_pos + 4))) {
+            digits.append(m_in, m_pos + 1, 3);
+            m_pos += 4;
+            ++groups;
+        }
+        size_t look = m_pos;
+        if (at(look) == U'.' && isDigit(at(look + 1))) {
+            ++look;
+            while (isDigit(at(look))) ++look;
+        }
+        if (groups == 0 || !(amount || isAnyOf(at(look), kUnits))) {
+            m_pos = save;
+            return std::nullopt;
+        }
+        return digits;
+    }
+
+    bool roomWordAfter() const
+    {
+        for (std::u32string_view word : kRoomWords)
+            if (rest().starts_with(word)) return true;
+        return false;
+    }
+
+    bool roomPlaceBefore(size_t start) const
+    {
+        if (start == 0 || !isAnyOf(m_in[start - 1], kRoomPlaces)) return false;
+        // 元 only as in 单元: 100元200 is no room.
+        return m_in[start - 1] != U'元' || (start >= 2 && m_in[start - 2] == U'单');
+    }
 
     // A number at `i` followed by 度 or ℃, directly or after a range to a second one (-3到2℃).
     bool temperatureAfter(size_t i) const
@@ -238,6 +452,20 @@ private:
         return out;
     }
 
+    // AM or PM (a space before it allowed) just after a time, consumed: 上午 or 下午 to say
+    // before the time; "" when there is none.
+    std::string dayHalf()
+    {
+        size_t i = m_pos;
+        if (at(i) == U' ') ++i;
+        const char32_t a = at(i), m = at(i + 1);
+        if (!((a == U'A' || a == U'a' || a == U'P' || a == U'p') && (m == U'M' || m == U'm')) ||
+            isLatinLetter(at(i + 2)))
+            return {};
+        m_pos = i + 2;
+        return (a == U'A' || a == U'a') ? "上午" : "下午";
+    }
+
     // 2026-06-03 or 2026/6/3 at m_pos, consumed.
     std::optional<std::string> isoDate()
     {
@@ -296,13 +524,14 @@ private:
             return;
         }
         if (auto t = time()) {
-            m_out += *t;
+            m_out += dayHalf() + *t;
             // 14:00—16:00, 9:30-11:00, 8:00至10:00
             if (isAnyOf(at(m_pos), kRangeSigns) && isDigit(at(m_pos + 1))) {
                 const size_t sign = m_pos;
                 ++m_pos;
                 if (auto end = time()) {
-                    m_out += "到" + *end;
+                    const std::string half = dayHalf();
+                    m_out += "到" + half + *end;
                 } else {
                     m_pos = sign;
                 }
@@ -313,11 +542,23 @@ private:
             m_out += *phone;
             return;
         }
+        if (auto grouped = thousands(false)) {
+            const std::u32string_view fraction = fractionRun();
+            m_out += decimalWords(*grouped, at(m_pos) == U'元' ? trimZeros(fraction) : fraction);
+            return;
+        }
+        // 第2名 is 第二, never 两.
+        const bool ordinal = start > 0 && m_in[start - 1] == U'第';
         const std::u32string_view digits = digitRun();
         const std::u32string_view fraction = fractionRun();
         const char32_t next = at(m_pos);
 
         if (fraction.empty() && digits.size() == 4 && next == U'年') {
+            m_out += digitsOneByOne(digits, false);
+            return;
+        }
+        // 80后, 00后: a generation, said by its digits.
+        if (fraction.empty() && digits.size() == 2 && digits.back() == U'0' && next == U'后') {
             m_out += digitsOneByOne(digits, false);
             return;
         }
@@ -343,8 +584,13 @@ private:
             const size_t sign = m_pos;
             ++m_pos;
             const std::u32string_view second = digitRun();
+            // 2025-2026年: two years, each digit by digit.
+            if (digits.size() == 4 && second.size() == 4 && at(m_pos) == U'年') {
+                m_out += digitsOneByOne(digits, false) + "到" + digitsOneByOne(second, false);
+                return;
+            }
             if (second.size() <= 4 && at(m_pos) != U':' && at(m_pos) != U'.') {
-                m_out += numberWords(valueOf(digits)) + "到" + plainNumber(second, rest());
+                m_out += numberWords(valueOf(digits)) + "到" + plainNumber(second, rest(), ordinal);
                 return;
             }
             m_pos = sign;
@@ -353,57 +599,82 @@ private:
             m_out += digitsOneByOne(digits, false);
             return;
         }
-        // 201室, 1203房: a room is said by its digits.
-        if (digits.size() >= 3 && (next == U'室' || next == U'房')) {
+        // 201室, 301会议室, 3楼305, B座301: a room is said by its digits.
+        if (digits.size() >= 3 && digits.size() <= 4 && (roomWordAfter() || (!unitAfter && roomPlaceBefore(start)))) {
             m_out += digitsOneByOne(digits, false);
             return;
         }
-        m_out += plainNumber(digits, rest());
+        m_out += plainNumber(digits, rest(), ordinal);
     }
 
     // The text after the number just read.
     std::u32string_view rest() const { return std::u32string_view(m_in).substr(std::min(m_pos, m_in.size())); }
 
-    static std::string plainNumber(std::u32string_view digits, std::u32string_view after)
+    static std::string plainNumber(std::u32string_view digits, std::u32string_view after, bool ordinal)
     {
         const char32_t next = after.empty() ? U'\0' : after.front();
-        if (digits == U"2" && (isAnyOf(next, kLiangMeasures) || after.substr(0, 2) == U"小时")) return "两";
+        if (digits == U"2" && !ordinal && (isAnyOf(next, kLiangMeasures) || after.substr(0, 2) == U"小时")) return "两";
         if (digits.size() > 8) return digitsOneByOne(digits, false);
         return numberWords(valueOf(digits));
     }
 
     std::u32string m_in;
+    const SpeechReadings& m_readings;
     size_t m_pos = 0;
+    // Where the last Latin unit after a number ended (5kg|), for 6.1mmol/L.
+    size_t m_unitEnd = std::u32string::npos;
     std::string m_out;
 };
 
-// Words of the table replaced by their pinyin, longest match first.
+// Words of the table replaced by their pinyin. The words are found from the end of the text
+// backwards, longest first (backward maximum matching): it segments Chinese better than
+// matching from the front, which read 医院长期 as 医 院长(zhang3) 期 and 银行长期 as 银 行长 期.
 std::string applyReadings(const std::string& text, const SpeechReadings& readings)
 {
     if (readings.size() == 0) return text;
+    const size_t longest = readings.longestWordBytes();
+    const auto isContinuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+    struct Match {
+        size_t start;
+        size_t length;
+        const std::string* pinyin;
+    };
+    std::vector<Match> matches; // from the end of the text
+    size_t end = text.size();
+    while (end > 0) {
+        const Match* found = nullptr;
+        Match match{};
+        for (size_t len = std::min(longest, end); len > 0 && found == nullptr; --len) {
+            const size_t start = end - len;
+            // Latin words were looked up in the normaliser; here an entry such as "an" would
+            // match inside the pinyin already written (yin2 hang2).
+            if (isContinuation(start) || static_cast<unsigned char>(text[start]) < 0x80) continue;
+            if (const std::string* pinyin = readings.find(std::string_view(text).substr(start, len))) {
+                match = {start, len, pinyin};
+                found = &match;
+            }
+        }
+        if (found != nullptr) {
+            matches.push_back(match);
+            end = match.start;
+            continue;
+        }
+        // Back over one whole character.
+        do {
+            --end;
+        } while (end > 0 && isContinuation(end));
+    }
     std::string out;
     size_t pos = 0;
-    const size_t longest = readings.longestWordBytes();
-    while (pos < text.size()) {
-        bool matched = false;
-        for (size_t len = std::min(longest, text.size() - pos); len > 0; --len) {
-            const std::string* pinyin = readings.find(std::string_view(text).substr(pos, len));
-            if (pinyin == nullptr) continue;
-            if (!out.empty() && out.back() != ' ') out += ' ';
-            out += *pinyin;
-            out += ' ';
-            pos += len;
-            matched = true;
-            break;
-        }
-        if (matched) continue;
-        // Copy one whole character.
-        size_t next = pos;
-        nextCodePoint(text, next);
-        out.append(text, pos, next - pos);
-        pos = next;
+    for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
+        out.append(text, pos, it->start - pos);
+        if (!out.empty() && out.back() != ' ') out += ' ';
+        out += *it->pinyin;
+        out += ' ';
+        pos = it->start + it->length;
     }
-    // No space left before punctuation or at the end.
+    out.append(text, pos, std::string::npos);
+    // No space left at the end.
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
@@ -534,7 +805,7 @@ std::string numberWords(long long value)
 
 std::string normaliseForSpeech(std::string_view text, const SpeechReadings& readings)
 {
-    Normaliser normaliser(prepare(text));
+    Normaliser normaliser(prepare(text), readings);
     return applyReadings(normaliser.run(), readings);
 }
 

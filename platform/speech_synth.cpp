@@ -1,8 +1,11 @@
 #include "platform/speech_synth.h"
 
+#include "content/error_text.h"
+
 #include <espeak-ng/speak_lib.h>
 #include <sndfile.h>
 
+#include <cerrno>
 #include <mutex>
 
 namespace platform {
@@ -93,7 +96,8 @@ bool writeWav(const std::filesystem::path& path, const std::vector<int16_t>& sam
     info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
     if (file == nullptr) {
-        error = "无法写入 " + path.string() + "：" + sf_strerror(nullptr);
+        // sf_strerror is English ("System error : No such file or directory"); open() set errno.
+        error = "无法写入 " + path.string() + "：" + content::errnoText(errno);
         return false;
     }
     const sf_count_t written = sf_write_short(file, samples.data(), sf_count_t(samples.size()));

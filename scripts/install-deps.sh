@@ -10,7 +10,7 @@ packages=(
   libimgui-dev libstb-dev libsdl2-dev libgl1-mesa-dev libgl1-mesa-dri
   libsqlite3-dev libsodium-dev nlohmann-json3-dev libfreetype-dev libfontconfig-dev zlib1g-dev
   libsystemd-dev fonts-noto-cjk catch2
-  libespeak-ng-dev espeak-ng-data libsdl2-mixer-dev libsndfile1-dev libqrencode-dev liblunar-date-dev
+  libespeak-ng-dev espeak-ng-data libsdl2-mixer-dev libsndfile1-dev libqrencode-dev liblunar-date-dev libnova-dev
   libcli11-dev libpng-dev
   xvfb xauth xdotool tesseract-ocr tesseract-ocr-chi-sim minisign rsync imagemagick zbar-tools
   syncthing curl lintian clang libclang-rt-14-dev ccache

@@ -116,6 +116,21 @@ TEST_CASE("parseCsv skips blank records but counts them", "[csv]")
     CHECK(table.rows[1].number == 7);
 }
 
+TEST_CASE("parseCsv takes the first row that is not blank as the header", "[csv]")
+{
+    Problems problems;
+    const SheetTable table =
+        parsed("\r\n,,\r\n日期,活动\r\n2026-06-03,\"太极\r\n\r\n,\"\r\n,,\r\n2026-06-04,书法\r\n", problems);
+    CHECK(problems.empty());
+    CHECK(table.header == Cells{"日期", "活动"});
+    CHECK(table.headerRow == 3);
+    REQUIRE(table.rows.size() == 2);
+    CHECK(table.rows[0].number == 4);
+    CHECK(table.rows[1].number == 6);
+    CHECK(table.rows[1].cells == Cells{"2026-06-04", "书法"});
+    CHECK(parsedClean("a,b\n1,2\n").headerRow == 1);
+}
+
 TEST_CASE("parseCsv trims cells and header names", "[csv]")
 {
     const SheetTable table =
@@ -166,7 +181,7 @@ TEST_CASE("parseCsv drops NUL bytes and copes with very long cells", "[csv]")
 TEST_CASE("parseCsv bounds hostile input", "[csv]")
 {
     Problems problems;
-    const SheetTable wide = parsed(std::string(5000, ',') + "\nx\n", problems);
+    const SheetTable wide = parsed("h" + std::string(5000, ',') + "\nx\n", problems);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].row == 1);
     CHECK(wide.header.size() == 1000);

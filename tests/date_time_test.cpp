@@ -83,6 +83,9 @@ TEST_CASE("parseWeeklyRepeat takes the Chinese ways of naming weekdays", "[date_
     CHECK(parseWeeklyRepeat("每周一三五") == WeeklyRepeat{0x15});
     CHECK(parseWeeklyRepeat("周一至周五") == kWorkdays);
     CHECK(parseWeeklyRepeat("周二到四") == WeeklyRepeat{0x0e});
+    CHECK(parseWeeklyRepeat("每周一至每周五") == kWorkdays);
+    CHECK(parseWeeklyRepeat("星期一到星期三") == WeeklyRepeat{0x07});
+    CHECK_FALSE(parseWeeklyRepeat("周一至每五").has_value());
     CHECK(parseWeeklyRepeat("每周一、每周三") == WeeklyRepeat{0x05});
     for (const char* text : {"", "三", "每", "每周", "周八", "周五至周一", "明天", "周一、", "、", "每三"}) {
         INFO(text);
@@ -175,4 +178,25 @@ TEST_CASE("parseLocalDateTime takes --now values", "[date_time]")
     CHECK(now.date.ok());
     CHECK(now.minute >= 0);
     CHECK(now.minute < 1440);
+}
+
+TEST_CASE("a date may carry its own weekday, as Chinese Excel's long date writes it", "[date_time]")
+{
+    const Date june3{year{2026}, month{6}, day{3}}; // a Wednesday
+    for (const char* text : {"2026年6月3日星期三", "2026年6月3日 星期三", "2026/6/3 周三", "2026-06-03(周三)",
+                             "2026年6月3日（星期三）", "2026年6月3日礼拜三"}) {
+        INFO(text);
+        CHECK(parseDate(text) == june3);
+        CHECK_FALSE(dateWeekdayMismatch(text).has_value());
+    }
+    CHECK_FALSE(parseDate("2026年6月3日星期四").has_value());
+    const auto mismatch = dateWeekdayMismatch("2026年6月3日星期四");
+    REQUIRE(mismatch.has_value());
+    CHECK(mismatch->date == june3);
+    CHECK(mismatch->written == 3);
+    for (const char* text : {"2026年6月3日星期", "2026年6月3日星期八", "2026/6/3 周三 9:00", "2026/6/3周三周四"}) {
+        INFO(text);
+        CHECK_FALSE(parseDate(text).has_value());
+        CHECK_FALSE(dateWeekdayMismatch(text).has_value());
+    }
 }

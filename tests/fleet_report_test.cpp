@@ -132,6 +132,21 @@ TEST_CASE("fleet: a station's own edit does not make the other kiosks look old",
     CHECK(report.problemCount() == 1);
 }
 
+TEST_CASE("fleet: kiosks without a signed package yet (signed_version 0) are judged by content_version", "[fleet]")
+{
+    TempDir tmp;
+    KioskStatus older = healthyStatus("k1", 5);
+    older.signedVersion = 0;
+    writeKiosk(tmp.path / "k1", older);
+    KioskStatus newer = healthyStatus("k2", 7);
+    newer.signedVersion = 0;
+    writeKiosk(tmp.path / "k2", newer);
+    const FleetReport report = scanFleet({tmp.path}, at(kNow));
+    CHECK(report.newestVersion == 7);
+    CHECK(mentions(find(report, "k1").problems, "内容不是最新（5，最新 7）"));
+    CHECK(find(report, "k2").healthy());
+}
+
 TEST_CASE("fleet: stale, failed import and old content are problems, sorted first", "[fleet]")
 {
     TempDir tmp;
@@ -181,6 +196,9 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeFile(tmp.path / "truncated" / "status.json", statusToJson(healthyStatus("t")).dump().substr(0, 60));
     writeFile(tmp.path / "fields" / "status.json", R"({"kiosk_id": "fields", "content_version": 5})");
     writeFile(tmp.path / "empty" / "status.json", "");
+    writeFile(tmp.path / "huge" / "status.json", std::string(3 << 20, ' '));
+    // 幸福 in GBK, as a hand edit on a Chinese Windows PC saves it.
+    writeFile(tmp.path / "gbk" / "status.json", "{\"kiosk_id\": \"\xd0\xd2\xb8\xa3\"}");
     // A kiosk seen for the first time, its status.json still on its way.
     writeFile(tmp.path / "arriving" / ".syncthing.status.json.tmp", "{\"kio");
     // Syncthing replacing a good status.json and screen.png (Windows-style temp names too).
@@ -196,12 +214,14 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeKiosk(tmp.path / "escape", escape, false);
 
     const FleetReport report = scanFleet({tmp.path}, at(kNow));
-    REQUIRE(report.kiosks.size() == 9);
+    REQUIRE(report.kiosks.size() == 11);
     CHECK(mentions(find(report, "truncated").problems, "不是完整的 JSON"));
     CHECK_FALSE(find(report, "truncated").status);
     CHECK(mentions(find(report, "fields").problems, "缺少字段 updated"));
     CHECK(mentions(find(report, "fields").problems, "缺少字段 last_import"));
-    CHECK(mentions(find(report, "empty").problems, "不是完整的 JSON"));
+    CHECK(mentions(find(report, "empty").problems, "是空的"));
+    CHECK(mentions(find(report, "huge").problems, "太大（3 MB）"));
+    CHECK(mentions(find(report, "gbk").problems, "不是 UTF-8"));
     CHECK(mentions(find(report, "arriving").problems, "正在同步"));
 
     const FleetKiosk& replacing = find(report, "replacing");
@@ -217,6 +237,19 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     CHECK(find(report, "ok").healthy());
     // Every one of them has a line.
     for (const auto& kiosk : report.kiosks) CHECK_FALSE(fleetLine(kiosk, at(kNow)).empty());
+    // What makes a kiosk unhealthy and what is only shown stay apart on its line.
+    FleetKiosk both = find(report, "noshot");
+    both.problems.push_back("上次导入失败：x");
+    const std::string line = fleetLine(both, at(kNow));
+    CHECK(line.find("问题：上次导入失败：x  提示：没有屏幕截图") != std::string::npos);
+}
+
+TEST_CASE("fleet: a folder without any status.json is said so, not 全部正常", "[fleet]")
+{
+    TempDir tmp;
+    const FleetReport report = scanFleet({tmp.path}, at(kNow));
+    CHECK(report.kiosks.empty());
+    CHECK(fleetSummary(report).find("没有找到任何 status.json") != std::string::npos);
 }
 
 TEST_CASE("fleet: the screen in the kiosk's own words", "[fleet]")

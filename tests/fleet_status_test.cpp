@@ -152,6 +152,8 @@ TEST_CASE("status.json: a broken or partial file is read as far as it goes, with
 
     CHECK_FALSE(parseStatus("[1, 2]").status);
     CHECK_FALSE(parseStatus("").status);
+    CHECK(parseStatus(" \n").problems.at(0).find("是空的") != std::string::npos);
+    CHECK(parseStatus("{\"kiosk_id\": \"\xff\"}").problems.at(0).find("不是 UTF-8") != std::string::npos);
 
     const StatusReading partial =
         parseStatus(R"({"kiosk_id": "k1", "content_version": "12", "updated": "2026-06-03T09:30:00"})");

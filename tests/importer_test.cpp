@@ -229,6 +229,45 @@ TEST_CASE("staging refuses links, special files, caps and spreadsheets saved as 
         expectRejected(f, makePackage(f.tmp.path / "c", {{"readme.txt", "hello"}}), "没有找到任何表格");
         expectRejected(f, f.tmp.path / "does-not-exist", "找不到");
     }
+    SECTION("Excel's Unicode text (UTF-16) is read, and its tabs are named")
+    {
+        const auto utf16 = [](std::u16string_view text) {
+            std::string bytes = "\xFF\xFE";
+            for (char16_t c : text) {
+                bytes += static_cast<char>(c & 0xFF);
+                bytes += static_cast<char>(c >> 8);
+            }
+            return bytes;
+        };
+        const ImportReport comma =
+            f.run(makePackage(f.tmp.path / "u1", {{"contacts.csv", utf16(u"名称,电话\r\n急救中心,120\r\n")}}),
+                  PackageSource::Console, true);
+        INFO(problemsText(comma));
+        CHECK(comma.ok());
+        CHECK(f.store.content().contacts.at(0).name == "急救中心");
+        expectRejected(f, makePackage(f.tmp.path / "u2", {{"contacts.csv", utf16(u"名称\t电话\r\n急救中心\t120\r\n")}}),
+                       "contacts.csv:1: 各列是用制表符（Tab）分开的");
+    }
+    SECTION("a misnamed sheet is named with the name it should have")
+    {
+        expectRejected(f, makePackage(f.tmp.path / "a", {{"activities.csv", kActivities}, {"meals.csv.txt", kMeals}}),
+                       "meals.csv.txt: 文件名多了“.txt”，这样不会当作表格读取；请把它改名为 meals.csv");
+        expectRejected(f, makePackage(f.tmp.path / "b", {{"meals (1).csv", kMeals}}),
+                       "如果它是菜单表，请把它改名为 meals.csv");
+        expectRejected(f, makePackage(f.tmp.path / "c", {{"activities - 副本.csv", kActivities}}),
+                       "如果它是活动表，请把它改名为 activities.csv");
+        // A note beside the sheets is no sheet.
+        const ImportReport notes =
+            f.run(makePackage(f.tmp.path / "d", {{"activities.csv", kActivities}, {"meals.txt", "说明"}}),
+                  PackageSource::Console, true);
+        CHECK(notes.ok());
+    }
+    SECTION("sheets in a subfolder only: the subfolder is named")
+    {
+        expectRejected(f, makePackage(f.tmp.path / "stick", {{"KIOSK/activities.csv", kActivities}}),
+                       "没有找到任何表格：内容包里应有 activities.csv、meals.csv 等表格文件，或一个 content.db；"
+                       "子文件夹（KIOSK）里的文件不会被读取，表格要直接放在内容包文件夹里");
+    }
     SECTION("hidden files, the old report and subfolders are ignored")
     {
         const fs::path package = makePackage(f.tmp.path / "pkg", {{"activities.csv", kActivities},

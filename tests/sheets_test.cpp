@@ -167,6 +167,58 @@ TEST_CASE("every missing required column is reported at row 1", "[sheets]")
           Lines{"notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题"});
 }
 
+TEST_CASE("blank rows above the header are skipped and counted", "[sheets]")
+{
+    const Content ok = readClean(SheetKind::Activities, "\r\n,,,\r\n日期,开始,活动\r\n每天,9:00,晨练\r\n");
+    REQUIRE(ok.activities.size() == 1);
+    CHECK(ok.activities[0].title == "晨练");
+    CHECK(readSheet(SheetKind::Activities, "\n,,\n日期,开始,活动\n每天,9:00,晨练\n2026-13-45,9:00,书法\n").lines() ==
+          Lines{"activities.csv:5:日期: 无法识别的日期“2026-13-45”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
+                "或写每天、工作日、每周一等"});
+    CHECK(onlyProblem(SheetKind::Activities, ",,\n开始,活动\n9:00,太极\n") ==
+          "activities.csv:2:日期: 缺少必需的列“日期”，请在标题行（第 2 行）加上这一列的标题");
+}
+
+TEST_CASE("a missing column names the header that holds its name", "[sheets]")
+{
+    CHECK(readSheet(SheetKind::Activities, "日期,开始时间,结束时间,活动名称\n每天,9:00,10:00,晨练\n").lines() ==
+          Lines{"activities.csv:1:开始: 缺少必需的列“开始”，请在第一行加上这一列的标题；第 B 列的标题是“开始时间”，"
+                "如果就是这一列，请把标题改成“开始”",
+                "activities.csv:1:活动: 缺少必需的列“活动”，请在第一行加上这一列的标题；第 D 列的标题是“活动名称”，"
+                "如果就是这一列，请把标题改成“活动”"});
+    // A column of the sheet's own (开始日期 in notices) is not offered for another.
+    CHECK(onlyProblem(SheetKind::Notices, "通知,开始日期\nx,2026-06-03\n") ==
+          "notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题");
+}
+
+TEST_CASE("another sheet's columns under this sheet's name are one problem naming that sheet", "[sheets]")
+{
+    CHECK(onlyProblem(SheetKind::Activities, "日期,餐次,菜品,价格\n每天,午餐,米饭,12\n") ==
+          "activities.csv:1: 这张表的标题是菜单表（meals.csv）的，不是活动表的。如果它就是菜单，请把文件名改成 "
+          "meals.csv；否则请用活动表的标题：日期,开始,结束,活动,地点,说明,类别");
+    // Guide's columns hold notices' one required column too: the sheet with more of them wins.
+    CHECK(onlyProblem(SheetKind::Contacts, "序号,标题,骗术,识破\n1,a,b,c\n")
+              .starts_with("contacts.csv:1: 这张表的标题是防骗指南表（guide.csv）的"));
+    // A guide without 识破 is still a guide, not notices for its 标题.
+    CHECK(onlyProblem(SheetKind::Guide, "序号,标题,骗术,应对\n1,a,b,c\n") ==
+          "guide.csv:1:识破: 缺少必需的列“识破”，请在第一行加上这一列的标题");
+}
+
+TEST_CASE("columns split by something other than a comma are one problem saying so", "[sheets]")
+{
+    const std::string advice = "不是英文逗号“,”，所以一列也认不出来。请在 Excel 或 WPS 里打开它，"
+                               "用“另存为”选择“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”保存";
+    CHECK(onlyProblem(SheetKind::Activities, "日期;开始;活动\n每天;9:00;晨练\n") ==
+          "activities.csv:1: 各列是用分号“;”分开的，" + advice);
+    CHECK(onlyProblem(SheetKind::Activities, "日期\t开始\t活动\n每天\t9:00\t晨练\n") ==
+          "activities.csv:1: 各列是用制表符（Tab）分开的，" + advice);
+    CHECK(onlyProblem(SheetKind::Contacts, "名称，电话\n急救，120\n") ==
+          "contacts.csv:1: 各列是用中文逗号“，”分开的，" + advice);
+    // A semicolon inside one header cell that names no columns is just a strange header.
+    CHECK(onlyProblem(SheetKind::Notices, "说明;备注\nx\n") ==
+          "notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题");
+}
+
 TEST_CASE("a header-only sheet is present and empty", "[sheets]")
 {
     const ReadResult result = readSheet(SheetKind::Meals, "日期,餐次,菜品\r\n");
@@ -229,6 +281,16 @@ TEST_CASE("activity values: dates, repeats, times and their problems", "[sheets]
                 "activities.csv:5:日期: 无法识别的日期“每周八”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
                 "或写每天、工作日、每周一等",
                 "activities.csv:5:结束: 结束时间 08:00 早于开始时间 09:00，请检查这两个时间"});
+}
+
+TEST_CASE("a date whose weekday is not its own says both", "[sheets]")
+{
+    const Content ok = readClean(SheetKind::Notices, "标题,开始日期\n停水,2026年6月3日星期三\n");
+    CHECK(ok.notices[0].from == ymd(2026, 6, 3));
+    CHECK(onlyProblem(SheetKind::Notices, "标题,开始日期\n停水,2026年6月3日星期四\n") ==
+          "notices.csv:2:开始日期: 日期和星期对不上：2026年6月3日是星期三，这一格写的是星期四，请改正其中一个");
+    CHECK(onlyProblem(SheetKind::Activities, "日期,开始,活动\n2026/6/3 周五,9:00,太极\n") ==
+          "activities.csv:2:日期: 日期和星期对不上：2026年6月3日是星期三，这一格写的是星期五，请改正其中一个");
 }
 
 TEST_CASE("a time range in one cell gets its own advice", "[sheets]")
@@ -358,15 +420,20 @@ TEST_CASE("guide rows are ordered by 序号, stably", "[sheets]")
           "guide.csv:2:序号: 序号“第一”不是整数，请写 1、2、3 这样的数字");
 }
 
-TEST_CASE("station rows keep unknown keys; a blank 项目 is an error", "[sheets]")
+TEST_CASE("station rows keep unknown keys and blank values; a blank 项目 is an error", "[sheets]")
 {
     const Content ok = readClean(SheetKind::Station, "项目,内容\n站点名称,幸福里\n微信公众号,xfl\n");
     CHECK(ok.station.name() == "幸福里");
     CHECK(ok.station.value("微信公众号") == "xfl");
     CHECK(onlyProblem(SheetKind::Station, "项目,内容\n,幸福里\n") ==
           "station.csv:2:项目: “项目”这一格是空的，请写上项目名称，如站点名称、欢迎语、地址、开放时间、值班电话");
-    CHECK(onlyProblem(SheetKind::Station, "项目,内容\n地址,\n") ==
-          "station.csv:2:内容: “内容”这一格是空的，这一列必须填写");
+    // SPEC requires no 内容 in a row: an optional key left blank is simply not set.
+    const Content blank =
+        readClean(SheetKind::Station, "项目,内容\n二维码,\n站点名称,幸福里\n二维码说明,\n二维码,https://x.cn\n");
+    CHECK(blank.station.entries.size() == 4);
+    CHECK(blank.station.name() == "幸福里");
+    CHECK(blank.station.qrCode() == "https://x.cn");
+    CHECK(blank.station.qrCaption().empty());
 }
 
 TEST_CASE("contacts need a name and a phone", "[sheets]")
@@ -413,10 +480,17 @@ TEST_CASE("every template sheet reads back with one example row", "[sheets]")
 {
     for (SheetKind kind : kAllSheetKinds) {
         INFO(sheetFileName(kind));
-        const std::string csv = templateSheet(kind);
+        const Date today = ymd(2026, 12, 1);
+        const std::string csv = templateSheet(kind, today);
         CHECK(csv.starts_with("\xEF\xBB\xBF"));
         const Content content = readClean(kind, csv);
         CHECK(content.rowCount(kind) == 1);
+        // The dated examples are not past on the day they are written.
+        if (kind == SheetKind::Lectures) CHECK(content.lectures[0].date == ymd(2026, 12, 8));
+        if (kind == SheetKind::Notices) {
+            CHECK(content.notices[0].from == today);
+            CHECK(content.notices[0].to == ymd(2026, 12, 15));
+        }
         Problems problems;
         const SheetTable table = parseCsv(*decodeSheetText(csv), sheetFileName(kind), problems);
         CHECK(table.header == sheetHeader(kind));

@@ -128,9 +128,10 @@ int runInit(const InitOptions& options)
         for (const std::string& name : existing) std::fprintf(stderr, "  %s\n", (dir / name).c_str());
         return kFailed;
     }
+    const content::Date today = content::systemLocalNow().date;
     for (content::SheetKind kind : content::kAllSheetKinds) {
         std::string error;
-        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind), 0644,
+        if (!content::writeFileAtomically(dir / content::sheetFileName(kind), content::templateSheet(kind, today), 0644,
                                           &error)) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return kFailed;
@@ -163,7 +164,16 @@ int runCheck(const CheckOptions& options)
         printProblems(check.problems, stdout);
         return kFailed;
     }
-    std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false);
+    // With a data dir, a sheet that would empty a kind the kiosk has rows of says so, as import does.
+    std::array<int, content::kSheetKindCount> previousRows = kUnknownRows;
+    if (!options.dataDir.empty()) {
+        if (std::optional<content::Store> store = openExisting(options.dataDir)) {
+            for (content::SheetKind kind : content::kAllSheetKinds) {
+                if (check.update->has(kind)) previousRows[static_cast<size_t>(kind)] = store->content().rowCount(kind);
+            }
+        }
+    }
+    std::string rows = content::rowCountsText(content::updateRowCounts(*check.update), previousRows, false);
     if (!check.update->recordings.empty()) rows += "、录音 " + std::to_string(check.update->recordings.size()) + " 个";
     switch (check.signature) {
     case content::SignatureVerdict::Trusted:
@@ -213,8 +223,10 @@ int runBuild(const BuildOptions& options)
     }
     fs::rename(tmp, output, ec);
     if (ec) {
+        // Named before the clean-up, which resets `ec`.
+        const std::string why = content::errorCodeText(ec);
         fs::remove(tmp, ec);
-        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
+        std::fprintf(stderr, "无法生成 %s：%s\n", output.c_str(), why.c_str());
         return kFailed;
     }
     std::printf("已生成 %s：%s\n", output.c_str(),

@@ -109,7 +109,9 @@ void registerFleetCommand(CLI::App& tool)
         ->check(CLI::Validator(
             [](std::string& dir) {
                 std::error_code ec;
-                return fs::is_directory(dir, ec) ? std::string() : "找不到文件夹 " + dir;
+                if (fs::is_directory(dir, ec)) return std::string();
+                return fs::exists(dir, ec) ? dir + " 不是文件夹（请给出放 status.json 的文件夹）"
+                                           : "找不到文件夹 " + dir;
             },
             ""));
     command.add_option("-o,--output", options->output, "概览写到这个 HTML 文件")

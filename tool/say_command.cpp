@@ -7,8 +7,10 @@
 #include "platform/speech_synth.h"
 
 #include <cstdio>
+#include <fcntl.h>
 #include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace tool {
@@ -21,6 +23,28 @@ struct SayOptions {
     std::string dataDir;
     bool explain = false;
 };
+
+// stderr pointed at /dev/null; returns the saved descriptor (-1 when nothing was changed).
+int silenceStderr()
+{
+    std::fflush(stderr);
+    const int saved = ::dup(STDERR_FILENO);
+    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved < 0 || null < 0 || ::dup2(null, STDERR_FILENO) < 0) {
+        if (null >= 0) ::close(null);
+        if (saved >= 0) ::close(saved);
+        return -1;
+    }
+    ::close(null);
+    return saved;
+}
+
+void restoreStderr(int saved)
+{
+    if (saved < 0) return;
+    ::dup2(saved, STDERR_FILENO);
+    ::close(saved);
+}
 
 int runSay(const SayOptions& options)
 {
@@ -53,11 +77,23 @@ int runSay(const SayOptions& options)
         samples.insert(samples.end(), block, block + count);
         return true;
     };
+    // Without a sound device alsa-lib prints a dozen English lines of its own ("cannot find card
+    // '0'"); staff get one Chinese line instead, so its stderr is silenced while it plays.
+    const int savedStderr = toFile ? -1 : silenceStderr();
+    bool spoken = true;
     for (const std::string& sentence : content::speechSentences(normalised)) {
         if (!synth.synthesise(sentence, collect)) {
-            std::fprintf(stderr, "语音合成失败：%s\n", sentence.c_str());
-            return 1;
+            spoken = false;
+            break;
         }
+    }
+    restoreStderr(savedStderr);
+    if (!spoken) {
+        if (toFile)
+            std::fprintf(stderr, "语音合成失败\n");
+        else
+            std::fprintf(stderr, "无法从扬声器播放（这台电脑没有可用的声音设备？）；要写成文件请用 -o 文件.wav\n");
+        return 1;
     }
     if (toFile && !platform::writeWav(options.output, samples, synth.sampleRate(), error)) {
         std::fprintf(stderr, "%s\n", error.c_str());

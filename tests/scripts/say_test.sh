@@ -44,6 +44,21 @@ echo "short: ${short_s}s (loud share $short_loud); long: ${long_s}s (loud share 
 python3 -c "import sys; s,l,q=map(float,sys.argv[1:]); sys.exit(0 if 3<=s<=12 and l>s*1.5 and q>0.1 else 1)" \
     "$short_s" "$long_s" "$short_loud" || fail "implausible speech: ${short_s}s / ${long_s}s, loud share $short_loud"
 
+# Everything staff can meet is plain Chinese: an unwritable WAV (libsndfile's own text is
+# English) and no sound device for playing (alsa-lib prints English lines of its own).
+code=0
+"$TOOL" say "你好" -o "$WORK/no/such/dir/x.wav" 2>"$WORK/err" || code=$?
+[[ $code -eq 1 ]] || fail "say -o into a missing folder exits $code, want 1"
+grep -q "无法写入.*文件夹\|无法写入.*不存在\|无法写入.*找不到" "$WORK/err" || fail "unwritable WAV: $(cat "$WORK/err")"
+grep -q "System error\|No such" "$WORK/err" && fail "unwritable WAV in English: $(cat "$WORK/err")"
+code=0
+ALSA_CARD=no-such-card PULSE_SERVER=unix:$WORK/no-pulse timeout 20 "$TOOL" say "你好" 2>"$WORK/err" || code=$?
+if [[ $code -ne 0 ]]; then
+    [[ $code -eq 1 ]] || fail "say without a sound device exits $code, want 1"
+    grep -q "声音设备" "$WORK/err" || fail "no sound device: $(cat "$WORK/err")"
+    grep -q "ALSA\|error:" "$WORK/err" && fail "no sound device, English lines: $(cat "$WORK/err")"
+fi
+
 # Bad usage: no text.
 code=0
 "$TOOL" say >/dev/null 2>&1 || code=$?

@@ -49,6 +49,8 @@ contains "--data-dir DIR"
 contains "（必须给出）"
 expect 2 "$TOOL" bogus
 contains "参数错误：未知命令：bogus"
+expect 2 "$TOOL" --frob
+contains "参数错误：不认识的参数：--frob"
 expect 2 "$TOOL" init "$WORK/a" "$WORK/b"
 contains "参数错误：不认识的参数"
 contains "用法: kiosk-content init"
@@ -104,6 +106,11 @@ check_json 'd["version"] == 2 and d["rows"]["activities"] == 3 and d["rows"]["st
     d["last_import"]["ok"] is True and d["last_import"]["source"] == "'"$PACKAGES/good"'" and
     __import__("re").fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", d["last_import"]["time"])'
 
+# check with the data dir says what a header-only sheet would empty
+mkdir "$WORK/clear" && printf '\xef\xbb\xbf标题,正文\r\n' >"$WORK/clear/notices.csv"
+expect 0 "$TOOL" check "$WORK/clear" --data-dir "$WORK/data"
+contains "可以导入：通知 0 条（原有 1 条将被清空）"
+
 # export writes BOM sheets that re-import unchanged
 expect 0 "$TOOL" export --data-dir "$WORK/data" -o "$WORK/export"
 [[ $(head -c 3 "$WORK/export/activities.csv" | od -An -tx1 | tr -d ' ') == efbbbf ]] || fail "export BOM"
@@ -120,6 +127,11 @@ expect 0 "$TOOL" import "$WORK/dbpkg" --data-dir "$WORK/data" --allow-unsigned
 contains "已更新：活动 2 条、电话 1 条"
 expect 0 "$TOOL" info --data-dir "$WORK/data"
 check_json 'd["version"] == 3 and d["rows"]["activities"] == 2 and d["rows"]["meals"] == 1' 
+# a folder in the way of FILE.db: named as such, nothing left behind
+mkdir "$WORK/adir.db"
+expect 1 "$TOOL" build "$PACKAGES/good" -o "$WORK/adir.db"
+contains "无法生成 $WORK/adir.db：这是一个文件夹，不是文件"
+[[ ! -e "$WORK/adir.db.tmp" ]] || fail "build left adir.db.tmp behind"
 expect 1 "$TOOL" build "$PACKAGES/bad-date" -o "$WORK/bad.db"
 [[ ! -e "$WORK/bad.db" ]] || fail "build wrote a file for a bad package"
 
