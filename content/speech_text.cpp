@@ -87,9 +87,9 @@ bool isAnyOf(char32_t c, std::u32string_view set)
 constexpr std::u32string_view kUnits =
     U"元块角分万亿人位名个次岁年月日号天周斤两克米里份套间张件本台户家所期届场座栋层楼道条项盒瓶袋粒片元度℃%点时秒";
 // Words just before a number that make it a phone number, whatever its length.
-constexpr std::u32string_view kPhoneWords[] = {U"电话", U"热线", U"拨打", U"致电",   U"号码",   U"手机",
-                                               U"报警", U"座机", U"分机", U"转",     U"值班",   U"咨询",
-                                               U"举报", U"急救", U"打",   U"分机号", U"电话号", U"传真"};
+constexpr std::u32string_view kPhoneWords[] = {
+    U"电话", U"热线", U"拨打", U"致电",   U"号码",   U"手机", U"报警", U"座机", U"分机", U"转",     U"值班", U"咨询",
+    U"举报", U"急救", U"打",   U"分机号", U"电话号", U"传真", U"卡号", U"账号", U"密码", U"验证码", U"邮编"};
 // Service numbers read digit by digit even without a word before them.
 constexpr std::u32string_view kShortHotlines[] = {U"110", U"114", U"119", U"120", U"122", U"12110", U"999"};
 // Digit groups of one phone number at most: +86 138 0000 0000 has four.
@@ -501,9 +501,11 @@ private:
         }
         size_t total = 0;
         for (auto g : groups) total += g.size();
-        const bool looksLikePhone =
-            groups.size() >= 2 && total >= 7 && groups.front().size() >= 3 &&
-            (groups.front().front() == U'0' || groups.front().size() == 3 || groups.back().size() >= 7);
+        // A unit after the last group makes it a range of amounts (100-2000元), not a number to dial.
+        const bool looksLikePhone = groups.size() >= 2 && total >= 7 && groups.front().size() >= 3 &&
+                                    (groups.front().front() == U'0' || groups.front().size() == 3 ||
+                                     groups.back().size() >= 7 || phoneWordBefore(save)) &&
+                                    !isAnyOf(at(m_pos), kUnits);
         if (!looksLikePhone) {
             m_pos = save;
             return std::nullopt;
@@ -569,9 +571,20 @@ private:
         }
         if (!fraction.empty()) {
             m_out += decimalWords(digits, next == U'元' ? trimZeros(fraction) : fraction);
+            // 1.5-2小时, 0.5~1元
+            if (isAnyOf(next, U"-~—–") && isDigit(at(m_pos + 1))) {
+                m_out += "到";
+                ++m_pos;
+            }
             return;
         }
-        const bool unitAfter = isAnyOf(next, kUnits);
+        // 120-150元: a range whose second number carries a unit is two amounts, even when the
+        // first one alone would be a hotline.
+        size_t afterSecond = m_pos + 1;
+        while (isDigit(at(afterSecond))) ++afterSecond;
+        const bool unitAfter =
+            isAnyOf(next, kUnits) || (isAnyOf(next, kRangeSigns) && isDigit(at(m_pos + 1)) &&
+                                      afterSecond - m_pos - 1 <= 4 && isAnyOf(at(afterSecond), kUnits));
         const bool hotline =
             std::find(std::begin(kShortHotlines), std::end(kShortHotlines), digits) != std::end(kShortHotlines);
         if (!unitAfter && digits.size() >= 3 &&

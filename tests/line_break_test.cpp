@@ -48,15 +48,20 @@ TEST_CASE("a paragraph's last line never holds one character alone", "[text]")
     CHECK(linesOf("一二ABCDEFGH三", 120) == std::vector<std::string>{"一二", "ABCDEFGH三"});
 }
 
-TEST_CASE("a line ends at a clause's end rather than one or two characters after it, if no line is added", "[text]")
+TEST_CASE("a line ends at a clause's end rather than one to three characters after it, if no line is added", "[text]")
 {
     // Six characters a line: "中医义诊：号" / "脉、看舌苔" splits 号脉.
     CHECK(linesOf("中医义诊：号脉、看舌苔", 120) == std::vector<std::string>{"中医义诊：", "号脉、看舌苔"});
     // A date after the comma moves down whole.
     CHECK(linesOf("管道检修，6月4日上午", 140) == std::vector<std::string>{"管道检修，", "6月4日上午"});
-    // Three characters after the comma: the line stays as full as it was.
-    CHECK(linesOf("管道检修，一二三四五六", 160) == std::vector<std::string>{"管道检修，一二三", "四五六"});
-    // Not when the line would be left under 60 % full: "一二：" is 3 of 6.
+    // Three characters after the comma move down too: a dish of a menu stays whole (粉条).
+    CHECK(linesOf("管道检修，一二三四五六", 160) == std::vector<std::string>{"管道检修，", "一二三四五六"});
+    CHECK(linesOf("土豆炖排骨、白菜粉条、花卷", 180) == std::vector<std::string>{"土豆炖排骨、", "白菜粉条、花卷"});
+    // As on home's meal card: "条、" does not fit 10¼ characters, and 6 of them are 58 % of the line.
+    CHECK(linesOf("土豆炖排骨、白菜粉条、花卷", 205) == std::vector<std::string>{"土豆炖排骨、", "白菜粉条、花卷"});
+    // Four: the line stays as full as it was.
+    CHECK(linesOf("管道检修，一二三四五六七", 180) == std::vector<std::string>{"管道检修，一二三四", "五六七"});
+    // Not when the line would be left under 55 % full: "一二：" is 3 of 6.
     CHECK(linesOf("一二：三四五六七八九", 120) == std::vector<std::string>{"一二：三四五", "六七八九"});
     // Not when it would cost a line: ending the first line at "，" pushes 甲 onto a third.
     CHECK(linesOf("一二三四，五六七八九十", 130) == std::vector<std::string>{"一二三四，", "五六七八九十"});

@@ -16,13 +16,18 @@ TEST_CASE("worker thread: wake() and stop() end a long sleep at once, the timeou
     REQUIRE(worker.wakeFd() >= 0);
     std::atomic<int> rounds{0};
     std::atomic<bool> timedOut{false};
+    // While set, the thread stays awake after a round (as if busy with its work).
+    std::atomic<bool> hold{false};
     worker.start([&] {
         // First round: the timeout alone ends a short sleep.
         const auto t0 = Clock::now();
         if (worker.sleepFor(50ms) && Clock::now() - t0 >= 45ms) timedOut = true;
         rounds = 1;
         // Then only wake() or stop() can end a 30 s sleep within the test.
-        while (worker.sleepFor(30s)) ++rounds;
+        while (worker.sleepFor(30s)) {
+            ++rounds;
+            while (hold) std::this_thread::sleep_for(1ms);
+        }
     });
     CHECK(worker.running());
     const auto waitRounds = [&](int n) {
@@ -31,11 +36,13 @@ TEST_CASE("worker thread: wake() and stop() end a long sleep at once, the timeou
     };
     CHECK(waitRounds(1) == 1);
     CHECK(timedOut);
+    hold = true;
     worker.wake();
     CHECK(waitRounds(2) == 2);
-    // Two wakes before the thread sleeps again count as one.
+    // Two wakes while the thread is busy count as one round once it sleeps again.
     worker.wake();
     worker.wake();
+    hold = false;
     CHECK(waitRounds(3) == 3);
     std::this_thread::sleep_for(50ms);
     CHECK(rounds == 3);

@@ -65,9 +65,9 @@ struct Filled {
     bool endedAtClause = false; // some line ended early at a clause
 };
 
-// Greedy fill: each line takes units while they fit. With `atClauses`, a line whose last one or
-// two characters follow a clause's end (中医义诊：号 / 脉) ends with the clause instead, when it
-// stays 60 % full.
+// Greedy fill: each line takes units while they fit. With `atClauses`, a line whose last one to
+// three characters follow a clause's end (中医义诊：号 / 脉, 排骨、白菜粉 / 条) ends with the clause
+// instead, when it stays 55 % full.
 Filled fillLines(std::string_view text, const std::vector<Unit>& units, float maxWidth,
                  const std::function<float(char32_t)>& advance, bool atClauses)
 {
@@ -107,8 +107,8 @@ Filled fillLines(std::string_view text, const std::vector<Unit>& units, float ma
             continue;
         }
         if (open && line.width + u.width > maxWidth && line.width - trailing > 0) {
-            if (atClauses && clause != SIZE_MAX && k - clause >= 2 && k - clause <= 3 &&
-                clauseLine.width >= maxWidth * 0.6f) {
+            if (atClauses && clause != SIZE_MAX && k - clause >= 2 && k - clause <= 4 &&
+                clauseLine.width >= maxWidth * 0.55f) {
                 const std::size_t back = clause;
                 line = clauseLine;
                 fill = clauseFill;
@@ -244,7 +244,7 @@ std::vector<LineSpan> breakLines(std::string_view text, float maxWidth, const st
         afterDigit = end > start && text[end - 1] >= '0' && text[end - 1] <= '9';
     }
 
-    // 2. Lines end at a clause where one or two characters would follow it, unless that costs a
+    // 2. Lines end at a clause where one to three characters would follow it, unless that costs a
     // line: a card's height never grows for it.
     Filled filled = fillLines(text, units, maxWidth, advance, true);
     if (filled.endedAtClause) {

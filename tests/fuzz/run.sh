@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets of tests/fuzz with clang (ASan + UBSan; tests/fuzz/build.sh)
 # and runs each for a fixed time from a seed corpus: the committed seeds of
 # tests/fuzz/corpus/<name>/ plus, for some targets, tests/fixtures and the demo sheets.
-# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET=20] [BUILD_DIR=build-sanitize]
+# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET=20] [BUILD_DIR=build-sanitize]; targets run one a core
+# at a time (KIOSK_FUZZ_JOBS, default nproc), each for SECONDS of its own core.
 # Longer runs: tests/fuzz/run.sh 3600   (the corpus grows in BUILD_DIR/corpus/<target>/).
 # scripts/test.sh (CI) runs it with a short budget and KIOSK_FUZZ_REQUIRED=1, so a missing
 # clang fails instead of skipping.
@@ -47,12 +48,11 @@ PY
 
 # The libraries' own leaks that are not ours (each one explained in the file).
 export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0"
-failed=0
 mkdir -p "$build/artifacts"
-for target in $targets; do
-    corpus=$build/corpus/$target
+# fuzz_one TARGET: prepares its corpus, runs it and prints its one result (then its details).
+fuzz_one() {
+    local target=$1 corpus=$build/corpus/$1 committed=$src/tests/fuzz/corpus/${1#fuzz_} log=$build/$1.log rc=0
     mkdir -p "$corpus"
-    committed=$src/tests/fuzz/corpus/${target#fuzz_}
     [ -d "$committed" ] && cp "$committed"/* "$corpus/"
     # Kind byte first for the sheet target: each fixture once per sheet kind it could be.
     while read -r seed; do
@@ -69,14 +69,11 @@ for target in $targets; do
     [ "$target" = fuzz_recording ] && KIOSK_FUZZ_WRITE_SEEDS=$corpus "$build/tests/fuzz/$target" >/dev/null 2>&1
     if [ -z "$(ls "$corpus")" ]; then
         echo "FAIL $target: no seeds (add files to tests/fuzz/corpus/${target#fuzz_}/)"
-        failed=1
-        continue
+        return
     fi
-    log=$build/$target.log
     rm -f "$build/artifacts/$target-"*
     # -rss_limit_mb: a bound of content/limits.h broken shows as an out-of-memory crash;
     # -timeout: one input taking 10 s is a hang. timeout(1) covers a target that ignores both.
-    rc=0
     timeout --kill-after=10 $((seconds + 120)) nice "$build/tests/fuzz/$target" -max_total_time="$seconds" \
         -rss_limit_mb=2048 -timeout=10 -artifact_prefix="$build/artifacts/$target-" -print_final_stats=1 \
         "$corpus" >"$log" 2>&1 || rc=$?
@@ -92,7 +89,19 @@ for target in $targets; do
             echo "  reproducer: $artifact"
             echo "  replay:     LSAN_OPTIONS=$LSAN_OPTIONS $build/tests/fuzz/$target $artifact"
         done
-        failed=1
     fi
+}
+
+# One target a core at a time (KIOSK_FUZZ_JOBS): each still gets its whole SECONDS of one core.
+jobs_max=${KIOSK_FUZZ_JOBS:-$(nproc)}
+for target in $targets; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n || true; done
+    fuzz_one "$target" >"$build/$target.result" 2>&1 &
+done
+wait
+failed=0
+for target in $targets; do
+    cat "$build/$target.result"
+    grep -q '^FAIL' "$build/$target.result" && failed=1
 done
 exit "$failed"
