@@ -10,6 +10,32 @@ namespace content::cli {
 
 namespace {
 
+// PKG, -o FILE.db, [--data-dir DIR], DIR...: one option as a command line writes it.
+std::string optionUsage(const CLI::Option& opt)
+{
+    std::string piece;
+    const bool repeated = opt.get_expected_max() == CLI::detail::expected_max_vector_size;
+    if (opt.get_positional()) {
+        piece = opt.get_name() + (repeated ? "..." : "");
+    } else {
+        // Both spellings, as the option's own help line has them (-o,--output).
+        piece = opt.get_name(false, true);
+        if (opt.get_type_size() != 0 && !opt.get_type_name().empty()) piece += " " + opt.get_type_name();
+    }
+    return opt.get_required() ? piece : "[" + piece + "]";
+}
+
+// A command with all its options: import PKG --data-dir DIR [--allow-unsigned].
+std::string commandLine(const CLI::App& command)
+{
+    std::string line = command.get_name();
+    for (const CLI::Option* opt : command.get_options()) {
+        if (opt == command.get_help_ptr() || opt == command.get_help_all_ptr()) continue;
+        line += " " + optionUsage(*opt);
+    }
+    return line;
+}
+
 // CLI11's formatter with the words in Chinese; the default and "required" move from the left
 // column into the description, so every option says what happens when it is left out.
 class ChineseFormatter : public CLI::Formatter {
@@ -36,6 +62,15 @@ public:
         if (opt->get_type_size() != 0 && !opt->get_type_name().empty()) out += " " + get_label(opt->get_type_name());
         if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " ...";
         return out;
+    }
+
+    // A command in the top-level list shows its whole command line, as SPEC.md writes it
+    // (import PKG --data-dir DIR [--allow-unsigned]), so that --help there names every option.
+    std::string make_subcommand(const CLI::App* sub) const override
+    {
+        std::stringstream out;
+        CLI::detail::format_help(out, commandLine(*sub), sub->get_description(), column_width_);
+        return out.str();
     }
 
     std::string make_option_desc(const CLI::Option* opt) const override

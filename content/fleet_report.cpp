@@ -86,6 +86,7 @@ FleetKiosk readKiosk(const fs::path& folder, const Folder& found)
     }
     StatusReading reading = parseStatus(*text);
     for (std::string& problem : reading.problems) kiosk.problems.push_back(std::move(problem));
+    for (std::string& note : reading.notes) kiosk.notes.push_back(std::move(note));
     kiosk.status = std::move(reading.status);
     if (!kiosk.status) return kiosk;
     if (!kiosk.status->kioskId.empty()) kiosk.name = kiosk.status->kioskId;

@@ -177,10 +177,14 @@ StatusReading parseStatus(std::string_view text)
         return reading;
     }
     KioskStatus status;
-    auto text_ = [&](const nlohmann::json& from, const char* key, std::string& out, bool required, const char* where) {
+    // What judges a kiosk (fleet_report.cpp: stale, last import failed, content old) is required;
+    // the rest SPEC lists is only noted when missing.
+    enum class Need { Required, Noted, Optional };
+    auto text_ = [&](const nlohmann::json& from, const char* key, std::string& out, Need need, const char* where) {
         const auto it = from.find(key);
         if (it == from.end() || it->is_null()) {
-            if (required) reading.problems.push_back(std::string("缺少字段 ") + where + key);
+            if (need == Need::Required) reading.problems.push_back(std::string("缺少字段 ") + where + key);
+            if (need == Need::Noted) reading.notes.push_back(std::string("缺少字段 ") + where + key);
             return;
         }
         if (!it->is_string()) {
@@ -189,10 +193,12 @@ StatusReading parseStatus(std::string_view text)
         }
         out = it->get<std::string>();
     };
-    auto number = [&](const nlohmann::json& from, const char* key, int64_t& out, const char* where) {
+    auto number = [&](const nlohmann::json& from, const char* key, int64_t& out, const char* where,
+                      Need need = Need::Required) {
         const auto it = from.find(key);
         if (it == from.end() || it->is_null()) {
-            reading.problems.push_back(std::string("缺少字段 ") + where + key);
+            (need == Need::Required ? reading.problems : reading.notes)
+                .push_back(std::string("缺少字段 ") + where + key);
             return;
         }
         if (!it->is_number_integer()) {
@@ -201,16 +207,17 @@ StatusReading parseStatus(std::string_view text)
         }
         out = it->get<int64_t>();
     };
-    auto time = [&](const nlohmann::json& from, const char* key, std::string& out, const char* where) {
-        text_(from, key, out, true, where);
+    auto time = [&](const nlohmann::json& from, const char* key, std::string& out, const char* where,
+                    Need need = Need::Required) {
+        text_(from, key, out, need, where);
         if (!out.empty() && !parseZonedTime(out)) {
             reading.problems.push_back(std::string("字段 ") + where + key + " 不是带时区的时间：" + out);
             out.clear();
         }
     };
-    text_(j, "kiosk_id", status.kioskId, true, "");
-    text_(j, "station", status.station, true, "");
-    text_(j, "app_version", status.appVersion, true, "");
+    text_(j, "kiosk_id", status.kioskId, Need::Required, "");
+    text_(j, "station", status.station, Need::Noted, "");
+    text_(j, "app_version", status.appVersion, Need::Noted, "");
     number(j, "content_version", status.contentVersion, "");
     if (j.contains("signed_version")) {
         int64_t signedVersion = 0;
@@ -219,11 +226,11 @@ StatusReading parseStatus(std::string_view text)
         if (reading.problems.size() == before) status.signedVersion = signedVersion;
     }
     time(j, "updated", status.updated, "");
-    time(j, "started", status.started, "");
-    number(j, "uptime_seconds", status.uptimeSeconds, "");
-    text_(j, "screen", status.screen, true, "");
-    text_(j, "screenshot", status.screenshot, false, "");
-    text_(j, "screenshot_time", status.screenshotTime, false, "");
+    time(j, "started", status.started, "", Need::Noted);
+    number(j, "uptime_seconds", status.uptimeSeconds, "", Need::Noted);
+    text_(j, "screen", status.screen, Need::Noted, "");
+    text_(j, "screenshot", status.screenshot, Need::Optional, "");
+    text_(j, "screenshot_time", status.screenshotTime, Need::Optional, "");
     if (const auto it = j.find("last_import"); it == j.end()) {
         reading.problems.push_back("缺少字段 last_import");
     } else if (it->is_object()) {
@@ -233,9 +240,9 @@ StatusReading parseStatus(std::string_view text)
         else
             reading.problems.push_back("缺少字段 last_import.ok");
         time(*it, "time", last.time, "last_import.");
-        text_(*it, "source", last.source, false, "last_import.");
+        text_(*it, "source", last.source, Need::Optional, "last_import.");
         if (it->contains("version")) number(*it, "version", last.version, "last_import.");
-        text_(*it, "summary", last.summary, false, "last_import.");
+        text_(*it, "summary", last.summary, Need::Optional, "last_import.");
         status.lastImport = last;
     } else if (!it->is_null()) {
         reading.problems.push_back("字段 last_import 不是对象");

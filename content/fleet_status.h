@@ -82,6 +82,9 @@ nlohmann::ordered_json statusToJson(const KioskStatus& status);
 struct StatusReading {
     std::optional<KioskStatus> status; // set when the text is a JSON object
     std::vector<std::string> problems; // plain Chinese: 缺少字段 content_version, …
+    // Fields SPEC lists that no judgement needs (station, app_version, started, uptime_seconds,
+    // screen) missing: said, but the kiosk is not unhealthy for it.
+    std::vector<std::string> notes;
 };
 StatusReading parseStatus(std::string_view text);
 

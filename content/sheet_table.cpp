@@ -680,30 +680,57 @@ bool specsInStep()
     return true;
 }
 
-// The other kind whose header `header` is (every column that kind requires, and more of its
+// A header cell as a column name: trimmed, and without what staff add to a name in their own
+// templates: a second line, a note in brackets (价格（元）, 日期(必填)), a * marking it required.
+std::string headerName(std::string_view cell)
+{
+    std::string_view name = trimCell(cell);
+    if (const size_t lineBreak = name.find('\n'); lineBreak != std::string_view::npos)
+        name = trimCell(name.substr(0, lineBreak));
+    const auto dropStars = [&name] {
+        while (name.ends_with("*") || name.ends_with("\xEF\xBC\x8A" /* ＊ */)) {
+            name.remove_suffix(name.ends_with("*") ? 1 : 3);
+            name = trimCell(name);
+        }
+    };
+    dropStars();
+    static const std::array<std::pair<std::string_view, std::string_view>, 3> kBrackets = {{
+        {"（", "）"},
+        {"(", ")"},
+        {"【", "】"},
+    }};
+    for (const auto& [open, close] : kBrackets) {
+        const size_t at = name.ends_with(close) ? name.rfind(open) : std::string_view::npos;
+        // A name that is all note, (备注), stays as it is.
+        if (at == std::string_view::npos || at == 0) continue;
+        name = trimCell(name.substr(0, at));
+        break;
+    }
+    dropStars();
+    return std::string(name);
+}
+
+// The other kind whose header `headerNames` is (every column that kind requires, and more of its
 // names than of `own`'s and the other kinds'): meals.csv's columns saved as activities.csv.
 // Nothing when there is none (guide.csv without 识破 is not notices.csv for its 标题).
-std::optional<SheetKind> kindOfHeader(const std::vector<std::string>& header, SheetKind own)
+std::optional<SheetKind> kindOfHeader(const std::vector<std::string>& headerNames, SheetKind own)
 {
+    const auto present = [&](const std::string& name) {
+        return std::find(headerNames.begin(), headerNames.end(), name) != headerNames.end();
+    };
     const auto namesPresent = [&](SheetKind kind) {
         const std::vector<std::string>& names = spec(kind).header;
-        return static_cast<size_t>(std::count_if(names.begin(), names.end(), [&](const std::string& name) {
-            return std::any_of(header.begin(), header.end(), [&](const std::string& h) { return trimCell(h) == name; });
-        }));
+        return static_cast<size_t>(std::count_if(names.begin(), names.end(), present));
     };
     std::optional<SheetKind> best;
     size_t bestCount = namesPresent(own);
     for (SheetKind other : kAllSheetKinds) {
-        if (other == own) continue;
-        const std::vector<std::string>& names = spec(other).header;
-        const auto present = [&](const std::string& name) {
-            return std::any_of(header.begin(), header.end(), [&](const std::string& h) { return trimCell(h) == name; });
-        };
-        if (!std::all_of(spec(other).required.begin(), spec(other).required.end(),
-                         [&](int column) { return present(names[static_cast<size_t>(column)]); }))
+        const std::vector<int>& required = spec(other).required;
+        if (other == own || !std::all_of(required.begin(), required.end(), [&](int column) {
+                return present(spec(other).header[static_cast<size_t>(column)]);
+            }))
             continue;
-        const size_t count = namesPresent(other);
-        if (count > bestCount) {
+        if (const size_t count = namesPresent(other); count > bestCount) {
             best = other;
             bestCount = count;
         }
@@ -711,11 +738,51 @@ std::optional<SheetKind> kindOfHeader(const std::vector<std::string>& header, Sh
     return best;
 }
 
+// Office sheets often have a title above the header (幸福里社区六月活动安排表 in a merged cell):
+// when the first row names none of the kind's columns and one of the next few rows holds all the
+// required ones or two of its names, that row is the header and what is above it is not read.
+constexpr size_t kTitleRowsAllowed = 3;
+
+std::optional<SheetTable> belowTitleRows(SheetKind kind, const SheetTable& table)
+{
+    const std::vector<std::string>& names = spec(kind).header;
+    const auto namesOf = [](const std::vector<std::string>& cells) {
+        std::vector<std::string> out;
+        for (const std::string& cell : cells) out.push_back(headerName(cell));
+        return out;
+    };
+    const auto holds = [](const std::vector<std::string>& cells, const std::string& name) {
+        return std::find(cells.begin(), cells.end(), name) != cells.end();
+    };
+    const std::vector<std::string> first = namesOf(table.header);
+    if (std::any_of(names.begin(), names.end(), [&](const std::string& name) { return holds(first, name); }))
+        return std::nullopt;
+    for (size_t r = 0; r < table.rows.size() && r < kTitleRowsAllowed; ++r) {
+        const std::vector<std::string> cells = namesOf(table.rows[r].cells);
+        const std::vector<int>& required = spec(kind).required;
+        const bool allRequired = std::all_of(required.begin(), required.end(), [&](int column) {
+            return holds(cells, names[static_cast<size_t>(column)]);
+        });
+        const auto known =
+            std::count_if(names.begin(), names.end(), [&](const std::string& name) { return holds(cells, name); });
+        if (!allRequired && known < 2) continue;
+        SheetTable below;
+        below.fileName = table.fileName;
+        below.header = table.rows[r].cells;
+        below.headerRow = table.rows[r].number;
+        below.rows.assign(table.rows.begin() + static_cast<std::ptrdiff_t>(r) + 1, table.rows.end());
+        return below;
+    }
+    return std::nullopt;
+}
+
 // The rows of `table` read into a Content; false when any problem was reported.
 // `refs` gets where the rows read name a recording.
-bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vector<RecordingRef>& refs,
+bool readRows(SheetKind kind, const SheetTable& sheetTable, Content& read, std::vector<RecordingRef>& refs,
               Problems& problems)
 {
+    const std::optional<SheetTable> titled = belowTitleRows(kind, sheetTable);
+    const SheetTable& table = titled ? *titled : sheetTable;
     static const bool inStep = specsInStep();
     assert(inStep && "a SheetSpec is out of step with its column enum");
     (void)inStep;
@@ -726,11 +793,12 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
 
     // Columns by header name, anywhere. Two columns with the same header would leave staff
     // guessing which one is read: that is an error naming both.
+    std::vector<std::string> headerNames;
+    for (const std::string& cell : table.header) headerNames.push_back(headerName(cell));
     std::vector<int> columnIndex(names.size(), -1);
-    for (size_t i = 0; i < table.header.size(); ++i) {
-        const std::string_view name = trimCell(table.header[i]);
+    for (size_t i = 0; i < headerNames.size(); ++i) {
         for (size_t column = 0; column < names.size(); ++column) {
-            if (name != names[column]) continue;
+            if (headerNames[i] != names[column]) continue;
             if (columnIndex[column] < 0) {
                 columnIndex[column] = static_cast<int>(i);
             } else {
@@ -755,7 +823,7 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
                      "用“另存为”选择“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”保存");
         return false;
     }
-    if (const auto other = anyMissing ? kindOfHeader(table.header, kind) : std::nullopt) {
+    if (const auto other = anyMissing ? kindOfHeader(headerNames, kind) : std::nullopt) {
         sink.add(table.headerRow, {},
                  std::string("这张表的标题是") + sheetTitle(*other) + "表（" + sheetFileName(*other) + "）的，不是" +
                      sheetTitle(kind) + "表的。如果它就是" + sheetTitle(*other) + "，请把文件名改成 " +
@@ -766,13 +834,13 @@ bool readRows(SheetKind kind, const SheetTable& table, Content& read, std::vecto
         if (columnIndex[column] >= 0) continue;
         // 开始时间 for 开始, 活动名称 for 活动: a header that says more than the name it holds.
         std::string likely;
-        for (size_t i = 0; i < table.header.size() && likely.empty(); ++i) {
-            const std::string_view name = trimCell(table.header[i]);
-            if (name.find(names[column]) == std::string_view::npos ||
+        for (size_t i = 0; i < headerNames.size() && likely.empty(); ++i) {
+            const std::string& name = headerNames[i];
+            if (name.find(names[column]) == std::string::npos ||
                 std::find(names.begin(), names.end(), name) != names.end())
                 continue;
-            likely = "；第 " + columnLetters(i) + " 列的标题是“" + std::string(name) +
-                     "”，如果就是这一列，请把标题改成“" + names[column] + "”";
+            likely = "；第 " + columnLetters(i) + " 列的标题是“" + name + "”，如果就是这一列，请把标题改成“" +
+                     names[column] + "”";
         }
         sink.add(table.headerRow, names[column], "缺少必需的列“" + names[column] + "”，" + addColumnAdvice + likely);
     }
@@ -830,6 +898,14 @@ void readSheetFile(SheetKind kind, std::string_view bytes, std::string fileName,
                    Problems& problems)
 {
     const auto text = decodeSheetText(bytes);
+    if (const std::optional<int> row = text ? std::nullopt : damagedUtf8Row(bytes)) {
+        problems.push_back({std::move(fileName),
+                            *row,
+                            {},
+                            "这一行有损坏的字符：文件是 UTF-8 编码，但这里有字节不完整（可能没有复制或同步完）；"
+                            "请在 Excel 或 WPS 里检查这一行，改好后重新保存"});
+        return;
+    }
     if (!text) {
         problems.push_back(
             {std::move(fileName),

@@ -25,6 +25,10 @@ struct SheetTable {
 // Decodes UTF-8 (with or without BOM) or GB18030/GBK to UTF-8. Invalid in both: nothing.
 std::optional<std::string> decodeSheetText(std::string_view bytes);
 
+// A UTF-8 file with a few damaged bytes (a copy or sync cut short), which decodeSheetText refuses:
+// the spreadsheet row of the first one. Nothing for any other file.
+std::optional<int> damagedUtf8Row(std::string_view bytes);
+
 // RFC 4180 CSV (quoted commas and line breaks, CRLF or LF) into a table; the header is the first
 // record that is not blank (blank rows above it are skipped and counted). Problems (e.g. an
 // unclosed quote) are located.

@@ -43,12 +43,59 @@ std::optional<std::string> convertToUtf8(std::string_view bytes, const char* fro
     return out;
 }
 
+// UTF-8 with a few damaged bytes (a copy or sync cut short): the offset of the first one. Such a
+// file has far more valid multi-byte sequences than invalid ones; GBK text read as UTF-8 has
+// about three invalid to one valid, so it is never taken for damaged UTF-8.
+std::optional<size_t> damagedUtf8Offset(std::string_view bytes)
+{
+    size_t valid = 0;
+    size_t invalid = 0;
+    size_t first = 0;
+    size_t pos = 0;
+    while (pos < bytes.size()) {
+        if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        const size_t start = pos;
+        if (decodeUtf8(bytes, pos)) {
+            ++valid;
+        } else if (invalid++ == 0) {
+            first = start;
+        }
+    }
+    if (invalid == 0 || invalid * 10 > valid) return std::nullopt;
+    return first;
+}
+
 } // namespace
+
+std::optional<int> damagedUtf8Row(std::string_view bytes)
+{
+    if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
+    const std::optional<size_t> offset = damagedUtf8Offset(bytes);
+    if (!offset) return std::nullopt;
+    // Rows as parseCsv counts them: line breaks outside quotes, CRLF as one.
+    int row = 1;
+    bool inQuotes = false;
+    for (size_t i = 0; i < *offset; ++i) {
+        const char c = bytes[i];
+        if (c == '"') {
+            inQuotes = !inQuotes;
+        } else if (!inQuotes && (c == '\n' || c == '\r')) {
+            if (c == '\r' && i + 1 < *offset && bytes[i + 1] == '\n') ++i;
+            ++row;
+        }
+    }
+    return row;
+}
 
 std::optional<std::string> decodeSheetText(std::string_view bytes)
 {
     if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
     if (isValidUtf8(bytes)) return std::string(bytes);
+    // Read as GB18030 it would turn into other characters and hide where the damage is.
+    if (damagedUtf8Offset(bytes)) return std::nullopt;
 
     std::optional<std::string> text;
     // Excel's "Unicode text" is UTF-16 with a BOM; cheap to take as well.
@@ -57,8 +104,10 @@ std::optional<std::string> decodeSheetText(std::string_view bytes)
     } else if (bytes.starts_with("\xFE\xFF")) {
         text = convertToUtf8(bytes.substr(2), "UTF-16BE");
     } else {
-        // GB18030 is a superset of GBK and GB2312, so one decoder covers all of them.
+        // GB18030 is a superset of GBK and GB2312, so one decoder covers nearly all of them;
+        // Windows' own code page 936 ("ANSI" on Chinese Windows) also has € as the single byte 80.
         text = convertToUtf8(bytes, "GB18030");
+        if (!text) text = convertToUtf8(bytes, "CP936");
     }
     if (!text) return std::nullopt;
     // GB18030 has its own BOM (84 31 95 33), which decodes to U+FEFF.

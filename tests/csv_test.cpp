@@ -66,12 +66,15 @@ TEST_CASE("decodeSheetText converts GBK and GB18030 files written by iconv", "[c
     const auto rare = decodeSheetText(fixture("contacts_gb18030.csv"));
     REQUIRE(rare);
     CHECK(rare->find("𠮷祥家政") != std::string::npos);
+
+    // Excel on Chinese Windows saves "CSV" in code page 936, where € is the single byte 80.
+    CHECK(decodeSheetText("\xBC\xDB\xB8\xF1,12\x80\r\n") == "价格,12€\r\n");
 }
 
 TEST_CASE("decodeSheetText gives nothing for bytes no encoding explains", "[csv][encoding]")
 {
     CHECK_FALSE(decodeSheetText(fixture("garbage.bin")).has_value());
-    CHECK_FALSE(decodeSheetText("\x80\x80\x80").has_value());
+    CHECK_FALSE(decodeSheetText("\xFF\xFF\xFF").has_value());
     CHECK_FALSE(decodeSheetText("abc\xFF").has_value());
     // A GBK double-byte character cut off at the end of the file.
     CHECK_FALSE(decodeSheetText("\xBB\xEE\xB6").has_value());

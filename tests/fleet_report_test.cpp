@@ -195,6 +195,12 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeKiosk(tmp.path / "ok", healthyStatus("ok"));
     writeFile(tmp.path / "truncated" / "status.json", statusToJson(healthyStatus("t")).dump().substr(0, 60));
     writeFile(tmp.path / "fields" / "status.json", R"({"kiosk_id": "fields", "content_version": 5})");
+    // Only what the judgement needs: healthy, the rest SPEC lists noted as missing.
+    {
+        nlohmann::json minimal = statusToJson(healthyStatus("minimal"));
+        for (const char* key : {"station", "app_version", "started", "uptime_seconds", "screen"}) minimal.erase(key);
+        writeFile(tmp.path / "minimal" / "status.json", minimal.dump());
+    }
     writeFile(tmp.path / "empty" / "status.json", "");
     writeFile(tmp.path / "huge" / "status.json", std::string(3 << 20, ' '));
     // 幸福 in GBK, as a hand edit on a Chinese Windows PC saves it.
@@ -214,7 +220,11 @@ TEST_CASE("fleet: broken and half-synced status files are reported, never fatal"
     writeKiosk(tmp.path / "escape", escape, false);
 
     const FleetReport report = scanFleet({tmp.path}, at(kNow));
-    REQUIRE(report.kiosks.size() == 11);
+    REQUIRE(report.kiosks.size() == 12);
+    const FleetKiosk& minimal = find(report, "minimal");
+    CHECK(minimal.healthy());
+    for (const char* key : {"station", "app_version", "started", "uptime_seconds", "screen"})
+        CHECK(mentions(minimal.notes, std::string("缺少字段 ") + key));
     CHECK(mentions(find(report, "truncated").problems, "不是完整的 JSON"));
     CHECK_FALSE(find(report, "truncated").status);
     CHECK(mentions(find(report, "fields").problems, "缺少字段 updated"));

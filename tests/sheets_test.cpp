@@ -136,6 +136,20 @@ TEST_CASE("an undecodable file is one problem without a row", "[sheets][encoding
     CHECK(onlyProblem(SheetKind::Activities, fixture("garbage.bin")).starts_with("activities.csv: 无法识别文件的编码"));
 }
 
+TEST_CASE("a UTF-8 sheet with a damaged byte is located, not read as GBK", "[sheets][encoding]")
+{
+    std::string sheet = "\xEF\xBB\xBF日期,开始,活动,说明\r\n";
+    for (int i = 0; i < 6; ++i) sheet += "每天,9:00,晨练,\"院子里\r\n下雨改室内\"\r\n";
+    // A copy cut short in the middle of 太 (E5 A4 AA): row 8 as the spreadsheet counts.
+    const std::string cut = sheet + "每天,9:00,\xE5\xA4";
+    CHECK(onlyProblem(SheetKind::Activities, cut) ==
+          "activities.csv:8: 这一行有损坏的字符：文件是 UTF-8 编码，但这里有字节不完整（可能没有复制或同步完）；"
+          "请在 Excel 或 WPS 里检查这一行，改好后重新保存");
+    // GBK text stays GBK.
+    CHECK_FALSE(damagedUtf8Row(fixture("activities_gbk.csv")).has_value());
+    CHECK(readSheet(SheetKind::Activities, fixture("activities_gbk.csv")).problems.empty());
+}
+
 TEST_CASE("every missing required column is reported at row 1", "[sheets]")
 {
     CHECK(onlyProblem(SheetKind::Activities, "开始,活动\n9:00,太极\n") ==
@@ -177,6 +191,41 @@ TEST_CASE("blank rows above the header are skipped and counted", "[sheets]")
                 "或写每天、工作日、每周一等"});
     CHECK(onlyProblem(SheetKind::Activities, ",,\n开始,活动\n9:00,太极\n") ==
           "activities.csv:2:日期: 缺少必需的列“日期”，请在标题行（第 2 行）加上这一列的标题");
+}
+
+TEST_CASE("a header keeps its column with a note in brackets, a second line or a * after the name", "[sheets]")
+{
+    const Content ok =
+        readClean(SheetKind::Meals, "日期*,餐次（必填）,\"菜品\n（用顿号隔开）\",价格(元),标签【可选】＊\n"
+                                    "每天,午餐,米饭、青菜,12,软烂\n");
+    REQUIRE(ok.meals.size() == 1);
+    CHECK(ok.meals[0].priceCents == 1200);
+    CHECK(ok.meals[0].tags == std::vector<std::string>{"软烂"});
+    // Two columns that are one name with their notes are still two of a kind.
+    CHECK(onlyProblem(SheetKind::Contacts, "名称,电话（手机）,电话（座机）\n甲,1,2\n") ==
+          "contacts.csv:1:电话: 第 B 列和第 C 列的标题都是“电话”，请删掉其中一列，或把不用的那一列改成别的标题");
+    // A header that is only a note is no column.
+    CHECK(onlyProblem(SheetKind::Notices, "（标题）\nx\n") ==
+          "notices.csv:1:标题: 缺少必需的列“标题”，请在第一行加上这一列的标题；第 A 列的标题是“（标题）”，"
+          "如果就是这一列，请把标题改成“标题”");
+}
+
+TEST_CASE("a title row above the header is not read", "[sheets]")
+{
+    const std::string titled = "幸福里社区六月活动安排表,,,\r\n"
+                               "（6月1日起执行）,,,\r\n"
+                               "日期,开始,活动,地点\r\n"
+                               "每天,9:00,晨练,院子\r\n";
+    const Content ok = readClean(SheetKind::Activities, titled);
+    REQUIRE(ok.activities.size() == 1);
+    CHECK(ok.activities[0].title == "晨练");
+    // Rows keep the numbers the spreadsheet shows.
+    CHECK(readSheet(SheetKind::Activities, titled + "2026-13-45,9:00,书法,二楼\r\n").lines() ==
+          Lines{"activities.csv:5:日期: 无法识别的日期“2026-13-45”，请写成 2026-06-03、2026/6/3 或 2026年6月3日，"
+                "或写每天、工作日、每周一等"});
+    // A header below a title that lacks a required column is still the header, reported there.
+    CHECK(onlyProblem(SheetKind::Activities, "活动安排表,,\n日期,活动,地点\n每天,晨练,院子\n") ==
+          "activities.csv:2:开始: 缺少必需的列“开始”，请在标题行（第 2 行）加上这一列的标题");
 }
 
 TEST_CASE("a missing column names the header that holds its name", "[sheets]")

@@ -8,12 +8,14 @@
 #include "content/package_stage.h"
 #include "content/recording.h"
 #include "content/sheet_table.h"
+#include "content/sheet_text.h"
 #include "content/station_clock.h"
 #include "content/store.h"
 #include "content/trust_detail.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -231,6 +233,18 @@ int runBuild(const BuildOptions& options)
     }
     std::printf("已生成 %s：%s\n", output.c_str(),
                 content::rowCountsText(content::updateRowCounts(*check.update), kUnknownRows, false).c_str());
+    // build KIOSK -o KIOSK/content.db leaves a package with both, which no kiosk imports.
+    std::error_code outputError;
+    std::error_code packageError;
+    const fs::path outputDir = fs::weakly_canonical(fs::absolute(output, outputError).parent_path(), outputError);
+    const fs::path packageDir = fs::weakly_canonical(fs::path(options.package), packageError);
+    if (!outputError && !packageError && outputDir == packageDir &&
+        content::asciiLower(output.filename().string()) == content::kDatabaseFileName) {
+        std::fprintf(stderr,
+                     "注意：%s 和表格在同一个文件夹里；同时有表格和 content.db 的内容包不能导入，"
+                     "请把 content.db 放到另一个文件夹，或删掉表格\n",
+                     output.filename().c_str());
+    }
     return kOk;
 }
 
@@ -276,6 +290,23 @@ int runExport(const ExportOptions& options)
     fs::create_directories(output, ec);
     if (ec) {
         std::fprintf(stderr, "无法创建文件夹 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
+        return kFailed;
+    }
+    // Sheets beside a content.db, or beside a manifest that does not list them as they are now,
+    // would not re-import: said before anything is written, and staff's files are left alone.
+    std::vector<std::string> inTheWay;
+    for (const fs::directory_entry& entry : fs::directory_iterator(output, ec)) {
+        const std::string name = entry.path().filename().string();
+        const std::string lower = content::asciiLower(name);
+        if (lower == content::kDatabaseFileName || lower == content::kManifestFileName ||
+            lower == content::kSignatureFileName)
+            inTheWay.push_back(name);
+    }
+    if (!inTheWay.empty()) {
+        std::sort(inTheWay.begin(), inTheWay.end());
+        std::fprintf(
+            stderr, "没有导出：文件夹 %s 里已有 %s，导出的表格和它放在一起就不能再导入；请换一个空文件夹，或先移走它\n",
+            output.c_str(), content::joinCellList(inTheWay, "、").c_str());
         return kFailed;
     }
     for (content::SheetKind kind : content::kAllSheetKinds) {

@@ -22,12 +22,13 @@ else()
   set(date "")
 endif()
 help_of(main)
-# The commands: indented names in the lines after the 命令: heading.
+# The commands: indented names in the lines after the 命令: heading (each followed by its
+# command line's arguments, or by the description's column).
 set(SUBCOMMANDS "")
 string(FIND "${main}" "\n命令:\n" at)
 if(at GREATER -1)
   string(SUBSTRING "${main}" ${at} -1 rest)
-  string(REGEX MATCHALL "\n  [a-z][a-z-]*  " names "${rest}")
+  string(REGEX MATCHALL "\n  [a-z][a-z-]* " names "${rest}")
   foreach(name ${names})
     string(STRIP "${name}" name)
     list(APPEND SUBCOMMANDS ${name})

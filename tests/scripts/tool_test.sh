@@ -41,6 +41,10 @@ expect 0 "$TOOL" --version
 expect 0 "$TOOL" --help
 for command in init check build import export info keygen sign trust set-pin; do contains "  $command "; done
 contains "用法: kiosk-content"
+# the top-level list shows each command's whole command line, so it names every option
+contains "  import PKG --data-dir DIR [--allow-unsigned]"
+contains "  export --data-dir DIR -o,--output DIR"
+contains "  check PKG [--data-dir DIR]"
 expect 0 "$TOOL" keygen --help
 contains "-p PUB"
 contains "（默认：kiosk.pub）"
@@ -119,6 +123,13 @@ expect 0 "$TOOL" import "$WORK/export" --data-dir "$WORK/data2" --allow-unsigned
 expect 0 "$TOOL" export --data-dir "$WORK/data2" -o "$WORK/export2"
 diff -r "$WORK/export" "$WORK/export2" >/dev/null || fail "export → import → export differs"
 
+# export refuses a folder whose content.db or manifest would keep the sheets from re-importing
+mkdir "$WORK/stale" && cp "$WORK/export/meals.csv" "$WORK/stale/" && echo '{}' >"$WORK/stale/manifest.json"
+before=$(hash_dir "$WORK/stale")
+expect 1 "$TOOL" export --data-dir "$WORK/data" -o "$WORK/stale"
+contains "没有导出：文件夹 $WORK/stale 里已有 manifest.json"
+[[ $(hash_dir "$WORK/stale") == "$before" ]] || fail "a refused export changed the folder"
+
 # build a content.db and import it as a package
 expect 0 "$TOOL" build "$PACKAGES/good-gbk" -o "$WORK/gbk.db"
 mkdir "$WORK/dbpkg" && cp "$WORK/gbk.db" "$WORK/dbpkg/content.db"
@@ -132,6 +143,12 @@ mkdir "$WORK/adir.db"
 expect 1 "$TOOL" build "$PACKAGES/good" -o "$WORK/adir.db"
 contains "无法生成 $WORK/adir.db：这是一个文件夹，不是文件"
 [[ ! -e "$WORK/adir.db.tmp" ]] || fail "build left adir.db.tmp behind"
+# content.db built into the package itself: said at once that such a package does not import
+cp -r "$PACKAGES/good" "$WORK/inplace"
+expect 0 "$TOOL" build "$WORK/inplace" -o "$WORK/inplace/content.db"
+contains "注意：content.db 和表格在同一个文件夹里"
+expect 0 "$TOOL" build "$PACKAGES/good" -o "$WORK/elsewhere.db"
+if grep -qF "注意" "$WORK/out"; then fail "build warned about a content.db outside the package"; fi
 expect 1 "$TOOL" build "$PACKAGES/bad-date" -o "$WORK/bad.db"
 [[ ! -e "$WORK/bad.db" ]] || fail "build wrote a file for a bad package"
 
