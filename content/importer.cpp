@@ -363,6 +363,13 @@ ImportReport importStaged(Store& store, const DataDir& dir, const fs::path& pack
     ImportReport report;
     report.source = package.string();
     report.time = importTime(options.now, options.second);
+    // A drop package taken away while it was copied was withdrawn, not refused: nothing to
+    // report (the watcher forgets the folder).
+    std::error_code ec;
+    if (stage.status == StageStatus::Vanished && options.source == PackageSource::Drop && !fs::exists(package, ec)) {
+        report.outcome = ImportOutcome::Waiting;
+        return report;
+    }
     guarded(report, [&] { runImport(store, dir, stage, options, report, keep); });
     recordResult(dir, report);
     return report;

@@ -19,13 +19,6 @@ namespace kiosk {
 
 namespace {
 // The glyphs a snapshot draws, plus those the overlays may draw.
-GlyphPlan glyphsFor(const Snapshot& snapshot, const std::set<char32_t>& extra)
-{
-    GlyphPlan plan = glyphPlan(snapshot);
-    plan.text.insert(extra.begin(), extra.end());
-    return plan;
-}
-
 bool sameGlyphs(const GlyphPlan& a, const GlyphPlan& b)
 {
     return a.text == b.text && a.display == b.display;
@@ -74,7 +67,7 @@ void App::prepareLoop()
             m_prepareJob.reset();
         }
         auto snapshot = makeSnapshot(job.content, job.at);
-        GlyphPlan plan = glyphsFor(*snapshot, job.extraGlyphs);
+        GlyphPlan plan = glyphPlan(*snapshot, job.extraGlyphs);
         if (!sameGlyphs(plan, job.current)) {
             // Bake the new glyph set into the atlas cache, so the main thread's rebuild is a
             // cache load: the profile on screen first, then the other one, so that waking from
@@ -121,7 +114,7 @@ void App::refreshSnapshot(bool force)
         return;
     }
     auto snapshot = makeSnapshot(m_content, reading.local);
-    GlyphPlan plan = glyphsFor(*snapshot, m_overlayGlyphs);
+    GlyphPlan plan = glyphPlan(*snapshot, m_overlayGlyphs);
     adoptSnapshot(std::move(snapshot), std::move(plan));
 }
 

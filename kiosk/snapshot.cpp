@@ -339,6 +339,14 @@ std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Cont
     return s;
 }
 
+GlyphPlan glyphPlan(const Snapshot& snapshot, const std::set<char32_t>& overlay)
+{
+    GlyphPlan plan = glyphPlan(snapshot);
+    plan.text.insert(overlay.begin(), overlay.end());
+    plan.display.insert(overlay.begin(), overlay.end());
+    return plan;
+}
+
 GlyphPlan glyphPlan(const Snapshot& s)
 {
     GlyphPlan plan;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,9 @@ std::shared_ptr<const Snapshot> makeSnapshot(std::shared_ptr<const content::Cont
 
 // The glyphs the fonts must bake for this snapshot (content + UI; slides for the display size).
 GlyphPlan glyphPlan(const Snapshot& snapshot);
+// The same plus `overlay`, what the update panel may draw over any screen, at both sizes: the
+// panel also opens over the carousel, whose profile draws everything in the display font.
+GlyphPlan glyphPlan(const Snapshot& snapshot, const std::set<char32_t>& overlay);
 
 // 09:30—11:00 or 09:30
 std::string timeRange(content::MinuteOfDay start, std::optional<content::MinuteOfDay> end);

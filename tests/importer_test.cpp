@@ -409,6 +409,21 @@ TEST_CASE("signed packages", "[import][signed]")
         put(package / "manifest.json.minisig", signature);
         CHECK(importPackage(f.store, f.dir, package, arriving).ok());
     }
+    SECTION("a drop package taken away while it is copied is withdrawn, not a failed import")
+    {
+        const fs::path gone = f.tmp.path / "withdrawn";
+        StageResult vanished;
+        vanished.status = StageStatus::Vanished;
+        const ImportReport report =
+            importStaged(f.store, f.dir, gone, std::move(vanished), f.options(PackageSource::Drop));
+        CHECK(report.outcome == ImportOutcome::Waiting);
+        CHECK_FALSE(loadLastImport(f.dir).has_value());
+        // From the console it is a failure to report.
+        StageResult again;
+        again.status = StageStatus::Vanished;
+        CHECK(importStaged(f.store, f.dir, gone, std::move(again), f.options(PackageSource::Console)).outcome ==
+              ImportOutcome::Rejected);
+    }
     SECTION("a listed file missing from a stick or at the console is rejected, not waited for")
     {
         const fs::path package = withoutListedMeals(f.tmp.path / "pkg", version, secretKey);

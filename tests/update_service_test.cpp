@@ -634,10 +634,7 @@ TEST_CASE("update service: drop packages that land together apply oldest first, 
     }
     UpdateService service(options, app.queue, app.listener());
     startService(service, app);
-    for (const auto& [name, version] : packages) {
-        fs::rename(tmp.path / name, *options.dropDir / name);
-        std::this_thread::sleep_for(20ms);
-    }
+    for (const auto& [name, version] : packages) fs::rename(tmp.path / name, *options.dropDir / name);
     REQUIRE(app.waitFor(UpdateEventKind::Applied, 3));
     std::this_thread::sleep_for(300ms);
     app.queue.drain();

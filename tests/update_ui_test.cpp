@@ -1,9 +1,11 @@
 // The update UI's glue (kiosk/update_ui.*): the characters it keeps in the app's atlas.
 #include "kiosk/update_ui.h"
 
+#include "content/demo_content.h"
 #include "content/glyph_set.h"
 #include "kiosk/app.h"
 #include "kiosk/fonts.h"
+#include "kiosk/snapshot.h"
 #include "tests/support/test_files.h"
 
 #include <catch2/catch.hpp>
@@ -58,4 +60,20 @@ TEST_CASE("update UI: the glyph text covers the fixed strings and the last event
         // The last few events are on screen (panel, staff screen); older ones leave the atlas.
         CHECK(hasGlyphs(rare[i]) == (i + kiosk::UpdateUi::kRecentEvents >= rare.size()));
     }
+}
+
+TEST_CASE("update UI: the panel's words are in the atlas of both profiles (it opens over the carousel too)",
+          "[update][ui]")
+{
+    using namespace std::chrono;
+    const content::LocalDateTime now{content::Date{year{2026}, month{6}, day{3}}, 10 * 60 + 15};
+    auto content = std::make_shared<const content::Content>(content::demoContent(now.date));
+    // A replay refusal: 比 and 旧 are in neither the demo content nor the carousel's words.
+    std::set<char32_t> overlay;
+    content::addGlyphs("内容包的版本 1 不比已导入的签名内容（版本 2）新。旧的签名内容包", overlay);
+    const kiosk::GlyphPlan plain = kiosk::glyphPlan(*kiosk::makeSnapshot(content, now));
+    REQUIRE_FALSE(plain.display.count(U'旧'));
+    const kiosk::GlyphPlan plan = kiosk::glyphPlan(*kiosk::makeSnapshot(content, now), overlay);
+    CHECK(std::includes(plan.text.begin(), plan.text.end(), overlay.begin(), overlay.end()));
+    CHECK(std::includes(plan.display.begin(), plan.display.end(), overlay.begin(), overlay.end()));
 }

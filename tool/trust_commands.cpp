@@ -194,7 +194,12 @@ int runKeygen(const KeygenOptions& options)
     bool written = content::writeFileAtomically(secPath, secText, 0600, &error);
     sodium_memzero(secText.data(), secText.size());
     if (!written) return fail(error);
-    if (!content::writeFileAtomically(pubPath, content::formatPublicKeyFile(pub), 0644, &error)) return fail(error);
+    if (!content::writeFileAtomically(pubPath, content::formatPublicKeyFile(pub), 0644, &error)) {
+        // A secret key whose public half was never written is of no use: do not leave it behind.
+        std::error_code ec;
+        fs::remove(secPath, ec);
+        return fail(error);
+    }
 
     std::printf("已生成签名密钥（编号 %s）。\n", content::detail::keyIdHex(pub.keyId).c_str());
     std::printf("私钥：%s —— 请妥善保管，不要放到 U 盘或共享文件夹里。\n", secPath.c_str());
@@ -242,7 +247,10 @@ int runSign(const SignOptions& options)
         if (!key) return fail("“" + *keyPath + "”：" + error);
     } else {
         key = content::parseSecretKey(*keyText);
+        const bool isPublicKey = !key && content::parsePublicKey(*keyText);
         sodium_memzero(keyText->data(), keyText->size());
+        if (isPublicKey)
+            return fail("“" + *keyPath + "”是公钥文件；签名要用私钥（kiosk-content keygen -s 写出的文件）");
         if (!key) return fail("“" + *keyPath + "”不是有效的 minisign 私钥文件");
     }
 
@@ -308,6 +316,10 @@ int runTrust(const TrustOptions& options)
     if (!text) return fail("无法读取公钥文件“" + pubPath + "”");
     content::DataDir dir{options.dataDir};
     std::string error;
+    if (content::parseSecretKey(*text) || content::detail::isEncryptedSecretKey(*text)) {
+        sodium_memzero(text->data(), text->size());
+        return fail("“" + pubPath + "”是私钥文件，不是公钥：请信任与它成对的 .pub 文件，私钥不要拷到终端上");
+    }
     if (!content::trustKey(dir, *text, error)) return fail("“" + pubPath + "”：" + error);
     std::optional<content::PublicKey> key = content::parsePublicKey(*text);
     std::printf("已信任公钥 %s（保存在 %s）。\n", content::detail::keyIdHex(key->keyId).c_str(),

@@ -246,6 +246,16 @@ expect 0 "$TOOL" export --data-dir "$WORK/data3" -o "$WORK/export3"
 grep -qF "急救中心" "$WORK/export3/contacts.csv" || fail "export after a lost CURRENT lost the content"
 [[ $(hash_dir "$WORK/data3") == "$before" ]] || fail "info/export changed a data dir with a lost CURRENT"
 
+# keys mixed up: the secret key given to trust, the public key given to sign; a keygen that
+# cannot write the public key leaves no secret key behind
+expect 1 "$TOOL" trust "$WORK/k.sec" --data-dir "$WORK/data-mixup"
+contains "是私钥文件，不是公钥"
+[[ ! -e "$WORK/data-mixup/trusted" ]] || fail "trust stored a secret key"
+expect 1 "$TOOL" sign "$WORK/signed" --key "$WORK/k.pub"
+contains "是公钥文件；签名要用私钥"
+expect 1 "$TOOL" keygen -p "$WORK" -s "$WORK/orphan.key"
+[[ ! -e "$WORK/orphan.key" ]] || fail "keygen left a secret key without its public key"
+
 # set-pin: the PIN from standard input, with or without a line end, CRLF, spaces, full-width
 # digits (a Chinese input method) or a byte order mark; stored hashed; bad ones refused in Chinese
 for pin in '2468' '2468\n' '2468\r\n' '  13579  \n' '\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93\xef\xbc\x94\n' '\xef\xbb\xbf2468\r\n'; do
