@@ -110,15 +110,20 @@ std::optional<content::Store> openExisting(const std::string& dataDir)
     }
 }
 
+// Makes DIR and its parents; false, with the reason said, when it cannot.
+bool makeFolder(const fs::path& dir)
+{
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) std::fprintf(stderr, "无法创建文件夹 %s：%s\n", dir.c_str(), content::errorCodeText(ec).c_str());
+    return !ec;
+}
+
 int runInit(const InitOptions& options)
 {
     const fs::path dir = options.dir;
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        std::fprintf(stderr, "无法创建文件夹 %s：%s\n", dir.c_str(), content::errorCodeText(ec).c_str());
-        return kFailed;
-    }
+    if (!makeFolder(dir)) return kFailed;
     // All or nothing: staff's own sheets are never overwritten by templates.
     std::vector<std::string> existing;
     for (content::SheetKind kind : content::kAllSheetKinds) {
@@ -287,11 +292,7 @@ int runExport(const ExportOptions& options)
     std::optional<content::Store> store = openExisting(options.dataDir);
     if (!store) return kFailed;
     std::error_code ec;
-    fs::create_directories(output, ec);
-    if (ec) {
-        std::fprintf(stderr, "无法创建文件夹 %s：%s\n", output.c_str(), content::errorCodeText(ec).c_str());
-        return kFailed;
-    }
+    if (!makeFolder(output)) return kFailed;
     // Sheets beside a content.db, or beside a manifest that does not list them as they are now,
     // would not re-import: said before anything is written, and staff's files are left alone.
     std::vector<std::string> inTheWay;
