@@ -49,9 +49,12 @@ void App::updateSpeechState()
 {
     const bool night = inNightWindow(m_config.idle, m_state.now.minute);
     // --screenshot has no engine but shows the buttons as a visitor would see them by day.
+    // Until the engine has loaded, its buttons stay away: on a kiosk without sound they would
+    // show for a moment and vanish.
+    const bool ready = !m_speech || m_speech->ready();
     const bool engineUsable = !m_speech || m_speech->problem().empty();
-    m_state.speechAllowed = !night && engineUsable;
-    m_state.recordingsAllowed = !night && (!m_speech || m_speech->playsRecordings());
+    m_state.speechAllowed = !night && ready && engineUsable;
+    m_state.recordingsAllowed = !night && ready && (!m_speech || m_speech->playsRecordings());
     if (night && m_speech && m_speech->speaking()) silence();
 }
 

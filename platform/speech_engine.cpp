@@ -132,6 +132,12 @@ bool SpeechEngine::playsRecordings() const
     return !m_audioFailed;
 }
 
+bool SpeechEngine::ready() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_ready;
+}
+
 void SpeechEngine::finished(int requestId)
 {
     if (requestId != m_activeId) return;
@@ -146,13 +152,33 @@ void SpeechEngine::run()
     const bool audio = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0;
     if (!audio) error = std::string("声音设备无法打开：") + SDL_GetError();
     const bool voice = synth.open(m_voice, SpeechOutput::Memory, error);
+    const int rate = voice ? synth.sampleRate() : kFallbackRate;
+    bool device = audio;
+    if (audio) {
+        // Opened once now (paused, so silent), so that a kiosk without a working device shows no
+        // 朗读 at all: found only at a visitor's first tap, the button vanished under the finger.
+        SDL_AudioSpec want{};
+        want.freq = rate;
+        want.format = AUDIO_S16SYS;
+        want.channels = 1;
+        want.samples = kDeviceSamples;
+        const SDL_AudioDeviceID probe = SDL_OpenAudioDevice(nullptr, 0, &want, nullptr, SDL_AUDIO_ALLOW_ANY_CHANGE);
+        if (probe == 0) {
+            device = false;
+            error = std::string("声音设备无法打开：") + SDL_GetError();
+        } else {
+            SDL_CloseAudioDevice(probe);
+        }
+    }
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_problem = error;
-        m_audioFailed = !audio;
-        m_rate = voice ? synth.sampleRate() : kFallbackRate;
+        m_audioFailed = !device;
+        m_rate = rate;
         m_ring.assign(size_t(m_rate) * kRingSeconds, 0);
+        m_ready = true;
     }
+    m_queue.post([] {});
     if (!error.empty()) std::fprintf(stderr, "kiosk: 朗读不可用：%s\n", error.c_str());
 
     for (;;) {

@@ -72,6 +72,9 @@ public:
     std::string problem() const;
     // Recordings (录音) still play: the sound device works, whatever became of the voice.
     bool playsRecordings() const;
+    // The worker has loaded the voice and tried the sound device: problem() and playsRecordings()
+    // are known. The main queue gets a (no-op) task then, so the loop draws the buttons.
+    bool ready() const;
 
 private:
     struct Job {
@@ -104,6 +107,7 @@ private:
     bool m_quit = false;
     std::string m_problem;
     bool m_audioFailed = false; // no sound device: recordings are silent too
+    bool m_ready = false;
 
     // The ring of samples between the worker and the audio callback, under m_mutex.
     std::vector<int16_t> m_ring;

@@ -70,7 +70,10 @@ TEST_CASE("speech plays to its end through SDL audio and reports finished on the
     MainQueue queue;
     int finishedId = 0;
     SpeechEngine engine(queue, [&](int id) { finishedId = id; });
+    CHECK_FALSE(engine.ready());
     engine.start();
+    REQUIRE(pumpUntil(
+        queue, [&] { return engine.ready(); }, std::chrono::seconds(10)));
     const int id = engine.speak({"欢迎您。"});
     CHECK(engine.speaking());
     REQUIRE(pumpUntil(
@@ -108,6 +111,22 @@ TEST_CASE("stop silences speech at once and no finished comes", "[speech_engine]
     // Far less than the eight seconds the two sentences take.
     CHECK(afterStop / 2 < 22050 * 4);
     CHECK(finished == 0);
+}
+
+TEST_CASE("a sound device that cannot open is found at start, before anyone taps 朗读", "[speech_engine]")
+{
+    DiskAudio disk;
+    // The disk driver starts, but its device cannot open a file in a folder that is not there.
+    setenv("SDL_DISKAUDIOFILE", (disk.dir.path / "no-such-folder" / "audio.raw").c_str(), 1);
+    MainQueue queue;
+    SpeechEngine engine(queue, [](int) {});
+    engine.start();
+    REQUIRE(pumpUntil(
+        queue, [&] { return !engine.problem().empty(); }, std::chrono::seconds(10)));
+    CHECK(engine.problem().find("声音设备无法打开") != std::string::npos);
+    CHECK_FALSE(engine.playsRecordings());
+    CHECK_FALSE(engine.speaking());
+    CHECK(engine.ready());
 }
 
 TEST_CASE("the speech volume is kept in a file and clamped", "[speech_engine]")
