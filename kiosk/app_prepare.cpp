@@ -18,7 +18,6 @@
 namespace kiosk {
 
 namespace {
-// The glyphs a snapshot draws, plus those the overlays may draw.
 bool sameGlyphs(const GlyphPlan& a, const GlyphPlan& b)
 {
     return a.text == b.text && a.display == b.display;

@@ -33,11 +33,11 @@
 namespace platform {
 
 class DropWatcher;
+class StatusFile;
+struct DropCandidate;
 
 // The system clock as a station clock reading (the default clock of UpdateService).
 content::StationClock::Reading systemClockReading();
-class StatusFile;
-struct DropCandidate;
 
 enum class UpdateEventKind {
     Reading,        // a stick with KIOSK/ arrived; its import starts (正在读取U盘…)
